@@ -1,0 +1,129 @@
+"""Tables for the organization tree, members and their dated history (DOMAIN.md §1).
+
+Codes follow the national tables the 党员管理信息系统 uses: 性别 GB/T 2261.1 ("1" 男, "2" 女),
+民族 GB/T 3304 ("01" 汉族 … "56" 基诺族, "97" 其他), 学历 GB/T 4658 ("10" 研究生 …).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dangqun.core.model_base import Base, SyncedRecord
+
+
+class OrganizationLevel(enum.Enum):
+    STREET_COMMITTEE = "street_committee"  # 街道党工委
+    COMMUNITY = "community"  # 社区党组织（党委/党总支）
+    GRID_BRANCH = "grid_branch"  # 网格党支部
+    BUILDING_GROUP = "building_group"  # 楼栋党小组
+
+
+ORGANIZATION_LEVEL_LABELS = {
+    OrganizationLevel.STREET_COMMITTEE: "街道党工委",
+    OrganizationLevel.COMMUNITY: "社区党组织",
+    OrganizationLevel.GRID_BRANCH: "网格党支部",
+    OrganizationLevel.BUILDING_GROUP: "楼栋党小组",
+}
+
+
+class MemberKind(enum.Enum):
+    LOCAL = "local"  # 本社区党员
+    IN_SERVICE_REGISTERED = "in_service"  # 在职党员报到
+    FLOATING_IN = "floating_in"  # 流动党员流入
+    FLOATING_OUT = "floating_out"  # 流动党员流出
+    RETIRED = "retired"  # 离退休党员
+
+
+MEMBER_KIND_LABELS = {
+    MemberKind.LOCAL: "本社区",
+    MemberKind.IN_SERVICE_REGISTERED: "在职党员报到",
+    MemberKind.FLOATING_IN: "流动党员流入",
+    MemberKind.FLOATING_OUT: "流动党员流出",
+    MemberKind.RETIRED: "离退休",
+}
+
+
+class MemberCategory(enum.Enum):
+    FULL = "full"  # 正式党员
+    PROBATIONARY = "probationary"  # 预备党员
+
+
+MEMBER_CATEGORY_LABELS = {MemberCategory.FULL: "正式党员", MemberCategory.PROBATIONARY: "预备党员"}
+
+
+class MemberStatus(enum.Enum):
+    ACTIVE = "active"  # 在册
+    TRANSFERRED_OUT = "transferred_out"  # 已转出
+    DECEASED = "deceased"  # 已去世
+    LEFT = "left"  # 出党/停止党籍
+
+
+MEMBER_STATUS_LABELS = {
+    MemberStatus.ACTIVE: "在册",
+    MemberStatus.TRANSFERRED_OUT: "已转出",
+    MemberStatus.DECEASED: "已去世",
+    MemberStatus.LEFT: "已出党",
+}
+
+
+class Organization(SyncedRecord, Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    level: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    """Grid code: the 12-digit division code plus segments (CJ/T 349, seed 002)."""
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Member(SyncedRecord, Base):
+    __tablename__ = "members"
+    __table_args__ = (
+        Index("ix_members_name", "name"),
+        Index("ix_members_joined_month_day", "joined_month_day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    gender_code: Mapped[str] = mapped_column(String(1))
+    ethnicity_code: Mapped[str] = mapped_column(String(2))
+    birth_date: Mapped[date] = mapped_column(Date)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    education_code: Mapped[str | None] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    category: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    joined_on: Mapped[date] = mapped_column(Date)
+    joined_month_day: Mapped[str] = mapped_column(String(5))
+    """``MM-DD`` of 入党日期, indexed so the month's political birthdays are one range query."""
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    work_unit: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    household_registration: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    party_standing: Mapped[str] = mapped_column(String(16), default="正常")
+    lost_contact_on: Mapped[date | None] = mapped_column(Date)
+    outflow_destination: Mapped[str | None] = mapped_column(String(200))
+    registered_on: Mapped[date | None] = mapped_column(Date)
+    origin_organization: Mapped[str | None] = mapped_column(String(200))
+    activity_card_number: Mapped[str | None] = mapped_column(String(32))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class MemberEvent(SyncedRecord, Base):
+    """A dated fact in a member's history (报到, 转入, 转出, kind change …), never overwritten."""
+
+    __tablename__ = "member_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    event_type: Mapped[str] = mapped_column(String(32))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    details_json: Mapped[str | None] = mapped_column(Text)
