@@ -74,9 +74,18 @@ def latest_backup(backup_dir: Path) -> BackupFile | None:
 
 
 def _is_disk_full(error: BaseException) -> bool:
-    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return True
-    return isinstance(error, sqlite3.Error) and "full" in str(error).lower()
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+    return (
+        isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
+    )
+
+
+def _is_write_failure(error: BaseException) -> bool:
+    """SQLite reports a file-size limit or a pulled USB stick as an I/O error, not "full"."""
+    return isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorname", "").startswith(
+        "SQLITE_IOERR"
+    )
 
 
 def _unique_target(backup_dir: Path, stamp: str, kind: str) -> Path:
@@ -125,6 +134,11 @@ def create_backup(
         if _is_disk_full(error):
             raise BackupError(
                 "备份失败：磁盘已满，备份文件没有写完并已删除。原数据库没有改动，请清理磁盘后重试。"
+            ) from error
+        if _is_write_failure(error):
+            raise BackupError(
+                "备份失败：写入备份位置时出错（磁盘可能已满，或 U 盘已拔出）。"
+                "未写完的备份已删除，原数据库没有改动。"
             ) from error
         if isinstance(error, OSError | sqlite3.Error):
             raise BackupError(f"备份失败：{error}。原数据库没有改动。") from error

@@ -100,12 +100,15 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries; always rolled back, so it can never write by accident."""
+        """A session for queries; never committed, so it can never write by accident.
+
+        ``close()`` discards the transaction but, unlike ``rollback()``, leaves the rows already
+        loaded readable, so a service may return them as plain data.
+        """
         session = self._read_sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def new_write_session(self) -> Session:

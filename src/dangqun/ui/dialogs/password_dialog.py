@@ -1,0 +1,102 @@
+"""重置密码 (an administrator for someone else) and 修改我的密码 (anyone, for themselves)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from dangqun.core.errors import DangqunError, ValidationError
+from dangqun.core.users import (
+    MIN_PASSWORD_LENGTH,
+    UserSummary,
+    change_own_password,
+    reset_password,
+)
+from dangqun.ui.context import UiContext
+from dangqun.ui.dialogs.base import ServiceDialog
+from dangqun.ui.forms.ui_password_dialog import Ui_PasswordDialog
+from dangqun.ui.widgets.field_errors import FieldErrors
+
+
+class PasswordDialog(ServiceDialog):
+    def __init__(
+        self, context: UiContext, user: UserSummary | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``user`` given: an administrator resets that user's password; None: change my own."""
+        super().__init__(parent)
+        self.context = context
+        self.user = user
+        self.ui = Ui_PasswordDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        # The services call the first password "password" (validate_password) or name the
+        # current one; both new-password spellings map to the same label.
+        self.errors = FieldErrors(
+            {
+                "current_password": ui.currentPasswordError,
+                "password": ui.newPasswordError,
+                "password_again": ui.passwordAgainError,
+            },
+            general=ui.generalError,
+            inputs={
+                "current_password": ui.currentPasswordEdit,
+                "password": ui.newPasswordEdit,
+                "password_again": ui.passwordAgainEdit,
+            },
+        )
+        ui.newPasswordEdit.setPlaceholderText(
+            self.tr("At least %1 characters").replace("%1", str(MIN_PASSWORD_LENGTH))
+        )
+        if user is None:
+            self.setWindowTitle(self.tr("Change my password"))
+            ui.introLabel.setText(
+                self.tr(
+                    "Enter your current password, then the new one twice. "
+                    "Use the new password the next time you sign in."
+                )
+            )
+            ui.currentPasswordEdit.setFocus()
+        else:
+            self.setWindowTitle(self.tr("Reset password"))
+            ui.introLabel.setText(
+                self.tr(
+                    "Set a new password for %1 (%2). Tell them the new password in person; "
+                    "a lock-out after wrong passwords is lifted as well."
+                )
+                .replace("%1", user.display_name)
+                .replace("%2", user.username)
+            )
+            for widget in (ui.currentPasswordEdit, ui.currentPasswordError):
+                ui.formLayout.setRowVisible(widget, False)
+            ui.newPasswordEdit.setFocus()
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        ui = self.ui
+        self.errors.clear()
+        database = self.context.application.database
+        try:
+            if self.user is None:
+                change_own_password(
+                    database,
+                    self.context.actor,
+                    ui.currentPasswordEdit.text(),
+                    ui.newPasswordEdit.text(),
+                    ui.passwordAgainEdit.text(),
+                )
+            else:
+                reset_password(
+                    database,
+                    self.context.actor,
+                    self.user.id,
+                    ui.newPasswordEdit.text(),
+                    ui.passwordAgainEdit.text(),
+                )
+        except ValidationError as error:
+            self.errors.show(error.errors)
+            return False
+        except DangqunError as error:
+            self.errors.show_general(error.message)
+            return False
+        return True

@@ -1,0 +1,114 @@
+"""新增用户 / 编辑用户: the dialog calls the service itself and stays open on refusal.
+
+A refused save shows each ``FieldError`` under its field and writes nothing (the service
+validates before opening a transaction); only a successful save closes the dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from dangqun.core.errors import DangqunError, ValidationError
+from dangqun.core.security import Role
+from dangqun.core.users import MIN_PASSWORD_LENGTH, UserSummary, create_user, update_user
+from dangqun.ui.context import UiContext
+from dangqun.ui.dialogs.base import ServiceDialog
+from dangqun.ui.forms.ui_user_dialog import Ui_UserDialog
+from dangqun.ui.widgets.field_errors import FieldErrors
+
+
+class UserDialog(ServiceDialog):
+    def __init__(
+        self, context: UiContext, user: UserSummary | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.user = user
+        """The user being edited, or None for a new one."""
+        self.result_user: UserSummary | None = None
+        """What the service returned after a successful save."""
+        self.ui = Ui_UserDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        for role in Role:
+            ui.roleCombo.addItem(role.label, role)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        self.errors = FieldErrors(
+            {
+                "username": ui.usernameError,
+                "display_name": ui.displayNameError,
+                "role": ui.roleError,
+                "password": ui.passwordError,
+                "password_again": ui.passwordAgainError,
+            },
+            general=ui.generalError,
+            inputs={
+                "username": ui.usernameEdit,
+                "display_name": ui.displayNameEdit,
+                "role": ui.roleCombo,
+                "password": ui.passwordEdit,
+                "password_again": ui.passwordAgainEdit,
+            },
+        )
+        ui.passwordEdit.setPlaceholderText(
+            self.tr("At least %1 characters").replace("%1", str(MIN_PASSWORD_LENGTH))
+        )
+        if user is None:
+            self.setWindowTitle(self.tr("Add user"))
+            ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(Role.STAFF))
+            ui.formLayout.setRowVisible(ui.activeCheck, False)
+            ui.usernameEdit.setFocus()
+        else:
+            self.setWindowTitle(self.tr("Edit user %1").replace("%1", user.username))
+            ui.usernameEdit.setText(user.username)
+            ui.usernameEdit.setReadOnly(True)
+            ui.displayNameEdit.setText(user.display_name)
+            ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(user.role))
+            ui.activeCheck.setChecked(user.is_active)
+            for widget in (
+                ui.passwordEdit,
+                ui.passwordError,
+                ui.passwordAgainEdit,
+                ui.passwordAgainError,
+            ):
+                ui.formLayout.setRowVisible(widget, False)
+            ui.displayNameEdit.setFocus()
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def selected_role(self) -> Role:
+        role = self.ui.roleCombo.currentData()
+        return role if isinstance(role, Role) else Role.STAFF
+
+    def save(self) -> bool:
+        """Call the service; True when written, False when refused (messages shown)."""
+        ui = self.ui
+        self.errors.clear()
+        database = self.context.application.database
+        try:
+            if self.user is None:
+                self.result_user = create_user(
+                    database,
+                    self.context.actor,
+                    ui.usernameEdit.text(),
+                    ui.displayNameEdit.text(),
+                    self.selected_role(),
+                    ui.passwordEdit.text(),
+                    ui.passwordAgainEdit.text(),
+                )
+            else:
+                self.result_user = update_user(
+                    database,
+                    self.context.actor,
+                    self.user.id,
+                    ui.displayNameEdit.text(),
+                    self.selected_role(),
+                    ui.activeCheck.isChecked(),
+                )
+        except ValidationError as error:
+            self.errors.show(error.errors)
+            return False
+        except DangqunError as error:
+            self.errors.show_general(error.message)
+            return False
+        return True

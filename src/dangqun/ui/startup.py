@@ -1,0 +1,142 @@
+"""Making a QApplication look and speak like dangqun: translators, theme, font.
+
+Shared by the real start-up (:mod:`dangqun.app`) and offscreen screenshots
+(:mod:`dangqun.ui.screenshot`), so a screenshot shows exactly what a front desk sees.
+
+* Two translators: ours (``resources/i18n/dangqun_<lang>.qm``) and Qt's own ``qtbase_<lang>``,
+  so standard buttons (OK/Cancel, wizard Next/Back, context menus) speak Chinese too — OpenLP
+  installs both for the same reason.
+* One style sheet, ``resources/theme.qss``. Its font sizes are written as ``@base@``,
+  ``@title@`` … and filled in from the font-size setting, so the whole UI grows together when a
+  front desk asks for larger text (many staff are middle-aged, DOMAIN.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from dangqun import __version__
+from dangqun.resources_path import resource_path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGE_ENVIRONMENT_VARIABLE = "DANGQUN_LANGUAGE"
+"""``DANGQUN_LANGUAGE=en`` shows the English source strings (for developers and bug reports)."""
+
+DEFAULT_FONT_POINT_SIZE = 13
+# Preferred UI faces, first found wins: Windows, macOS, then the Linux/UOS/Kylin families.
+FONT_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Sans Serif",
+)
+# Theme size tokens as offsets from the base point size.
+_FONT_TOKENS = {
+    "small": -2,
+    "base": 0,
+    "nav": 1,
+    "subtitle": 3,
+    "title": 8,
+    "figure": 11,
+}
+_TOKEN_PATTERN = re.compile(r"@([a-z]+)@")
+
+
+def create_qt_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication of the process, named so QSettings and the OS know us."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("dangqun")
+    QCoreApplication.setApplicationName("dangqun")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("dangqun")
+    application = QApplication(argv if argv is not None else sys.argv[:1])
+    application.setApplicationDisplayName("")
+    return application
+
+
+def chosen_language() -> str:
+    return os.environ.get(LANGUAGE_ENVIRONMENT_VARIABLE, "").strip() or DEFAULT_LANGUAGE
+
+
+def install_translators(application: QApplication, language: str | None = None) -> list[str]:
+    """Install Qt's and our translations; returns the names loaded (for logs and tests)."""
+    language = language or chosen_language()
+    for old in getattr(application, "_dangqun_translators", []):
+        application.removeTranslator(old)
+    QLocale.setDefault(QLocale(language))
+    translators: list[QTranslator] = []
+    loaded: list[str] = []
+    if not language.startswith("en"):
+        sources = (
+            (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            (f"dangqun_{language}", str(resource_path("i18n"))),
+        )
+        for name, directory in sources:
+            translator = QTranslator(application)
+            if translator.load(name, directory):
+                application.installTranslator(translator)
+                translators.append(translator)
+                loaded.append(name)
+            else:
+                log.warning("translation %s not found in %s", name, directory)
+    # Python must keep the translators alive as long as they are installed.
+    application._dangqun_translators = translators  # type: ignore[attr-defined]
+    return loaded
+
+
+def theme_stylesheet(base_point_size: int) -> str:
+    """``resources/theme.qss`` with its ``@token@`` font sizes filled in."""
+    template = resource_path("theme.qss").read_text(encoding="utf-8")
+
+    def size(match: re.Match[str]) -> str:
+        offset = _FONT_TOKENS.get(match.group(1))
+        if offset is None:
+            return match.group(0)
+        return f"{max(8, base_point_size + offset)}pt"
+
+    return _TOKEN_PATTERN.sub(size, template)
+
+
+def apply_appearance(application: QApplication, base_point_size: int) -> None:
+    """Font and theme together: the style sheet's sizes derive from the font size."""
+    font = QFont(application.font())
+    font.setFamilies(list(FONT_FAMILIES))
+    font.setPointSize(base_point_size)
+    application.setFont(font)
+    try:
+        application.setStyleSheet(theme_stylesheet(base_point_size))
+    except OSError as error:  # a missing theme must not stop a front desk from working
+        log.error("theme not applied: %s", error)
+
+
+def configure_qt_application(
+    application: QApplication,
+    base_point_size: int = DEFAULT_FONT_POINT_SIZE,
+    language: str | None = None,
+) -> None:
+    """Everything the real app does to its QApplication before the first window."""
+    application.setStyle("Fusion")  # the same look on Windows 7–11, UOS, Kylin and in tests
+    install_translators(application, language)
+    application.setWindowIcon(application_icon())
+    apply_appearance(application, base_point_size)
+
+
+def application_icon() -> QIcon:
+    """The window icon: the party-red star mark (drawn by qtawesome, no image file needed)."""
+    from dangqun.ui.icons import icon
+
+    return icon("app")

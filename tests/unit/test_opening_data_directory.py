@@ -1,0 +1,226 @@
+"""Opening a data directory: each refusal is a clear Chinese message and touches nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from dangqun import migrations
+from dangqun.bootstrap import (
+    FirstRunAnswers,
+    initialize_center,
+    is_initialized,
+    open_application,
+    prepare_database,
+)
+from dangqun.core.backup import list_backups
+from dangqun.core.db import read_schema_revision
+from dangqun.core.errors import (
+    DatabaseFileInvalid,
+    DatabaseTooNew,
+    DataDirectoryError,
+    InstanceAlreadyRunning,
+    ValidationError,
+)
+from dangqun.core.instance_lock import InstanceLock
+from dangqun.core.paths import DataPaths, resolve_data_paths
+from dangqun.schema import metadata
+from tests.conftest import CENTER_ANSWERS
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_migrations_from_empty_reach_head_and_match_the_models(empty_application):
+    application = empty_application
+    assert application.migration.from_revision is None
+    assert read_schema_revision(application.paths.database) == migrations.head_revision()
+    inspector = inspect(application.database.engine)
+    tables = set(inspector.get_table_names()) - {"alembic_version"}
+    assert tables == set(metadata.tables)
+    for table in metadata.tables.values():
+        database_columns = {column["name"] for column in inspector.get_columns(table.name)}
+        assert database_columns == set(table.columns.keys()), table.name
+
+
+def test_revision_list_comes_from_file_names_and_matches_alembic():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    script = ScriptDirectory.from_config(config)
+    assert script.get_current_head() == migrations.head_revision()
+    assert sorted(rev.revision for rev in script.walk_revisions()) == migrations.known_revisions()
+
+
+def test_connection_uses_wal_foreign_keys_and_busy_timeout(empty_application):
+    with empty_application.database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_file_that_is_not_sqlite_is_refused_and_left_untouched(data_paths):
+    data_paths.prepare()
+    data_paths.database.write_bytes(
+        "这不是数据库 — a spreadsheet saved with the wrong name".encode()
+    )
+    before = _digest(data_paths.database)
+    with pytest.raises(DatabaseFileInvalid, match="不是 SQLite 格式"):
+        open_application(data_paths)
+    assert _digest(data_paths.database) == before
+    InstanceLock(data_paths.lock_file).acquire()  # the refused open released its lock
+
+
+def test_foreign_sqlite_database_is_refused_and_left_untouched(data_paths):
+    data_paths.prepare()
+    connection = sqlite3.connect(data_paths.database)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.commit()
+    connection.close()
+    before = _digest(data_paths.database)
+    with pytest.raises(DatabaseFileInvalid, match="不是 dangqun 的数据库"):
+        open_application(data_paths)
+    assert _digest(data_paths.database) == before
+
+
+def test_database_from_newer_version_is_refused_never_downgraded(data_paths):
+    application = open_application(data_paths)
+    initialize_center(application.database, CENTER_ANSWERS)
+    application.close()
+    connection = sqlite3.connect(data_paths.database)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    before = _digest(data_paths.database)
+    with pytest.raises(DatabaseTooNew, match="更新版本的 dangqun") as raised:
+        open_application(data_paths)
+    assert "9999" in raised.value.message
+    assert _digest(data_paths.database) == before
+    assert list_backups(data_paths.backups) == []
+
+
+def test_older_schema_is_backed_up_before_migrating(data_paths, monkeypatch):
+    application = open_application(data_paths)
+    application.close()
+    connection = sqlite3.connect(data_paths.database)
+    connection.execute("UPDATE alembic_version SET version_num = '0000'")
+    connection.commit()
+    connection.close()
+    upgraded_after_backup: list[bool] = []
+
+    def fake_upgrade(engine):
+        upgraded_after_backup.append(bool(list_backups(data_paths.backups)))
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                f"UPDATE alembic_version SET version_num = '{migrations.head_revision()}'"
+            )
+
+    monkeypatch.setattr(migrations, "known_revisions", lambda: ["0000", "0001"])
+    monkeypatch.setattr(migrations, "upgrade_to_head", fake_upgrade)
+    outcome = prepare_database(data_paths)
+    assert upgraded_after_backup == [True]
+    assert outcome.migrated and outcome.safety_backup is not None
+    assert outcome.safety_backup.kind == "pre-migration"
+    backup_connection = sqlite3.connect(outcome.safety_backup.path)
+    assert backup_connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        "0000",
+    )
+    backup_connection.close()
+
+
+def test_second_instance_on_the_same_directory_is_refused(empty_application):
+    with pytest.raises(InstanceAlreadyRunning, match="正在使用这个数据目录") as raised:
+        open_application(empty_application.paths)
+    assert str(os.getpid()) in raised.value.message
+
+
+def test_lock_is_free_again_after_close(data_paths):
+    open_application(data_paths).close()
+    open_application(data_paths).close()
+
+
+def _run_as_unprivileged_user(function) -> str:
+    """Run ``function`` in a child that dropped root (root ignores permission bits)."""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(read_end)
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            result = function()
+        except BaseException as error:
+            result = f"{type(error).__name__}: {error}"
+        os.write(write_end, result.encode())
+        os._exit(0)
+    os.close(write_end)
+    output = b""
+    while chunk := os.read(read_end, 65536):
+        output += chunk
+    os.waitpid(child, 0)
+    return output.decode()
+
+
+def test_read_only_data_directory_gives_clear_message(tmp_path):
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    tmp_path.chmod(0o755)
+
+    def attempt() -> str:
+        open_application(DataPaths(read_only))
+        return "opened"
+
+    if os.geteuid() == 0:
+        result = _run_as_unprivileged_user(attempt)
+    else:
+        try:
+            result = attempt()
+        except DataDirectoryError as error:
+            result = f"DataDirectoryError: {error}"
+    assert result.startswith("DataDirectoryError: ")
+    assert "无法写入" in result and str(read_only) in result
+    assert list(read_only.iterdir()) == []
+
+
+def test_data_directory_resolution_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("DANGQUN_DATA_DIR", str(tmp_path / "from-env"))
+    assert resolve_data_paths(tmp_path / "explicit").root == (tmp_path / "explicit").resolve()
+    assert resolve_data_paths(None).root == (tmp_path / "from-env").resolve()
+    monkeypatch.delenv("DANGQUN_DATA_DIR")
+    assert "dangqun" in str(resolve_data_paths(None).root)
+
+
+def test_first_run_refuses_bad_answers_naming_each_field(empty_application):
+    bad = FirstRunAnswers("", "53010200100", "a", "", "short")
+    with pytest.raises(ValidationError) as raised:
+        initialize_center(empty_application.database, bad)
+    fields = {error.field for error in raised.value.errors}
+    assert fields == {"center_name", "division_code", "username", "display_name", "password"}
+    assert "12 位数字" in (raised.value.message_for("division_code") or "")
+    assert not is_initialized(empty_application.database)
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [("990102001001", "省级代码"), ("530000001001", "县级"), ("5301020010a1", "12 位数字")],
+)
+def test_division_code_rules(empty_application, code, reason):
+    answers = FirstRunAnswers("某社区党群服务中心", code, "admin", "王芳", "password-123")
+    with pytest.raises(ValidationError, match=reason):
+        initialize_center(empty_application.database, answers)
+
+
+def test_center_is_created_once_with_a_random_permanent_id(empty_application):
+    first = initialize_center(empty_application.database, CENTER_ANSWERS)
+    assert len(first.center_id) == 36 and first.county_code == "530102"
+    with pytest.raises(ValidationError, match="不能重复初始化"):
+        initialize_center(empty_application.database, CENTER_ANSWERS)
