@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from dangqun import migrations
+from dangqun import migrations, schema
 from dangqun.core.backup import (
     BackupFile,
     create_backup,
@@ -34,6 +34,7 @@ from dangqun.core.security import Actor, Permission, Role, system_actor
 from dangqun.core.users import add_user_in_session, validate_new_account
 
 log = logging.getLogger(__name__)
+REGISTERED_METADATA = schema.metadata  # importing schema maps every table: checks and sync see all
 
 
 @dataclass

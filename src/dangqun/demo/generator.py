@@ -6,6 +6,7 @@ explicitly with :func:`reserve_change_numbers` — the invariant check proves no
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import uuid
@@ -44,6 +45,9 @@ _KIND_WEIGHTS = {
     MemberKind.FLOATING_OUT: 5,
     MemberKind.RETIRED: 13,
 }
+_KINDS = tuple(_KIND_WEIGHTS)
+_KIND_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(_KIND_WEIGHTS.values()))
+_SURNAME_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(words.SURNAME_WEIGHTS))
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -80,7 +84,7 @@ class _DemoPeople:
         surname = (
             pick.choice(words.COMPOUND_SURNAMES)
             if pick.random() < 0.004
-            else pick.choices(words.SURNAMES, words.SURNAME_WEIGHTS)[0]
+            else pick.choices(words.SURNAMES, cum_weights=_SURNAME_CUMULATIVE_WEIGHTS)[0]
         )
         pool = words.GIVEN_NAME_CHARACTERS_MALE if male else words.GIVEN_NAME_CHARACTERS_FEMALE
         length = 1 if pick.random() < 0.3 else 2
@@ -153,7 +157,7 @@ def _build_organizations(
 def _member_row(people: _DemoPeople, member_id: int, organization_ids: list[int]) -> dict[str, Any]:
     pick = people.random
     today = people.today
-    kind = pick.choices(list(_KIND_WEIGHTS), list(_KIND_WEIGHTS.values()))[0]
+    kind = pick.choices(_KINDS, cum_weights=_KIND_CUMULATIVE_WEIGHTS)[0]
     male = pick.random() < 0.55
     youngest_birth = today.replace(year=today.year - 19)
     birth = people.date_between(date(1938, 1, 1), youngest_birth)

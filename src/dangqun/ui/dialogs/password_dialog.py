@@ -45,7 +45,7 @@ class PasswordDialog(ServiceDialog):
             },
         )
         ui.newPasswordEdit.setPlaceholderText(
-            self.tr("At least %1 characters").replace("%1", str(MIN_PASSWORD_LENGTH))
+            self.tr("At least {count} characters").format(count=MIN_PASSWORD_LENGTH)
         )
         if user is None:
             self.setWindowTitle(self.tr("Change my password"))
@@ -60,17 +60,17 @@ class PasswordDialog(ServiceDialog):
             self.setWindowTitle(self.tr("Reset password"))
             ui.introLabel.setText(
                 self.tr(
-                    "Set a new password for %1 (%2). Tell them the new password in person; "
-                    "a lock-out after wrong passwords is lifted as well."
-                )
-                .replace("%1", user.display_name)
-                .replace("%2", user.username)
+                    "Set a new password for {name} ({username}). Tell them the new password in "
+                    "person; a lock-out after wrong passwords is lifted as well."
+                ).format(name=user.display_name, username=user.username)
             )
             for widget in (ui.currentPasswordEdit, ui.currentPasswordError):
                 ui.formLayout.setRowVisible(widget, False)
             ui.newPasswordEdit.setFocus()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        self.setMinimumWidth(480)
+        self.adjustSize()
 
     def save(self) -> bool:
         ui = self.ui

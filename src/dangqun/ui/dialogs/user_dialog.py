@@ -51,7 +51,7 @@ class UserDialog(ServiceDialog):
             },
         )
         ui.passwordEdit.setPlaceholderText(
-            self.tr("At least %1 characters").replace("%1", str(MIN_PASSWORD_LENGTH))
+            self.tr("At least {count} characters").format(count=MIN_PASSWORD_LENGTH)
         )
         if user is None:
             self.setWindowTitle(self.tr("Add user"))
@@ -59,9 +59,9 @@ class UserDialog(ServiceDialog):
             ui.formLayout.setRowVisible(ui.activeCheck, False)
             ui.usernameEdit.setFocus()
         else:
-            self.setWindowTitle(self.tr("Edit user %1").replace("%1", user.username))
+            self.setWindowTitle(self.tr("Edit user {username}").format(username=user.username))
             ui.usernameEdit.setText(user.username)
-            ui.usernameEdit.setReadOnly(True)
+            ui.usernameEdit.setEnabled(False)  # the login name never changes
             ui.displayNameEdit.setText(user.display_name)
             ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(user.role))
             ui.activeCheck.setChecked(user.is_active)
@@ -75,6 +75,8 @@ class UserDialog(ServiceDialog):
             ui.displayNameEdit.setFocus()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        self.setMinimumWidth(480)
+        self.adjustSize()
 
     def selected_role(self) -> Role:
         role = self.ui.roleCombo.currentData()

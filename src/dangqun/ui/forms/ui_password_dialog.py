@@ -48,6 +48,7 @@ class Ui_PasswordDialog(object):
 
         self.currentPasswordError = QLabel(PasswordDialog)
         self.currentPasswordError.setObjectName(u"currentPasswordError")
+        self.currentPasswordError.setProperty(u"role", u"error")
         self.currentPasswordError.setWordWrap(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.currentPasswordError)
@@ -65,6 +66,7 @@ class Ui_PasswordDialog(object):
 
         self.newPasswordError = QLabel(PasswordDialog)
         self.newPasswordError.setObjectName(u"newPasswordError")
+        self.newPasswordError.setProperty(u"role", u"error")
         self.newPasswordError.setWordWrap(True)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.newPasswordError)
@@ -82,6 +84,7 @@ class Ui_PasswordDialog(object):
 
         self.passwordAgainError = QLabel(PasswordDialog)
         self.passwordAgainError.setObjectName(u"passwordAgainError")
+        self.passwordAgainError.setProperty(u"role", u"error")
         self.passwordAgainError.setWordWrap(True)
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.passwordAgainError)
@@ -91,6 +94,7 @@ class Ui_PasswordDialog(object):
 
         self.generalError = QLabel(PasswordDialog)
         self.generalError.setObjectName(u"generalError")
+        self.generalError.setProperty(u"role", u"error")
         self.generalError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.generalError)

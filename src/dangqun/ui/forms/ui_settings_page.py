@@ -52,6 +52,7 @@ class Ui_SettingsPage(object):
 
         self.centerNameError = QLabel(self.centerGroup)
         self.centerNameError.setObjectName(u"centerNameError")
+        self.centerNameError.setProperty(u"role", u"error")
         self.centerNameError.setWordWrap(True)
 
         self.centerFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.centerNameError)
@@ -68,12 +69,13 @@ class Ui_SettingsPage(object):
 
         self.divisionCodeHint = QLabel(self.centerGroup)
         self.divisionCodeHint.setObjectName(u"divisionCodeHint")
-        self.divisionCodeHint.setWordWrap(True)
+        self.divisionCodeHint.setProperty(u"role", u"muted")
 
         self.centerFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.divisionCodeHint)
 
         self.divisionCodeError = QLabel(self.centerGroup)
         self.divisionCodeError.setObjectName(u"divisionCodeError")
+        self.divisionCodeError.setProperty(u"role", u"error")
         self.divisionCodeError.setWordWrap(True)
 
         self.centerFormLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.divisionCodeError)
@@ -82,6 +84,7 @@ class Ui_SettingsPage(object):
         self.saveCenterLayout.setObjectName(u"saveCenterLayout")
         self.saveCenterButton = QPushButton(self.centerGroup)
         self.saveCenterButton.setObjectName(u"saveCenterButton")
+        self.saveCenterButton.setProperty(u"role", u"primary")
 
         self.saveCenterLayout.addWidget(self.saveCenterButton)
 
@@ -93,7 +96,7 @@ class Ui_SettingsPage(object):
 
         self.centerReadOnlyNote = QLabel(self.centerGroup)
         self.centerReadOnlyNote.setObjectName(u"centerReadOnlyNote")
-        self.centerReadOnlyNote.setWordWrap(True)
+        self.centerReadOnlyNote.setProperty(u"role", u"muted")
 
         self.saveCenterLayout.addWidget(self.centerReadOnlyNote)
 
@@ -127,7 +130,7 @@ class Ui_SettingsPage(object):
 
         self.centerIdHint = QLabel(self.centerGroup)
         self.centerIdHint.setObjectName(u"centerIdHint")
-        self.centerIdHint.setWordWrap(True)
+        self.centerIdHint.setProperty(u"role", u"muted")
 
         self.centerFormLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.centerIdHint)
 
@@ -230,6 +233,7 @@ class Ui_SettingsPage(object):
 
         self.usersHint = QLabel(self.usersTab)
         self.usersHint.setObjectName(u"usersHint")
+        self.usersHint.setProperty(u"role", u"muted")
         self.usersHint.setWordWrap(True)
 
         self.usersTabLayout.addWidget(self.usersHint)
@@ -329,6 +333,7 @@ class Ui_SettingsPage(object):
 
         self.auditCountLabel = QLabel(self.auditTab)
         self.auditCountLabel.setObjectName(u"auditCountLabel")
+        self.auditCountLabel.setProperty(u"role", u"muted")
 
         self.auditTabLayout.addWidget(self.auditCountLabel)
 
@@ -360,6 +365,7 @@ class Ui_SettingsPage(object):
 
         self.backupInfoLabel = QLabel(self.backupTab)
         self.backupInfoLabel.setObjectName(u"backupInfoLabel")
+        self.backupInfoLabel.setProperty(u"role", u"muted")
         self.backupInfoLabel.setWordWrap(True)
 
         self.backupTabLayout.addWidget(self.backupInfoLabel)
@@ -368,6 +374,7 @@ class Ui_SettingsPage(object):
         self.backupActionsLayout.setObjectName(u"backupActionsLayout")
         self.backupNowButton = QPushButton(self.backupTab)
         self.backupNowButton.setObjectName(u"backupNowButton")
+        self.backupNowButton.setProperty(u"role", u"primary")
 
         self.backupActionsLayout.addWidget(self.backupNowButton)
 
@@ -407,6 +414,7 @@ class Ui_SettingsPage(object):
         self.backupsView.verticalHeader().setVisible(False)
         self.backupsEmptyLabel = QLabel()
         self.backupsEmptyLabel.setObjectName(u"backupsEmptyLabel")
+        self.backupsEmptyLabel.setProperty(u"role", u"muted")
         self.backupsEmptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.backupsEmptyLabel.setWordWrap(True)
         self.backupsStack.addWidget(self.backupsEmptyLabel)
@@ -434,6 +442,7 @@ class Ui_SettingsPage(object):
 
         self.fontSizeError = QLabel(self.preferencesGroup)
         self.fontSizeError.setObjectName(u"fontSizeError")
+        self.fontSizeError.setProperty(u"role", u"error")
         self.fontSizeError.setWordWrap(True)
 
         self.preferencesFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.fontSizeError)
@@ -450,6 +459,7 @@ class Ui_SettingsPage(object):
 
         self.idleLockError = QLabel(self.preferencesGroup)
         self.idleLockError.setObjectName(u"idleLockError")
+        self.idleLockError.setProperty(u"role", u"error")
         self.idleLockError.setWordWrap(True)
 
         self.preferencesFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.idleLockError)
@@ -466,6 +476,7 @@ class Ui_SettingsPage(object):
 
         self.lockoutError = QLabel(self.preferencesGroup)
         self.lockoutError.setObjectName(u"lockoutError")
+        self.lockoutError.setProperty(u"role", u"error")
         self.lockoutError.setWordWrap(True)
 
         self.preferencesFormLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.lockoutError)
@@ -474,6 +485,7 @@ class Ui_SettingsPage(object):
         self.saveSettingsLayout.setObjectName(u"saveSettingsLayout")
         self.saveSettingsButton = QPushButton(self.preferencesGroup)
         self.saveSettingsButton.setObjectName(u"saveSettingsButton")
+        self.saveSettingsButton.setProperty(u"role", u"primary")
 
         self.saveSettingsLayout.addWidget(self.saveSettingsButton)
 
@@ -485,7 +497,7 @@ class Ui_SettingsPage(object):
 
         self.settingsReadOnlyNote = QLabel(self.preferencesGroup)
         self.settingsReadOnlyNote.setObjectName(u"settingsReadOnlyNote")
-        self.settingsReadOnlyNote.setWordWrap(True)
+        self.settingsReadOnlyNote.setProperty(u"role", u"muted")
 
         self.saveSettingsLayout.addWidget(self.settingsReadOnlyNote)
 
@@ -628,7 +640,7 @@ class Ui_SettingsPage(object):
         self.restoreFromFileButton.setText(QCoreApplication.translate("SettingsPage", u"Restore from file\u2026", None))
         self.backupsEmptyLabel.setText(QCoreApplication.translate("SettingsPage", u"No backups yet. Click \u201cBack up now\u201d to make the first one.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.backupTab), QCoreApplication.translate("SettingsPage", u"Backup and restore", None))
-        self.preferencesGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Display and security", None))
+        self.preferencesGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Settings for everyone at this center", None))
         self.fontSizeLabel.setText(QCoreApplication.translate("SettingsPage", u"Font size", None))
         self.idleLockLabel.setText(QCoreApplication.translate("SettingsPage", u"Lock the screen after no activity for", None))
         self.lockoutLabel.setText(QCoreApplication.translate("SettingsPage", u"After 5 wrong passwords, lock the account for", None))

@@ -43,6 +43,7 @@ class Ui_UserDialog(object):
 
         self.usernameError = QLabel(UserDialog)
         self.usernameError.setObjectName(u"usernameError")
+        self.usernameError.setProperty(u"role", u"error")
         self.usernameError.setWordWrap(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.usernameError)
@@ -60,6 +61,7 @@ class Ui_UserDialog(object):
 
         self.displayNameError = QLabel(UserDialog)
         self.displayNameError.setObjectName(u"displayNameError")
+        self.displayNameError.setProperty(u"role", u"error")
         self.displayNameError.setWordWrap(True)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.displayNameError)
@@ -76,6 +78,7 @@ class Ui_UserDialog(object):
 
         self.roleError = QLabel(UserDialog)
         self.roleError.setObjectName(u"roleError")
+        self.roleError.setProperty(u"role", u"error")
         self.roleError.setWordWrap(True)
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.roleError)
@@ -93,6 +96,7 @@ class Ui_UserDialog(object):
 
         self.passwordError = QLabel(UserDialog)
         self.passwordError.setObjectName(u"passwordError")
+        self.passwordError.setProperty(u"role", u"error")
         self.passwordError.setWordWrap(True)
 
         self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.passwordError)
@@ -110,6 +114,7 @@ class Ui_UserDialog(object):
 
         self.passwordAgainError = QLabel(UserDialog)
         self.passwordAgainError.setObjectName(u"passwordAgainError")
+        self.passwordAgainError.setProperty(u"role", u"error")
         self.passwordAgainError.setWordWrap(True)
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.passwordAgainError)
@@ -124,6 +129,7 @@ class Ui_UserDialog(object):
 
         self.generalError = QLabel(UserDialog)
         self.generalError.setObjectName(u"generalError")
+        self.generalError.setProperty(u"role", u"error")
         self.generalError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.generalError)

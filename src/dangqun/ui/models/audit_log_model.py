@@ -245,6 +245,8 @@ class AuditLogModel(QAbstractTableModel):
                 return compact_json(row.before_json)
             if column == AFTER:
                 return compact_json(row.after_json)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ENTITY_ID:
+            return row.entity_id
         if role == Qt.ItemDataRole.ToolTipRole and column in (BEFORE, AFTER):
             text = row.before_json if column == BEFORE else row.after_json
             return pretty_json(text) or None

@@ -26,8 +26,8 @@ _Index = QModelIndex | QPersistentModelIndex
 def format_size(size_bytes: int) -> str:
     """``832 KB``, ``12.4 MB``: binary units, as file managers on Windows show them."""
     if size_bytes < 1024:
-        return QCoreApplication.translate("BackupTableModel", "%1 bytes").replace(
-            "%1", str(size_bytes)
+        return QCoreApplication.translate("BackupTableModel", "{count} bytes").format(
+            count=size_bytes
         )
     kilobytes = size_bytes / 1024
     if kilobytes < 1024:

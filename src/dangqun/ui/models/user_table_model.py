@@ -72,7 +72,7 @@ class UserTableModel(QAbstractTableModel):
         if not user.is_active:
             return self.tr("Disabled")
         if self.is_locked(user):
-            return self.tr("Locked until %1").replace("%1", format_local(user.locked_until))
+            return self.tr("Locked until {time}").format(time=format_local(user.locked_until))
         return self.tr("Enabled")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,7 +1,7 @@
 """Show a service's :class:`ValidationError` beside the fields it names.
 
 The services name each bad field by its parameter name (``FieldError.field``); a form maps those
-names to small red labels placed under the inputs. A message about a field the form does not
+names to small labels placed under the inputs (``role="error"``, red in theme.qss). A message about a field the form does not
 show goes to the form's general label, so nothing the user must read is ever dropped.
 """
 
@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dangqun.core.errors import FieldError
-
-ERROR_COLOR = "#c62828"
 
 
 class FieldErrors:
@@ -27,8 +25,7 @@ class FieldErrors:
         self._general = general
         self._inputs = dict(inputs or {})
         for label in self._all_labels():
-            label.setProperty("fieldError", True)
-            label.setStyleSheet(f"color: {ERROR_COLOR};")
+            label.setProperty("role", "error")  # theme.qss: QLabel[role="error"] is red
             label.setWordWrap(True)
         self.clear()
 

@@ -1,0 +1,790 @@
+"""The page kit: what every printed document is made of, so they all look like one office's.
+
+Conventions borrowed from GB/T 9704《党政机关公文格式》, which front-desk staff see every day:
+A4 paper; the title in 方正小标宋 二号, centered; body text in 仿宋 三号 (16 pt) or 四号 (14 pt)
+with a two-character first-line indent; headings in 黑体; the issuing organization and the
+date at the lower right with the seal (公章) over them; page numbers. Tables split across pages
+with their header repeated, every multi-page document says "第 X 页 共 Y 页", and every page
+that is not a certificate names the center and the print date, so a loose page can be traced.
+
+Builders in :mod:`dangqun.printing.documents` compose these pieces into a
+:class:`DocumentPlan`; :mod:`dangqun.printing.batch` lays plans out into one PDF.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from dangqun.printing.fonts import DocumentFonts, RegisteredFont
+from dangqun.printing.line_breaking import ChineseParagraph
+
+
+class TypeSize:
+    """Chinese type sizes in points (号数制), the sizes office staff ask for by name."""
+
+    XIAOCHU = 36.0  # 小初
+    YIHAO = 26.0  # 一号
+    XIAOYI = 24.0  # 小一
+    ERHAO = 22.0  # 二号: document titles
+    XIAOER = 18.0  # 小二
+    SANHAO = 16.0  # 三号: body text of official documents
+    XIAOSAN = 15.0  # 小三
+    SIHAO = 14.0  # 四号
+    XIAOSI = 12.0  # 小四: table cells
+    WUHAO = 10.5  # 五号
+    XIAOWU = 9.0  # 小五: footers
+
+
+OFFICIAL_RED = colors.HexColor("#C8161D")
+"""The red of 红头 headings and certificates."""
+TEXT_BLACK = colors.HexColor("#111111")
+RULE_GREY = colors.HexColor("#555555")
+LABEL_BACKGROUND = colors.HexColor("#F1F1F1")
+SEAL_GUIDE = colors.HexColor("#D9A3A3")
+NOTE_GREY = colors.HexColor("#555555")
+
+
+class PageLayout(enum.Enum):
+    """The page shapes documents use; each becomes one page template of the PDF."""
+
+    PORTRAIT = "portrait"  # forms, minutes, statements: numbered pages with a footer
+    CERTIFICATE = "certificate"  # one framed page, no page number (hung on walls)
+    SLIP = "slip"  # one page, footer without page numbers
+    LANDSCAPE = "landscape"  # wide tables such as rosters
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+
+@dataclass(frozen=True)
+class PageLayoutSpecification:
+    page_size: tuple[float, float]
+    margins: Margins
+    numbered: bool
+    footer: bool
+    framed: bool
+
+    @property
+    def frame_width(self) -> float:
+        return self.page_size[0] - self.margins.left - self.margins.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.page_size[1] - self.margins.top - self.margins.bottom
+
+
+PAGE_LAYOUTS: dict[PageLayout, PageLayoutSpecification] = {
+    PageLayout.PORTRAIT: PageLayoutSpecification(
+        A4, Margins(25 * mm, 24 * mm, 24 * mm, 26 * mm), True, True, False
+    ),
+    PageLayout.CERTIFICATE: PageLayoutSpecification(
+        A4, Margins(30 * mm, 28 * mm, 26 * mm, 28 * mm), False, False, True
+    ),
+    PageLayout.SLIP: PageLayoutSpecification(
+        A4, Margins(20 * mm, 22 * mm, 22 * mm, 22 * mm), False, True, False
+    ),
+    PageLayout.LANDSCAPE: PageLayoutSpecification(
+        landscape(A4), Margins(16 * mm, 14 * mm, 18 * mm, 14 * mm), True, True, False
+    ),
+}
+
+
+def chinese_date(value: date) -> str:
+    """``2026年11月22日``, the way dates are written on official paper."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_duration(minutes: int) -> str:
+    """Service time from whole minutes: ``12 小时 30 分钟``; hours are never floats (DOMAIN §3)."""
+    if minutes < 0:
+        return "-" + format_duration(-minutes)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} 小时 {rest} 分钟"
+    if hours:
+        return f"{hours} 小时"
+    return f"{rest} 分钟"
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What every builder needs besides its data: who prints, where, when, with which fonts.
+
+    ``may_see_personal_data`` comes from the acting user's role; without it ID numbers,
+    phones and addresses are masked. ``verification_key`` signs the QR codes; without a key
+    (a sample printed outside a data directory) the code says it is a sample.
+    """
+
+    center_name: str
+    center_id: str
+    print_date: date
+    fonts: DocumentFonts
+    verification_key: bytes | None = None
+    may_see_personal_data: bool = False
+
+    @cached_property
+    def styles(self) -> DocumentStyles:
+        return DocumentStyles.for_fonts(self.fonts)
+
+
+def _style(name: str, font: RegisteredFont, size: float, leading: float, **extra: Any) -> Any:
+    return ParagraphStyle(
+        name,
+        fontName=font.name,
+        fontSize=size,
+        leading=leading,
+        wordWrap="CJK",
+        textColor=extra.pop("textColor", TEXT_BLACK),
+        **extra,
+    )
+
+
+@dataclass(frozen=True)
+class DocumentStyles:
+    """Paragraph styles of the kit, one set per font choice."""
+
+    fonts: DocumentFonts
+    title: Any
+    certificate_title: Any
+    subtitle: Any
+    heading: Any
+    body: Any
+    body_compact: Any
+    body_plain: Any
+    label: Any
+    cell: Any
+    cell_center: Any
+    cell_right: Any
+    cell_header: Any
+    cell_small: Any
+    cell_small_center: Any
+    cell_small_header: Any
+    note: Any
+    signature: Any
+    right: Any
+
+    @classmethod
+    def for_fonts(cls, fonts: DocumentFonts) -> DocumentStyles:
+        title, body, heading = fonts.title, fonts.body, fonts.heading
+        return cls(
+            fonts=fonts,
+            title=_style(
+                "title", title, TypeSize.ERHAO, 32, alignment=TA_CENTER, spaceAfter=4 * mm
+            ),
+            certificate_title=_style(
+                "certificate_title",
+                title,
+                TypeSize.XIAOCHU,
+                46,
+                alignment=TA_CENTER,
+                textColor=OFFICIAL_RED,
+            ),
+            subtitle=_style(
+                "subtitle", body, TypeSize.SIHAO, 22, alignment=TA_CENTER, spaceAfter=3 * mm
+            ),
+            heading=_style(
+                "heading", heading, TypeSize.SIHAO, 22, spaceBefore=3 * mm, spaceAfter=1.5 * mm
+            ),
+            body=_style(
+                "body",
+                body,
+                TypeSize.SANHAO,
+                29,
+                firstLineIndent=2 * TypeSize.SANHAO,
+                alignment=TA_JUSTIFY,
+            ),
+            body_compact=_style(
+                "body_compact",
+                body,
+                TypeSize.SIHAO,
+                24,
+                firstLineIndent=2 * TypeSize.SIHAO,
+                alignment=TA_JUSTIFY,
+            ),
+            body_plain=_style("body_plain", body, TypeSize.SIHAO, 24),
+            label=_style("label", heading, TypeSize.SIHAO, 22),
+            cell=_style("cell", body, TypeSize.XIAOSI, 16),
+            cell_center=_style("cell_center", body, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
+            cell_right=_style("cell_right", body, TypeSize.XIAOSI, 16, alignment=TA_RIGHT),
+            cell_header=_style(
+                "cell_header", heading, TypeSize.XIAOSI, 16, alignment=TA_CENTER
+            ),
+            cell_small=_style("cell_small", body, TypeSize.WUHAO, 13),
+            cell_small_center=_style(
+                "cell_small_center", body, TypeSize.WUHAO, 13, alignment=TA_CENTER
+            ),
+            cell_small_header=_style(
+                "cell_small_header", heading, TypeSize.WUHAO, 13, alignment=TA_CENTER
+            ),
+            note=_style("note", body, TypeSize.WUHAO, 16, textColor=NOTE_GREY),
+            signature=_style("signature", body, TypeSize.SIHAO, 22),
+            right=_style("right", body, TypeSize.SIHAO, 24, alignment=TA_RIGHT),
+        )
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def markup(text: str, font: RegisteredFont, fallback: RegisteredFont) -> str:
+    """Escape ``text`` for a Paragraph; characters ``font`` lacks are drawn with ``fallback``.
+
+    A rare character in a name (生僻字) must not print as an empty box on a certificate.
+    Line feeds become line breaks.
+    """
+    coverage = font.coverage
+    if coverage is None or all(
+        ord(character) in coverage or character.isspace() for character in text
+    ):
+        return escape(text).replace("\n", "<br/>")
+    pieces: list[str] = []
+    for character in text:
+        if character == "\n":
+            pieces.append("<br/>")
+        elif character.isspace() or ord(character) in coverage:
+            pieces.append(escape(character))
+        else:
+            pieces.append(f'<font face="{fallback.name}">{escape(character)}</font>')
+    return "".join(pieces)
+
+
+def paragraph(text: str, style: Any, fonts: DocumentFonts) -> ChineseParagraph:
+    """A Paragraph of plain text (never markup) in ``style``, with Chinese line breaking."""
+    font = _font_named(fonts, style.fontName)
+    return ChineseParagraph(markup(text, font, fonts.fallback), style)
+
+
+def _font_named(fonts: DocumentFonts, name: str) -> RegisteredFont:
+    for font in (fonts.body, fonts.title, fonts.heading, fonts.fallback):
+        if font.name == name:
+            return font
+    return fonts.body
+
+
+def text_runs(text: str, font: RegisteredFont, fallback: RegisteredFont) -> list[tuple[str, str]]:
+    """``text`` cut into (font name, run) pieces for direct canvas drawing, with fallback."""
+    coverage = font.coverage
+    if coverage is None:
+        return [(font.name, text)]
+    runs: list[tuple[str, str]] = []
+    for character in text:
+        name = (
+            font.name
+            if character.isspace() or ord(character) in coverage
+            else fallback.name
+        )
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + character)
+        else:
+            runs.append((name, character))
+    return runs
+
+
+def runs_width(runs: Sequence[tuple[str, str]], size: float, character_space: float = 0) -> float:
+    count = sum(len(run) for _name, run in runs)
+    width = sum(stringWidth(run, name, size) for name, run in runs)
+    return width + character_space * max(count - 1, 0)
+
+
+def draw_runs(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    runs: Sequence[tuple[str, str]],
+    size: float,
+    character_space: float = 0,
+) -> None:
+    text = canvas.beginText(x, y)
+    text.setCharSpace(character_space)
+    for name, run in runs:
+        text.setFont(name, size)
+        text.textOut(run)
+    canvas.drawText(text)
+
+
+# --- flowables ----------------------------------------------------------------------------
+
+
+class SpacedTitle(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A short title drawn with letter spacing (``志 愿 服 务 证 明``), shrunk to fit.
+
+    Paragraphs cannot space letters; certificates need the airy, centered heading people
+    expect on a wall. Long text is shrunk, never cut or overflowing.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        font: RegisteredFont,
+        fallback: RegisteredFont,
+        size: float,
+        color: Any = TEXT_BLACK,
+        letter_spacing_ems: float = 0.5,
+        space_after: float = 0,
+        heavy: bool = False,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.runs = text_runs(text, font, fallback)
+        self.size = size
+        self.color = color
+        self.letter_spacing_ems = letter_spacing_ems
+        self.space_after = space_after
+        self.heavy = heavy
+        self._drawn_size = size
+        self._spacing = size * letter_spacing_ems
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        size = self.size
+        spacing = size * self.letter_spacing_ems
+        while runs_width(self.runs, size, spacing) > available_width and spacing > 0:
+            spacing = max(spacing - size * 0.1, 0)
+        while runs_width(self.runs, size, spacing) > available_width and size > 8:
+            size -= 1
+        self._drawn_size = size
+        self._spacing = spacing
+        self.width = available_width
+        self.height = size * 1.3
+        return available_width, self.height + self.space_after
+
+    def draw(self) -> None:
+        canvas = self.canv
+        width = runs_width(self.runs, self._drawn_size, self._spacing)
+        x = (self.width - width) / 2
+        y = self.space_after + self._drawn_size * 0.25
+        canvas.saveState()
+        canvas.setFillColor(self.color)
+        if self.heavy:
+            # Faux bold: fill and stroke, so a light face still reads as a heading.
+            canvas.setStrokeColor(self.color)
+            canvas.setLineWidth(self._drawn_size * 0.025)
+            text = canvas.beginText(x, y)
+            text.setTextRenderMode(2)
+            text.setCharSpace(self._spacing)
+            for name, run in self.runs:
+                text.setFont(name, self._drawn_size)
+                text.textOut(run)
+            canvas.drawText(text)
+        else:
+            draw_runs(canvas, x, y, self.runs, self._drawn_size, self._spacing)
+        canvas.restoreState()
+
+
+class HorizontalRule(Flowable):  # type: ignore[misc]
+    """A red or black rule under a heading (the 红头 separator line)."""
+
+    def __init__(
+        self, thickness: float = 1.2, color: Any = OFFICIAL_RED, space: float = 2 * mm
+    ) -> None:
+        super().__init__()
+        self.thickness = thickness
+        self.color = color
+        self.space = space
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.thickness + 2 * self.space
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(self.thickness)
+        y = self.space + self.thickness / 2
+        canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+class SealArea(Flowable):  # type: ignore[misc]
+    """The issuing organization and date at the lower right, with a guide circle for the seal.
+
+    GB/T 9704 puts the seal over the organization's name and the date; the light dashed
+    circle shows where, and disappears under the red ink.
+    """
+
+    SEAL_DIAMETER = 42 * mm
+
+    def __init__(
+        self,
+        organization: str,
+        issued_on: date,
+        context: PrintContext,
+        block_width: float = 75 * mm,
+        show_guide: bool = True,
+    ) -> None:
+        super().__init__()
+        styles = context.styles
+        self.context = context
+        self.block_width = block_width
+        self.show_guide = show_guide
+        centered = ParagraphStyle("seal_text", parent=styles.body_plain, alignment=TA_CENTER)
+        self.organization = paragraph(organization, centered, context.fonts)
+        self.date_line = paragraph(chinese_date(issued_on), centered, context.fonts)
+        self._text_height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.block_width = min(self.block_width, available_width)
+        _w, organization_height = self.organization.wrap(self.block_width, available_height)
+        _w, date_height = self.date_line.wrap(self.block_width, available_height)
+        self._text_height = organization_height + date_height + 2 * mm
+        self.height = max(self._text_height, self.SEAL_DIAMETER if self.show_guide else 0)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x = self.width - self.block_width
+        text_top = self.height - (self.height - self._text_height) / 2
+        date_height = self.date_line.height
+        organization_height = self.organization.height
+        self.organization.drawOn(canvas, x, text_top - organization_height)
+        self.date_line.drawOn(canvas, x, text_top - organization_height - 2 * mm - date_height)
+        if self.show_guide:
+            center_x = x + self.block_width / 2
+            center_y = self.height / 2
+            canvas.saveState()
+            canvas.setStrokeColor(SEAL_GUIDE)
+            canvas.setLineWidth(0.6)
+            canvas.setDash(3, 3)
+            canvas.circle(center_x, center_y, self.SEAL_DIAMETER / 2, stroke=1, fill=0)
+            canvas.setFillColor(SEAL_GUIDE)
+            label = text_runs("（公章处）", self.context.fonts.body, self.context.fonts.fallback)
+            width = runs_width(label, TypeSize.XIAOWU)
+            draw_runs(canvas, center_x - width / 2, center_y - self.SEAL_DIAMETER / 2 + 3 * mm, label, TypeSize.XIAOWU)
+            canvas.restoreState()
+
+
+class VerificationMark(Flowable):  # type: ignore[misc]
+    """The QR code and the printed number and check code, for checking a paper copy offline."""
+
+    def __init__(
+        self,
+        code: str,
+        lines: Sequence[str],
+        context: PrintContext,
+        size: float = 24 * mm,
+    ) -> None:
+        super().__init__()
+        self.code = code
+        self.size = size
+        self.lines = [paragraph(line, context.styles.note, context.fonts) for line in lines]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        text_width = available_width - self.size - 4 * mm
+        text_height = sum(line.wrap(text_width, available_height)[1] for line in self.lines)
+        self.height = max(self.size, text_height)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        draw_qr_code(canvas, self.code, 0, self.height - self.size, self.size)
+        x = self.size + 4 * mm
+        total = sum(line.height for line in self.lines)
+        y = self.height - (self.height - total) / 2
+        for line in self.lines:
+            y -= line.height
+            line.drawOn(canvas, x, y)
+
+
+def draw_qr_code(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
+    """ReportLab's own QR widget at error level M (survives a coffee stain), no quiet border.
+
+    The page around it is white, which is the quiet zone scanners need.
+    """
+    widget = QrCodeWidget(value, barLevel="M", barBorder=0, barWidth=size, barHeight=size)
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, x, y)
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One label/value pair of a form grid; ``wide`` values take the whole row."""
+
+    label: str
+    value: str
+    wide: bool = False
+
+
+def form_grid(
+    fields: Sequence[FormField],
+    context: PrintContext,
+    width: float,
+    label_width: float = 30 * mm,
+    value_style: Any = None,
+) -> Table:
+    """Labels on a light grey ground beside their values, two pairs per row (登记表 look).
+
+    Long values wrap inside their cell; a ``wide`` field or an odd last field spans the row.
+    """
+    styles = context.styles
+    value_style = value_style or styles.cell
+    value_width = (width - 2 * label_width) / 2
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, RULE_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
+    pending: FormField | None = None
+
+    def label_cell(item: FormField) -> ChineseParagraph:
+        return paragraph(item.label, styles.cell_header, context.fonts)
+
+    def value_cell(item: FormField) -> ChineseParagraph:
+        return paragraph(item.value, value_style, context.fonts)
+
+    def add_wide(item: FormField) -> None:
+        row = len(rows)
+        rows.append([label_cell(item), value_cell(item), "", ""])
+        commands.append(("SPAN", (1, row), (3, row)))
+
+    for item in fields:
+        if item.wide:
+            if pending is not None:
+                add_wide(pending)
+                pending = None
+            add_wide(item)
+        elif pending is None:
+            pending = item
+        else:
+            rows.append([label_cell(pending), value_cell(pending), label_cell(item), value_cell(item)])
+            pending = None
+    if pending is not None:
+        add_wide(pending)
+    for row in range(len(rows)):
+        commands.append(("BACKGROUND", (0, row), (0, row), LABEL_BACKGROUND))
+        if rows[row][2] != "":
+            commands.append(("BACKGROUND", (2, row), (2, row), LABEL_BACKGROUND))
+    table = Table(
+        rows,
+        colWidths=[label_width, value_width, label_width, value_width],
+        splitByRow=1,
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a data table: header, share of the width, alignment of its cells."""
+
+    header: str
+    share: float
+    align: str = "left"  # left, center, right
+
+
+def data_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    context: PrintContext,
+    width: float,
+    small: bool = False,
+    total_row: Sequence[str] | None = None,
+) -> Table:
+    """A ruled table that splits across pages by row and repeats its header on each page."""
+    styles = context.styles
+    header_style = styles.cell_small_header if small else styles.cell_header
+    cell_styles = {
+        "left": styles.cell_small if small else styles.cell,
+        "center": styles.cell_small_center if small else styles.cell_center,
+        "right": ParagraphStyle(
+            "cell_right_small", parent=styles.cell_small, alignment=TA_RIGHT
+        )
+        if small
+        else styles.cell_right,
+    }
+    total_share = sum(column.share for column in columns)
+    widths = [width * column.share / total_share for column in columns]
+    data: list[list[Any]] = [
+        [paragraph(column.header, header_style, context.fonts) for column in columns]
+    ]
+    for row in rows:
+        data.append(
+            [
+                paragraph(value, cell_styles[column.align], context.fonts)
+                for column, value in zip(columns, row, strict=True)
+            ]
+        )
+    if total_row is not None:
+        data.append(
+            [
+                paragraph(value, cell_styles[column.align], context.fonts)
+                for column, value in zip(columns, total_row, strict=True)
+            ]
+        )
+    padding = 3 if small else 4
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
+        ("BOX", (0, 0), (-1, -1), 1.0, TEXT_BLACK),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.0, TEXT_BLACK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+    ]
+    if total_row is not None:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.0, TEXT_BLACK))
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BACKGROUND))
+    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def signature_lines(
+    labels: Sequence[str], context: PrintContext, width: float, per_row: int = 2
+) -> Table:
+    """``主持人（签字）：________`` blanks, ``per_row`` to a row, with room for a real hand."""
+    styles = context.styles
+    cells: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 14),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    row: list[Any] = []
+    for label in labels:
+        row.extend([paragraph(f"{label}：", styles.signature, context.fonts), ""])
+        if len(row) == 2 * per_row:
+            cells.append(row)
+            row = []
+    if row:
+        row.extend([""] * (2 * per_row - len(row)))
+        cells.append(row)
+    label_width = width / per_row * 0.42
+    blank_width = width / per_row - label_width
+    for row_index, cells_row in enumerate(cells):
+        for column in range(per_row):
+            if cells_row[2 * column] != "":
+                commands.append(
+                    (
+                        "LINEBELOW",
+                        (2 * column + 1, row_index),
+                        (2 * column + 1, row_index),
+                        0.8,
+                        TEXT_BLACK,
+                    )
+                )
+    table = Table(cells, colWidths=[label_width, blank_width * 0.9] * per_row)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def gap(height_mm: float) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+# --- document plans -----------------------------------------------------------------------
+
+
+@dataclass
+class DocumentPlan:
+    """One document ready for layout: its kind, page shape and flowables.
+
+    ``title`` becomes the PDF's title when the plan is printed alone; ``layout`` picks the
+    page template (margins, footer, page numbers, certificate frame).
+    """
+
+    kind: str
+    title: str
+    layout: PageLayout
+    story: list[Any] = field(default_factory=list)
+
+
+def draw_certificate_frame(canvas: Canvas, page_size: tuple[float, float]) -> None:
+    """A double red frame: thick outside, thin inside, the classic 证书 border."""
+    width, height = page_size
+    canvas.saveState()
+    canvas.setStrokeColor(OFFICIAL_RED)
+    canvas.setLineWidth(2.4)
+    canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm, stroke=1, fill=0)
+    canvas.setLineWidth(0.7)
+    canvas.rect(14.5 * mm, 14.5 * mm, width - 29 * mm, height - 29 * mm, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def page_number_form_name(document_index: int) -> str:
+    return f"dangqun-page-total-{document_index}"
+
+
+def draw_footer(
+    canvas: Canvas,
+    specification: PageLayoutSpecification,
+    context: PrintContext,
+    page_in_document: int,
+    document_index: int,
+) -> None:
+    """Center name at the left, print date at the right, "第 X 页 共 Y 页" in the middle.
+
+    Y is unknown while the document is being laid out, so it is drawn by a PDF form (an
+    XObject) referenced here and defined once the document's last page is known: one pass,
+    and the batch stays streamed.
+    """
+    width, _height = specification.page_size
+    margins = specification.margins
+    y = margins.bottom / 2 - 2
+    size = TypeSize.XIAOWU
+    fonts = context.fonts
+    canvas.saveState()
+    canvas.setFillColor(NOTE_GREY)
+    canvas.setStrokeColor(colors.HexColor("#999999"))
+    canvas.setLineWidth(0.4)
+    canvas.line(margins.left, y + size + 3, width - margins.right, y + size + 3)
+    if specification.footer:
+        left = text_runs(context.center_name, fonts.body, fonts.fallback)
+        available = (width - margins.left - margins.right) / 2 - 30 * mm
+        while left and runs_width(left, size) > available:
+            name, run = left[-1]
+            left[-1] = (name, run[:-2] + "…") if len(run) > 2 else (name, run[:-1])
+            if not left[-1][1]:
+                left.pop()
+        draw_runs(canvas, margins.left, y, left, size)
+        right = text_runs(f"打印日期：{chinese_date(context.print_date)}", fonts.body, fonts.fallback)
+        draw_runs(canvas, width - margins.right - runs_width(right, size), y, right, size)
+    if specification.numbered:
+        center = width / 2
+        first = text_runs(f"第 {page_in_document} 页", fonts.body, fonts.fallback)
+        draw_runs(canvas, center - 3 - runs_width(first, size), y, first, size)
+        canvas.saveState()
+        canvas.translate(center + 3, y)
+        canvas.doForm(page_number_form_name(document_index))
+        canvas.restoreState()
+    canvas.restoreState()
+
+
+def define_page_total(canvas: Canvas, document_index: int, total: int, fonts: DocumentFonts) -> None:
+    """The "共 Y 页" form the footers of document ``document_index`` refer to."""
+    canvas.beginForm(page_number_form_name(document_index))
+    canvas.setFillColor(NOTE_GREY)
+    draw_runs(canvas, 0, 0, text_runs(f"共 {total} 页", fonts.body, fonts.fallback), TypeSize.XIAOWU)
+    canvas.endForm()

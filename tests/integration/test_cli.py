@@ -1,0 +1,233 @@
+"""Every CLI command, run as a real process on a real data directory, with no display."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CLI = [sys.executable, "-m", "dangqun"]
+PASSWORD = "cli-password-1"
+
+
+def run_cli(data_dir: Path, *arguments: str, stdin: str | None = None, timeout: int = 240):
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    environment.pop("QT_QPA_PLATFORM", None)  # the CLI must cope without being told
+    return subprocess.run(
+        [*CLI, "--data-dir", str(data_dir), *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        check=False,
+    )
+
+
+def init(data_dir: Path, code: str = "530102001001"):
+    return run_cli(
+        data_dir,
+        "init",
+        "--center-name",
+        "翠湖社区党群服务中心",
+        "--division-code",
+        code,
+        "--admin",
+        "admin",
+        "--admin-name",
+        "王芳",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+
+
+@pytest.fixture
+def initialized(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "center"
+    result = init(data_dir)
+    assert result.returncode == 0, result.stderr
+    return data_dir
+
+
+def test_init_creates_center_and_admin(tmp_path):
+    result = init(tmp_path / "center")
+    assert result.returncode == 0, result.stderr
+    assert "已初始化：翠湖社区党群服务中心" in result.stdout
+    database = tmp_path / "center" / "dangqun.sqlite3"
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT username, role FROM users").fetchall() == [("admin", "admin")]
+    assert connection.execute("SELECT division_code FROM center").fetchall() == [("530102001001",)]
+    connection.close()
+    for folder in ("backups", "keys", "exports", "logs"):
+        assert (tmp_path / "center" / folder).is_dir()
+
+
+def test_init_refuses_bad_code_and_writes_no_center(tmp_path):
+    result = init(tmp_path / "center", code="1234")
+    assert result.returncode == 1
+    assert "行政区划代码必须是 12 位数字" in result.stderr
+    connection = sqlite3.connect(tmp_path / "center" / "dangqun.sqlite3")
+    assert connection.execute("SELECT count(*) FROM center").fetchone() == (0,)
+    assert connection.execute("SELECT count(*) FROM users").fetchone() == (0,)
+    connection.close()
+
+
+def test_init_twice_and_without_password_are_refused(initialized, tmp_path):
+    assert "不能重复初始化" in init(initialized).stderr
+    result = run_cli(
+        tmp_path / "x",
+        "init",
+        "--center-name",
+        "甲",
+        "--division-code",
+        "530102001001",
+        "--admin",
+        "a",
+    )
+    assert result.returncode == 1 and "--password-stdin" in result.stderr
+
+
+def test_demo_is_deterministic_and_needs_initialization(tmp_path):
+    not_ready = run_cli(tmp_path / "empty", "demo", "--members", "10")
+    assert not_ready.returncode == 1 and "还没有初始化" in not_ready.stderr
+    tables = []
+    for name in ("first", "second"):
+        data_dir = tmp_path / name
+        assert init(data_dir).returncode == 0
+        result = run_cli(data_dir, "demo", "--members", "400", "--seed", "11")
+        assert result.returncode == 0, result.stderr
+        assert "党员 400 名" in result.stdout
+        connection = sqlite3.connect(data_dir / "dangqun.sqlite3")
+        tables.append(
+            connection.execute(
+                "SELECT uuid, name, id_number, phone FROM members ORDER BY id"
+            ).fetchall()
+        )
+        connection.close()
+    assert tables[0] == tables[1] and len(tables[0]) == 400
+
+
+def test_demo_rejects_bad_member_count(initialized):
+    result = run_cli(initialized, "demo", "--members", "-5")
+    assert result.returncode == 1 and "演示党员人数必须在" in result.stderr
+    usage = run_cli(initialized, "demo", "--members", "many")
+    assert usage.returncode == 2
+
+
+def test_backup_restore_and_check(initialized, tmp_path):
+    assert run_cli(initialized, "demo", "--members", "50").returncode == 0
+    backup = run_cli(initialized, "backup")
+    assert backup.returncode == 0, backup.stderr
+    backup_file = Path(backup.stdout.split("已备份到：")[1].split("（")[0])
+    assert backup_file.is_file()
+    connection = sqlite3.connect(initialized / "dangqun.sqlite3")
+    connection.execute("DELETE FROM member_events")
+    connection.execute("DELETE FROM members")
+    connection.commit()
+    connection.close()
+    restored = run_cli(initialized, "restore", str(backup_file))
+    assert restored.returncode == 0, restored.stderr
+    assert "恢复前的数据已备份到" in restored.stdout
+    connection = sqlite3.connect(initialized / "dangqun.sqlite3")
+    assert connection.execute("SELECT count(*) FROM members").fetchone() == (50,)
+    connection.close()
+    check = run_cli(initialized, "check")
+    assert check.returncode == 0 and "检查通过" in check.stdout
+    not_sqlite = tmp_path / "readme.txt"
+    not_sqlite.write_text("not a database")
+    refused = run_cli(initialized, "restore", str(not_sqlite))
+    assert refused.returncode == 1 and "不是 SQLite 数据库文件" in refused.stderr
+
+
+def test_check_lists_problems_and_exits_one(initialized):
+    assert run_cli(initialized, "demo", "--members", "20").returncode == 0
+    connection = sqlite3.connect(initialized / "dangqun.sqlite3")
+    connection.execute("UPDATE members SET change_seq = 10000000 WHERE id = 2")
+    connection.execute("UPDATE members SET organization_id = 999 WHERE id = 3")
+    connection.commit()
+    connection.close()
+    result = run_cli(initialized, "check")
+    assert result.returncode == 1
+    assert "检查发现 2 个问题" in result.stderr
+    assert "1. " in result.stderr and "2. " in result.stderr
+
+
+def test_second_process_is_refused_while_the_first_holds_the_directory(initialized):
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from dangqun.bootstrap import open_application\n"
+            "from dangqun.core.paths import DataPaths\n"
+            f"app = open_application(DataPaths(__import__('pathlib').Path({str(initialized)!r})))\n"
+            "print('ready', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result = run_cli(initialized, "backup")
+        assert result.returncode == 1
+        assert f"另一个 dangqun 程序（进程 {holder.pid}）正在使用这个数据目录" in result.stderr
+    finally:
+        holder.communicate("", timeout=30)
+    deadline = time.monotonic() + 10
+    while run_cli(initialized, "check").returncode != 0:
+        assert time.monotonic() < deadline, "lock was not released when the holder exited"
+
+
+def test_database_that_is_not_sqlite_is_refused_by_every_command(tmp_path):
+    data_dir = tmp_path / "center"
+    data_dir.mkdir()
+    (data_dir / "dangqun.sqlite3").write_text("会议记录草稿")
+    result = run_cli(data_dir, "check")
+    assert result.returncode == 1 and "不是 SQLite 格式" in result.stderr
+    assert (data_dir / "dangqun.sqlite3").read_text() == "会议记录草稿"
+
+
+def test_screenshot_renders_every_page_without_a_display(initialized, tmp_path):
+    from dangqun.ui.screenshot import SCREENSHOT_PAGES
+
+    assert {"home", "members", "bases", "timebank", "minutes", "sync", "settings"} <= set(
+        SCREENSHOT_PAGES
+    )
+    assert run_cli(initialized, "demo", "--members", "300").returncode == 0
+    for page in ("home", "settings"):
+        out = tmp_path / f"{page}.png"
+        result = run_cli(
+            initialized, "screenshot", "--page", page, "--out", str(out), "--size", "1024x700"
+        )
+        assert result.returncode == 0, result.stderr
+        header = out.read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")) == (
+            1024,
+            700,
+        )
+
+
+def test_screenshot_refuses_unknown_page_and_bad_size(initialized, tmp_path):
+    unknown = run_cli(
+        initialized, "screenshot", "--page", "nowhere", "--out", str(tmp_path / "x.png")
+    )
+    assert unknown.returncode == 1 and "没有名为“nowhere”的页面" in unknown.stderr
+    bad_size = run_cli(
+        initialized,
+        "screenshot",
+        "--page",
+        "home",
+        "--out",
+        str(tmp_path / "x.png"),
+        "--size",
+        "big",
+    )
+    assert bad_size.returncode == 2 and "宽x高" in bad_size.stderr
