@@ -9,10 +9,13 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dangqun.core.model_base import Base, SyncedRecord
+from dangqun.members.search_keys import compute_search_keys
 
 
 class OrganizationLevel(enum.Enum):
@@ -115,6 +118,31 @@ class Member(SyncedRecord, Base):
     origin_organization: Mapped[str | None] = mapped_column(String(200))
     activity_card_number: Mapped[str | None] = mapped_column(String(32))
     notes: Mapped[str | None] = mapped_column(Text)
+
+    # Search columns (migration 0002), derived from name, id_number and phone by
+    # :func:`dangqun.members.search_keys.compute_search_keys` on every ORM write (the mapper
+    # events below) and by bulk writers themselves; ``dangqun check`` proves they match.
+    name_simplified: Mapped[str] = mapped_column(String(64), index=True, server_default="")
+    pinyin_initials: Mapped[str] = mapped_column(String(64), index=True, server_default="")
+    pinyin_full: Mapped[str] = mapped_column(String(255), index=True, server_default="")
+    id_number_reversed: Mapped[str] = mapped_column(String(18), index=True, server_default="")
+    phone_reversed: Mapped[str | None] = mapped_column(String(20), index=True)
+
+    def refresh_search_keys(self) -> None:
+        keys = compute_search_keys(self.name, self.id_number, self.phone)
+        self.name_simplified = keys.name_simplified
+        self.pinyin_initials = keys.pinyin_initials
+        self.pinyin_full = keys.pinyin_full
+        self.id_number_reversed = keys.id_number_reversed
+        self.phone_reversed = keys.phone_reversed
+
+
+def _refresh_member_search_keys(_mapper: Any, _connection: Any, member: Member) -> None:
+    member.refresh_search_keys()
+
+
+event.listen(Member, "before_insert", _refresh_member_search_keys)
+event.listen(Member, "before_update", _refresh_member_search_keys)
 
 
 class MemberEvent(SyncedRecord, Base):

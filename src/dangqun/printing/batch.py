@@ -149,10 +149,10 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         return [*head, _DocumentStart(index, plan.layout), *plan.story, _DocumentEnd(index)]
 
     # ReportLab calls these through the action flowables above.
-    def handle_documentStart(self, index: int, layout: PageLayout) -> None:  # noqa: N802
+    def handle_documentStart(self, index: int, layout: PageLayout) -> None:
         self.current = _DocumentState(index, layout, self.canv.getPageNumber())
 
-    def handle_documentEnd(self, index: int) -> None:  # noqa: N802
+    def handle_documentEnd(self, index: int) -> None:
         state = self.current
         if state is not None:
             state.pages = self.canv.getPageNumber() - state.first_page + 1

@@ -30,9 +30,7 @@ from reportlab.platypus.paragraph import (
 )
 
 FORBIDDEN_AT_LINE_START = frozenset(
-    "、，。．；：？！）〕］｝〉》」』】〗〙”’…‥·～%‰℃°′″"
-    "!),.:;?]}>"
-    "々ーぁぃぅぇぉっゃゅょ"
+    "、，。．；：？！）〕］｝〉》」』】〗〙”’…‥·～%‰℃°′″!),.:;?]}>々ーぁぃぅぇぉっゃゅょ"
 )
 """GB/T 15834: 句号、逗号、顿号、分号、冒号、问号、叹号 and the closing halves of quotes,
 brackets and 书名号 do not start a line."""
@@ -47,8 +45,13 @@ _WIDTH_TOLERANCE = 1e-8
 
 
 def is_word_character(character: str) -> bool:
-    """Latin letters, digits and the marks inside numbers and codes (``A-2026/07``, ``12.5``)."""
-    return character.isascii() and (character.isalnum() or character in "-_./@#+&'")
+    """Latin letters, digits and the marks inside numbers and codes (``A-2026/07``, ``12.5``,
+    a masked ID number ``5301**********0027``)."""
+    return (
+        len(character) == 1
+        and character.isascii()
+        and (character.isalnum() or character in "-_./@#+&'*")
+    )
 
 
 def may_break_between(before: str, after: str) -> bool:
@@ -75,27 +78,72 @@ def _visible_end(units: Sequence[str], start: int, end: int) -> int:
     return end
 
 
+JOINED_RUN_SHARE = 0.45
+"""An underlined value longer than this share of the line may break like plain text:
+keeping a long one whole would leave a ragged, half-empty line before it."""
+
+
+def _underlined_run_widths(units: Sequence[Any]) -> list[float]:
+    """For each unit, the width of the underlined run it belongs to (0 when not underlined)."""
+    widths = [0.0] * len(units)
+    index = 0
+    while index < len(units):
+        if not _underlined(units[index]):
+            index += 1
+            continue
+        end = index
+        total = 0.0
+        while end < len(units) and _underlined(units[end]):
+            total += units[end].width
+            end += 1
+        for position in range(index, end):
+            widths[position] = total
+        index = end
+    return widths
+
+
+def _underlined(unit: Any) -> bool:
+    return any(line[1] == "underline" for line in getattr(unit.frag, "us_lines", ()) or ())
+
+
 def split_units_into_lines(
     units: Sequence[Any],
     max_widths: Sequence[float],
     calculate_bounds: bool,
 ) -> ParaLines:
-    """Greedy filling with the rules above; ``units`` are ReportLab ``cjkU`` characters."""
+    """Greedy filling with the rules above; ``units`` are ReportLab ``cjkU`` characters.
+
+    Breaks are tried in three tiers, so a rule bends only when the line leaves no choice:
+    every rule; then punctuation rules only (an underlined value or a long number may be
+    split); then anywhere.
+    """
     lines: list[Any] = []
     count = len(units)
+    run_widths = _underlined_run_widths(units)
     start = 0
     while start < count and units[start].isspace() and not _is_line_break(units[start]):
         start += 1
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         width = 0.0
-        last_break: int | None = None
+        best_break: int | None = None
+        relaxed_break: int | None = None
         index = start
         forced_end: int | None = None
         while index < count:
             unit = units[index]
-            if index > start and may_break_between(units[index - 1], unit):
-                last_break = index
+            if index > start:
+                before = units[index - 1]
+                if may_break_between(before, unit):
+                    relaxed_break = index
+                    joined = (
+                        run_widths[index - 1] > 0
+                        and 0 < run_widths[index] <= JOINED_RUN_SHARE * max_width
+                    )
+                    if not joined:
+                        best_break = index
+                elif _punctuation_allows(before, unit):
+                    relaxed_break = index
             if _is_line_break(unit):
                 forced_end = index + 1
                 break
@@ -110,7 +158,12 @@ def split_units_into_lines(
             end = count
             line_break = False
         else:
-            end = last_break if last_break is not None and last_break > start else index
+            if best_break is not None and best_break > start:
+                end = best_break
+            elif relaxed_break is not None and relaxed_break > start:
+                end = relaxed_break
+            else:
+                end = index
             line_break = False
         visible_end = _visible_end(units, start, end)
         line_units = list(units[start:visible_end])
@@ -129,6 +182,11 @@ def split_units_into_lines(
     return ParaLines(kind=1, lines=lines)
 
 
+def _punctuation_allows(before: str, after: str) -> bool:
+    """The second tier: only the punctuation rules, words and numbers may be split."""
+    return after not in FORBIDDEN_AT_LINE_START and before not in FORBIDDEN_AT_LINE_END
+
+
 def _is_line_break(unit: Any) -> bool:
     return hasattr(unit.frag, "lineBreak")
 
@@ -139,7 +197,7 @@ class ChineseParagraph(Paragraph):  # type: ignore[misc]  # ReportLab ships no t
     Use it with a style whose ``wordWrap`` is ``'CJK'`` (every style of the page kit).
     """
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - ReportLab's hook name
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
         style = self.style

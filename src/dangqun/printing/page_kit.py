@@ -14,6 +14,7 @@ Builders in :mod:`dangqun.printing.documents` compose these pieces into a
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,11 +22,9 @@ from functools import cached_property
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -144,6 +143,8 @@ class PrintContext:
     fonts: DocumentFonts
     verification_key: bytes | None = None
     may_see_personal_data: bool = False
+    operator_name: str = ""
+    """Who prints (经办人 where a document names the handler and the data does not)."""
 
     @cached_property
     def styles(self) -> DocumentStyles:
@@ -179,9 +180,6 @@ class DocumentStyles:
     cell_center: Any
     cell_right: Any
     cell_header: Any
-    cell_small: Any
-    cell_small_center: Any
-    cell_small_header: Any
     note: Any
     signature: Any
     right: Any
@@ -229,16 +227,7 @@ class DocumentStyles:
             cell=_style("cell", body, TypeSize.XIAOSI, 16),
             cell_center=_style("cell_center", body, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
             cell_right=_style("cell_right", body, TypeSize.XIAOSI, 16, alignment=TA_RIGHT),
-            cell_header=_style(
-                "cell_header", heading, TypeSize.XIAOSI, 16, alignment=TA_CENTER
-            ),
-            cell_small=_style("cell_small", body, TypeSize.WUHAO, 13),
-            cell_small_center=_style(
-                "cell_small_center", body, TypeSize.WUHAO, 13, alignment=TA_CENTER
-            ),
-            cell_small_header=_style(
-                "cell_small_header", heading, TypeSize.WUHAO, 13, alignment=TA_CENTER
-            ),
+            cell_header=_style("cell_header", heading, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
             note=_style("note", body, TypeSize.WUHAO, 16, textColor=NOTE_GREY),
             signature=_style("signature", body, TypeSize.SIHAO, 22),
             right=_style("right", body, TypeSize.SIHAO, 24, alignment=TA_RIGHT),
@@ -276,6 +265,27 @@ def paragraph(text: str, style: Any, fonts: DocumentFonts) -> ChineseParagraph:
     return ChineseParagraph(markup(text, font, fonts.fallback), style)
 
 
+@dataclass(frozen=True)
+class Emphasis:
+    """A filled-in value inside running text (a name, a period, hours), printed underlined
+    the way pre-printed forms show what was written in."""
+
+    text: str
+
+
+def rich_paragraph(
+    parts: Sequence[str | Emphasis], style: Any, fonts: DocumentFonts
+) -> ChineseParagraph:
+    font = _font_named(fonts, style.fontName)
+    pieces = []
+    for part in parts:
+        if isinstance(part, Emphasis):
+            pieces.append(f"<u>{markup(part.text, font, fonts.fallback)}</u>")
+        else:
+            pieces.append(markup(part, font, fonts.fallback))
+    return ChineseParagraph("".join(pieces), style)
+
+
 def _font_named(fonts: DocumentFonts, name: str) -> RegisteredFont:
     for font in (fonts.body, fonts.title, fonts.heading, fonts.fallback):
         if font.name == name:
@@ -290,11 +300,7 @@ def text_runs(text: str, font: RegisteredFont, fallback: RegisteredFont) -> list
         return [(font.name, text)]
     runs: list[tuple[str, str]] = []
     for character in text:
-        name = (
-            font.name
-            if character.isspace() or ord(character) in coverage
-            else fallback.name
-        )
+        name = font.name if character.isspace() or ord(character) in coverage else fallback.name
         if runs and runs[-1][0] == name:
             runs[-1] = (name, runs[-1][1] + character)
         else:
@@ -472,7 +478,13 @@ class SealArea(Flowable):  # type: ignore[misc]
             canvas.setFillColor(SEAL_GUIDE)
             label = text_runs("（公章处）", self.context.fonts.body, self.context.fonts.fallback)
             width = runs_width(label, TypeSize.XIAOWU)
-            draw_runs(canvas, center_x - width / 2, center_y - self.SEAL_DIAMETER / 2 + 3 * mm, label, TypeSize.XIAOWU)
+            draw_runs(
+                canvas,
+                center_x - width / 2,
+                center_y - self.SEAL_DIAMETER / 2 + 3 * mm,
+                label,
+                TypeSize.XIAOWU,
+            )
             canvas.restoreState()
 
 
@@ -510,14 +522,36 @@ class VerificationMark(Flowable):  # type: ignore[misc]
 
 
 def draw_qr_code(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
-    """ReportLab's own QR widget at error level M (survives a coffee stain), no quiet border.
+    """A QR code from ReportLab's own encoder, at error level M (survives a coffee stain).
 
-    The page around it is white, which is the quiet zone scanners need.
+    The modules are drawn as one filled path of row runs rather than through
+    ``renderPDF`` (which sets an unembedded Helvetica and draws rectangle by rectangle).
+    No quiet border is drawn: the white page around it is the quiet zone.
     """
-    widget = QrCodeWidget(value, barLevel="M", barBorder=0, barWidth=size, barHeight=size)
-    drawing = Drawing(size, size)
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    widget = QrCodeWidget(value, barLevel="M", barBorder=0)
+    encoder = widget.qr
+    encoder.make()
+    count = encoder.getModuleCount()
+    module = size / count
+    path = canvas.beginPath()
+    for row_index, row in enumerate(encoder.modules):
+        top = y + size - (row_index + 1) * module
+        column = 0
+        for dark, run in itertools.groupby(row):
+            length = len(list(run))
+            if dark:
+                path.rect(x + column * module, top, length * module, module)
+            column += length
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _table_font(context: PrintContext) -> tuple[Any, ...]:
+    """Empty cells are drawn as strings in the cell font: never let it default to Helvetica,
+    which would put an unembedded font into the PDF."""
+    return ("FONTNAME", (0, 0), (-1, -1), context.fonts.body.name)
 
 
 @dataclass(frozen=True)
@@ -533,18 +567,29 @@ def form_grid(
     fields: Sequence[FormField],
     context: PrintContext,
     width: float,
-    label_width: float = 30 * mm,
+    label_width: float | None = None,
     value_style: Any = None,
 ) -> Table:
     """Labels on a light grey ground beside their values, two pairs per row (登记表 look).
 
     Long values wrap inside their cell; a ``wide`` field or an odd last field spans the row.
+    The label column is as wide as the longest label (so labels never wrap), within limits.
     """
     styles = context.styles
     value_style = value_style or styles.cell
+    if label_width is None:
+        longest = max(
+            (
+                stringWidth(item.label, styles.cell_header.fontName, styles.cell_header.fontSize)
+                for item in fields
+            ),
+            default=0.0,
+        )
+        label_width = min(max(longest + 12, 22 * mm), 42 * mm)
     value_width = (width - 2 * label_width) / 2
     rows: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
+        _table_font(context),
         ("GRID", (0, 0), (-1, -1), 0.6, RULE_GREY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -574,7 +619,9 @@ def form_grid(
         elif pending is None:
             pending = item
         else:
-            rows.append([label_cell(pending), value_cell(pending), label_cell(item), value_cell(item)])
+            rows.append(
+                [label_cell(pending), value_cell(pending), label_cell(item), value_cell(item)]
+            )
             pending = None
     if pending is not None:
         add_wide(pending)
@@ -605,21 +652,22 @@ def data_table(
     rows: Sequence[Sequence[str]],
     context: PrintContext,
     width: float,
-    small: bool = False,
+    font_size: float = TypeSize.XIAOSI,
     total_row: Sequence[str] | None = None,
 ) -> Table:
-    """A ruled table that splits across pages by row and repeats its header on each page."""
-    styles = context.styles
-    header_style = styles.cell_small_header if small else styles.cell_header
+    """A ruled table that splits across pages by row and repeats its header on each page.
+
+    Column shares are relative: give them in millimetres when the widths matter.
+    """
+    fonts = context.fonts
+    leading = round(font_size * 1.3, 1)
+    header_style = _style("table_header", fonts.heading, font_size, leading, alignment=TA_CENTER)
     cell_styles = {
-        "left": styles.cell_small if small else styles.cell,
-        "center": styles.cell_small_center if small else styles.cell_center,
-        "right": ParagraphStyle(
-            "cell_right_small", parent=styles.cell_small, alignment=TA_RIGHT
-        )
-        if small
-        else styles.cell_right,
+        "left": _style("table_left", fonts.body, font_size, leading),
+        "center": _style("table_center", fonts.body, font_size, leading, alignment=TA_CENTER),
+        "right": _style("table_right", fonts.body, font_size, leading, alignment=TA_RIGHT),
     }
+    small = font_size < TypeSize.XIAOSI
     total_share = sum(column.share for column in columns)
     widths = [width * column.share / total_share for column in columns]
     data: list[list[Any]] = [
@@ -641,6 +689,7 @@ def data_table(
         )
     padding = 3 if small else 4
     commands: list[tuple[Any, ...]] = [
+        _table_font(context),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
         ("BOX", (0, 0), (-1, -1), 1.0, TEXT_BLACK),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
@@ -664,38 +713,46 @@ def signature_lines(
 ) -> Table:
     """``主持人（签字）：________`` blanks, ``per_row`` to a row, with room for a real hand."""
     styles = context.styles
+    style = styles.signature
+    slot = width / per_row
+    label_widths = [
+        min(stringWidth(f"{label}：", style.fontName, style.fontSize) + 2, slot * 0.6)
+        for label in labels
+    ]
+    label_width = max(label_widths, default=slot * 0.4)
+    blank_width = max(slot - label_width - 8 * mm, slot * 0.3)
+    gutter = slot - label_width - blank_width
     cells: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
+        _table_font(context),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("TOPPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), 16),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]
     row: list[Any] = []
     for label in labels:
-        row.extend([paragraph(f"{label}：", styles.signature, context.fonts), ""])
-        if len(row) == 2 * per_row:
+        row.extend([paragraph(f"{label}：", style, context.fonts), "", ""])
+        if len(row) == 3 * per_row:
             cells.append(row)
             row = []
     if row:
-        row.extend([""] * (2 * per_row - len(row)))
+        row.extend([""] * (3 * per_row - len(row)))
         cells.append(row)
-    label_width = width / per_row * 0.42
-    blank_width = width / per_row - label_width
     for row_index, cells_row in enumerate(cells):
         for column in range(per_row):
-            if cells_row[2 * column] != "":
+            if cells_row[3 * column] != "":
                 commands.append(
                     (
                         "LINEBELOW",
-                        (2 * column + 1, row_index),
-                        (2 * column + 1, row_index),
+                        (3 * column + 1, row_index),
+                        (3 * column + 1, row_index),
                         0.8,
                         TEXT_BLACK,
                     )
                 )
-    table = Table(cells, colWidths=[label_width, blank_width * 0.9] * per_row)
+    table = Table(cells, colWidths=[label_width, blank_width, gutter] * per_row)
     table.setStyle(TableStyle(commands))
     return table
 
@@ -769,7 +826,9 @@ def draw_footer(
             if not left[-1][1]:
                 left.pop()
         draw_runs(canvas, margins.left, y, left, size)
-        right = text_runs(f"打印日期：{chinese_date(context.print_date)}", fonts.body, fonts.fallback)
+        right = text_runs(
+            f"打印日期：{chinese_date(context.print_date)}", fonts.body, fonts.fallback
+        )
         draw_runs(canvas, width - margins.right - runs_width(right, size), y, right, size)
     if specification.numbered:
         center = width / 2
@@ -782,9 +841,97 @@ def draw_footer(
     canvas.restoreState()
 
 
-def define_page_total(canvas: Canvas, document_index: int, total: int, fonts: DocumentFonts) -> None:
+def define_page_total(
+    canvas: Canvas, document_index: int, total: int, fonts: DocumentFonts
+) -> None:
     """The "共 Y 页" form the footers of document ``document_index`` refer to."""
     canvas.beginForm(page_number_form_name(document_index))
     canvas.setFillColor(NOTE_GREY)
-    draw_runs(canvas, 0, 0, text_runs(f"共 {total} 页", fonts.body, fonts.fallback), TypeSize.XIAOWU)
+    draw_runs(
+        canvas, 0, 0, text_runs(f"共 {total} 页", fonts.body, fonts.fallback), TypeSize.XIAOWU
+    )
     canvas.endForm()
+
+
+class SideBySide(Flowable):  # type: ignore[misc]
+    """Two flowables on one band, bottoms aligned: the QR code left, the seal right."""
+
+    def __init__(
+        self, left: Flowable, right: Flowable, right_width: float, gutter: float = 6 * mm
+    ) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.right_width = right_width
+        self.gutter = gutter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        left_width = available_width - self.right_width - self.gutter
+        _width, left_height = self.left.wrap(left_width, available_height)
+        _width, right_height = self.right.wrap(self.right_width, available_height)
+        self.width = available_width
+        self.height = max(left_height, right_height)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        self.left.drawOn(self.canv, 0, 0)
+        self.right.drawOn(self.canv, self.width - self.right_width, 0)
+
+
+class AtPageBottom(Flowable):  # type: ignore[misc]
+    """Places its content at the bottom of the space left on the page (certificate footers).
+
+    When the content does not fit in what is left, it moves to the next page like any
+    flowable, so nothing overlaps.
+    """
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+        self._content_height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _width, self._content_height = self.content.wrap(available_width, available_height)
+        self.width = available_width
+        self.height = max(self._content_height, available_height - 0.01)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+
+class CutLine(Flowable):  # type: ignore[misc]
+    """A dashed line across the page with "沿此线剪开" in its middle: stub and slip."""
+
+    def __init__(
+        self, context: PrintContext, label: str = "（沿此线剪开）", space: float = 5 * mm
+    ) -> None:
+        super().__init__()
+        self.runs = text_runs(label, context.fonts.body, context.fonts.fallback)
+        self.space = space
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = 2 * self.space + TypeSize.XIAOWU
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        label_width = runs_width(self.runs, TypeSize.XIAOWU)
+        middle = self.height / 2
+        left_end = (self.width - label_width) / 2 - 3 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(NOTE_GREY)
+        canvas.setLineWidth(0.6)
+        canvas.setDash(4, 3)
+        canvas.line(0, middle, left_end, middle)
+        canvas.line(self.width - left_end, middle, self.width, middle)
+        canvas.setFillColor(NOTE_GREY)
+        draw_runs(
+            canvas,
+            (self.width - label_width) / 2,
+            middle - TypeSize.XIAOWU / 3,
+            self.runs,
+            TypeSize.XIAOWU,
+        )
+        canvas.restoreState()

@@ -44,7 +44,7 @@ def mask_address(value: str | None, kept_characters: int = 6) -> str:
         return ""
     if len(text) <= kept_characters:
         return text[:2] + MASK * max(len(text) - 2, 0)
-    return text[:kept_characters] + MASK * 4
+    return text[:kept_characters] + MASK * 3
 
 
 def shown_id_number(value: str | None, full: bool) -> str:

@@ -38,6 +38,8 @@ KEY_FILE_NAME = "verification.key"
 KEY_BYTES = 32
 MAC_BYTES = 10  # 80 bits: guessing is hopeless, and the code still fits a small QR
 _HMAC_DOMAIN = b"dangqun-verification-v1\n"
+SAMPLE_KEY = b"dangqun-sample-key-not-for-real-documents"
+"""Signs codes of samples printed without a center key; they never verify against a center."""
 
 
 class VerificationKeyError(DangqunError):
@@ -197,9 +199,7 @@ def check_code_of(code: str) -> str:
     return code.rsplit(SEPARATOR, 1)[-1]
 
 
-def verify_code(
-    code: str, key: bytes, expected_center_id: str | None = None
-) -> VerificationResult:
+def verify_code(code: str, key: bytes, expected_center_id: str | None = None) -> VerificationResult:
     """Check a code read from paper (typed or scanned) against the center's key."""
     text = code.strip()
     parts = text.split(SEPARATOR)
@@ -251,6 +251,10 @@ def verify_code(
     )
 
 
+def signing_key(key: bytes | None) -> bytes:
+    return key if key else SAMPLE_KEY
+
+
 def verification_key_path(keys_directory: Path) -> Path:
     return keys_directory / KEY_FILE_NAME
 
@@ -278,9 +282,13 @@ def load_or_create_verification_key(keys_directory: Path) -> bytes:
                 handle.flush()
                 os.fsync(handle.fileno())
             return key
+    return read_verification_key(path)
+
+
+def read_verification_key(path: Path) -> bytes:
+    """A key file as written above (hex text); a district reads other centers' keys too."""
     try:
-        text = path.read_text(encoding="ascii").strip()
-        key = bytes.fromhex(text)
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise VerificationKeyError(
             f"核验密钥文件“{path}”无法读取或已损坏。请从备份恢复这个文件；"

@@ -13,3 +13,18 @@ class ServiceDialog(QDialog):
     def accept(self) -> None:
         if self.save():
             super().accept()
+        else:
+            self.fit_messages()
+
+    def fit_messages(self) -> None:
+        """Grow to show every (wrapped) error message: a top-level window's minimum size does
+        not follow its labels' height-for-width, so Qt would clip a two-line message."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed < 0:
+            needed = layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)

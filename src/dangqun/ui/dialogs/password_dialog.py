@@ -69,7 +69,7 @@ class PasswordDialog(ServiceDialog):
             ui.newPasswordEdit.setFocus()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         self.adjustSize()
 
     def save(self) -> bool:

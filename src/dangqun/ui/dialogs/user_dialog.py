@@ -75,7 +75,7 @@ class UserDialog(ServiceDialog):
             ui.displayNameEdit.setFocus()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         self.adjustSize()
 
     def selected_role(self) -> Role:

@@ -1,9 +1,8 @@
-# -*- coding: utf-8 -*-
+# Generated from forms/settings_page.ui by .ci/generate.py — do not edit
 
 ################################################################################
 ## Form generated from reading UI file 'settings_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -71,14 +70,14 @@ class Ui_SettingsPage(object):
         self.divisionCodeHint.setObjectName(u"divisionCodeHint")
         self.divisionCodeHint.setProperty(u"role", u"muted")
 
-        self.centerFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.divisionCodeHint)
+        self.centerFormLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.divisionCodeHint)
 
         self.divisionCodeError = QLabel(self.centerGroup)
         self.divisionCodeError.setObjectName(u"divisionCodeError")
         self.divisionCodeError.setProperty(u"role", u"error")
         self.divisionCodeError.setWordWrap(True)
 
-        self.centerFormLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.divisionCodeError)
+        self.centerFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.divisionCodeError)
 
         self.saveCenterLayout = QHBoxLayout()
         self.saveCenterLayout.setObjectName(u"saveCenterLayout")

@@ -1,9 +1,8 @@
-# -*- coding: utf-8 -*-
+# Generated from forms/user_dialog.ui by .ci/generate.py — do not edit
 
 ################################################################################
 ## Form generated from reading UI file 'user_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################

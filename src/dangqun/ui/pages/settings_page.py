@@ -17,6 +17,7 @@ Signals for the shell:
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -91,10 +92,13 @@ _GLYPHS = {
 
 def _icon(name: str, on_accent: bool = False) -> QIcon:
     try:
-        return qtawesome.icon(_GLYPHS[name], color=ICON_ON_ACCENT if on_accent else ICON_GREY)
+        drawn: QIcon = qtawesome.icon(
+            _GLYPHS[name], color=ICON_ON_ACCENT if on_accent else ICON_GREY
+        )
     except Exception:  # an icon font missing on an odd machine must not break the page
         log.warning("icon %s unavailable", name, exc_info=True)
         return QIcon()
+    return drawn
 
 
 class _CalendarOnToday(QObject):
@@ -170,15 +174,11 @@ class SettingsPage(QWidget):
     def tab_names(self) -> list[str]:
         """Object names of the tabs this user sees, in order (``centerTab``, ``usersTab``…)."""
         tabs = self.ui.tabs
-        return [tabs.widget(index).objectName() for index in range(tabs.count())]
+        return [tabs.widget(index).objectName() for index in range(tabs.count())]  # type: ignore[union-attr]
 
     def show_tab(self, name: str) -> None:
-        tabs = self.ui.tabs
-        for index in range(tabs.count()):
-            if tabs.widget(index).objectName() == name:
-                tabs.setCurrentIndex(index)
-                return
-        raise KeyError(name)
+        index = self.tab_names().index(name)  # ValueError for a tab this role does not see
+        self.ui.tabs.setCurrentIndex(index)
 
     def refresh(self) -> None:
         """Reload every tab from the database (after a restore, or when the page is shown)."""
@@ -192,18 +192,17 @@ class SettingsPage(QWidget):
         self.refresh_preferences()
 
     def _refresh_current_tab(self) -> None:
+        """Lists may have grown elsewhere; forms keep what the user is typing."""
         current = self.ui.tabs.currentWidget()
         name = current.objectName() if current is not None else ""
         if name == "centerTab":
-            self.refresh_center()
+            self.refresh_storage()
         elif name == "usersTab":
             self.refresh_users()
         elif name == "auditTab":
             self.refresh_audit_log()
         elif name == "backupTab":
             self.refresh_backups()
-        elif name == "interfaceTab":
-            self.refresh_preferences()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -223,14 +222,11 @@ class SettingsPage(QWidget):
         timer.start(STATUS_SECONDS * 1000)
 
     def _show_error(self, title: str, error: BaseException) -> None:
+        """An expected refusal in the service's words; anything else is a crash report."""
         if isinstance(error, DangqunError):
-            message = error.message
+            message_boxes.show_error(self, title, error.message)
         else:
-            log.error("unexpected failure in settings page", exc_info=error)
-            message = self.tr(
-                "The operation did not complete because of an unexpected error: {error}"
-            ).format(error=str(error) or type(error).__name__)
-        message_boxes.show_error(self, title, message)
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def _open_dialog(self, dialog: QDialog, on_accepted: Any) -> None:
         self.active_dialog = dialog
@@ -255,6 +251,7 @@ class SettingsPage(QWidget):
         ui.centerNameEdit.setReadOnly(not editable)
         ui.divisionCodeEdit.setReadOnly(not editable)
         ui.saveCenterButton.setVisible(editable)
+        ui.centerStatusLabel.setVisible(editable)
         ui.centerReadOnlyNote.setVisible(not editable)
         ui.saveCenterButton.setIcon(_icon("save", on_accent=True))
         ui.saveCenterButton.clicked.connect(self.save_center)
@@ -281,9 +278,14 @@ class SettingsPage(QWidget):
             ui.centerIdEdit.setText(info.center_id)
             ui.centerIdEdit.setCursorPosition(0)
         self.center_errors.clear()
-        ui.dataDirectoryEdit.setText(str(application.paths.root))
+        self.refresh_storage()
+
+    def refresh_storage(self) -> None:
+        ui = self.ui
+        paths = self.context.application.paths
+        ui.dataDirectoryEdit.setText(str(paths.root))
         ui.dataDirectoryEdit.setCursorPosition(0)
-        ui.databaseSizeLabel.setText(format_size(self._database_size(application.paths.database)))
+        ui.databaseSizeLabel.setText(format_size(self._database_size(paths.database)))
 
     @staticmethod
     def _database_size(path: Path) -> int:
@@ -496,11 +498,11 @@ class SettingsPage(QWidget):
             audit_log_model.ACTION: 120,
             audit_log_model.ENTITY: 100,
             audit_log_model.ENTITY_ID: 110,
-            audit_log_model.BEFORE: 280,
+            audit_log_model.BEFORE: 230,
         }
         for column, width in widths.items():
             ui.auditView.setColumnWidth(column, width)
-        ui.auditSplitter.setStretchFactor(0, 3)
+        ui.auditSplitter.setStretchFactor(0, 2)
         ui.auditSplitter.setStretchFactor(1, 1)
         ui.auditDetailEdit.setStyleSheet("font-family: 'Noto Sans Mono CJK SC', monospace;")
 
@@ -665,6 +667,9 @@ class SettingsPage(QWidget):
 
     def refresh_backups(self, select_path: Path | None = None) -> None:
         ui = self.ui
+        if select_path is None:
+            selected = self.selected_backup()
+            select_path = selected.path if selected is not None else None
         backups = list_backups(self.context.application.paths.backups)
         self.backup_model.set_backups(backups)
         ui.backupsStack.setCurrentWidget(ui.backupsView if backups else ui.backupsEmptyLabel)
@@ -697,9 +702,18 @@ class SettingsPage(QWidget):
     def _run(self, function: Any, title: str, label: str, on_success: Any) -> BackgroundTask:
         task = BackgroundTask(self, function, title, label)
         self._task = task
-        task.succeeded.connect(on_success)
-        task.failed.connect(lambda error: self._show_error(title, error))
-        task.finished.connect(self._task_finished)
+
+        # The page is idle again before the result is handled, so a refresh may read.
+        def succeeded(result: object) -> None:
+            self._task_finished()
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            self._task_finished()
+            self._show_error(title, error)
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
         self._set_busy(True)
         task.start()
         return task
@@ -787,7 +801,6 @@ class SettingsPage(QWidget):
         )
 
     def _restore_finished(self, safety: BackupFile) -> None:
-        self._task_finished()
         self.refresh()
         self.context.events.data_changed.emit("*")
         message_boxes.show_info(
@@ -837,6 +850,7 @@ class SettingsPage(QWidget):
         ui.saveSettingsButton.setVisible(editable)
         ui.saveSettingsButton.setIcon(_icon("save", on_accent=True))
         ui.saveSettingsButton.clicked.connect(self.save_preferences)
+        ui.settingsStatusLabel.setVisible(editable)
         ui.settingsReadOnlyNote.setVisible(not editable)
         ui.centerStatusLabel.setStyleSheet(f"color: {SUCCESS_COLOR};")
         ui.settingsStatusLabel.setStyleSheet(f"color: {SUCCESS_COLOR};")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dangqun.core.errors import FieldError
@@ -27,6 +28,8 @@ class FieldErrors:
         for label in self._all_labels():
             label.setProperty("role", "error")  # theme.qss: QLabel[role="error"] is red
             label.setWordWrap(True)
+            # Right under its input, even when a form layout gives it more height than needed.
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.clear()
 
     def _all_labels(self) -> list[QLabel]:

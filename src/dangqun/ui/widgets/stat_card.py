@@ -7,7 +7,14 @@ way: a grey title, a large number, a small caption ("流入 120 · 流出 80").
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dangqun.ui.icons import icon
 
@@ -15,7 +22,10 @@ CARD_COLUMNS = 4
 
 
 class StatCard(QFrame):
-    def __init__(self, icon_name: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, icon_name: str, title: str, parent: QWidget | None = None, compact: bool = False
+    ) -> None:
+        """``compact`` draws the value smaller, for text such as a date instead of a count."""
         super().__init__(parent)
         self.setProperty("role", "card")
         self.setMinimumWidth(200)
@@ -30,8 +40,9 @@ class StatCard(QFrame):
         text_layout.setSpacing(2)
         self.title_label = QLabel(title, self)
         self.title_label.setProperty("role", "figureTitle")
+        self.title_label.setWordWrap(True)
         self.value_label = QLabel("—", self)
-        self.value_label.setProperty("role", "figure")
+        self.value_label.setProperty("role", "figureCompact" if compact else "figure")
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption_label = QLabel("", self)
         self.caption_label.setProperty("role", "figureCaption")
@@ -39,8 +50,8 @@ class StatCard(QFrame):
         text_layout.addWidget(self.title_label)
         text_layout.addWidget(self.value_label)
         text_layout.addWidget(self.caption_label)
-        text_layout.addStretch(1)
         layout.addLayout(text_layout, 1)
+        text_layout.setAlignment(Qt.AlignmentFlag.AlignTop)  # row-mates may be taller
 
     def set_value(self, value: str, caption: str = "") -> None:
         self.value_label.setText(value)

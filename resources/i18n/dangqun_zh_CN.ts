@@ -1,0 +1,1792 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+</context>
+<context>
+    <name>BasesPage</name>
+    <message>
+        <source>Base bookings</source>
+        <translation>阵地预约</translation>
+    </message>
+    <message>
+        <source>Open organizational-life bases: places where branches without a venue of their own, units stationed in the area, “two new” organizations and floating members hold their organizational life nearby.</source>
+        <translation>开放式组织生活基地：为没有活动场所的党支部、驻区单位、“两新”组织和流动党员就近开展组织生活提供场地。</translation>
+    </message>
+    <message>
+        <source>The bookings module lets the front desk take bookings online and offline, plan the day&apos;s arrivals and count every visit.</source>
+        <translation>阵地预约模块帮助前台线上线下受理预约、安排当天的接待，并统计每一次来访。</translation>
+    </message>
+    <message>
+        <source>Bases of four types — basic, red heritage, public welfare and technology — each with opening hours and closed dates.</source>
+        <translation>基础型、红色型、公益型、科技型四类基地，各有开放时间和闭馆日期。</translation>
+    </message>
+    <message>
+        <source>A featured activity menu for every base (renewing the oath, party lectures, red films, volunteer practice …) with duration, capacity and a lecturer from the lecturers&apos; group.</source>
+        <translation>每个基地发布“特色菜单”（重温入党誓词、专题党课、红色观影、志愿服务实践……），注明时长、容量和讲师团的授课讲师。</translation>
+    </message>
+    <message>
+        <source>Capacity counts people, not bookings: a group of 30 in a room for 40 leaves 10 places. Two bookings made at the same moment can never both take the last places.</source>
+        <translation>容量按人数计算，而不是按预约数：能容纳 40 人的场地来了 30 人，还剩 10 个名额；同一时刻提交的两个预约不会同时占到最后的名额。</translation>
+    </message>
+    <message>
+        <source>Overlapping bookings of one room are refused; a recurring booking skips closed dates instead of failing as a whole.</source>
+        <translation>同一场地时间重叠的预约会被拒绝；周期性预约遇到闭馆日自动跳过，而不是整体失败。</translation>
+    </message>
+    <message>
+        <source>Statistics by visits (批次) and by people (人次), as the district reports them; the day&apos;s arrivals and call list are ready when the program opens.</source>
+        <translation>按批次和人次统计，口径与区里的报表一致；程序一打开就列出当天的到访安排和联系名单。</translation>
+    </message>
+    <message>
+        <source>Bases, activity menus, lecturers and bookings will be managed here in a later version of dangqun. The figures below show who can already book.</source>
+        <translation>基地、特色菜单、讲师团和预约的管理将在后续版本中提供。上面的数字显示目前可以预约的党组织和党员。</translation>
+    </message>
+    <message>
+        <source>Booking status</source>
+        <translation>预约状态</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>or: Cancelled / No-show</source>
+        <translation>或：已取消 / 未到</translation>
+    </message>
+    <message>
+        <source>Grid branches</source>
+        <translation>网格党支部</translation>
+    </message>
+    <message>
+        <source>Building groups</source>
+        <translation>楼栋党小组</translation>
+    </message>
+    <message>
+        <source>Floating members (came in)</source>
+        <translation>流入的流动党员</translation>
+    </message>
+    <message>
+        <source>In-service, registered here</source>
+        <translation>在职党员报到</translation>
+    </message>
+    <message>
+        <source>Hold organizational life at the bases</source>
+        <translation>可到基地开展组织生活</translation>
+    </message>
+    <message>
+        <source>Can book small activities</source>
+        <translation>可预约小型活动</translation>
+    </message>
+    <message>
+        <source>Often without a venue of their own</source>
+        <translation>多数没有固定活动场所</translation>
+    </message>
+    <message>
+        <source>Serve in the community they live in</source>
+        <translation>在居住地社区参加活动</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>The details were also written to the log file: {path}</source>
+        <translation>详细信息已同时记录到日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong ({count} errors)</source>
+        <translation>抱歉，程序出了点问题（共 {count} 个错误）</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详细信息</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong</source>
+        <translation>抱歉，程序出了点问题</translation>
+    </message>
+    <message>
+        <source>The program met an unexpected problem. What you saved before is safe; the last action may not have been completed, so please check it. You can keep working.</source>
+        <translation>程序遇到了一个意外问题。之前已保存的数据不受影响；刚才的操作可能没有完成，请检查一下。您可以继续使用。</translation>
+    </message>
+    <message>
+        <source>If it happens again, click “Copy details” and send the text to your technical support.</source>
+        <translation>如果问题反复出现，请点击“复制详细信息”，把内容发给技术支持人员。</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>继续使用(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <source>Full {count}</source>
+        <translation>正式党员 {count}</translation>
+    </message>
+    <message>
+        <source>Probationary {count}</source>
+        <translation>预备党员 {count}</translation>
+    </message>
+    <message>
+        <source>Grid branches {count}</source>
+        <translation>网格党支部 {count}</translation>
+    </message>
+    <message>
+        <source>Building groups {count}</source>
+        <translation>楼栋党小组 {count}</translation>
+    </message>
+    <message>
+        <source>Came in {count}</source>
+        <translation>流入 {count}</translation>
+    </message>
+    <message>
+        <source>Went out {count}</source>
+        <translation>流出 {count}</translation>
+    </message>
+    <message>
+        <source>Transferred out {count}</source>
+        <translation>已转出 {count}</translation>
+    </message>
+    <message>
+        <source>Deceased {count}</source>
+        <translation>已去世 {count}</translation>
+    </message>
+    <message>
+        <source>Left the party {count}</source>
+        <translation>已出党 {count}</translation>
+    </message>
+    <message>
+        <source>Everyone on file is in the register</source>
+        <translation>全部在册</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Creating {count} demo members …</source>
+        <translation>正在生成 {count} 名演示党员……</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>The center was created, but the demo data could not be generated: {reason}</source>
+        <translation>服务中心已创建，但演示数据没有生成：{reason}</translation>
+    </message>
+    <message>
+        <source>Center name</source>
+        <translation>服务中心名称</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>{name} (user name {username})</source>
+        <translation>{name}（用户名 {username}）</translation>
+    </message>
+    <message>
+        <source>First-time setup</source>
+        <translation>首次设置</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Welcome! First, tell the program which party–masses service center this computer serves. Both entries can be corrected later in System settings.</source>
+        <translation>欢迎使用！首先，请告诉程序这台电脑为哪个党群服务中心工作。这两项以后都可以在“系统设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Center &amp;name</source>
+        <translation>中心名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. Cuihu Community Party–Masses Service Center</source>
+        <translation>例如：翠湖社区党群服务中心</translation>
+    </message>
+    <message>
+        <source>&amp;Division code</source>
+        <translation>行政区划代码(&amp;D)</translation>
+    </message>
+    <message>
+        <source>12 digits, e.g. 530102001001</source>
+        <translation>12 位数字，例如 530102001001</translation>
+    </message>
+    <message>
+        <source>The statistical division code of the community: 6 digits for the county or district, 3 for the street and 3 for the community. It identifies this center in data sent to the district.</source>
+        <translation>社区的统计用行政区划代码：6 位县（区）代码 + 3 位街道代码 + 3 位社区代码。向区里报送数据时用它识别本中心。</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <source>This account can add the other staff accounts, change settings and restore backups. Keep its password safe.</source>
+        <translation>管理员可以添加其他工作人员的账户、修改系统设置和恢复备份。请妥善保管密码。</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. zhangsan</source>
+        <translation>英文字母和数字，例如 zhangsan</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>姓名(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 位</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>确认密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ready to start</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <source>Check the summary, then click Finish to create the center.</source>
+        <translation>请核对以下信息，然后点击“完成”创建服务中心。</translation>
+    </message>
+    <message>
+        <source>&amp;Load demo data?</source>
+        <translation>加载演示数据？(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Number of demo members</source>
+        <translation>演示党员人数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Demo data are invented people, branches and addresses for training and trying out the program. Leave this unticked for a real center: demo data can only be added to an empty database and are not meant to be mixed with real records.</source>
+        <translation>演示数据是虚构的人员、党组织和地址，供培训和试用。正式使用的服务中心请不要勾选：演示数据只能加入空数据库，不应与真实记录混在一起。</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>昨天 {time}</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Nothing has been backed up yet</source>
+        <translation>还没有备份过数据</translation>
+    </message>
+    <message>
+        <source>{kind} backup</source>
+        <translation>{kind}备份</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Members in the register</source>
+        <translation>在册党员</translation>
+    </message>
+    <message>
+        <source>Members of this community</source>
+        <translation>本社区党员</translation>
+    </message>
+    <message>
+        <source>In-service, registered here</source>
+        <translation>在职党员报到</translation>
+    </message>
+    <message>
+        <source>Floating members</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>Retired members</source>
+        <translation>离退休党员</translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Political birthdays this month</source>
+        <translation>本月政治生日</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <source>Division code {code}</source>
+        <translation>行政区划代码 {code}</translation>
+    </message>
+    <message>
+        <source>Relationship in our branches</source>
+        <translation>组织关系在本社区</translation>
+    </message>
+    <message>
+        <source>Dual registration</source>
+        <translation>“双报到”</translation>
+    </message>
+    <message>
+        <source>Members who joined the party in month {month}</source>
+        <translation>{month} 月入党的在册党员</translation>
+    </message>
+    <message>
+        <source>Good morning, {name}</source>
+        <translation>早上好，{name}</translation>
+    </message>
+    <message>
+        <source>Good day, {name}</source>
+        <translation>上午好，{name}</translation>
+    </message>
+    <message>
+        <source>Good noon, {name}</source>
+        <translation>中午好，{name}</translation>
+    </message>
+    <message>
+        <source>Good afternoon, {name}</source>
+        <translation>下午好，{name}</translation>
+    </message>
+    <message>
+        <source>Good evening, {name}</source>
+        <translation>晚上好，{name}</translation>
+    </message>
+    <message>
+        <source>No party members are registered yet. Member registration and roster import will be available under “Members”; until then the figures below stay at zero.</source>
+        <translation>还没有登记党员。党员登记和花名册导入将在“党员管理”中提供；在此之前，下面的数字都为 0。</translation>
+    </message>
+    <message>
+        <source>Party members at a glance</source>
+        <translation>党员概况</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>快捷入口</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Nobody used the workbench for {minutes} minutes, so it was locked to protect the personal data on screen. Enter the password of {name} to continue, or log out so that a colleague can sign in.</source>
+        <translation>工作台已经 {minutes} 分钟无人操作，为保护屏幕上的个人信息，已自动锁定。请输入 {name} 的密码继续使用，或者注销，让其他同事登录。</translation>
+    </message>
+    <message>
+        <source>The workbench is locked to protect the personal data on screen. Enter the password of {name} to continue, or log out so that a colleague can sign in.</source>
+        <translation>为保护屏幕上的个人信息，工作台已锁定。请输入 {name} 的密码继续使用，或者注销，让其他同事登录。</translation>
+    </message>
+    <message>
+        <source>This account has changed. Please log out and sign in again.</source>
+        <translation>这个账户已发生变化，请注销后重新登录。</translation>
+    </message>
+    <message>
+        <source>Workbench locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <source>The workbench is locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — Party–Masses Service Center Workbench</source>
+        <translation>登录 — 党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Party–Masses Service Center Workbench</source>
+        <translation>党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>e.g. zhangsan</source>
+        <translation>例如 zhangsan</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>{title} ({shortcut})</source>
+        <translation>{title}（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>“{title}” could not be opened. The details were written to the log file; please tell your technical support.</source>
+        <translation>“{title}”页面未能打开。详细信息已记录到日志文件，请告知技术支持人员。</translation>
+    </message>
+    <message>
+        <source>{center} — Party–Masses Service Center Workbench</source>
+        <translation>{center} — 党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Not backed up yet</source>
+        <translation>尚未备份</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <source>Backing up …</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Party–Masses Service Center Workbench&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;{center}&lt;br&gt;Division code {code}&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;党群服务中心工作台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;{center}&lt;br&gt;行政区划代码 {code}&lt;/p&gt;&lt;p&gt;数据目录：{folder}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Party–Masses Service Center Workbench</source>
+        <translation>党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>Service Center Workbench</source>
+        <translation>党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>Locked. Enter your password to continue.</source>
+        <translation>已锁定。请输入密码继续使用。</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Copy the database to the backup folder now</source>
+        <translation>现在把数据库复制到备份文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock the screen when you leave the desk; your password opens it again</source>
+        <translation>离开座位时锁定屏幕，输入密码即可继续使用</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign out so that a colleague can sign in</source>
+        <translation>退出当前账户，让其他同事登录</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Members</source>
+        <translation>党员管理</translation>
+    </message>
+    <message>
+        <source>The register of party members served by this center: members of the center&apos;s own branches, in-service members who registered here, and floating members.</source>
+        <translation>本中心服务的党员名册：本社区各党支部的党员、到本社区报到的在职党员，以及流动党员。</translation>
+    </message>
+    <message>
+        <source>The members module keeps one record per person and the dated history of every change, so the front desk can answer “who belongs where” at any time.</source>
+        <translation>党员管理模块为每名党员保存一份档案，并按日期记录每一次变动，前台随时都能说清“谁在哪个支部”。</translation>
+    </message>
+    <message>
+        <source>Register members with the 16 items of the national member information system; the citizen ID number is checked (date of birth, gender and check digit) and the same person can never be entered twice.</source>
+        <translation>按全国党员管理信息系统的 16 项信息登记党员；自动核验公民身份号码（出生日期、性别和校验码），同一个人不会被重复登记。</translation>
+    </message>
+    <message>
+        <source>Dual registration: in-service members register at the community where they live, with their home organization named, and their service here is reported back.</source>
+        <translation>“双报到”：在职党员到居住地社区报到，登记其所在单位党组织，在社区的服务情况向原单位反馈。</translation>
+    </message>
+    <message>
+        <source>Floating members coming in or going out, with their electronic activity card; transfers of organizational relationship are kept as dated events, never overwritten.</source>
+        <translation>流动党员的流入、流出管理，记录流动党员电子活动证；组织关系转接作为带日期的事件保存，从不覆盖。</translation>
+    </message>
+    <message>
+        <source>The branch tree: street working committee → community party organization → grid branch → building group, with grid codes built on the division code.</source>
+        <translation>组织架构：街道党工委 → 社区党组织 → 网格党支部 → 楼栋党小组，网格编码在行政区划代码的基础上编制。</translation>
+    </message>
+    <message>
+        <source>Quick search by name, pinyin initials (type “zsf” for 张三丰), phone or the last digits of the ID number; the month&apos;s political birthdays.</source>
+        <translation>按姓名、拼音首字母（输入“zsf”即可找到张三丰）、电话或身份证号后几位快速查找；列出本月过政治生日的党员。</translation>
+    </message>
+    <message>
+        <source>Import and export of rosters (Excel); ID numbers, phones and addresses are masked on screen and in print unless your role may see them.</source>
+        <translation>花名册导入导出（Excel）；身份证号、电话和住址在屏幕和打印件上默认部分隐去，只有有权限的角色才能看到完整信息。</translation>
+    </message>
+    <message>
+        <source>This version shows the register&apos;s figures. Registering, searching, importing and printing members will be available in a later version of dangqun; the figures here will then follow every change at once.</source>
+        <translation>当前版本提供党员名册的统计数字。党员登记、查询、导入和打印功能将在后续版本中提供，届时这里的数字会随每次变动即时更新。</translation>
+    </message>
+    <message>
+        <source>Members in the register</source>
+        <translation>在册党员</translation>
+    </message>
+    <message>
+        <source>Full members</source>
+        <translation>正式党员</translation>
+    </message>
+    <message>
+        <source>Probationary members</source>
+        <translation>预备党员</translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Members of this community</source>
+        <translation>本社区党员</translation>
+    </message>
+    <message>
+        <source>In-service, registered here</source>
+        <translation>在职党员报到</translation>
+    </message>
+    <message>
+        <source>Floating members</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>Retired members</source>
+        <translation>离退休党员</translation>
+    </message>
+    <message>
+        <source>Have the right to vote</source>
+        <translation>有表决权</translation>
+    </message>
+    <message>
+        <source>No vote until confirmed as full members</source>
+        <translation>转正前没有表决权</translation>
+    </message>
+    <message>
+        <source>Dual registration</source>
+        <translation>“双报到”</translation>
+    </message>
+    <message>
+        <source>Members recorded on a building group are counted in its grid branch.</source>
+        <translation>登记在楼栋党小组的党员计入所属网格党支部。</translation>
+    </message>
+    <message>
+        <source>No party organizations are recorded yet. The branch tree is set up together with the member register.</source>
+        <translation>还没有党组织数据。组织架构将与党员名册一起建立。</translation>
+    </message>
+    <message>
+        <source>Members in the register by branch</source>
+        <translation>各党支部在册党员</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Relationship in our branches</source>
+        <translation>组织关系在本社区</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>组织编码</translation>
+    </message>
+    <message>
+        <source>Building groups</source>
+        <translation>楼栋党小组</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPage</name>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Minutes of the “three meetings and one lesson”, theme party days and organizational life meetings, kept the way the branch work regulations ask.</source>
+        <translation>记录“三会一课”、主题党日和组织生活会，按照《中国共产党支部工作条例（试行）》的要求保存。</translation>
+    </message>
+    <message>
+        <source>The minutes module records each meeting once and keeps it: after the host and the recorder sign, the record is locked.</source>
+        <translation>会议记录模块对每次会议记录一次并长期保存：主持人和记录人签字后，记录即被锁定。</translation>
+    </message>
+    <message>
+        <source>Time, place, host, recorder, expected and actual attendance, absentees with their reasons, observers, agenda, main points of speeches, votes and resolutions.</source>
+        <translation>时间、地点、主持人、记录人、应到和实到人数、缺席人员及原因（病假、事假、公假等）、列席人员、议程、发言要点、表决结果和决议。</translation>
+    </message>
+    <message>
+        <source>Quorum and votes are checked: more than half of the members with a vote present; a motion passes with more than half of those who should attend; elections need four fifths. Probationary members have no vote.</source>
+        <translation>自动核对到会人数和表决结果：有表决权的党员过半数到会方可表决；赞成票超过应到会有表决权党员的半数才能通过；选举须有五分之四以上应到会党员到会。预备党员没有表决权。</translation>
+    </message>
+    <message>
+        <source>Signed minutes are locked: later changes are dated corrections, never silent edits.</source>
+        <translation>签字后的记录被锁定：之后的改动作为注明日期的更正保存，绝不悄悄修改。</translation>
+    </message>
+    <message>
+        <source>A compliance view per branch shows which required meetings of the month, quarter or year are still missing.</source>
+        <translation>按党支部查看落实情况：本月、本季度或本年度还缺哪些规定的会议。</translation>
+    </message>
+    <message>
+        <source>Writing, signing and printing minutes, and the compliance overview, will be available here in a later version of dangqun.</source>
+        <translation>会议记录的填写、签字和打印，以及落实情况一览，将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Grid branches</source>
+        <translation>网格党支部</translation>
+    </message>
+    <message>
+        <source>Building groups</source>
+        <translation>楼栋党小组</translation>
+    </message>
+    <message>
+        <source>Full members</source>
+        <translation>正式党员</translation>
+    </message>
+    <message>
+        <source>Probationary members</source>
+        <translation>预备党员</translation>
+    </message>
+    <message>
+        <source>Meetings a branch holds</source>
+        <translation>党支部的组织生活</translation>
+    </message>
+    <message>
+        <source>From the Regulations on the Work of Party Branches (trial, 2018). Local frequencies, such as party lessons, become settings.</source>
+        <translation>依据《中国共产党支部工作条例（试行）》（2018 年）。党课等各地要求不同的频次，将作为可修改的设置。</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Usual frequency</source>
+        <translation>通常频次</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>General meeting of branch members</source>
+        <translation>支部党员大会</translation>
+    </message>
+    <message>
+        <source>Once a quarter</source>
+        <translation>每季度一次</translation>
+    </message>
+    <message>
+        <source>To vote, more than half of the members with a vote present</source>
+        <translation>有表决权的党员过半数到会方可表决</translation>
+    </message>
+    <message>
+        <source>Branch committee meeting</source>
+        <translation>支部委员会</translation>
+    </message>
+    <message>
+        <source>Monthly, or as needed</source>
+        <translation>每月一次，必要时随时召开</translation>
+    </message>
+    <message>
+        <source>More than half of the committee present</source>
+        <translation>须有半数以上委员到会</translation>
+    </message>
+    <message>
+        <source>Party group meeting</source>
+        <translation>党小组会</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月一次</translation>
+    </message>
+    <message>
+        <source>Party lesson</source>
+        <translation>党课</translation>
+    </message>
+    <message>
+        <source>Regularly (often quarterly)</source>
+        <translation>定期（多为每季度一次）</translation>
+    </message>
+    <message>
+        <source>The branch secretary gives at least one a year</source>
+        <translation>支部书记每年至少讲一次</translation>
+    </message>
+    <message>
+        <source>Theme party day</source>
+        <translation>主题党日</translation>
+    </message>
+    <message>
+        <source>One fixed day each month</source>
+        <translation>每月固定一天</translation>
+    </message>
+    <message>
+        <source>Organizational life meeting</source>
+        <translation>组织生活会</translation>
+    </message>
+    <message>
+        <source>At least once a year</source>
+        <translation>每年至少一次</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal of members</source>
+        <translation>民主评议党员</translation>
+    </message>
+    <message>
+        <source>Usually once a year</source>
+        <translation>一般每年一次</translation>
+    </message>
+    <message>
+        <source>Self-assessment, peer assessment, then a vote</source>
+        <translation>个人自评、党员互评、民主测评</translation>
+    </message>
+    <message>
+        <source>Each keeps its own minutes</source>
+        <translation>各自保存会议记录</translation>
+    </message>
+    <message>
+        <source>Hold party group meetings</source>
+        <translation>召开党小组会</translation>
+    </message>
+    <message>
+        <source>Have the right to vote</source>
+        <translation>有表决权</translation>
+    </message>
+    <message>
+        <source>Attend, but do not vote</source>
+        <translation>可参加会议，没有表决权</translation>
+    </message>
+</context>
+<context>
+    <name>ModulePage</name>
+    <message>
+        <source>Current figures</source>
+        <translation>当前数据</translation>
+    </message>
+    <message>
+        <source>What this module does</source>
+        <translation>模块功能</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Today&apos;s overview</source>
+        <translation>今日概况</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员管理</translation>
+    </message>
+    <message>
+        <source>Registration, dual registration, floating members</source>
+        <translation>党员登记、双报到、流动党员</translation>
+    </message>
+    <message>
+        <source>Base bookings</source>
+        <translation>阵地预约</translation>
+    </message>
+    <message>
+        <source>Activity menus, lecturers, bookings and visits</source>
+        <translation>特色菜单、讲师团、预约与接待</translation>
+    </message>
+    <message>
+        <source>Time bank</source>
+        <translation>时间银行</translation>
+    </message>
+    <message>
+        <source>Volunteer hours and service certificates</source>
+        <translation>志愿服务时长与服务证明</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>“Three meetings and one lesson”, party days</source>
+        <translation>“三会一课”、主题党日</translation>
+    </message>
+    <message>
+        <source>Data sync</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <source>Data packages for the district</source>
+        <translation>向区里报送数据包</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>Center, users, backups, display</source>
+        <translation>中心信息、用户、备份、显示</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>至少 {count} 位</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password, then the new one twice. Use the new password the next time you sign in.</source>
+        <translation>请先输入当前密码，再把新密码输入两次。下次登录时请使用新密码。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({username}). Tell them the new password in person; a lock-out after wrong passwords is lifted as well.</source>
+        <translation>为 {name}（{username}）设置新密码。请当面告知本人；因密码输错而被锁定的账户也会同时解锁。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewWindow</name>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the page width to the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Checking today&apos;s automatic backup …</source>
+        <translation>正在检查今天的自动备份……</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup is done.</source>
+        <translation>今天的自动备份已完成。</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>自动备份失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Center information</source>
+        <translation>中心信息</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Could not open the folder. Its location is: {folder}</source>
+        <translation>无法打开文件夹。它的位置是：{folder}</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>The password of {name} has been reset. They can sign in with it now.</source>
+        <translation>{name} 的密码已重置，现在可以用新密码登录。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable the account of {name} ({username})?</source>
+        <translation>停用 {name}（{username}）的账户吗？</translation>
+    </message>
+    <message>
+        <source>A disabled user cannot sign in. Everything they recorded is kept, and the account can be enabled again at any time.</source>
+        <translation>停用后该用户不能登录，其录入的数据全部保留；以后可以随时重新启用。</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>{count} entries in total</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source> ({count} shown; scroll down to load more)</source>
+        <translation>（已显示 {count} 条，向下滚动可加载更多）</translation>
+    </message>
+    <message>
+        <source>Time: {time}</source>
+        <translation>时间：{time}</translation>
+    </message>
+    <message>
+        <source>User: {username}</source>
+        <translation>用户：{username}</translation>
+    </message>
+    <message>
+        <source>Action: {label} ({code})</source>
+        <translation>操作：{label}（{code}）</translation>
+    </message>
+    <message>
+        <source>Object: {kind} {id}</source>
+        <translation>对象：{kind} {id}</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>变更前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>变更后：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up the database. Please wait…</source>
+        <translation>正在备份数据库，请稍候…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size}).</source>
+        <translation>已备份到 {file}（{size}）。</translation>
+    </message>
+    <message>
+        <source>{time} ({kind})</source>
+        <translation>{time}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>dangqun backups (*.sqlite3);;All files (*)</source>
+        <translation>dangqun 备份文件 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace ALL current data with the backup “{backup}”?</source>
+        <translation>确定用备份“{backup}”替换当前的全部数据吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Before restoring, the program first backs up the current data (type “before restore”), so this step can be undone by restoring that backup.
+
+Everything entered after the chosen backup was taken will no longer be shown.
+
+When the restore is finished the program returns to the sign-in screen; please sign in again.</source>
+        <translation>恢复之前，程序会先把当前数据自动备份一份（类型为“恢复前”），万一恢复错了，可以再用那份备份恢复回来。
+
+所选备份之后录入的内容将不再显示。
+
+恢复完成后，程序会回到登录界面，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Restoring the data. Please wait and do not turn off the computer…</source>
+        <translation>正在恢复数据，请稍候，不要关闭电脑…</translation>
+    </message>
+    <message>
+        <source>The data has been restored. The data as it was before the restore is kept in the backup {file}.
+
+The program now returns to the sign-in screen.</source>
+        <translation>数据已恢复。恢复前的数据保存在备份 {file} 中。
+
+现在将回到登录界面。</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>{name} (user name {username}, {role})</source>
+        <translation>{name}（用户名 {username}，{role}）</translation>
+    </message>
+    <message>
+        <source>Display and security</source>
+        <translation>界面与安全</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心信息</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Center name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>12 digits: 6-digit county code + 3-digit street + 3-digit community, e.g. 530102001001.</source>
+        <translation>12 位数字：6 位县级代码 + 3 位街道 + 3 位社区，例如 530102001001。</translation>
+    </message>
+    <message>
+        <source>Save center information</source>
+        <translation>保存中心信息</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the center information.</source>
+        <translation>只有管理员可以修改中心信息。</translation>
+    </message>
+    <message>
+        <source>Center ID</source>
+        <translation>中心编号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Created once at first setup. It identifies this center in the data packages sent to the district and never changes.</source>
+        <translation>首次设置时生成，用于在报送区里的数据包中标识本中心，永不改变。</translation>
+    </message>
+    <message>
+        <source>Data storage</source>
+        <translation>数据存储</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>数据库大小</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Double-click a user to edit. A disabled user cannot sign in; everything they recorded is kept.</source>
+        <translation>双击用户可以编辑。停用的用户不能登录，其录入的数据全部保留。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Search object ID or changes</source>
+        <translation>搜索对象编号或变更内容</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Select a row to see the full record of the change.</source>
+        <translation>选中一行，可在这里查看这次变更的完整记录。</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>The program backs up automatically the first time it opens each day and when it closes; automatic backups of the last 7 days and 4 weeks are kept. Manual backups and the backups taken before an upgrade or a restore are never deleted automatically. Copy the folder to a USB stick from time to time.</source>
+        <translation>程序每天第一次打开时和退出时会自动备份，自动备份保留最近 7 天和 4 周的。手动备份以及升级前、恢复前的备份不会被自动删除。请定期把备份文件夹复制到U盘保存。</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>恢复选中的备份…</translation>
+    </message>
+    <message>
+        <source>Restore from file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>No backups yet. Click “Back up now” to make the first one.</source>
+        <translation>还没有备份。点击“立即备份”创建第一份备份。</translation>
+    </message>
+    <message>
+        <source>Settings for everyone at this center</source>
+        <translation>全中心通用设置</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>界面字号</translation>
+    </message>
+    <message>
+        <source>Lock the screen after no activity for</source>
+        <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+        <source>After 5 wrong passwords, lock the account for</source>
+        <translation>密码连续输错 5 次后锁定账户</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>当前登录</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The workbench cannot start</source>
+        <translation>党群服务中心工作台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Data sync</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <source>The district organization department collects data from every center by package — on a USB stick or by e-mail — not over the network.</source>
+        <translation>区委组织部通过数据包收集各服务中心的数据——用 U 盘或电子邮件传递，不依赖网络。</translation>
+    </message>
+    <message>
+        <source>The sync module exports what changed since the last package and imports the district&apos;s packages, safely and more than once without harm.</source>
+        <translation>数据同步模块导出自上次报送以来的变动，并导入区里下发的数据包；同一个数据包导入多次也不会出错。</translation>
+    </message>
+    <message>
+        <source>Packages verify themselves: every file has a hash, and the package is signed with this center&apos;s key.</source>
+        <translation>数据包可自行校验：每个文件都有哈希值，整个数据包由本中心的密钥签名。</translation>
+    </message>
+    <message>
+        <source>Packages are encrypted for the district once a district key is set, so a lost USB stick reveals nothing.</source>
+        <translation>设置区里的公钥后，数据包经过加密，只有区里能打开，U 盘丢失也不会泄露信息。</translation>
+    </message>
+    <message>
+        <source>Incremental: only what changed since the last package is exported; deletions travel too.</source>
+        <translation>增量报送：只导出上次报送以来的变动，删除的记录也会同步。</translation>
+    </message>
+    <message>
+        <source>Idempotent: importing the same package twice changes nothing, and a missing package in the sequence is reported.</source>
+        <translation>重复导入无影响：同一个数据包导入两次不会改变任何数据；缺少某一期数据包时会提示。</translation>
+    </message>
+    <message>
+        <source>After an import, a summary lists what was added, updated, ignored and in conflict.</source>
+        <translation>导入后列出结果汇总：新增、更新、忽略和冲突各有多少条。</translation>
+    </message>
+    <message>
+        <source>Exporting and importing packages will be available here in a later version of dangqun. The identity below is already fixed and will be part of every package.</source>
+        <translation>数据包的导出和导入将在后续版本中提供。下面的身份信息已经确定，将写入每一个数据包。</translation>
+    </message>
+    <message>
+        <source>A package&apos;s journey</source>
+        <translation>数据包的传递过程</translation>
+    </message>
+    <message>
+        <source>Export at the center</source>
+        <translation>中心导出</translation>
+    </message>
+    <message>
+        <source>USB stick or e-mail</source>
+        <translation>U 盘或电子邮件</translation>
+    </message>
+    <message>
+        <source>Verify at the district</source>
+        <translation>区里校验</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>导入结果汇总</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Members in the register</source>
+        <translation>在册党员</translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <source>County {county} · street {street} · community {community}</source>
+        <translation>县（区）{county} · 街道 {street} · 社区 {community}</translation>
+    </message>
+    <message>
+        <source>All records: {count}</source>
+        <translation>全部档案 {count} 条</translation>
+    </message>
+    <message>
+        <source>This center&apos;s identity</source>
+        <translation>本中心身份信息</translation>
+    </message>
+    <message>
+        <source>Every package carries these values; the center id never changes.</source>
+        <translation>每个数据包都带有这些信息；中心编号永不改变。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Center name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <source>Center id</source>
+        <translation>中心编号</translation>
+    </message>
+    <message>
+        <source>County (district) code</source>
+        <translation>县（区）级代码</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBankPage</name>
+    <message>
+        <source>Time bank</source>
+        <translation>时间银行</translation>
+    </message>
+    <message>
+        <source>Residents and members serve — elderly care, cleaning, tutoring, small wishes — and earn hours they can later spend, give to relatives or donate.</source>
+        <translation>居民和党员参加志愿服务——助老、保洁、辅导、“微心愿”等——积累服务时长，日后可以兑换服务、转赠亲属或捐赠。</translation>
+    </message>
+    <message>
+        <source>The time bank records every hour of service on a ledger that never loses an hour, and issues numbered volunteer service certificates.</source>
+        <translation>时间银行把每一小时的服务记入一本不会丢失时长的账，并出具带编号的志愿服务证明。</translation>
+    </message>
+    <message>
+        <source>Hours are kept in whole minutes. Every transfer has two sides that add up to zero, and balances are always the sum of the entries.</source>
+        <translation>时长以整分钟记账；每笔转账的两方相加为零，余额始终等于各笔记录之和。</translation>
+    </message>
+    <message>
+        <source>Entries are never edited or deleted: a mistake is corrected by a linked reversal, with the reason and the person who made it.</source>
+        <translation>记录只增不改、不删：记错了用一笔关联的冲正记录更正，写明原因和经办人。</translation>
+    </message>
+    <message>
+        <source>Each paper service slip has a unique number, so the same slip cannot be entered twice.</source>
+        <translation>每张纸质服务单都有唯一编号，同一张单子不会被录入两次。</translation>
+    </message>
+    <message>
+        <source>Hours served (for certificates) and hours available to spend are kept apart: giving hours away does not reduce the hours a person has served.</source>
+        <translation>“服务时长”（用于出具证明）与“可用时长”（用于兑换）分开记录：转赠时长不会减少本人的服务时长。</translation>
+    </message>
+    <message>
+        <source>Volunteer service certificates follow the Ministry of Civil Affairs&apos; 2021 rules: issued free of charge by whoever recorded the service, numbered, registered and archived.</source>
+        <translation>志愿服务证明按民政部《志愿服务记录与证明出具办法（试行）》（2021 年）出具：谁记录谁证明，免费出具，统一编号，登记存档。</translation>
+    </message>
+    <message>
+        <source>Recording service, exchanging hours and printing certificates will be available here in a later version of dangqun.</source>
+        <translation>服务登记、时长兑换和证明打印将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>How an hour travels</source>
+        <translation>服务时长的流转</translation>
+    </message>
+    <message>
+        <source>Service recorded</source>
+        <translation>登记服务</translation>
+    </message>
+    <message>
+        <source>Checked and booked</source>
+        <translation>审核记账</translation>
+    </message>
+    <message>
+        <source>Spent, given or donated</source>
+        <translation>兑换、转赠或捐赠</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>出具证明</translation>
+    </message>
+    <message>
+        <source>Members in the register</source>
+        <translation>在册党员</translation>
+    </message>
+    <message>
+        <source>Members of this community</source>
+        <translation>本社区党员</translation>
+    </message>
+    <message>
+        <source>In-service, registered here</source>
+        <translation>在职党员报到</translation>
+    </message>
+    <message>
+        <source>Retired members</source>
+        <translation>离退休党员</translation>
+    </message>
+    <message>
+        <source>Can be registered as volunteers</source>
+        <translation>可登记为志愿者</translation>
+    </message>
+    <message>
+        <source>Serve where they belong</source>
+        <translation>在本社区就近服务</translation>
+    </message>
+    <message>
+        <source>Service is reported back to their unit</source>
+        <translation>服务情况反馈所在单位</translation>
+    </message>
+    <message>
+        <source>Often the most active volunteers</source>
+        <translation>志愿服务的重要力量</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>至少 {count} 位</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Edit user {username}</source>
+        <translation>编辑用户 {username}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Letters and digits, e.g. zhangsan</source>
+        <translation>英文字母或数字，例如 zhangsan</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Enabled (can sign in)</source>
+        <translation>启用（可以登录）</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未登录</translation>
+    </message>
+</context>
+</TS>

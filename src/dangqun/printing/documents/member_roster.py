@@ -1,0 +1,414 @@
+"""花名册 — the member roster of a branch, on landscape A4 (DOMAIN.md §1).
+
+Columns follow the items of the 党员管理信息系统 that a branch's roster usually shows. ID
+numbers, phones and addresses are masked unless the person printing may see personal data
+(the caller decides, and audits a full print). The roster of a branch includes the members
+recorded on its building groups, because the branch is the unit named as 所在党支部.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from sqlalchemy import select
+
+from dangqun.core.db import Database
+from dangqun.core.errors import NotFound
+from dangqun.members.models import (
+    MEMBER_CATEGORY_LABELS,
+    MEMBER_KIND_LABELS,
+    Member,
+    MemberCategory,
+    MemberKind,
+    MemberStatus,
+    Organization,
+)
+from dangqun.printing.page_kit import (
+    PAGE_LAYOUTS,
+    Column,
+    DocumentPlan,
+    PageLayout,
+    PrintContext,
+    TypeSize,
+    chinese_date,
+    data_table,
+    gap,
+    paragraph,
+    signature_lines,
+)
+from dangqun.printing.personal_data import shown_address, shown_id_number, shown_phone
+
+KIND = "member_roster"
+
+GENDER_LABELS = {"1": "男", "2": "女", "0": "未知", "9": "未说明"}
+"""GB/T 2261.1."""
+
+ETHNICITY_LABELS = dict(
+    enumerate(
+        [
+            "汉族",
+            "蒙古族",
+            "回族",
+            "藏族",
+            "维吾尔族",
+            "苗族",
+            "彝族",
+            "壮族",
+            "布依族",
+            "朝鲜族",
+            "满族",
+            "侗族",
+            "瑶族",
+            "白族",
+            "土家族",
+            "哈尼族",
+            "哈萨克族",
+            "傣族",
+            "黎族",
+            "傈僳族",
+            "佤族",
+            "畲族",
+            "高山族",
+            "拉祜族",
+            "水族",
+            "东乡族",
+            "纳西族",
+            "景颇族",
+            "柯尔克孜族",
+            "土族",
+            "达斡尔族",
+            "仫佬族",
+            "羌族",
+            "布朗族",
+            "撒拉族",
+            "毛南族",
+            "仡佬族",
+            "锡伯族",
+            "阿昌族",
+            "普米族",
+            "塔吉克族",
+            "怒族",
+            "乌孜别克族",
+            "俄罗斯族",
+            "鄂温克族",
+            "德昂族",
+            "保安族",
+            "裕固族",
+            "京族",
+            "塔塔尔族",
+            "独龙族",
+            "鄂伦春族",
+            "赫哲族",
+            "门巴族",
+            "珞巴族",
+            "基诺族",
+        ],
+        start=1,
+    )
+)
+"""GB/T 3304 codes 01–56 (keys are ints); 97 其他, 98 外国血统中国籍人士 below."""
+
+EDUCATION_LABELS = {
+    "10": "研究生",
+    "11": "博士研究生",
+    "14": "硕士研究生",
+    "20": "大学本科",
+    "30": "大学专科",
+    "40": "中专",
+    "60": "高中",
+    "70": "初中",
+    "80": "小学",
+    "90": "其他",
+}
+"""GB/T 4658 (the first-level codes rosters use)."""
+
+
+def ethnicity_label(code: str | None) -> str:
+    if not code:
+        return ""
+    if code == "97":
+        return "其他"
+    if code == "98":
+        return "外国血统"
+    return ETHNICITY_LABELS.get(int(code), code) if code.isdigit() else code
+
+
+@dataclass(frozen=True)
+class RosterMember:
+    name: str
+    gender: str
+    ethnicity: str
+    birth_date: date | None
+    id_number: str
+    education: str
+    category: str
+    joined_on: date | None
+    confirmed_on: date | None
+    work_unit: str
+    phone: str
+    address: str
+    kind: str
+    group: str = ""  # the building group (党小组) when the member is recorded on one
+
+
+@dataclass(frozen=True)
+class MemberRosterData:
+    organization_name: str
+    as_of: date
+    members: Sequence[RosterMember]
+    compiled_by: str = ""
+
+
+def _month(value: date | None) -> str:
+    return f"{value:%Y.%m}" if value else ""
+
+
+def build_member_roster(data: MemberRosterData, context: PrintContext) -> DocumentPlan:
+    styles = context.styles
+    fonts = context.fonts
+    width = PAGE_LAYOUTS[PageLayout.LANDSCAPE].frame_width
+    full = context.may_see_personal_data
+    probationary = sum(1 for member in data.members if member.category == "预备党员")
+    show_group = any(member.group for member in data.members)
+    columns = [
+        Column("序号", 8, "center"),
+        Column("姓名", 15, "center"),
+        Column("性别", 8, "center"),
+        Column("民族", 12, "center"),
+        Column("出生年月", 15, "center"),
+        Column("公民身份号码", 38, "center"),
+        Column("学历", 15, "center"),
+        Column("人员类别", 15, "center"),
+        Column("入党时间", 15, "center"),
+        Column("转正时间", 15, "center"),
+        Column("工作单位及职务", 27),
+        Column("联系电话", 25, "center"),
+        Column("现居住地址", 27),
+        Column("人员类型", 16, "center"),
+    ]
+    if show_group:
+        columns.append(Column("所在党小组", 18, "center"))
+    rows: list[list[str]] = []
+    for number, member in enumerate(data.members, 1):
+        row = [
+            str(number),
+            member.name,
+            member.gender,
+            member.ethnicity,
+            _month(member.birth_date),
+            shown_id_number(member.id_number, full),
+            member.education,
+            member.category,
+            _month(member.joined_on),
+            _month(member.confirmed_on),
+            member.work_unit,
+            shown_phone(member.phone, full),
+            shown_address(member.address, full),
+            member.kind,
+        ]
+        if show_group:
+            row.append(member.group)
+        rows.append(row)
+    summary_style = ParagraphStyle("summary", parent=styles.cell, alignment=TA_CENTER)
+    privacy = (
+        "本表含完整个人信息，请妥善保管，不得外传。"
+        if full
+        else "公民身份号码、联系电话、住址已按规定部分隐藏。"
+    )
+    story: list[object] = [
+        paragraph(f"{data.organization_name}党员花名册", styles.title, fonts),
+        paragraph(
+            f"统计截至{chinese_date(data.as_of)}　在册党员 {len(data.members)} 名"
+            f"（正式党员 {len(data.members) - probationary} 名，预备党员 {probationary} 名）",
+            summary_style,
+            fonts,
+        ),
+        gap(3),
+        data_table(
+            columns,
+            rows or [["—"] + [""] * (len(columns) - 1)],
+            context,
+            width,
+            font_size=TypeSize.XIAOWU,
+        ),
+        gap(2),
+        paragraph(privacy, styles.note, fonts),
+        gap(4),
+        signature_lines(["制表人", "审核人", "制表日期"], context, width, per_row=3),
+    ]
+    return DocumentPlan(KIND, f"{data.organization_name}党员花名册", PageLayout.LANDSCAPE, story)
+
+
+def load_member_roster(database: Database, organization_id: int, as_of: date) -> MemberRosterData:
+    """The organization's members in the register, with those of its sub-organizations."""
+    with database.reading() as session:
+        organization = session.get(Organization, organization_id)
+        if organization is None:
+            raise NotFound(f"找不到编号为 {organization_id} 的党组织。")
+        organizations = {row.id: row for row in session.scalars(select(Organization))}
+        children: dict[int, list[int]] = {}
+        for row in organizations.values():
+            if row.parent_id is not None:
+                children.setdefault(row.parent_id, []).append(row.id)
+        included: list[int] = []
+        pending = [organization_id]
+        while pending:
+            current = pending.pop()
+            included.append(current)
+            pending.extend(children.get(current, []))
+        members = session.scalars(
+            select(Member)
+            .where(Member.organization_id.in_(included))
+            .where(Member.status == MemberStatus.ACTIVE.value)
+            .order_by(Member.joined_on, Member.id)
+        ).all()
+        kind_labels = {kind.value: label for kind, label in MEMBER_KIND_LABELS.items()}
+        category_labels = {
+            category.value: label for category, label in MEMBER_CATEGORY_LABELS.items()
+        }
+        rows = [
+            RosterMember(
+                name=member.name,
+                gender=GENDER_LABELS.get(member.gender_code, member.gender_code),
+                ethnicity=ethnicity_label(member.ethnicity_code),
+                birth_date=member.birth_date,
+                id_number=member.id_number,
+                education=EDUCATION_LABELS.get(
+                    member.education_code or "", member.education_code or ""
+                ),
+                category=category_labels.get(member.category, member.category),
+                joined_on=member.joined_on,
+                confirmed_on=member.confirmed_on,
+                work_unit=member.work_unit or "",
+                phone=member.phone or "",
+                address=member.address or "",
+                kind=kind_labels.get(member.kind, member.kind),
+                group=""
+                if member.organization_id == organization_id or member.organization_id is None
+                else organizations[member.organization_id].name,
+            )
+            for member in members
+        ]
+        name = organization.name
+    return MemberRosterData(name, as_of, rows)
+
+
+def sample_member_roster(context: PrintContext) -> MemberRosterData:
+    people = [
+        (
+            "王建国",
+            "1",
+            "01",
+            date(1968, 3, 12),
+            "530102196803120031",
+            "20",
+            "full",
+            date(1995, 7, 1),
+            "昆明市五华区翠湖街道办事处 四级调研员",
+            "13908712345",
+            "五华区翠湖南路 12 号 3 栋 2 单元 501 室",
+            "retired",
+            "第一楼栋党小组",
+        ),
+        (
+            "李秀英",
+            "2",
+            "01",
+            date(1968, 5, 12),
+            "530102196805120027",
+            "30",
+            "full",
+            date(1998, 6, 20),
+            "退休（原昆明市第三中学 教师）",
+            "13808715678",
+            "五华区翠湖南路 12 号 5 栋 1 单元 302 室",
+            "retired",
+            "第一楼栋党小组",
+        ),
+        (
+            "张伟",
+            "1",
+            "07",
+            date(1985, 9, 3),
+            "530102198509031513",
+            "20",
+            "full",
+            date(2010, 5, 4),
+            "云南某科技有限公司 研发部经理",
+            "13577012345",
+            "五华区青云街 66 号 1 栋 801 室",
+            "in_service",
+            "第二楼栋党小组",
+        ),
+        (
+            "刘洋",
+            "2",
+            "01",
+            date(1992, 11, 21),
+            "53011119921121442X",
+            "14",
+            "full",
+            date(2016, 12, 1),
+            "五华区人民法院 法官助理",
+            "15087123456",
+            "五华区翠湖北路 3 号 2 栋 601 室",
+            "in_service",
+            "第二楼栋党小组",
+        ),
+        (
+            "杨帆",
+            "1",
+            "14",
+            date(1979, 1, 30),
+            "532901197901300519",
+            "30",
+            "full",
+            date(2003, 7, 1),
+            "个体经营（翠湖小吃店）",
+            "13987654321",
+            "五华区洪化桥 21 号 402 室",
+            "floating_in",
+            "第一楼栋党小组",
+        ),
+        (
+            "宋佳",
+            "2",
+            "01",
+            date(1999, 4, 16),
+            "530102199904160048",
+            "20",
+            "probationary",
+            date(2026, 11, 14),
+            "翠湖社区居委会 网格员",
+            "18725012345",
+            "五华区翠湖南路 12 号 1 栋 101 室",
+            "local",
+            "第二楼栋党小组",
+        ),
+    ]
+    members = [
+        RosterMember(
+            name=name,
+            gender=GENDER_LABELS[gender],
+            ethnicity=ethnicity_label(ethnicity),
+            birth_date=born,
+            id_number=id_number,
+            education=EDUCATION_LABELS[education],
+            category=MEMBER_CATEGORY_LABELS[MemberCategory(category)],
+            joined_on=joined,
+            confirmed_on=None
+            if category == "probationary"
+            else date(joined.year + 1, joined.month, min(joined.day, 28)),
+            work_unit=work,
+            phone=phone,
+            address=address,
+            kind=MEMBER_KIND_LABELS[MemberKind(kind)],
+            group=group,
+        )
+        for name, gender, ethnicity, born, id_number, education, category, joined, work, phone, address, kind, group in people
+    ]
+    return MemberRosterData("翠湖社区第一网格党支部", context.print_date, members, "赵丽")

@@ -1,0 +1,196 @@
+# Generated from forms/main_window.ui by .ci/generate.py — do not edit
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QMainWindow, QMenu,
+    QMenuBar, QSizePolicy, QSpacerItem, QStackedWidget,
+    QStatusBar, QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1280, 800)
+        MainWindow.setMinimumSize(QSize(960, 600))
+        self.backupNowAction = QAction(MainWindow)
+        self.backupNowAction.setObjectName(u"backupNowAction")
+        self.lockAction = QAction(MainWindow)
+        self.lockAction.setObjectName(u"lockAction")
+#if QT_CONFIG(shortcut)
+        self.lockAction.setShortcut(u"Ctrl+L")
+#endif // QT_CONFIG(shortcut)
+        self.logOutAction = QAction(MainWindow)
+        self.logOutAction.setObjectName(u"logOutAction")
+        self.exitAction = QAction(MainWindow)
+        self.exitAction.setObjectName(u"exitAction")
+#if QT_CONFIG(shortcut)
+        self.exitAction.setShortcut(u"Ctrl+Q")
+#endif // QT_CONFIG(shortcut)
+        self.aboutAction = QAction(MainWindow)
+        self.aboutAction.setObjectName(u"aboutAction")
+        self.centralWidget = QWidget(MainWindow)
+        self.centralWidget.setObjectName(u"centralWidget")
+        self.centralLayout = QVBoxLayout(self.centralWidget)
+        self.centralLayout.setSpacing(0)
+        self.centralLayout.setObjectName(u"centralLayout")
+        self.centralLayout.setContentsMargins(0, 0, 0, 0)
+        self.screenStack = QStackedWidget(self.centralWidget)
+        self.screenStack.setObjectName(u"screenStack")
+        self.workspace = QWidget()
+        self.workspace.setObjectName(u"workspace")
+        self.workspaceLayout = QHBoxLayout(self.workspace)
+        self.workspaceLayout.setSpacing(0)
+        self.workspaceLayout.setObjectName(u"workspaceLayout")
+        self.workspaceLayout.setContentsMargins(0, 0, 0, 0)
+        self.navigationPanel = QFrame(self.workspace)
+        self.navigationPanel.setObjectName(u"navigationPanel")
+        self.navigationPanel.setMinimumSize(QSize(216, 0))
+        self.navigationPanel.setMaximumSize(QSize(280, 16777215))
+        self.navigationLayout = QVBoxLayout(self.navigationPanel)
+        self.navigationLayout.setSpacing(6)
+        self.navigationLayout.setObjectName(u"navigationLayout")
+        self.navigationLayout.setContentsMargins(0, 14, 0, 8)
+        self.titleLayout = QHBoxLayout()
+        self.titleLayout.setSpacing(8)
+        self.titleLayout.setObjectName(u"titleLayout")
+        self.titleLayout.setContentsMargins(16, -1, 12, -1)
+        self.applicationMark = QLabel(self.navigationPanel)
+        self.applicationMark.setObjectName(u"applicationMark")
+        self.applicationMark.setMinimumSize(QSize(28, 28))
+
+        self.titleLayout.addWidget(self.applicationMark)
+
+        self.applicationTitle = QLabel(self.navigationPanel)
+        self.applicationTitle.setObjectName(u"applicationTitle")
+        self.applicationTitle.setWordWrap(True)
+
+        self.titleLayout.addWidget(self.applicationTitle)
+
+
+        self.navigationLayout.addLayout(self.titleLayout)
+
+        self.titleAccent = QFrame(self.navigationPanel)
+        self.titleAccent.setObjectName(u"titleAccent")
+        self.titleAccent.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.navigationLayout.addWidget(self.titleAccent)
+
+        self.navigationList = QListWidget(self.navigationPanel)
+        self.navigationList.setObjectName(u"navigationList")
+        self.navigationList.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.navigationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigationList.setIconSize(QSize(24, 24))
+        self.navigationList.setUniformItemSizes(True)
+
+        self.navigationLayout.addWidget(self.navigationList)
+
+        self.navigationFooter = QLabel(self.navigationPanel)
+        self.navigationFooter.setObjectName(u"navigationFooter")
+        self.navigationFooter.setWordWrap(True)
+
+        self.navigationLayout.addWidget(self.navigationFooter)
+
+
+        self.workspaceLayout.addWidget(self.navigationPanel)
+
+        self.pageStack = QStackedWidget(self.workspace)
+        self.pageStack.setObjectName(u"pageStack")
+
+        self.workspaceLayout.addWidget(self.pageStack)
+
+        self.screenStack.addWidget(self.workspace)
+        self.lockCover = QFrame()
+        self.lockCover.setObjectName(u"lockCover")
+        self.lockCoverLayout = QVBoxLayout(self.lockCover)
+        self.lockCoverLayout.setObjectName(u"lockCoverLayout")
+        self.lockCoverTopSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.lockCoverLayout.addItem(self.lockCoverTopSpacer)
+
+        self.lockCoverIcon = QLabel(self.lockCover)
+        self.lockCoverIcon.setObjectName(u"lockCoverIcon")
+        self.lockCoverIcon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.lockCoverLayout.addWidget(self.lockCoverIcon)
+
+        self.lockCoverText = QLabel(self.lockCover)
+        self.lockCoverText.setObjectName(u"lockCoverText")
+        self.lockCoverText.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.lockCoverLayout.addWidget(self.lockCoverText)
+
+        self.lockCoverBottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.lockCoverLayout.addItem(self.lockCoverBottomSpacer)
+
+        self.screenStack.addWidget(self.lockCover)
+
+        self.centralLayout.addWidget(self.screenStack)
+
+        MainWindow.setCentralWidget(self.centralWidget)
+        self.menuBar = QMenuBar(MainWindow)
+        self.menuBar.setObjectName(u"menuBar")
+        self.systemMenu = QMenu(self.menuBar)
+        self.systemMenu.setObjectName(u"systemMenu")
+        self.goMenu = QMenu(self.menuBar)
+        self.goMenu.setObjectName(u"goMenu")
+        self.helpMenu = QMenu(self.menuBar)
+        self.helpMenu.setObjectName(u"helpMenu")
+        MainWindow.setMenuBar(self.menuBar)
+        self.statusBar = QStatusBar(MainWindow)
+        self.statusBar.setObjectName(u"statusBar")
+        MainWindow.setStatusBar(self.statusBar)
+
+        self.menuBar.addAction(self.systemMenu.menuAction())
+        self.menuBar.addAction(self.goMenu.menuAction())
+        self.menuBar.addAction(self.helpMenu.menuAction())
+        self.systemMenu.addAction(self.backupNowAction)
+        self.systemMenu.addSeparator()
+        self.systemMenu.addAction(self.lockAction)
+        self.systemMenu.addAction(self.logOutAction)
+        self.systemMenu.addSeparator()
+        self.systemMenu.addAction(self.exitAction)
+        self.helpMenu.addAction(self.aboutAction)
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Party\u2013Masses Service Center Workbench", None))
+        self.backupNowAction.setText(QCoreApplication.translate("MainWindow", u"&Back up now", None))
+#if QT_CONFIG(tooltip)
+        self.backupNowAction.setToolTip(QCoreApplication.translate("MainWindow", u"Copy the database to the backup folder now", None))
+#endif // QT_CONFIG(tooltip)
+        self.lockAction.setText(QCoreApplication.translate("MainWindow", u"&Lock", None))
+#if QT_CONFIG(tooltip)
+        self.lockAction.setToolTip(QCoreApplication.translate("MainWindow", u"Lock the screen when you leave the desk; your password opens it again", None))
+#endif // QT_CONFIG(tooltip)
+        self.logOutAction.setText(QCoreApplication.translate("MainWindow", u"Log &out", None))
+#if QT_CONFIG(tooltip)
+        self.logOutAction.setToolTip(QCoreApplication.translate("MainWindow", u"Sign out so that a colleague can sign in", None))
+#endif // QT_CONFIG(tooltip)
+        self.exitAction.setText(QCoreApplication.translate("MainWindow", u"E&xit", None))
+        self.aboutAction.setText(QCoreApplication.translate("MainWindow", u"&About", None))
+        self.applicationTitle.setText(QCoreApplication.translate("MainWindow", u"Service Center Workbench", None))
+        self.lockCoverText.setText(QCoreApplication.translate("MainWindow", u"Locked. Enter your password to continue.", None))
+        self.systemMenu.setTitle(QCoreApplication.translate("MainWindow", u"&System", None))
+        self.goMenu.setTitle(QCoreApplication.translate("MainWindow", u"&Go", None))
+        self.helpMenu.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
+    # retranslateUi
+

@@ -1,0 +1,154 @@
+"""首页: what a front desk wants to see first thing in the morning.
+
+Who the center is, a greeting with today's date, the register's headline figures, this month's
+political birthdays (政治生日, DOMAIN.md §1: centers send greetings), when the data were last
+backed up, and one click to every module. Figures are read when the page is shown and whenever
+another page reports a change, with indexed COUNT queries (fast on 100,000 members).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from dangqun.core.center import center_info
+from dangqun.core.clock import local_today
+from dangqun.members.models import MemberKind
+from dangqun.members.queries import member_overview, political_birthdays_in_month
+from dangqun.ui.context import UiContext
+from dangqun.ui.forms.ui_home_page import Ui_HomePage
+from dangqun.ui.formatting import describe_backup, last_backup, long_date
+from dangqun.ui.icons import icon
+from dangqun.ui.pages import PAGES
+from dangqun.ui.pages.figures import category_caption, floating_caption, organizations_caption
+from dangqun.ui.pages.module_page import format_count
+from dangqun.ui.widgets.link_button import LinkButton
+from dangqun.ui.widgets.stat_card import StatCard, place_in_grid
+
+LINK_COLUMNS = 6
+
+
+class HomePage(QWidget):
+    navigate_requested = Signal(str)
+    """A quick link was clicked: the main window switches to that page key."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_HomePage()
+        self.ui.setupUi(self)
+        self.ui.emptyNoteIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(22, 22)))
+        self.cards: dict[str, StatCard] = {}
+        self.link_buttons: dict[str, LinkButton] = {}
+        self._stale = True
+        self._build_cards()
+        self._build_links()
+        context.events.data_changed.connect(self._mark_stale)
+        context.events.backup_taken.connect(self._mark_stale)
+
+    def _build_cards(self) -> None:
+        definitions = [
+            ("inRegister", "members", self.tr("Members in the register")),
+            ("local", "home", self.tr("Members of this community")),
+            ("inService", "in_service", self.tr("In-service, registered here")),
+            ("floating", "floating", self.tr("Floating members")),
+            ("retired", "retired", self.tr("Retired members")),
+            ("organizations", "organizations", self.tr("Party organizations")),
+            ("birthdays", "birthday", self.tr("Political birthdays this month")),
+            ("backup", "backup", self.tr("Last backup")),
+        ]
+        widgets = []
+        for key, icon_name, title in definitions:
+            card = StatCard(icon_name, title, self, compact=key == "backup")
+            card.setObjectName(f"{key}Card")
+            self.cards[key] = card
+            widgets.append(card)
+        place_in_grid(self.ui.figuresGrid, widgets)
+
+    def _build_links(self) -> None:
+        buttons: list[QWidget] = []
+        for spec in PAGES:
+            if spec.key == "home" or not spec.is_available():
+                continue
+            button = LinkButton(icon(spec.icon), spec.title, spec.summary, self, show_summary=False)
+            button.setObjectName(f"{spec.key}Link")
+            button.clicked.connect(lambda _checked=False, key=spec.key: self._navigate(key))
+            self.link_buttons[spec.key] = button
+            buttons.append(button)
+        place_in_grid(self.ui.linksGrid, buttons, LINK_COLUMNS)
+
+    def _navigate(self, key: str) -> None:
+        self.navigate_requested.emit(key)
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._stale = False
+        application = self.context.application
+        database = application.database
+        info = center_info(database)
+        self.ui.centerNameLabel.setText(info.name)
+        self.ui.divisionCodeLabel.setText(
+            self.tr("Division code {code}").format(code=info.division_code)
+        )
+        now = datetime.now()
+        today = local_today()
+        self.ui.greetingLabel.setText(
+            self._greeting(now.hour).format(name=self.context.actor.display_name)
+        )
+        self.ui.dateLabel.setText(long_date(today))
+
+        overview = member_overview(database)
+        birthdays = political_birthdays_in_month(database, today.month)
+        self.ui.emptyNote.setVisible(overview.total_records == 0)
+        card = self.cards
+        card["inRegister"].set_value(
+            format_count(overview.in_register), category_caption(overview)
+        )
+        card["local"].set_value(
+            format_count(overview.kind(MemberKind.LOCAL)),
+            self.tr("Relationship in our branches"),
+        )
+        card["inService"].set_value(
+            format_count(overview.kind(MemberKind.IN_SERVICE_REGISTERED)),
+            self.tr("Dual registration"),
+        )
+        card["floating"].set_value(
+            format_count(
+                overview.kind(MemberKind.FLOATING_IN) + overview.kind(MemberKind.FLOATING_OUT)
+            ),
+            floating_caption(overview),
+        )
+        card["retired"].set_value(format_count(overview.kind(MemberKind.RETIRED)))
+        card["organizations"].set_value(
+            format_count(overview.organizations), organizations_caption(overview)
+        )
+        card["birthdays"].set_value(
+            format_count(birthdays),
+            self.tr("Members who joined the party in month {month}").format(month=today.month),
+        )
+        card["backup"].set_value(*describe_backup(last_backup(application), today))
+
+    def _greeting(self, hour: int) -> str:
+        if 5 <= hour < 9:
+            return self.tr("Good morning, {name}")
+        if 9 <= hour < 12:
+            return self.tr("Good day, {name}")
+        if 12 <= hour < 14:
+            return self.tr("Good noon, {name}")
+        if 14 <= hour < 18:
+            return self.tr("Good afternoon, {name}")
+        return self.tr("Good evening, {name}")
+
+    def _mark_stale(self, _entity: str = "*") -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()

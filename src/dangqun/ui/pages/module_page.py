@@ -1,0 +1,171 @@
+"""The shared layout of a module's overview page (forms/module_page.ui).
+
+Modules whose screens arrive in later issues (bases, time bank, minutes, sync, and members until
+its register lands) still open on a finished page: what the module is for, the live figures the
+database can already give, the working rules it follows, and a plain note of what comes later.
+A subclass provides the texts and fills the figures in :meth:`refresh`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
+
+from dangqun.ui.context import UiContext
+from dangqun.ui.forms.ui_module_page import Ui_ModulePage
+from dangqun.ui.icons import accent_icon, icon
+from dangqun.ui.widgets.stat_card import StatCard, place_in_grid
+
+MAX_VISIBLE_TABLE_ROWS = 12
+
+
+def format_count(value: int) -> str:
+    """``96,932``: digit grouping by the UI locale, as on the district's printed statistics."""
+    return QLocale().toString(value)
+
+
+def bullet_list_html(introduction: str, points: Sequence[str]) -> str:
+    items = "".join(f"<li style='margin-bottom:6px'>{html.escape(point)}</li>" for point in points)
+    return (
+        f"<p style='margin-bottom:8px'>{html.escape(introduction)}</p>"
+        f"<ul style='margin-left:0px; -qt-list-indent:1'>{items}</ul>"
+    )
+
+
+class ModulePage(QWidget):
+    icon_name = "info"
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_ModulePage()
+        self.ui.setupUi(self)
+        self.cards: dict[str, StatCard] = {}
+        self._stale = True
+        self.ui.iconLabel.setPixmap(accent_icon(self.icon_name).pixmap(QSize(44, 44)))
+        self.ui.laterNoteIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(22, 22)))
+        self.ui.detailsCard.setVisible(False)
+        self.ui.flowTitle.setVisible(False)
+        self.details_model = QStandardItemModel(self)
+        self.ui.detailsTable.setModel(self.details_model)
+        self.ui.detailsTable.verticalHeader().setVisible(False)
+        context.events.data_changed.connect(self._mark_stale)
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def set_texts(
+        self,
+        title: str,
+        tagline: str,
+        introduction: str,
+        points: Sequence[str],
+        later_note: str,
+    ) -> None:
+        self.ui.titleLabel.setText(title)
+        self.ui.taglineLabel.setText(tagline)
+        self.ui.descriptionLabel.setText(bullet_list_html(introduction, points))
+        self.ui.laterNoteText.setText(later_note)
+
+    def set_flow(self, title: str, steps: Sequence[str], note: str = "") -> None:
+        """A row of status chips joined by arrows (e.g. 待确认 → 已确认 → 已签到 → 已完成)."""
+        self.ui.flowTitle.setText(title)
+        self.ui.flowTitle.setVisible(True)
+        layout = self.ui.flowLayout
+        for index, step in enumerate(steps):
+            if index:
+                arrow = QLabel("→", self)
+                arrow.setProperty("role", "arrow")
+                layout.addWidget(arrow)
+            chip = QLabel(step, self)
+            chip.setProperty("role", "chip")
+            layout.addWidget(chip)
+        if note:
+            note_label = QLabel(note, self)
+            note_label.setProperty("role", "muted")
+            layout.addSpacing(12)
+            layout.addWidget(note_label)
+        layout.addStretch(1)
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def add_cards(
+        self, cards: Sequence[tuple[str, str, str]], compact: Sequence[str] = ()
+    ) -> None:
+        """``(key, icon, title)`` for each card, in reading order; ``compact`` keys hold text."""
+        widgets = []
+        for key, icon_name, title in cards:
+            card = StatCard(icon_name, title, self, compact=key in compact)
+            card.setObjectName(f"{key}Card")
+            self.cards[key] = card
+            widgets.append(card)
+        place_in_grid(self.ui.figuresGrid, widgets)
+
+    def set_card(self, key: str, value: str, caption: str = "") -> None:
+        self.cards[key].set_value(value, caption)
+
+    def show_details(
+        self,
+        title: str,
+        caption: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        numeric_columns: Sequence[int] = (),
+        stretch_column: int = 0,
+    ) -> None:
+        """A small read-only table under the figures (a few dozen rows at most)."""
+        self.ui.detailsCard.setVisible(True)
+        self.ui.detailsTitle.setText(title)
+        self.ui.detailsCaption.setText(caption)
+        self.ui.detailsCaption.setVisible(bool(caption))
+        model = self.details_model
+        model.clear()
+        model.setHorizontalHeaderLabels(list(headers))
+        for row in rows:
+            items = []
+            for column, text in enumerate(row):
+                item = QStandardItem(text)
+                if column in numeric_columns:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                items.append(item)
+            model.appendRow(items)
+        table = self.ui.detailsTable
+        table.setVisible(bool(rows))
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == stretch_column
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+        table.resizeRowsToContents()
+        visible_rows = min(len(rows), MAX_VISIBLE_TABLE_ROWS)
+        row_height = table.verticalHeader().defaultSectionSize()
+        if rows:
+            row_height = max(row_height, table.rowHeight(0))
+        frame = table.frameWidth() * 2
+        table.setFixedHeight(header.sizeHint().height() + visible_rows * row_height + frame + 2)
+
+    # -- refreshing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the figures again; subclasses query their services here."""
+
+    def _mark_stale(self, _entity: str = "*") -> None:
+        self._stale = True
+        if self.isVisible():
+            self._refresh_now()
+
+    def _refresh_now(self) -> None:
+        self._stale = False
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh_now()

@@ -1,0 +1,112 @@
+"""数据同步: self-verifying packages for the district, carried by USB stick (DOMAIN.md §5).
+
+The page shows the identity every package will carry — the center id and division code — so a
+front desk can read it to the district on the phone today.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from dangqun.core.center import center_info
+from dangqun.members.queries import member_overview
+from dangqun.ui.context import UiContext
+from dangqun.ui.formatting import describe_backup, last_backup
+from dangqun.ui.pages.figures import organizations_caption
+from dangqun.ui.pages.module_page import ModulePage, format_count
+
+
+class SyncPage(ModulePage):
+    icon_name = "sync"
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.set_texts(
+            self.tr("Data sync"),
+            self.tr(
+                "The district organization department collects data from every center by "
+                "package — on a USB stick or by e-mail — not over the network."
+            ),
+            self.tr(
+                "The sync module exports what changed since the last package and imports the "
+                "district's packages, safely and more than once without harm."
+            ),
+            [
+                self.tr(
+                    "Packages verify themselves: every file has a hash, and the package is "
+                    "signed with this center's key."
+                ),
+                self.tr(
+                    "Packages are encrypted for the district once a district key is set, so a "
+                    "lost USB stick reveals nothing."
+                ),
+                self.tr(
+                    "Incremental: only what changed since the last package is exported; "
+                    "deletions travel too."
+                ),
+                self.tr(
+                    "Idempotent: importing the same package twice changes nothing, and a "
+                    "missing package in the sequence is reported."
+                ),
+                self.tr(
+                    "After an import, a summary lists what was added, updated, ignored and in "
+                    "conflict."
+                ),
+            ],
+            self.tr(
+                "Exporting and importing packages will be available here in a later version of "
+                "dangqun. The identity below is already fixed and will be part of every "
+                "package."
+            ),
+        )
+        self.set_flow(
+            self.tr("A package's journey"),
+            [
+                self.tr("Export at the center"),
+                self.tr("USB stick or e-mail"),
+                self.tr("Verify at the district"),
+                self.tr("Import summary"),
+            ],
+        )
+        self.add_cards(
+            [
+                ("division", "organizations", self.tr("Division code")),
+                ("members", "members", self.tr("Members in the register")),
+                ("organizations", "building", self.tr("Party organizations")),
+                ("backup", "backup", self.tr("Last backup")),
+            ],
+            compact=("division", "backup"),
+        )
+
+    def refresh(self) -> None:
+        database = self.context.application.database
+        info = center_info(database)
+        overview = member_overview(database)
+        code = info.division_code
+        self.set_card(
+            "division",
+            code,
+            self.tr("County {county} · street {street} · community {community}").format(
+                county=code[:6], street=code[6:9], community=code[9:12]
+            ),
+        )
+        self.set_card(
+            "members",
+            format_count(overview.in_register),
+            self.tr("All records: {count}").format(count=format_count(overview.total_records)),
+        )
+        self.set_card(
+            "organizations", format_count(overview.organizations), organizations_caption(overview)
+        )
+        self.set_card("backup", *describe_backup(last_backup(self.context.application)))
+        self.show_details(
+            self.tr("This center's identity"),
+            self.tr("Every package carries these values; the center id never changes."),
+            [self.tr("Item"), self.tr("Value")],
+            [
+                [self.tr("Center name"), info.name],
+                [self.tr("Center id"), info.center_id],
+                [self.tr("Division code"), info.division_code],
+                [self.tr("County (district) code"), info.county_code],
+            ],
+        )

@@ -1,0 +1,95 @@
+"""时间银行: volunteer hours on a ledger that never loses an hour (DOMAIN.md §3)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from dangqun.members.models import MemberKind
+from dangqun.members.queries import member_overview
+from dangqun.ui.context import UiContext
+from dangqun.ui.pages.module_page import ModulePage, format_count
+
+
+class TimeBankPage(ModulePage):
+    icon_name = "timebank"
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.set_texts(
+            self.tr("Time bank"),
+            self.tr(
+                "Residents and members serve — elderly care, cleaning, tutoring, small wishes — "
+                "and earn hours they can later spend, give to relatives or donate."
+            ),
+            self.tr(
+                "The time bank records every hour of service on a ledger that never loses an "
+                "hour, and issues numbered volunteer service certificates."
+            ),
+            [
+                self.tr(
+                    "Hours are kept in whole minutes. Every transfer has two sides that add up "
+                    "to zero, and balances are always the sum of the entries."
+                ),
+                self.tr(
+                    "Entries are never edited or deleted: a mistake is corrected by a linked "
+                    "reversal, with the reason and the person who made it."
+                ),
+                self.tr(
+                    "Each paper service slip has a unique number, so the same slip cannot be "
+                    "entered twice."
+                ),
+                self.tr(
+                    "Hours served (for certificates) and hours available to spend are kept "
+                    "apart: giving hours away does not reduce the hours a person has served."
+                ),
+                self.tr(
+                    "Volunteer service certificates follow the Ministry of Civil Affairs' 2021 "
+                    "rules: issued free of charge by whoever recorded the service, numbered, "
+                    "registered and archived."
+                ),
+            ],
+            self.tr(
+                "Recording service, exchanging hours and printing certificates will be "
+                "available here in a later version of dangqun."
+            ),
+        )
+        self.set_flow(
+            self.tr("How an hour travels"),
+            [
+                self.tr("Service recorded"),
+                self.tr("Checked and booked"),
+                self.tr("Spent, given or donated"),
+                self.tr("Certificate issued"),
+            ],
+        )
+        self.add_cards(
+            [
+                ("inRegister", "members", self.tr("Members in the register")),
+                ("local", "home", self.tr("Members of this community")),
+                ("inService", "in_service", self.tr("In-service, registered here")),
+                ("retired", "retired", self.tr("Retired members")),
+            ]
+        )
+
+    def refresh(self) -> None:
+        overview = member_overview(self.context.application.database)
+        self.set_card(
+            "inRegister",
+            format_count(overview.in_register),
+            self.tr("Can be registered as volunteers"),
+        )
+        self.set_card(
+            "local",
+            format_count(overview.kind(MemberKind.LOCAL)),
+            self.tr("Serve where they belong"),
+        )
+        self.set_card(
+            "inService",
+            format_count(overview.kind(MemberKind.IN_SERVICE_REGISTERED)),
+            self.tr("Service is reported back to their unit"),
+        )
+        self.set_card(
+            "retired",
+            format_count(overview.kind(MemberKind.RETIRED)),
+            self.tr("Often the most active volunteers"),
+        )
