@@ -177,8 +177,10 @@ def unfinished_messages(ts_file: Path) -> list[tuple[str, str]]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is None or translation.get("type") == "unfinished" or not (
-                "".join(translation.itertext()).strip()
+            if (
+                translation is None
+                or translation.get("type") == "unfinished"
+                or not ("".join(translation.itertext()).strip())
             ):
                 missing.append((name, message.findtext("source", "")))
     return missing

@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>Bases, activity menus, lecturers and bookings will be managed here in a later version of dangqun. The figures below show who can already book.</source>
-        <translation>基地、特色菜单、讲师团和预约的管理将在后续版本中提供。上面的数字显示目前可以预约的党组织和党员。</translation>
+        <translation>基地、特色菜单、讲师团和预约的管理将在后续版本中提供。下面的数字显示目前可以预约的党组织和党员。</translation>
     </message>
     <message>
         <source>Booking status</source>
@@ -1050,78 +1050,161 @@
     </message>
 </context>
 <context>
+    <name>PrintJobProgress</name>
+    <message>
+        <source>Preparing to print</source>
+        <translation>正在准备打印</translation>
+    </message>
+    <message>
+        <source>Preparing {title}…</source>
+        <translation>正在生成{title}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Prepared {done} of {total} documents…</source>
+        <translation>已生成 {done} / {total} 份…</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewWindow</name>
     <message>
         <source>Print preview</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页（Page Up）</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Go to page</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到第几页</translation>
     </message>
     <message>
         <source>of 1</source>
-        <translation type="unfinished"></translation>
+        <translation>共 1 页</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页（Page Down）</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（Ctrl++）</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <source>Fit the page width to the window</source>
-        <translation type="unfinished"></translation>
+        <translation>页宽适合窗口</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>适合页宽</translation>
     </message>
     <message>
         <source>Show the whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示整页</translation>
     </message>
     <message>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>整页</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>The document could not be opened.</source>
+        <translation>无法打开这份文书。</translation>
+    </message>
+    <message>
+        <source>{count} page(s). The printout looks exactly like this preview.</source>
+        <translation>共 {count} 页。打印出来的效果与预览完全一致。</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>页宽</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印{title}</translation>
+    </message>
+    <message>
+        <source>Sending the pages to the printer…</source>
+        <translation>正在把页面发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written ({reason}).</source>
+        <translation>无法写入文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1572,8 +1655,12 @@ The program now returns to the sign-in screen.</source>
         <translation>上次备份</translation>
     </message>
     <message>
-        <source>County {county} · street {street} · community {community}</source>
-        <translation>县（区）{county} · 街道 {street} · 社区 {community}</translation>
+        <source>County {county}</source>
+        <translation>县（区）{county}</translation>
+    </message>
+    <message>
+        <source>Street {street} · community {community}</source>
+        <translation>街道 {street} · 社区 {community}</translation>
     </message>
     <message>
         <source>All records: {count}</source>

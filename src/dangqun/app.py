@@ -40,9 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="dangqun-gui", description="党群服务中心工作台（图形界面）"
     )
     parser.add_argument("--data-dir", help="数据目录（默认取环境变量 DANGQUN_DATA_DIR）")
-    arguments, qt_arguments = parser.parse_known_args(
-        list(sys.argv[1:] if argv is None else argv)
-    )
+    arguments, qt_arguments = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     return run_gui(arguments.data_dir, qt_arguments)
 
 

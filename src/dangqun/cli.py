@@ -13,7 +13,6 @@ import getpass
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from dangqun import __version__

@@ -210,6 +210,7 @@ class EventType(enum.Enum):
     FLOATING_OUT = "floating_out"  # 流动党员外出登记
     KIND_CHANGE = "kind_change"  # 党员类型变更
     CONFIRMED = "confirmed"  # 预备党员转正
+    CATEGORY_CHANGE = "category_change"  # 人员类别更正（正式 → 预备）
     STATUS_CHANGE = "status_change"  # 党籍状态变更
     BRANCH_CHANGE = "branch_change"  # 所在党支部调整
 
@@ -226,6 +227,7 @@ EVENT_TYPES: CodeList[EventType] = CodeList(
             (EventType.FLOATING_OUT, "流动党员外出"),
             (EventType.KIND_CHANGE, "党员类型变更"),
             (EventType.CONFIRMED, "转为正式党员"),
+            (EventType.CATEGORY_CHANGE, "人员类别变更"),
             (EventType.STATUS_CHANGE, "党籍状态变更"),
             (EventType.BRANCH_CHANGE, "调整所在党支部"),
         ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-
 from typing import Any
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, event
@@ -90,20 +89,28 @@ class Member(SyncedRecord, Base):
     __table_args__ = (
         Index("ix_members_name", "name"),
         Index("ix_members_joined_month_day", "joined_month_day"),
+        # Migration 0002, for the member list (dangqun.members.search): counts for any
+        # combination of its filters read only the first index; the search columns carry the
+        # status so "在册 and matching" is counted from the index alone, and the list sorted
+        # by pinyin walks ix_members_pinyin_full in (pinyin_full, status, id) order.
+        Index("ix_members_list_filters", "status", "kind", "category", "organization_id"),
+        Index("ix_members_name_simplified", "name_simplified", "status"),
+        Index("ix_members_pinyin_initials", "pinyin_initials", "status"),
+        Index("ix_members_pinyin_full", "pinyin_full", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     gender_code: Mapped[str] = mapped_column(String(1))
     ethnicity_code: Mapped[str] = mapped_column(String(2))
-    birth_date: Mapped[date] = mapped_column(Date)
+    birth_date: Mapped[date] = mapped_column(Date, index=True)
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     education_code: Mapped[str | None] = mapped_column(String(2))
     kind: Mapped[str] = mapped_column(String(16), index=True)
     category: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
-    joined_on: Mapped[date] = mapped_column(Date)
+    joined_on: Mapped[date] = mapped_column(Date, index=True)
     joined_month_day: Mapped[str] = mapped_column(String(5))
     """``MM-DD`` of 入党日期, indexed so the month's political birthdays are one range query."""
     confirmed_on: Mapped[date | None] = mapped_column(Date)
@@ -122,9 +129,9 @@ class Member(SyncedRecord, Base):
     # Search columns (migration 0002), derived from name, id_number and phone by
     # :func:`dangqun.members.search_keys.compute_search_keys` on every ORM write (the mapper
     # events below) and by bulk writers themselves; ``dangqun check`` proves they match.
-    name_simplified: Mapped[str] = mapped_column(String(64), index=True, server_default="")
-    pinyin_initials: Mapped[str] = mapped_column(String(64), index=True, server_default="")
-    pinyin_full: Mapped[str] = mapped_column(String(255), index=True, server_default="")
+    name_simplified: Mapped[str] = mapped_column(String(64), server_default="")
+    pinyin_initials: Mapped[str] = mapped_column(String(64), server_default="")
+    pinyin_full: Mapped[str] = mapped_column(String(255), server_default="")
     id_number_reversed: Mapped[str] = mapped_column(String(18), index=True, server_default="")
     phone_reversed: Mapped[str | None] = mapped_column(String(20), index=True)
 

@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose surname reading differs from the character's most common reading.
 COMPOUND_SURNAME_READINGS = {
     "长孙": ("zhang", "sun"),
@@ -58,11 +56,11 @@ class SearchKeys:
     phone_reversed: str | None
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
+@lru_cache(maxsize=2)
+def _converter(config: str = "t2s") -> Any:
     import opencc  # opencc-python-reimplemented: pure Python, OpenCC's dictionaries
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=20_000)
@@ -71,6 +69,19 @@ def _simplified_character(character: str) -> str:
         return character
     converted = str(_converter().convert(character))
     return converted if len(converted) == 1 else character
+
+
+@lru_cache(maxsize=5_000)
+def _traditional_character(character: str) -> str:
+    if ord(character) < 0x2E80:
+        return character
+    converted = str(_converter("s2t").convert(character))
+    return converted if len(converted) == 1 else character
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → Traditional, one character at a time (demo data and tests)."""
+    return "".join(_traditional_character(character) for character in text)
 
 
 def to_simplified(text: str) -> str:
@@ -82,6 +93,8 @@ def to_simplified(text: str) -> str:
 def _syllable(character: str) -> str:
     if ord(character) < 0x2E80:
         return _NOT_LETTERS.sub("", character.lower())
+    from pypinyin import Style, lazy_pinyin  # imported on first use: 0.3 s of dictionaries
+
     return _NOT_LETTERS.sub("", lazy_pinyin(character, style=Style.NORMAL)[0].lower())
 
 
@@ -93,11 +106,22 @@ def name_syllables(simplified_name: str) -> list[str]:
     if len(characters) > 2 and head in COMPOUND_SURNAME_READINGS:
         syllables.extend(COMPOUND_SURNAME_READINGS[head])
         characters = characters[2:]
-    elif len(characters) > 1 and characters[0] in SURNAME_READINGS:
+    elif characters and characters[0] in SURNAME_READINGS:
         syllables.append(SURNAME_READINGS[characters[0]])
         characters = characters[1:]
     syllables.extend(_syllable(character) for character in characters)
     return syllables
+
+
+_COMPOUND_SURNAME_HEADS = frozenset(compound[0] for compound in COMPOUND_SURNAME_READINGS)
+
+
+def first_syllable(simplified_prefix: str) -> str | None:
+    """The syllable every name starting with this one character begins with in ``pinyin_full``;
+    None when it depends on what follows (长 of 长孙, 单 of 单于)."""
+    if not simplified_prefix or simplified_prefix[0] in _COMPOUND_SURNAME_HEADS:
+        return None
+    return name_syllables(simplified_prefix[0])[0] or None
 
 
 def pinyin_keys(name: str) -> tuple[str, str]:

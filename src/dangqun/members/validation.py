@@ -339,14 +339,14 @@ def normalize_phone(value: str | None) -> tuple[str | None, str | None, str | No
             return None, "手机号码的第二位应为 3–9", None
         return digits, None, None
     if digits.startswith("0"):
-        if len(tokens) >= 3 and extension is None:
-            extension = tokens[-1]
+        if len(tokens) >= 3 and extension is None and 7 <= len(tokens[1]) <= 8:
+            extension = tokens[-1]  # 区号-号码-分机
             digits = "".join(tokens[:-1])
         area_length = 3 if digits[1:2] in ("1", "2") else 4
         if len(tokens) >= 2 and tokens[0].startswith("0") and len(tokens[0]) in (3, 4):
             area_length = len(tokens[0])
         area, local = digits[:area_length], digits[area_length:]
-        if not 7 <= len(local) <= 8 or local[0] in "01":
+        if not 7 <= len(local) <= 8 or local[0] == "0":
             return None, f"固定电话号码不对（{_PHONE_FORMAT_HELP}）", None
         if extension is not None and not 1 <= len(extension) <= 6:
             return None, "分机号应为 1–6 位数字", None
@@ -406,6 +406,23 @@ def parse_date(value: object) -> date | None:
     if text.isdigit():
         return _date_from_number_text(text, None)
     raise ValueError(f"无法识别的日期“{text}”（{DATE_FORMAT_HELP}）")
+
+
+def is_month_only(value: object) -> bool:
+    """True for a cell naming a month without a day (``1985.06``, ``198506``, ``1985年6月``):
+    rosters' 出生年月 and 入党年月 columns are often kept that way."""
+    if isinstance(value, bool | date):
+        return False
+    if isinstance(value, float) and not value.is_integer():
+        return True
+    text = unicodedata.normalize("NFKC", clean_text(str(value))) if value is not None else ""
+    if isinstance(value, int | float):
+        text = str(int(value))
+    match = _DATE_SEPARATED.match(text)
+    if match:
+        return match.group(3) is None
+    compact = _DATE_COMPACT.match(text)
+    return bool(compact and compact.group(3) is None)
 
 
 def _date_from_number_text(text: str, serial: int | None) -> date:

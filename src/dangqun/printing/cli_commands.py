@@ -56,7 +56,10 @@ def add_print_commands(
         description=f"文书类型：{kinds_help}",
     )
     printing.add_argument(
-        "kind", choices=[*DOCUMENT_KINDS, SAMPLES], metavar="文书类型", help="见上方说明，或 samples"
+        "kind",
+        choices=[*DOCUMENT_KINDS, SAMPLES],
+        metavar="文书类型",
+        help="见上方说明，或 samples",
     )
     printing.add_argument("--id", dest="record_id", help="要打印的记录编号（含义随文书类型而定）")
     printing.add_argument(
@@ -78,23 +81,22 @@ def add_print_commands(
         description="核验码是二维码中的全部文字，以 DQ1| 开头；请整体用引号括起来。",
     )
     verify.add_argument("code", help="核验码（扫描二维码得到的全部文字）")
-    verify.add_argument(
-        "--key-file", help="出具中心的核验密钥文件（区里核验其他中心的文书时使用）"
-    )
+    verify.add_argument("--key-file", help="出具中心的核验密钥文件（区里核验其他中心的文书时使用）")
     verify.set_defaults(handler=lambda arguments: command_verify(arguments, open_application))
 
 
 def command_print(
     arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
 ) -> int:
+    from dangqun.printing.batch import render_to_file
     from dangqun.printing.registry import document_kind
     from dangqun.printing.service import print_context_for, print_record, write_samples
-    from dangqun.printing.batch import render_to_file
 
     kind: str = arguments.kind
     if kind != SAMPLES and not arguments.sample and not arguments.record_id:
         raise ValidationError.single(
-            "id", f"请用 --id 指定要打印的记录（{document_kind(kind).id_meaning}），或用 --sample 打印样张。"
+            "id",
+            f"请用 --id 指定要打印的记录（{document_kind(kind).id_meaning}），或用 --sample 打印样张。",
         )
     application = open_application(arguments)
     try:

@@ -20,14 +20,11 @@ it is full: overflowing the page is worse than breaking a rule.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus.paragraph import (
-    Paragraph,
-    ParaLines,
-    cjkU,
-    makeCJKParaLine,
-)
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, imgNormV, imgVRange
 
 FORBIDDEN_AT_LINE_START = frozenset(
     "、，。．；：？！）〕］｝〉》」』】〗〙”’…‥·～%‰℃°′″!),.:;?]}>々ーぁぃぅぇぉっゃゅょ"
@@ -41,7 +38,16 @@ FORBIDDEN_AT_LINE_END = frozenset("（〔［｛〈《「『【〖〘“‘([{<�
 NEVER_SPLIT_DOUBLED = frozenset("—…")
 """破折号 —— and 省略号 …… are two characters that stay on one line."""
 
+JOINED_RUN_SHARE = 0.45
+"""An underlined value (a filled-in name, date or duration) stays on one line when it is at
+most this share of the line; a longer one breaks like plain text, since keeping it whole
+would leave a ragged, half-empty line before it."""
+
+_WORD_MARKS = frozenset("-_./@#+&'*")
 _WIDTH_TOLERANCE = 1e-8
+_character_widths: dict[tuple[str, float], dict[str, float]] = {}
+"""Per (font, size): the width of each character met so far. Paragraph layout asks for the
+width of every character of every paragraph; most are the same few hundred characters."""
 
 
 def is_word_character(character: str) -> bool:
@@ -50,7 +56,7 @@ def is_word_character(character: str) -> bool:
     return (
         len(character) == 1
         and character.isascii()
-        and (character.isalnum() or character in "-_./@#+&'*")
+        and (character.isalnum() or character in _WORD_MARKS)
     )
 
 
@@ -65,6 +71,11 @@ def may_break_between(before: str, after: str) -> bool:
     return not (is_word_character(before) and is_word_character(after))
 
 
+def _punctuation_allows(before: str, after: str) -> bool:
+    """The second tier: only the punctuation rules; words and numbers may be split."""
+    return after not in FORBIDDEN_AT_LINE_START and before not in FORBIDDEN_AT_LINE_END
+
+
 def break_positions(text: str) -> list[int]:
     """Indexes ``i`` where a line may start at ``text[i]`` (for tests and plain-text layout)."""
     return [
@@ -72,29 +83,71 @@ def break_positions(text: str) -> list[int]:
     ]
 
 
-def _visible_end(units: Sequence[str], start: int, end: int) -> int:
-    while end > start and units[end - 1].isspace():
-        end -= 1
-    return end
+@dataclass
+class _Units:
+    """A paragraph cut into characters, each with its fragment (style) and width."""
+
+    characters: list[str]
+    fragments: list[Any]
+    widths: list[float]
 
 
-JOINED_RUN_SHARE = 0.45
-"""An underlined value longer than this share of the line may break like plain text:
-keeping a long one whole would leave a ragged, half-empty line before it."""
+def _width_of(character: str, font_name: str, font_size: float) -> float:
+    table = _character_widths.get((font_name, font_size))
+    if table is None:
+        table = _character_widths.setdefault((font_name, font_size), {})
+    width = table.get(character)
+    if width is None:
+        width = stringWidth(character, font_name, font_size)
+        table[character] = width
+    return width
 
 
-def _underlined_run_widths(units: Sequence[Any]) -> list[float]:
+def _units_of(fragments: Sequence[Any]) -> _Units:
+    units = _Units([], [], [])
+    for fragment in fragments:
+        text = fragment.text
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        callback = getattr(fragment, "cbDefn", None)
+        pieces = list(text) if text else [text]
+        for piece in pieces:
+            if callback is not None:
+                width = float(getattr(callback, "width", 0) or 0)
+            elif piece:
+                width = _width_of(piece, fragment.fontName, fragment.fontSize)
+            else:
+                width = 0.0
+            units.characters.append(piece)
+            units.fragments.append(fragment)
+            units.widths.append(width)
+    return units
+
+
+def _is_underlined(fragment: Any) -> bool:
+    return any(line[1] == "underline" for line in getattr(fragment, "us_lines", ()) or ())
+
+
+def _underlined_run_widths(units: _Units) -> list[float]:
     """For each unit, the width of the underlined run it belongs to (0 when not underlined)."""
-    widths = [0.0] * len(units)
+    flags: dict[int, bool] = {}
+    underlined = []
+    for fragment in units.fragments:
+        key = id(fragment)
+        flag = flags.get(key)
+        if flag is None:
+            flag = flags[key] = _is_underlined(fragment)
+        underlined.append(flag)
+    widths = [0.0] * len(underlined)
     index = 0
-    while index < len(units):
-        if not _underlined(units[index]):
+    while index < len(underlined):
+        if not underlined[index]:
             index += 1
             continue
         end = index
         total = 0.0
-        while end < len(units) and _underlined(units[end]):
-            total += units[end].width
+        while end < len(underlined) and underlined[end]:
+            total += units.widths[end]
             end += 1
         for position in range(index, end):
             widths[position] = total
@@ -102,39 +155,90 @@ def _underlined_run_widths(units: Sequence[Any]) -> list[float]:
     return widths
 
 
-def _underlined(unit: Any) -> bool:
-    return any(line[1] == "underline" for line in getattr(unit.frag, "us_lines", ()) or ())
-
-
-def split_units_into_lines(
-    units: Sequence[Any],
-    max_widths: Sequence[float],
+def _make_line(
+    units: _Units,
+    start: int,
+    end: int,
+    max_width: float,
+    used: float,
+    line_break: bool,
     calculate_bounds: bool,
-) -> ParaLines:
-    """Greedy filling with the rules above; ``units`` are ReportLab ``cjkU`` characters.
+) -> Any:
+    """One ReportLab ``FragLine``: consecutive characters of one fragment become one word.
 
-    Breaks are tried in three tiers, so a rule bends only when the line leaves no choice:
-    every rule; then punctuation rules only (an underlined value or a long number may be
+    The same structure as ReportLab's ``makeCJKParaLine``, computed per fragment instead of
+    per character (it is called for every line of every cell of every document).
+    """
+    words: list[Any] = []
+    max_size = max_ascent = min_descent = 0.0
+    index = start
+    while index < end:
+        fragment = units.fragments[index]
+        run_end = index + 1
+        while run_end < end and units.fragments[run_end] is fragment:
+            run_end += 1
+        font_size = fragment.fontSize
+        callback: Any = getattr(fragment, "cbDefn", None)
+        callback_width: Any = getattr(callback, "width", 0)
+        if calculate_bounds and callback_width:
+            descent, ascent = imgVRange(
+                imgNormV(callback.height, font_size), callback.valign, font_size
+            )
+        else:
+            ascent, descent = getAscentDescent(fragment.fontName, font_size)
+        max_size = max(max_size, font_size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = fragment.clone()
+        word.text = "".join(units.characters[index:run_end])
+        words.append(word)
+        index = run_end
+    return FragLine(
+        kind=1,
+        extraSpace=max_width - used,
+        wordCount=1,
+        words=words,
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=max_width,
+        currentWidth=used,
+        lineBreak=line_break,
+    )
+
+
+def split_into_lines(
+    fragments: Sequence[Any], max_widths: Sequence[float], calculate_bounds: bool
+) -> Any:
+    """Greedy filling of lines with the rules above (ReportLab fragments in, ``ParaLines`` out).
+
+    Breaks are tried in three tiers, so a rule bends only when a line leaves no choice:
+    every rule; then the punctuation rules only (an underlined value or a long number may be
     split); then anywhere.
     """
-    lines: list[Any] = []
-    count = len(units)
+    units = _units_of(fragments)
+    characters, widths, unit_fragments = units.characters, units.widths, units.fragments
+    count = len(characters)
     run_widths = _underlined_run_widths(units)
-    start = 0
-    while start < count and units[start].isspace() and not _is_line_break(units[start]):
-        start += 1
+    breaks_line = [hasattr(fragment, "lineBreak") for fragment in unit_fragments]
+    lines: list[Any] = []
+
+    def skip_spaces(position: int) -> int:
+        while position < count and characters[position].isspace() and not breaks_line[position]:
+            position += 1
+        return position
+
+    start = skip_spaces(0)
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         width = 0.0
-        best_break: int | None = None
-        relaxed_break: int | None = None
+        best_break = relaxed_break = -1
         index = start
-        forced_end: int | None = None
+        forced_end = -1
         while index < count:
-            unit = units[index]
             if index > start:
-                before = units[index - 1]
-                if may_break_between(before, unit):
+                before, after = characters[index - 1], characters[index]
+                if may_break_between(before, after):
                     relaxed_break = index
                     joined = (
                         run_widths[index - 1] > 0
@@ -142,53 +246,36 @@ def split_units_into_lines(
                     )
                     if not joined:
                         best_break = index
-                elif _punctuation_allows(before, unit):
+                elif _punctuation_allows(before, after):
                     relaxed_break = index
-            if _is_line_break(unit):
+            if breaks_line[index]:
                 forced_end = index + 1
                 break
-            width += unit.width
+            width += widths[index]
             if width > max_width + _WIDTH_TOLERANCE and index > start:
                 break
             index += 1
-        if forced_end is not None:
+        line_break = forced_end >= 0
+        if line_break:
             end = forced_end
-            line_break = True
         elif index >= count:
             end = count
-            line_break = False
+        elif best_break > start:
+            end = best_break
+        elif relaxed_break > start:
+            end = relaxed_break
         else:
-            if best_break is not None and best_break > start:
-                end = best_break
-            elif relaxed_break is not None and relaxed_break > start:
-                end = relaxed_break
-            else:
-                end = index
-            line_break = False
-        visible_end = _visible_end(units, start, end)
-        line_units = list(units[start:visible_end])
-        if line_break and line_units and _is_line_break(line_units[-1]):
-            used = sum(unit.width for unit in line_units[:-1])
-        else:
-            used = sum(unit.width for unit in line_units)
+            end = index
+        visible_end = end
+        while visible_end > start and characters[visible_end - 1].isspace():
+            visible_end -= 1
+        measured_end = visible_end - 1 if line_break and visible_end > start else visible_end
+        used = sum(widths[start:measured_end])
         lines.append(
-            makeCJKParaLine(
-                line_units, max_width, used, max_width - used, line_break, calculate_bounds
-            )
+            _make_line(units, start, visible_end, max_width, used, line_break, calculate_bounds)
         )
-        start = end
-        while start < count and units[start].isspace() and not _is_line_break(units[start]):
-            start += 1
+        start = skip_spaces(end)
     return ParaLines(kind=1, lines=lines)
-
-
-def _punctuation_allows(before: str, after: str) -> bool:
-    """The second tier: only the punctuation rules, words and numbers may be split."""
-    return after not in FORBIDDEN_AT_LINE_START and before not in FORBIDDEN_AT_LINE_END
-
-
-def _is_line_break(unit: Any) -> bool:
-    return hasattr(unit.frag, "lineBreak")
 
 
 class ChineseParagraph(Paragraph):  # type: ignore[misc]  # ReportLab ships no type hints
@@ -213,17 +300,8 @@ class ChineseParagraph(Paragraph):  # type: ignore[misc]  # ReportLab ships no t
                 ascent=style.fontSize,
                 descent=-0.2 * style.fontSize,
             )
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        split_part: Any = getattr(self, "_splitpara", 0)
+        if hasattr(self, "blPara") and split_part:
             return self.blPara
-        units: list[Any] = []
-        for frag in frags:
-            text = frag.text
-            if isinstance(text, bytes):
-                text = text.decode("utf-8")
-            if text:
-                units.extend(cjkU(character, frag, "utf-8") for character in text)
-            else:
-                units.append(cjkU(text, frag, "utf-8"))
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        calculate_bounds = auto_leading not in ("", "off")
-        return split_units_into_lines(units, list(maxWidths), calculate_bounds)
+        return split_into_lines(frags, list(maxWidths), auto_leading not in ("", "off"))

@@ -204,7 +204,13 @@ class DocumentStyles:
                 "subtitle", body, TypeSize.SIHAO, 22, alignment=TA_CENTER, spaceAfter=3 * mm
             ),
             heading=_style(
-                "heading", heading, TypeSize.SIHAO, 22, spaceBefore=3 * mm, spaceAfter=1.5 * mm
+                "heading",
+                heading,
+                TypeSize.SIHAO,
+                22,
+                spaceBefore=3 * mm,
+                spaceAfter=1.5 * mm,
+                keepWithNext=1,
             ),
             body=_style(
                 "body",
@@ -310,7 +316,7 @@ def text_runs(text: str, font: RegisteredFont, fallback: RegisteredFont) -> list
 
 def runs_width(runs: Sequence[tuple[str, str]], size: float, character_space: float = 0) -> float:
     count = sum(len(run) for _name, run in runs)
-    width = sum(stringWidth(run, name, size) for name, run in runs)
+    width = sum(float(stringWidth(run, name, size)) for name, run in runs)
     return width + character_space * max(count - 1, 0)
 
 
@@ -638,6 +644,32 @@ def form_grid(
     return table
 
 
+SPLIT_IN_ROW_MINIMUM = 36
+"""A table row taller than the space left is split inside the row (ReportLab's
+``splitInRow``), each part at least this tall: a 300-character address must not make a row
+taller than a page, which ReportLab could not place at all."""
+
+
+class SplittingTable(Table):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A Table whose in-row splits leave room for the cell padding.
+
+    ReportLab measures an in-row split without the bottom padding and the next line's
+    leading, so the first part can come out a few points taller than the space it was cut
+    for and then fits nowhere (a LayoutError on a 300-character address). Asking for a
+    split a little shorter than the space keeps every part placeable.
+    """
+
+    SPLIT_SAFETY = 14.0
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        parts: list[Any] = super().split(available_width, available_height)
+        if len(parts) > 1 and self.splitInRow:
+            first_height = parts[0].wrap(available_width, available_height)[1]
+            if first_height > available_height:
+                parts = super().split(available_width, available_height - self.SPLIT_SAFETY)
+        return parts
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a data table: header, share of the width, alignment of its cells."""
@@ -674,9 +706,11 @@ def data_table(
         [paragraph(column.header, header_style, context.fonts) for column in columns]
     ]
     for row in rows:
+        # Each cell is a one-element list: ReportLab splits a row inside itself only when
+        # its cells are lists of flowables.
         data.append(
             [
-                paragraph(value, cell_styles[column.align], context.fonts)
+                [paragraph(value, cell_styles[column.align], context.fonts)]
                 for column, value in zip(columns, row, strict=True)
             ]
         )
@@ -694,7 +728,10 @@ def data_table(
         ("BOX", (0, 0), (-1, -1), 1.0, TEXT_BLACK),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
         ("LINEBELOW", (0, 0), (-1, 0), 1.0, TEXT_BLACK),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # Body cells align to the top: ReportLab's in-row split mutates the padding of
+        # vertically centered cells, so rows split across pages would grow without end.
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -703,7 +740,9 @@ def data_table(
     if total_row is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.0, TEXT_BLACK))
         commands.append(("BACKGROUND", (0, -1), (-1, -1), LABEL_BACKGROUND))
-    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1)
+    table = SplittingTable(
+        data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=SPLIT_IN_ROW_MINIMUM
+    )
     table.setStyle(TableStyle(commands))
     return table
 

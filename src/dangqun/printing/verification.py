@@ -246,7 +246,7 @@ def verify_code(code: str, key: bytes, expected_center_id: str | None = None) ->
         )
     return VerificationResult(
         VerificationStatus.VALID,
-        f"有效：这是本中心出具的{definition.label}，内容未被改动。",
+        f"有效：核验码与内容相符，这份{definition.label}确由出具中心签发，内容未被改动。",
         **details,  # type: ignore[arg-type]
     )
 

@@ -11,6 +11,7 @@ thread. While the dialog is open, further errors are added to it instead of stac
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -97,10 +98,8 @@ class ExceptionReporter(QObject):
         )
 
     def _record(self, details: str) -> None:
-        try:
+        with contextlib.suppress(Exception):  # logging must never turn one error into two
             log.critical("unhandled exception:\n%s", details)
-        except Exception:  # logging must never turn one error into two
-            pass
         self.reported.append(details)
         if self.show_dialog and QApplication.instance() is not None:
             self._report.emit(details)

@@ -10,7 +10,6 @@ from dangqun.bootstrap import Application
 from dangqun.core.backup import BackupFile, latest_backup
 
 
-
 def long_date(day: date) -> str:
     """``2026年11月22日 星期日`` in Chinese; the pattern itself is translated."""
     pattern = QCoreApplication.translate("Formatting", "dddd, MMMM d, yyyy")

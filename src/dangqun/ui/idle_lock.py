@@ -68,7 +68,7 @@ class IdleWatcher(QObject):
         self._watching = False
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             self._last_activity = time.monotonic()
         return False

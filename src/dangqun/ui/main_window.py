@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
@@ -22,8 +22,8 @@ from dangqun.core.center import center_info
 from dangqun.core.errors import DangqunError
 from dangqun.core.security import Permission
 from dangqun.ui.context import UiContext
-from dangqun.ui.forms.ui_main_window import Ui_MainWindow
 from dangqun.ui.formatting import last_backup, moment
+from dangqun.ui.forms.ui_main_window import Ui_MainWindow
 from dangqun.ui.icons import accent_icon, icon
 from dangqun.ui.pages import PageSpec, available_pages
 from dangqun.ui.threads import run_in_background
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
         self.ui.lockCoverIcon.setPixmap(icon("lock", "#8A919C", None).pixmap(QSize(72, 72)))
         self.ui.navigationFooter.setText(self.tr("Version {version}").format(version=__version__))
+        self.fit_navigation_width()
         context.events.backup_taken.connect(self.refresh_status)
         context.events.data_changed.connect(self._on_data_changed)
         self.refresh_status()
@@ -93,9 +94,10 @@ class MainWindow(QMainWindow):
             self._page_index[spec.key] = self.ui.pageStack.addWidget(QWidget())
             action = QAction(icon(spec.icon), spec.title, self)
             action.setObjectName(f"{spec.key}PageAction")
+            action.setData(spec.key)
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            action.triggered.connect(self._on_page_action)
             self.ui.goMenu.addAction(action)
             self.addAction(action)
             self.page_actions[spec.key] = action
@@ -130,6 +132,29 @@ class MainWindow(QMainWindow):
         for label in (self.center_label, self.user_label, self.backup_label):
             bar.addPermanentWidget(label)
 
+    def fit_navigation_width(self) -> None:
+        """One width for the navigation on every page, wide enough for its longest text.
+
+        Without it the panel gives way to a wide page and the title wraps; recomputed when the
+        font size setting changes, so large fonts never cut an item.
+        """
+        ui = self.ui
+        for widget in (ui.applicationTitle, ui.navigationList):
+            widget.ensurePolished()
+        title = ui.applicationTitle.fontMetrics().horizontalAdvance(ui.applicationTitle.text())
+        title_row = title + ui.applicationMark.sizeHint().width() + 8 + 16 + 12 + 24
+        metrics = ui.navigationList.fontMetrics()
+        longest_item = max(
+            (metrics.horizontalAdvance(spec.title) for spec in self.page_specs), default=0
+        )
+        item_row = longest_item + ui.navigationList.iconSize().width() + 8 * 2 + 4 + 12 + 12 + 24
+        ui.navigationPanel.setFixedWidth(max(216, title_row, item_row))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_navigation_width()
+
     # -- pages ------------------------------------------------------------------------------
 
     def page_keys(self) -> list[str]:
@@ -153,6 +178,11 @@ class MainWindow(QMainWindow):
         self.ui.pageStack.setCurrentWidget(widget)
         return widget
 
+    def _on_page_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_page(str(action.data()))
+
     def _on_navigation_row(self, row: int) -> None:
         if 0 <= row < len(self.page_specs):
             self.show_page(self.page_specs[row].key)
@@ -166,7 +196,7 @@ class MainWindow(QMainWindow):
             widget = spec.factory(self.context)
         except Exception:
             log.exception("page %s could not be built", key)
-            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            sys.excepthook(*sys.exc_info())
             widget = self._unavailable_page(spec)
         widget.setObjectName(widget.objectName() or f"{key}Page")
         navigate = getattr(widget, "navigate_requested", None)
@@ -178,8 +208,9 @@ class MainWindow(QMainWindow):
         index = self._page_index[key]
         placeholder = self.ui.pageStack.widget(index)
         self.ui.pageStack.insertWidget(index, widget)
-        self.ui.pageStack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.ui.pageStack.removeWidget(placeholder)
+            placeholder.deleteLater()
         self._pages[key] = widget
         return widget
 
@@ -220,7 +251,9 @@ class MainWindow(QMainWindow):
         self.backup_label.style().unpolish(self.backup_label)
         self.backup_label.style().polish(self.backup_label)
 
-    def show_status_message(self, text: str, milliseconds: int = STATUS_MESSAGE_MILLISECONDS) -> None:
+    def show_status_message(
+        self, text: str, milliseconds: int = STATUS_MESSAGE_MILLISECONDS
+    ) -> None:
         self.ui.statusBar.showMessage(text, milliseconds)
 
     def _on_data_changed(self, entity: str) -> None:
@@ -305,7 +338,7 @@ class MainWindow(QMainWindow):
         state.setValue(STATE_KEY, self.saveState())
         state.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_state:
             self.save_state()
         super().closeEvent(event)

@@ -93,8 +93,8 @@ def selected_pages(printer: QPrinter, page_count: int) -> list[int]:
     if printer.printRange() == QPrinter.PrintRange.PageRange:
         pages: list[int] = []
         for page_range in printer.pageRanges().toRangeList():
-            first = max(page_range.from_(), 1)
-            last = min(page_range.to(), page_count)
+            first = max(page_range.from_, 1)
+            last = min(page_range.to, page_count)
             pages.extend(range(first - 1, last))
         if pages:
             return pages
@@ -471,13 +471,17 @@ def preview_pdf_job(
             return
         if isinstance(error, DangqunError):
             message_boxes.show_error(
-                parent, QApplication.translate("PrintPreviewWindow", "Printing failed"), error.message
+                parent,
+                QApplication.translate("PrintPreviewWindow", "Printing failed"),
+                error.message,
             )
             return
         sys.excepthook(type(error), error, error.__traceback__)
 
     progress.show()
-    run_in_background(parent, run, on_success=succeeded, on_failure=failed, on_progress=progress.report)
+    run_in_background(
+        parent, run, on_success=succeeded, on_failure=failed, on_progress=progress.report
+    )
 
 
 def preview_documents(

@@ -126,6 +126,7 @@ def _render_lock(
     application: Application, actor: Actor, window: QWidget, size: tuple[int, int]
 ) -> QPixmap:
     from dangqun.ui.dialogs.lock_dialog import LockDialog
+
     window.set_locked(True)  # type: ignore[attr-defined]
     minutes = int(read_setting(application.database, IDLE_LOCK_MINUTES))
     dialog = LockDialog(application.database, actor, minutes, window)
@@ -189,7 +190,9 @@ def _compose(backdrop: QPixmap, dialog: QPixmap, size: tuple[int, int]) -> QPixm
         ratio = dialog.devicePixelRatio() or 1.0
         dialog_width = int(dialog.width() / ratio)
         dialog_height = int(dialog.height() / ratio)
-        top_left = QPoint(max(0, (width - dialog_width) // 2), max(0, (height - dialog_height) // 2))
+        top_left = QPoint(
+            max(0, (width - dialog_width) // 2), max(0, (height - dialog_height) // 2)
+        )
         painter.fillRect(
             top_left.x() + 3, top_left.y() + 4, dialog_width, dialog_height, QColor(0, 0, 0, 60)
         )

@@ -75,6 +75,8 @@ def chosen_language() -> str:
 def install_translators(application: QApplication, language: str | None = None) -> list[str]:
     """Install Qt's and our translations; returns the names loaded (for logs and tests)."""
     language = language or chosen_language()
+    if getattr(application, "_dangqun_language", None) == language:
+        return list(getattr(application, "_dangqun_loaded", []))
     for old in getattr(application, "_dangqun_translators", []):
         application.removeTranslator(old)
     QLocale.setDefault(QLocale(language))
@@ -95,14 +97,20 @@ def install_translators(application: QApplication, language: str | None = None) 
                 log.warning("translation %s not found in %s", name, directory)
     # Python must keep the translators alive as long as they are installed.
     application._dangqun_translators = translators  # type: ignore[attr-defined]
+    application._dangqun_language = language  # type: ignore[attr-defined]
+    application._dangqun_loaded = loaded  # type: ignore[attr-defined]
     return loaded
 
 
 def theme_stylesheet(base_point_size: int) -> str:
-    """``resources/theme.qss`` with its ``@token@`` font sizes filled in."""
+    """``resources/theme.qss`` with its ``@token@`` font sizes and icon folder filled in."""
     template = resource_path("theme.qss").read_text(encoding="utf-8")
 
+    icons = resource_path("icons").as_posix()
+
     def size(match: re.Match[str]) -> str:
+        if match.group(1) == "icons":
+            return icons
         offset = _FONT_TOKENS.get(match.group(1))
         if offset is None:
             return match.group(0)
@@ -116,11 +124,15 @@ def apply_appearance(application: QApplication, base_point_size: int) -> None:
     font = QFont(application.font())
     font.setFamilies(list(FONT_FAMILIES))
     font.setPointSize(base_point_size)
-    application.setFont(font)
+    if font != application.font():
+        application.setFont(font)
     try:
-        application.setStyleSheet(theme_stylesheet(base_point_size))
+        sheet = theme_stylesheet(base_point_size)
     except OSError as error:  # a missing theme must not stop a front desk from working
         log.error("theme not applied: %s", error)
+        return
+    if sheet != application.styleSheet():  # re-styling every widget is not free
+        application.setStyleSheet(sheet)
 
 
 def configure_qt_application(
@@ -129,7 +141,11 @@ def configure_qt_application(
     language: str | None = None,
 ) -> None:
     """Everything the real app does to its QApplication before the first window."""
-    application.setStyle("Fusion")  # the same look on Windows 7–11, UOS, Kylin and in tests
+    if not getattr(application, "_dangqun_styled", False):
+        # The same look on Windows 7–11, UOS, Kylin and in tests. Set once: replacing the style
+        # of a running application re-creates every widget's style objects.
+        application.setStyle("Fusion")
+        application._dangqun_styled = True  # type: ignore[attr-defined]
     install_translators(application, language)
     application.setWindowIcon(application_icon())
     apply_appearance(application, base_point_size)

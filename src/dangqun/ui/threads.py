@@ -21,6 +21,13 @@ ProgressCallback = Callable[[int, int], None]
 
 
 class BackgroundCall(QObject):
+    """One call on the thread pool; deletes itself once its outcome has been delivered.
+
+    The callbacks are kept as plain attributes and called from this object's own slots instead
+    of being connected to signals: PySide wraps a connected closure in a hidden receiver object,
+    and such receivers outliving their sender have crashed the test suite.
+    """
+
     succeeded = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
@@ -35,11 +42,15 @@ class BackgroundCall(QObject):
         self,
         function: Callable[[ProgressCallback], Any],
         parent: QObject,
-        handles_failure: bool = False,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> None:
         super().__init__(parent)
         self._function = function
-        self._handles_failure = handles_failure
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_progress_callback = on_progress
         self.running = False
         self._result_ready.connect(self._on_result)
         self._error_raised.connect(self._on_error)
@@ -61,23 +72,35 @@ class BackgroundCall(QObject):
     @Slot(object)
     def _on_result(self, result: object) -> None:
         self.running = False
-        self.succeeded.emit(result)
-        self.finished.emit()
-        self.deleteLater()
+        try:
+            if self._on_success is not None:
+                self._on_success(result)
+            self.succeeded.emit(result)
+        finally:
+            self._done()
 
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
         self.running = False
-        if self._handles_failure:
+        try:
+            if self._on_failure is not None:
+                self._on_failure(error)
+            else:
+                sys.excepthook(type(error), error, error.__traceback__)
             self.failed.emit(error)
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
-        self.finished.emit()
-        self.deleteLater()
+        finally:
+            self._done()
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
+        if self._on_progress_callback is not None:
+            self._on_progress_callback(done, total)
         self.progressed.emit(done, total)
+
+    def _done(self) -> None:
+        self.finished.emit()
+        self._on_success = self._on_failure = self._on_progress_callback = None
+        self.deleteLater()
 
 
 def run_in_background(
@@ -87,12 +110,8 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> BackgroundCall:
-    """Start ``function(report_progress)``; the callbacks run on the GUI thread."""
-    call = BackgroundCall(function, parent, handles_failure=on_failure is not None)
-    if on_success is not None:
-        call.succeeded.connect(on_success)
-    if on_failure is not None:
-        call.failed.connect(on_failure)
-    if on_progress is not None:
-        call.progressed.connect(on_progress)
-    return call.start()
+    """Start ``function(report_progress)``; the callbacks run on the GUI thread.
+
+    Without ``on_failure``, an exception goes to ``sys.excepthook`` (logged and shown).
+    """
+    return BackgroundCall(function, parent, on_success, on_failure, on_progress).start()

@@ -1,4 +1,5 @@
-"""Member search columns: simplified name, pinyin initials, full pinyin, reversed ID and phone.
+"""Member search columns (simplified name, pinyin initials, full pinyin, reversed ID and phone)
+and indexes for sorting the member list by 入党日期 and 出生日期 and for counting its filters.
 
 Revision ID: 0002
 Revises: 0001
@@ -77,37 +78,48 @@ def upgrade() -> None:
             sa.Column("pinyin_full", sa.String(length=255), server_default="", nullable=False)
         )
         batch_op.add_column(
-            sa.Column(
-                "id_number_reversed", sa.String(length=18), server_default="", nullable=False
-            )
+            sa.Column("id_number_reversed", sa.String(length=18), server_default="", nullable=False)
         )
         batch_op.add_column(sa.Column("phone_reversed", sa.String(length=20), nullable=True))
 
     _fill_search_columns()
 
     with op.batch_alter_table("members", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_members_birth_date"), ["birth_date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_members_joined_on"), ["joined_on"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_members_id_number_reversed"), ["id_number_reversed"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_members_name_simplified"), ["name_simplified"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_members_phone_reversed"), ["phone_reversed"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_members_pinyin_full"), ["pinyin_full"], unique=False)
         batch_op.create_index(
-            batch_op.f("ix_members_pinyin_initials"), ["pinyin_initials"], unique=False
+            "ix_members_list_filters",
+            ["status", "kind", "category", "organization_id"],
+            unique=False,
         )
+        batch_op.create_index(
+            "ix_members_name_simplified", ["name_simplified", "status"], unique=False
+        )
+        batch_op.create_index(
+            "ix_members_pinyin_initials", ["pinyin_initials", "status"], unique=False
+        )
+        batch_op.create_index("ix_members_pinyin_full", ["pinyin_full", "status"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("members", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_members_pinyin_initials"))
-        batch_op.drop_index(batch_op.f("ix_members_pinyin_full"))
-        batch_op.drop_index(batch_op.f("ix_members_phone_reversed"))
-        batch_op.drop_index(batch_op.f("ix_members_name_simplified"))
-        batch_op.drop_index(batch_op.f("ix_members_id_number_reversed"))
+        for index in (
+            "ix_members_pinyin_full",
+            "ix_members_pinyin_initials",
+            "ix_members_name_simplified",
+            "ix_members_list_filters",
+            "ix_members_phone_reversed",
+            "ix_members_id_number_reversed",
+            "ix_members_joined_on",
+            "ix_members_birth_date",
+        ):
+            batch_op.drop_index(index)
     # SQLite ≥ 3.35 drops a column in place, so the table holding member_events' parent rows is
     # never copied (a copy would trip the foreign keys).
     for column in (

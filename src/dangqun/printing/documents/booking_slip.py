@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether
 
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
@@ -88,6 +89,10 @@ def build_booking_slip(data: BookingSlipData, context: PrintContext) -> Document
         FormField("基地电话", data.base_phone),
         FormField("预约状态", data.status),
     ]
+    fields += [
+        FormField("登记时间", f"{data.booked_at:%Y-%m-%d %H:%M}"),
+        FormField("经办人", data.handler),
+    ]
     if data.notes:
         fields.append(FormField("备注", data.notes, wide=True))
     stub_fields = [
@@ -97,8 +102,9 @@ def build_booking_slip(data: BookingSlipData, context: PrintContext) -> Document
         FormField("参加人数", f"{data.party_size} 人"),
         FormField("联系人", data.contact_name),
         FormField("联系电话", phone),
+        FormField("签到时间", ""),
+        FormField("签到确认", ""),
     ]
-    booked = f"{data.booked_at:%Y-%m-%d %H:%M}"
     story: list[object] = [
         paragraph(f"预约编号：{data.booking_number}", number_style, fonts),
         paragraph("开放式组织生活基地活动预约单", styles.title, fonts),
@@ -113,16 +119,19 @@ def build_booking_slip(data: BookingSlipData, context: PrintContext) -> Document
     story += [
         gap(2),
         signature_lines(["经办人", "预约人"], context, width),
-        paragraph(f"登记时间：{booked}　经办人：{data.handler}", number_style, fonts),
         gap(4),
-        CutLine(context),
-        gap(2),
-        paragraph(f"预约单存根（{data.base_name}留存）", styles.subtitle, fonts),
-        paragraph(f"预约编号：{data.booking_number}　状态：{data.status}", number_style, fonts),
-        gap(1),
-        form_grid(stub_fields, context, width),
-        gap(1),
-        signature_lines(["经办人", "签到确认"], context, width),
+        KeepTogether(
+            [
+                CutLine(context),
+                gap(2),
+                paragraph(f"预约单存根（{data.base_name}留存）", styles.subtitle, fonts),
+                paragraph(
+                    f"预约编号：{data.booking_number}　状态：{data.status}", number_style, fonts
+                ),
+                gap(1),
+                form_grid(stub_fields, context, width),
+            ]
+        ),
     ]
     return DocumentPlan(KIND, f"预约单 {data.booking_number}", PageLayout.SLIP, story)
 

@@ -37,6 +37,7 @@ from dangqun.printing.verification import check_code_of, make_verification_code,
 
 KIND = "minutes"
 CHINESE_NUMERALS = "一二三四五六七八九十"
+MAX_ITEMS_KEPT_WITH_SIGNATURES = 8
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,16 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
         form_grid(fields, context, width),
     ]
     section = 0
+    last_section_start = len(story)
     if data.agenda:
         section += 1
+        last_section_start = len(story)
         story.append(paragraph(_section_title(section, "会议议程"), styles.heading, fonts))
-        for number, item in enumerate(data.agenda, 1):
-            story.append(paragraph(f"{number}. {item}", styles.body_compact, fonts))
+        for number, agenda_item in enumerate(data.agenda, 1):
+            story.append(paragraph(f"{number}. {agenda_item}", styles.body_compact, fonts))
     if data.speeches:
         section += 1
+        last_section_start = len(story)
         story.append(paragraph(_section_title(section, "发言要点"), styles.heading, fonts))
         for speech in data.speeches:
             story.append(
@@ -160,6 +164,7 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
             )
     if data.votes:
         section += 1
+        last_section_start = len(story)
         story.append(paragraph(_section_title(section, "表决情况"), styles.heading, fonts))
         story.append(
             data_table(
@@ -188,16 +193,19 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
         )
     if data.resolutions:
         section += 1
+        last_section_start = len(story)
         story.append(paragraph(_section_title(section, "会议决议"), styles.heading, fonts))
-        for number, item in enumerate(data.resolutions, 1):
-            story.append(paragraph(f"{number}. {item}", styles.body_compact, fonts))
+        for number, resolution in enumerate(data.resolutions, 1):
+            story.append(paragraph(f"{number}. {resolution}", styles.body_compact, fonts))
     if data.corrections:
         section += 1
+        last_section_start = len(story)
         story.append(paragraph(_section_title(section, "签定后的更正记录"), styles.heading, fonts))
-        for item in data.corrections:
+        for correction in data.corrections:
             story.append(
                 paragraph(
-                    f"{chinese_date(item.made_on)}，{item.made_by}更正：{item.text}",
+                    f"{chinese_date(correction.made_on)}，{correction.made_by}更正："
+                    f"{correction.text}",
                     styles.body_compact,
                     fonts,
                 )
@@ -228,7 +236,12 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
                 size=20 * mm,
             ),
         ]
-    story.append(KeepTogether(closing))
+    # The signatures never stand alone on a page: the last section moves with them.
+    tail = story[last_section_start:]
+    if len(tail) > MAX_ITEMS_KEPT_WITH_SIGNATURES:
+        tail = []
+    del story[len(story) - len(tail) :]
+    story.append(KeepTogether([*tail, *closing]))
     return DocumentPlan(
         KIND,
         f"{data.organization_name}会议记录 {data.minutes_number}",

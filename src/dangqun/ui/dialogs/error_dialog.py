@@ -67,4 +67,14 @@ class ErrorDialog(QDialog):
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
         self.ui.detailsToggle.setText(self.tr("Hide details") if shown else self.tr("Show details"))
-        self.adjustSize()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow or shrink to the text at the current width (adjustSize would also narrow the
+        dialog and cut the word-wrapped sentences)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width())
+        self.resize(self.width(), max(height, layout.totalMinimumSize().height()))

@@ -29,6 +29,7 @@ from dangqun.ui.icons import accent_icon
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
 from dangqun.ui.widgets.field_errors import FieldErrors
+from dangqun.ui.widgets.spin_boxes import pad_spin_boxes
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,8 @@ class FirstRunWizard(QWizard):
         self.demo_loaded = False
         self.ui = Ui_FirstRunWizard()
         self.ui.setupUi(self)
-        self.setPixmap(
-            QWizard.WizardPixmap.LogoPixmap, accent_icon("app").pixmap(QSize(48, 48))
-        )
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, accent_icon("app").pixmap(QSize(48, 48)))
+        pad_spin_boxes(self)
         self.ui.memberCountSpinBox.setValue(DEFAULT_DEMO_MEMBERS)
         self.ui.memberCountSpinBox.setEnabled(False)
         self.ui.demoCheckBox.toggled.connect(self.ui.memberCountSpinBox.setEnabled)
@@ -95,7 +95,7 @@ class FirstRunWizard(QWizard):
 
     # -- page checks ------------------------------------------------------------------------
 
-    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
+    def validateCurrentPage(self) -> bool:
         page = self.currentPage()
         answers = self.answers()
         if page is self.ui.centerPage:

@@ -38,9 +38,7 @@ class LockDialog(QDialog):
         self.ui = Ui_LockDialog()
         self.ui.setupUi(self)
         self.setWindowFlags(
-            Qt.WindowType.Dialog
-            | Qt.WindowType.CustomizeWindowHint
-            | Qt.WindowType.WindowTitleHint
+            Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint | Qt.WindowType.WindowTitleHint
         )
         self.ui.lockIconLabel.setPixmap(accent_icon("lock").pixmap(QSize(48, 48)))
         self.ui.userLabel.setText(

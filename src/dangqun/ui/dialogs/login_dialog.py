@@ -48,6 +48,7 @@ class LoginDialog(QDialog):
             general=self.ui.messageLabel,
             inputs={"username": self.ui.usernameEdit, "password": self.ui.passwordEdit},
         )
+        self.resize(self.width(), self.sizeHint().height())
         self.ui.signInButton.clicked.connect(self.sign_in)
         self.ui.quitButton.clicked.connect(self.reject)
         last_username = str(ui_state.value(LAST_USERNAME_KEY, "") or "")

@@ -59,7 +59,6 @@ class Ui_MainWindow(object):
         self.navigationPanel = QFrame(self.workspace)
         self.navigationPanel.setObjectName(u"navigationPanel")
         self.navigationPanel.setMinimumSize(QSize(216, 0))
-        self.navigationPanel.setMaximumSize(QSize(280, 16777215))
         self.navigationLayout = QVBoxLayout(self.navigationPanel)
         self.navigationLayout.setSpacing(6)
         self.navigationLayout.setObjectName(u"navigationLayout")
@@ -76,7 +75,6 @@ class Ui_MainWindow(object):
 
         self.applicationTitle = QLabel(self.navigationPanel)
         self.applicationTitle.setObjectName(u"applicationTitle")
-        self.applicationTitle.setWordWrap(True)
 
         self.titleLayout.addWidget(self.applicationTitle)
 

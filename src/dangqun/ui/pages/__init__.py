@@ -26,6 +26,11 @@ PageFactory = Callable[[UiContext], QWidget]
 _CONTEXT = "Pages"
 
 
+def _source(marked: object) -> str:
+    """``QT_TRANSLATE_NOOP`` marks a string for lupdate and returns it untyped."""
+    return str(marked)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -62,59 +67,59 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "home",
-        QT_TRANSLATE_NOOP("Pages", "Home"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Home")),
         "home",
         "dangqun.ui.pages.home_page",
         "HomePage",
-        QT_TRANSLATE_NOOP("Pages", "Today's overview"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Today's overview")),
     ),
     PageSpec(
         "members",
-        QT_TRANSLATE_NOOP("Pages", "Members"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Members")),
         "members",
         "dangqun.ui.pages.members_page",
         "MembersPage",
-        QT_TRANSLATE_NOOP("Pages", "Registration, dual registration, floating members"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Registration, dual registration, floating members")),
     ),
     PageSpec(
         "bases",
-        QT_TRANSLATE_NOOP("Pages", "Base bookings"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Base bookings")),
         "bases",
         "dangqun.ui.pages.bases_page",
         "BasesPage",
-        QT_TRANSLATE_NOOP("Pages", "Activity menus, lecturers, bookings and visits"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Activity menus, lecturers, bookings and visits")),
     ),
     PageSpec(
         "timebank",
-        QT_TRANSLATE_NOOP("Pages", "Time bank"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Time bank")),
         "timebank",
         "dangqun.ui.pages.timebank_page",
         "TimeBankPage",
-        QT_TRANSLATE_NOOP("Pages", "Volunteer hours and service certificates"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Volunteer hours and service certificates")),
     ),
     PageSpec(
         "minutes",
-        QT_TRANSLATE_NOOP("Pages", "Meeting minutes"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Meeting minutes")),
         "minutes",
         "dangqun.ui.pages.minutes_page",
         "MinutesPage",
-        QT_TRANSLATE_NOOP("Pages", "“Three meetings and one lesson”, party days"),
+        _source(QT_TRANSLATE_NOOP("Pages", "“Three meetings and one lesson”, party days")),
     ),
     PageSpec(
         "sync",
-        QT_TRANSLATE_NOOP("Pages", "Data sync"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Data sync")),
         "sync",
         "dangqun.ui.pages.sync_page",
         "SyncPage",
-        QT_TRANSLATE_NOOP("Pages", "Data packages for the district"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Data packages for the district")),
     ),
     PageSpec(
         "settings",
-        QT_TRANSLATE_NOOP("Pages", "System settings"),
+        _source(QT_TRANSLATE_NOOP("Pages", "System settings")),
         "settings",
         "dangqun.ui.pages.settings_page",
         "SettingsPage",
-        QT_TRANSLATE_NOOP("Pages", "Center, users, backups, display"),
+        _source(QT_TRANSLATE_NOOP("Pages", "Center, users, backups, display")),
     ),
 )
 

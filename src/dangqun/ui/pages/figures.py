@@ -13,10 +13,6 @@ from dangqun.members.queries import MemberOverview
 from dangqun.ui.pages.module_page import format_count
 
 
-def _line(source: str, count: int) -> str:
-    return QCoreApplication.translate("Figures", source).format(count=format_count(count))
-
-
 def category_caption(overview: MemberOverview) -> str:
     return "\n".join(
         (
@@ -69,6 +65,6 @@ def left_register_caption(overview: MemberOverview) -> str:
     ):
         if overview.status(status):
             parts.append(text.format(count=format_count(overview.status(status))))
-    if not parts:
+    if not parts and overview.total_records:
         return QCoreApplication.translate("Figures", "Everyone on file is in the register")
     return "\n".join(parts)

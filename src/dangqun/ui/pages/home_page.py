@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from dangqun.core.center import center_info
@@ -19,14 +19,19 @@ from dangqun.core.clock import local_today
 from dangqun.members.models import MemberKind
 from dangqun.members.queries import member_overview, political_birthdays_in_month
 from dangqun.ui.context import UiContext
-from dangqun.ui.forms.ui_home_page import Ui_HomePage
 from dangqun.ui.formatting import describe_backup, last_backup, long_date
+from dangqun.ui.forms.ui_home_page import Ui_HomePage
 from dangqun.ui.icons import icon
 from dangqun.ui.pages import PAGES
 from dangqun.ui.pages.figures import category_caption, floating_caption, organizations_caption
 from dangqun.ui.pages.module_page import format_count
 from dangqun.ui.widgets.link_button import LinkButton
-from dangqun.ui.widgets.stat_card import StatCard, place_in_grid
+from dangqun.ui.widgets.stat_card import (
+    CARD_COLUMNS,
+    StatCard,
+    columns_for_width,
+    place_in_grid,
+)
 
 LINK_COLUMNS = 6
 
@@ -40,6 +45,8 @@ class HomePage(QWidget):
         self.context = context
         self.ui = Ui_HomePage()
         self.ui.setupUi(self)
+        # Only the spacer at the bottom takes the extra height of a tall window, not the cards.
+        self.ui.contentLayout.setStretch(self.ui.contentLayout.count() - 1, 1)
         self.ui.emptyNoteIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(22, 22)))
         self.cards: dict[str, StatCard] = {}
         self.link_buttons: dict[str, LinkButton] = {}
@@ -60,28 +67,46 @@ class HomePage(QWidget):
             ("birthdays", "birthday", self.tr("Political birthdays this month")),
             ("backup", "backup", self.tr("Last backup")),
         ]
-        widgets = []
         for key, icon_name, title in definitions:
             card = StatCard(icon_name, title, self, compact=key == "backup")
             card.setObjectName(f"{key}Card")
             self.cards[key] = card
-            widgets.append(card)
-        place_in_grid(self.ui.figuresGrid, widgets)
+        place_in_grid(self.ui.figuresGrid, list(self.cards.values()))
 
     def _build_links(self) -> None:
-        buttons: list[QWidget] = []
         for spec in PAGES:
             if spec.key == "home" or not spec.is_available():
                 continue
             button = LinkButton(icon(spec.icon), spec.title, spec.summary, self, show_summary=False)
             button.setObjectName(f"{spec.key}Link")
-            button.clicked.connect(lambda _checked=False, key=spec.key: self._navigate(key))
+            button.setProperty("pageKey", spec.key)
+            button.clicked.connect(self._on_link_clicked)
             self.link_buttons[spec.key] = button
-            buttons.append(button)
-        place_in_grid(self.ui.linksGrid, buttons, LINK_COLUMNS)
+        place_in_grid(self.ui.linksGrid, list(self.link_buttons.values()), LINK_COLUMNS)
+        self._columns = (CARD_COLUMNS, LINK_COLUMNS)
 
-    def _navigate(self, key: str) -> None:
-        self.navigate_requested.emit(key)
+    def _reflow(self) -> None:
+        """Fewer cards and links a row when the window is narrow (see columns_for_width)."""
+        margins = self.ui.contentLayout.contentsMargins()
+        available = self.ui.pageScroll.viewport().width() - margins.left() - margins.right()
+        spacing = self.ui.figuresGrid.horizontalSpacing()
+        card_width = max(card.minimumSizeHint().width() for card in self.cards.values())
+        link_width = max(
+            (button.sizeHint().width() for button in self.link_buttons.values()), default=1
+        )
+        columns = (
+            columns_for_width(available, max(card_width, 190), spacing, CARD_COLUMNS),
+            columns_for_width(available, link_width, spacing, LINK_COLUMNS),
+        )
+        if columns != self._columns:
+            self._columns = columns
+            place_in_grid(self.ui.figuresGrid, list(self.cards.values()), columns[0])
+            place_in_grid(self.ui.linksGrid, list(self.link_buttons.values()), columns[1])
+
+    def _on_link_clicked(self) -> None:
+        button = self.sender()
+        if button is not None:
+            self.navigate_requested.emit(str(button.property("pageKey")))
 
     # -- figures ----------------------------------------------------------------------------
 
@@ -105,9 +130,7 @@ class HomePage(QWidget):
         birthdays = political_birthdays_in_month(database, today.month)
         self.ui.emptyNote.setVisible(overview.total_records == 0)
         card = self.cards
-        card["inRegister"].set_value(
-            format_count(overview.in_register), category_caption(overview)
-        )
+        card["inRegister"].set_value(format_count(overview.in_register), category_caption(overview))
         card["local"].set_value(
             format_count(overview.kind(MemberKind.LOCAL)),
             self.tr("Relationship in our branches"),
@@ -152,3 +175,8 @@ class HomePage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        self._reflow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()

@@ -12,13 +12,18 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_module_page import Ui_ModulePage
 from dangqun.ui.icons import accent_icon, icon
-from dangqun.ui.widgets.stat_card import StatCard, place_in_grid
+from dangqun.ui.widgets.stat_card import (
+    CARD_COLUMNS,
+    StatCard,
+    columns_for_width,
+    place_in_grid,
+)
 
 MAX_VISIBLE_TABLE_ROWS = 12
 
@@ -44,7 +49,10 @@ class ModulePage(QWidget):
         self.context = context
         self.ui = Ui_ModulePage()
         self.ui.setupUi(self)
+        # Only the spacer at the bottom takes the extra height of a tall window, not the cards.
+        self.ui.contentLayout.setStretch(self.ui.contentLayout.count() - 1, 1)
         self.cards: dict[str, StatCard] = {}
+        self._card_columns = CARD_COLUMNS
         self._stale = True
         self.ui.iconLabel.setPixmap(accent_icon(self.icon_name).pixmap(QSize(44, 44)))
         self.ui.laterNoteIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(22, 22)))
@@ -92,17 +100,32 @@ class ModulePage(QWidget):
 
     # -- figures ----------------------------------------------------------------------------
 
-    def add_cards(
-        self, cards: Sequence[tuple[str, str, str]], compact: Sequence[str] = ()
-    ) -> None:
+    def add_cards(self, cards: Sequence[tuple[str, str, str]], compact: Sequence[str] = ()) -> None:
         """``(key, icon, title)`` for each card, in reading order; ``compact`` keys hold text."""
-        widgets = []
         for key, icon_name, title in cards:
             card = StatCard(icon_name, title, self, compact=key in compact)
             card.setObjectName(f"{key}Card")
             self.cards[key] = card
-            widgets.append(card)
-        place_in_grid(self.ui.figuresGrid, widgets)
+        place_in_grid(self.ui.figuresGrid, list(self.cards.values()))
+        self._card_columns = CARD_COLUMNS
+
+    def _reflow(self) -> None:
+        """Two cards a row instead of four when the window is narrow."""
+        if not self.cards:
+            return
+        margins = self.ui.contentLayout.contentsMargins()
+        available = self.ui.pageScroll.viewport().width() - margins.left() - margins.right()
+        card_width = max(card.minimumSizeHint().width() for card in self.cards.values())
+        columns = columns_for_width(
+            available, max(card_width, 190), self.ui.figuresGrid.horizontalSpacing(), CARD_COLUMNS
+        )
+        if columns != self._card_columns:
+            self._card_columns = columns
+            place_in_grid(self.ui.figuresGrid, list(self.cards.values()), columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     def set_card(self, key: str, value: str, caption: str = "") -> None:
         self.cards[key].set_value(value, caption)
@@ -129,7 +152,9 @@ class ModulePage(QWidget):
             for column, text in enumerate(row):
                 item = QStandardItem(text)
                 if column in numeric_columns:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 items.append(item)
             model.appendRow(items)
         table = self.ui.detailsTable
@@ -169,3 +194,4 @@ class ModulePage(QWidget):
         super().showEvent(event)
         if self._stale:
             self._refresh_now()
+        self._reflow()

@@ -86,8 +86,13 @@ class SyncPage(ModulePage):
         self.set_card(
             "division",
             code,
-            self.tr("County {county} · street {street} · community {community}").format(
-                county=code[:6], street=code[6:9], community=code[9:12]
+            "\n".join(
+                (
+                    self.tr("County {county}").format(county=code[:6]),
+                    self.tr("Street {street} · community {community}").format(
+                        street=code[6:9], community=code[9:12]
+                    ),
+                )
             ),
         )
         self.set_card(
@@ -109,4 +114,5 @@ class SyncPage(ModulePage):
                 [self.tr("Division code"), info.division_code],
                 [self.tr("County (district) code"), info.county_code],
             ],
+            stretch_column=1,
         )

@@ -26,7 +26,7 @@ class LinkButton(QPushButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(summary)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        layout = QHBoxLayout(self)
+        self._layout = layout = QHBoxLayout(self)
         margin = 12 if show_summary else 10
         layout.setContentsMargins(margin + 4, margin, margin + 4, margin)
         layout.setSpacing(12)
@@ -52,9 +52,9 @@ class LinkButton(QPushButton):
     def title(self) -> str:
         return self.title_label.text()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().sizeHint()
+    def sizeHint(self) -> QSize:
+        return self._layout.sizeHint()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        hint = self.layout().minimumSize()
+    def minimumSizeHint(self) -> QSize:
+        hint = self._layout.minimumSize()
         return QSize(min(hint.width(), 160), hint.height())

@@ -1,0 +1,249 @@
+"""``dangqun members import|export|template|search``, added to the main parser in one line::
+
+    add_member_commands(commands)            # or add_member_commands(commands, _open, _cli_actor)
+
+Handlers open the data directory like every command (lock, checks, migrations) and return an
+exit code: 0 done; 3 the roster had invalid rows (``--skip-invalid`` imports the valid ones and
+still returns 3, so a script notices); 1 refused (raised as :class:`DangqunError`, which the
+main CLI prints in Chinese).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dangqun.core.errors import NotInitialized
+from dangqun.core.security import Actor, system_actor
+
+if TYPE_CHECKING:
+    from dangqun.bootstrap import Application
+    from dangqun.members.importer import ImportReport
+
+OpenApplication = Callable[[argparse.Namespace], "Application"]
+MakeActor = Callable[[], Actor]
+
+EXIT_OK = 0
+EXIT_SOME_INVALID = 3
+SHOWN_PROBLEMS = 30
+
+
+def _default_open(arguments: argparse.Namespace) -> Application:
+    from dangqun.bootstrap import open_application
+    from dangqun.core.paths import resolve_data_paths
+
+    return open_application(resolve_data_paths(arguments.data_dir))
+
+
+def _default_actor() -> Actor:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        user = "unknown"
+    return system_actor(f"命令行:{user}")
+
+
+def _require_initialized(application: Application) -> None:
+    from dangqun.bootstrap import is_initialized
+
+    if not is_initialized(application.database):
+        raise NotInitialized(
+            "这个数据目录还没有初始化。请先运行：dangqun --data-dir 目录 init "
+            "--center-name 名称 --division-code 代码 --admin 用户名 --password-stdin"
+        )
+
+
+def add_member_commands(
+    subparsers: Any,
+    open_application: OpenApplication | None = None,
+    make_actor: MakeActor | None = None,
+) -> None:
+    """Register ``members`` and its sub-commands on the CLI's ``add_subparsers()`` object."""
+    opener = open_application or _default_open
+    actor_factory = make_actor or _default_actor
+
+    def bind(command: Callable[[argparse.Namespace, OpenApplication, MakeActor], int]) -> Any:
+        return lambda arguments: command(arguments, opener, actor_factory)
+
+    members = subparsers.add_parser("members", help="党员花名册：导入、导出、模板、查找")
+    actions = members.add_subparsers(dest="members_command", metavar="操作", required=True)
+
+    importing = actions.add_parser(
+        "import",
+        help="从 Excel 花名册导入党员（先检查每一行；有错误时默认一行也不导入）",
+        description="退出码：0 全部有效；3 有无效行（用 --skip-invalid 时其余行已导入）；1 失败。",
+    )
+    importing.add_argument("file", help="花名册文件（.xlsx）")
+    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    importing.add_argument(
+        "--skip-invalid", action="store_true", help="导入有效的行，跳过有错误的行"
+    )
+    importing.add_argument(
+        "--create-branches",
+        action="store_true",
+        help="花名册中不存在的党支部自动建立（建在社区党组织之下）",
+    )
+    importing.add_argument("--report", help="把检查结果写入 JSON 文件")
+    importing.set_defaults(handler=bind(command_import))
+
+    exporting = actions.add_parser("export", help="把党员名单导出为 Excel（按权限遮盖个人信息）")
+    exporting.add_argument("file", help="输出的 .xlsx 文件")
+    exporting.add_argument("--search", default="", help="只导出符合查找条件的党员")
+    exporting.add_argument(
+        "--in-register", action="store_true", help="只导出党籍状态为“在册”的党员"
+    )
+    exporting.set_defaults(handler=bind(command_export))
+
+    template = actions.add_parser("template", help="生成空白的导入模板（.xlsx）")
+    template.add_argument("file", help="输出的 .xlsx 文件")
+    template.set_defaults(handler=bind(command_template))
+
+    searching = actions.add_parser(
+        "search", help="查找党员：姓名、拼音首字母、全拼、电话、身份证号后几位，简繁体均可"
+    )
+    searching.add_argument("query", help="查找内容，如 张三丰、zsf、zhangsanfeng、5678")
+    searching.add_argument("--json", action="store_true", help="以 JSON 输出")
+    searching.add_argument("--limit", type=int, default=50, help="最多列出多少人（默认 50）")
+    searching.set_defaults(handler=bind(command_search))
+
+
+def _print_report(report: ImportReport) -> None:
+    action = "检查" if report.dry_run else "导入"
+    print(
+        f"{action}“{report.file_name}”（工作表“{report.sheet_name}”，表头在第 "
+        f"{report.header_row} 行）：共 {report.total} 行，有效 {report.valid} 行，"
+        f"无效 {report.invalid_rows} 行。"
+    )
+    if report.written or report.dry_run:
+        prefix = "将" if report.dry_run else "已"
+        print(
+            f"{prefix}新增 {report.imported} 人，{prefix}更新 {report.updated} 人，"
+            f"{report.unchanged} 人无变化。"
+        )
+    if report.created_branches:
+        print(f"{'将' if report.dry_run else '已'}建立党支部：{'、'.join(report.created_branches)}")
+    if report.ignored_columns:
+        print(f"未使用的列：{'、'.join(report.ignored_columns)}")
+    if report.invalid and not report.written and not report.dry_run:
+        print("有无效行，没有导入任何数据（可改正后重新导入，或用 --skip-invalid 只导入有效行）。")
+    for problem in report.invalid[:SHOWN_PROBLEMS]:
+        value = f"“{problem.value}”" if problem.value else "（空）"
+        print(f"  第 {problem.row} 行 {problem.column} {value}：{problem.reason}", file=sys.stderr)
+    if len(report.invalid) > SHOWN_PROBLEMS:
+        print(f"  ……共 {len(report.invalid)} 个问题，完整列表请用 --report", file=sys.stderr)
+
+
+def command_import(
+    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
+) -> int:
+    from dangqun.members.importer import ImportMode, import_roster
+
+    application = open_application(arguments)
+    try:
+        _require_initialized(application)
+        report = import_roster(
+            application.database,
+            make_actor(),
+            Path(arguments.file),
+            ImportMode.VALID_ROWS if arguments.skip_invalid else ImportMode.NOTHING_IF_INVALID,
+            create_branches=arguments.create_branches,
+            dry_run=arguments.dry_run,
+        )
+    finally:
+        application.close()
+    _print_report(report)
+    if arguments.report:
+        Path(arguments.report).write_text(
+            json.dumps(report.as_json(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    return EXIT_OK if report.all_valid else EXIT_SOME_INVALID
+
+
+def command_export(
+    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
+) -> int:
+    from dangqun.members.exporter import export_members
+    from dangqun.members.models import MemberStatus
+    from dangqun.members.search import MemberQuery
+
+    query = MemberQuery(
+        text=arguments.search,
+        statuses=frozenset({MemberStatus.ACTIVE}) if arguments.in_register else frozenset(),
+    )
+    application = open_application(arguments)
+    try:
+        _require_initialized(application)
+        result = export_members(application.database, make_actor(), query, Path(arguments.file))
+    finally:
+        application.close()
+    masked = (
+        "（个人信息已遮盖）"
+        if result.personal_data_masked
+        else "（含完整个人信息，已记入操作日志）"
+    )
+    print(f"已导出 {result.rows} 名党员到：{result.path}{masked}")
+    return EXIT_OK
+
+
+def command_template(
+    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
+) -> int:
+    from dangqun.members.exporter import write_import_template
+
+    path = write_import_template(Path(arguments.file))
+    print(f"已生成导入模板：{path}")
+    return EXIT_OK
+
+
+def command_search(
+    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
+) -> int:
+    from dangqun.members.search import MemberQuery, search_members
+
+    application = open_application(arguments)
+    try:
+        _require_initialized(application)
+        page = search_members(
+            application.database,
+            make_actor(),
+            MemberQuery(text=arguments.query),
+            limit=max(1, arguments.limit),
+        )
+    finally:
+        application.close()
+    rows = [
+        {
+            "id": row.id,
+            "name": row.name,
+            "gender": row.gender_label,
+            "birth_date": row.birth_date.isoformat(),
+            "id_number": row.id_number,
+            "phone": row.phone,
+            "branch": row.organization_name,
+            "kind": row.kind_label,
+            "category": row.category_label,
+            "status": row.status_label,
+            "joined_on": row.joined_on.isoformat(),
+        }
+        for row in page.rows
+    ]
+    if arguments.json:
+        print(json.dumps({"total": page.total, "rows": rows}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print(f"没有找到与“{arguments.query}”相符的党员。")
+        return EXIT_OK
+    shown = f"，列出前 {len(rows)} 名" if page.total > len(rows) else ""
+    print(f"找到 {page.total} 名党员{shown}：")
+    for row in rows:
+        print(
+            f"  {row['id']:>7}  {row['name']}\t{row['gender']}  {row['birth_date']}  "
+            f"{row['id_number']}  {row['phone']}  {row['branch']}  {row['kind']}  "
+            f"{row['category']}  {row['status']}"
+        )
+    return EXIT_OK

@@ -1,0 +1,686 @@
+"""Importing a 花名册 (member roster) from Excel, as real centers have them (DOMAIN.md §1).
+
+Rosters come from the national 党员管理信息系统 and from local sheets: a title row (or two)
+above the header, header names that vary (公民身份号码/身份证号/身份证号码 …), extra columns
+(序号), dates typed every way, ``汉`` for 汉族. The importer
+
+1. finds the header (the row among the first 15 naming both 姓名 and an ID-number column),
+2. reads and validates *every* row before writing anything — the same rules as the form
+   (:func:`dangqun.members.validation.validate_member`) plus branch names, duplicates inside
+   the file and ID numbers already registered,
+3. reports each problem as (row number as Excel shows it, column as the file names it, the
+   cell's value, the reason in Chinese),
+4. writes nothing, or only the valid rows (the user chooses), in one transaction either way.
+
+Re-importing a file creates no duplicates: people are matched by 公民身份号码 and reported as
+updated or unchanged. A cell left empty never erases what is already recorded.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dangqun.core.clock import local_today
+from dangqun.core.db import Database
+from dangqun.core.errors import DangqunError, ValidationError
+from dangqun.core.security import Actor, Permission
+from dangqun.core.uow import UnitOfWork
+from dangqun.members.codes import (
+    CATEGORIES,
+    EDUCATIONS,
+    ETHNICITIES,
+    GENDERS,
+    KINDS,
+    NO_WORDS,
+    STATUSES,
+    YES_WORDS,
+)
+from dangqun.members.models import (
+    Member,
+    MemberCategory,
+    MemberKind,
+    MemberStatus,
+    Organization,
+    OrganizationLevel,
+)
+from dangqun.members.organizations import MEMBER_LEVELS, add_organization_in
+from dangqun.members.records import create_members_in, form_of, update_member_in
+from dangqun.members.validation import (
+    FIELD_LABELS,
+    CleanMember,
+    MemberForm,
+    check_id_number,
+    clean_text,
+    is_month_only,
+    normalize_id_number,
+    parse_date,
+    validate_member,
+)
+
+HEADER_SEARCH_ROWS = 15
+PLACEHOLDER_BRANCH_ID = -1
+
+# Canonical field → header names rosters use; the first is what the template and export write.
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "党员姓名"),
+    "gender_code": ("性别",),
+    "ethnicity_code": ("民族",),
+    "birth_date": ("出生日期", "出生年月", "出生年月日", "出生时间"),
+    "id_number": (
+        "公民身份号码", "身份证号", "身份证号码", "公民身份证号码", "身份号码", "身份证",
+        "公民身份证号", "证件号码",
+    ),
+    "education_code": ("学历", "文化程度", "最高学历", "全日制学历"),
+    "category": ("人员类别", "党员类别", "类别", "政治面貌"),
+    "kind": ("党员类型", "人员类型", "党员身份", "管理类型"),
+    "status": ("党籍状态", "党员状态", "状态"),
+    "branch": (
+        "所在党支部", "所在支部", "党支部", "所属党支部", "所属支部", "所在党组织", "支部",
+        "所在网格党支部",
+    ),
+    "joined_on": ("加入党组织日期", "入党日期", "入党时间", "入党年月"),
+    "confirmed_on": ("转为正式党员日期", "转正日期", "转正时间", "转正年月"),
+    "work_unit": ("工作单位及职务", "工作岗位", "工作单位", "单位及职务", "工作单位及职务职称"),
+    "phone": ("联系电话", "手机号码", "电话", "手机号", "联系方式", "手机", "电话号码"),
+    "household_registration": ("户籍地", "户籍所在地", "户口所在地", "籍贯"),
+    "address": ("现居住地址", "现居住地", "家庭住址", "居住地址", "住址", "家庭地址"),
+    "registered_on": ("报到日期", "报到时间", "登记日期"),
+    "origin_organization": (
+        "来源组织", "组织关系所在单位", "原所在党组织", "原党组织", "组织关系所在党组织",
+        "流出地党组织",
+    ),
+    "outflow_destination": ("外出流向", "流向", "流入地"),
+    "is_floating": ("是否流动党员",),
+    "is_lost": ("是否失联", "是否为失联党员"),
+    "lost_contact_on": ("失联日期", "失去联系日期"),
+    "activity_card_number": ("流动党员活动证号", "活动证号", "流动党员电子活动证号"),
+    "notes": ("备注",),
+}  # fmt: skip
+TEMPLATE_FIELDS = (
+    "name", "gender_code", "ethnicity_code", "birth_date", "id_number", "education_code",
+    "category", "kind", "status", "branch", "joined_on", "confirmed_on", "work_unit", "phone",
+    "household_registration", "address", "registered_on", "origin_organization",
+    "outflow_destination", "activity_card_number", "lost_contact_on", "notes",
+)  # fmt: skip
+PREFERRED_HEADERS = {field_name: names[0] for field_name, names in HEADER_SYNONYMS.items()}
+_DATE_FIELDS = frozenset(
+    {"birth_date", "joined_on", "confirmed_on", "registered_on", "lost_contact_on"}
+)
+_TEXT_FIELDS = (
+    "work_unit", "household_registration", "address", "origin_organization",
+    "outflow_destination", "activity_card_number", "notes",
+)  # fmt: skip
+_FOOTER_WORDS = ("填表", "审核", "制表", "负责人", "合计", "总计", "说明", "注：")
+
+
+def _header_key(text: object) -> str:
+    """``公民身份\\n号码（18位）*`` → ``公民身份号码``: spaces, notes in brackets, marks gone."""
+    value = unicodedata.normalize("NFKC", clean_text(str(text or "")))
+    value = re.sub(r"\s+", "", value)
+    value = re.sub(r"[(\[【].*?[)\]】]", "", value)
+    return value.strip("*＊:：")
+
+
+_HEADER_LOOKUP = {
+    _header_key(name): field_name for field_name, names in HEADER_SYNONYMS.items() for name in names
+}
+
+
+class RosterError(DangqunError):
+    """The file cannot be read as a roster at all (not .xlsx, no header row)."""
+
+
+class ImportMode(enum.Enum):
+    NOTHING_IF_INVALID = "nothing_if_invalid"  # one bad row: write nothing
+    VALID_ROWS = "valid_rows"  # write the valid rows, report the others
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """One finding: Excel's row number, the column as the file names it, the cell, the reason."""
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    sheet_name: str = ""
+    header_row: int = 0
+    total: int = 0
+    valid: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invalid: list[RosterProblem] = field(default_factory=list)
+    warnings: list[RosterProblem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    created_branches: list[str] = field(default_factory=list)
+    written: bool = False
+    dry_run: bool = False
+
+    @property
+    def invalid_rows(self) -> int:
+        return self.total - self.valid
+
+    @property
+    def all_valid(self) -> bool:
+        return self.valid == self.total
+
+    def as_json(self) -> dict[str, object]:
+        """The REPORT.json of ``dangqun members import --report`` (issue 4's shape + extras)."""
+        return {
+            "total": self.total,
+            "valid": self.valid,
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "invalid": [problem.as_json() for problem in self.invalid],
+            "warnings": [problem.as_json() for problem in self.warnings],
+            "ignored_columns": self.ignored_columns,
+            "created_branches": self.created_branches,
+            "header_row": self.header_row,
+            "sheet": self.sheet_name,
+            "written": self.written,
+            "dry_run": self.dry_run,
+        }
+
+
+@dataclass
+class _Row:
+    number: int
+    cells: dict[str, tuple[str, object]]
+    """field → (header as written in the file, raw cell value)."""
+    problems: list[RosterProblem] = field(default_factory=list)
+    warnings: list[RosterProblem] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    clean: CleanMember | None = None
+    existing: Member | None = None
+
+    def value_text(self, field_name: str) -> str:
+        raw = self.cells.get(field_name, ("", None))[1]
+        if raw is None:
+            return ""
+        if isinstance(raw, date):
+            return f"{raw:%Y-%m-%d}"
+        if isinstance(raw, float) and raw.is_integer():
+            return str(int(raw))
+        return str(raw)
+
+    def column(self, field_name: str) -> str:
+        if field_name in self.cells:
+            return self.cells[field_name][0]
+        if field_name == "organization_id":
+            return self.cells.get("branch", ("所在党支部", None))[0]
+        return FIELD_LABELS.get(field_name, PREFERRED_HEADERS.get(field_name, field_name))
+
+    def problem(self, field_name: str, reason: str) -> None:
+        source = "branch" if field_name == "organization_id" else field_name
+        self.problems.append(
+            RosterProblem(self.number, self.column(field_name), self.value_text(source), reason)
+        )
+
+    def warn(self, field_name: str, reason: str) -> None:
+        self.warnings.append(
+            RosterProblem(self.number, self.column(field_name), self.value_text(field_name), reason)
+        )
+
+
+@dataclass
+class _Sheet:
+    name: str
+    header_row: int
+    columns: dict[int, tuple[str, str]]
+    """column index → (field, header text)."""
+    ignored: list[str]
+    rows: list[_Row]
+
+
+def _open_rows(path: Path) -> Iterator[tuple[str, Iterator[tuple[object, ...]]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, BadZipFile, KeyError, ValueError) as error:
+        raise RosterError(
+            f"无法读取“{path.name}”：不是有效的 Excel 工作簿（.xlsx）。"
+            "如果是旧的 .xls 文件，请先在 Excel 或 WPS 中另存为 .xlsx。"
+        ) from error
+    except Exception as error:  # zipfile.BadZipFile and friends
+        raise RosterError(f"无法读取“{path.name}”：{error}") from error
+    try:
+        for sheet in workbook.worksheets:
+            sheet.reset_dimensions()  # some programs write a wrong <dimension>
+            yield sheet.title, sheet.iter_rows(values_only=True)
+    finally:
+        workbook.close()
+
+
+def read_roster(path: Path) -> _Sheet:
+    """The first sheet with a recognizable header, its columns and its person rows."""
+    if not path.exists():
+        raise RosterError(f"找不到文件“{path}”")
+    for sheet_name, rows in _open_rows(path):
+        buffered: list[tuple[object, ...]] = []
+        header_index = None
+        best = 0
+        for values in rows:
+            buffered.append(values)
+            fields = {_HEADER_LOOKUP.get(_header_key(value)) for value in values} - {None}
+            if {"name", "id_number"} <= fields and len(fields) > best:
+                header_index, best = len(buffered), len(fields)
+            if len(buffered) >= HEADER_SEARCH_ROWS:
+                break
+        if header_index is None:
+            continue
+        header = buffered[header_index - 1]
+        columns: dict[int, tuple[str, str]] = {}
+        ignored: list[str] = []
+        taken: set[str] = set()
+        for index, value in enumerate(header):
+            text = clean_text(str(value)) if value is not None else ""
+            field_name = _HEADER_LOOKUP.get(_header_key(value))
+            if field_name is None or field_name in taken:
+                if text:
+                    ignored.append(text)
+                continue
+            taken.add(field_name)
+            columns[index] = (field_name, text)
+        sheet = _Sheet(sheet_name, header_index, columns, ignored, [])
+        remaining = [*buffered[header_index:], *rows]
+        for offset, values in enumerate(remaining, start=header_index + 1):
+            cells = {
+                field_name: (text, values[index] if index < len(values) else None)
+                for index, (field_name, text) in columns.items()
+            }
+            if all(_blank(raw) for _text, raw in cells.values()):
+                continue
+            sheet.rows.append(_Row(offset, cells))
+        return sheet
+    raise RosterError(
+        f"“{path.name}”中没有找到表头：前 {HEADER_SEARCH_ROWS} 行里没有同时写有“姓名”和"
+        "“公民身份号码”（或“身份证号”）的一行。请检查是否选错了文件。"
+    )
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not clean_text(value))
+
+
+def _text(raw: object) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return clean_text(str(raw))
+
+
+def _education(text: str) -> str | None:
+    code = EDUCATIONS.lookup(text)
+    if code is not None:
+        return code
+    # 党校/在职 degrees ("中央党校研究生", "省委党校大学") and other wordings, by keyword.
+    for keyword, keyword_code in (
+        ("研究生", "10"), ("博士", "10"), ("硕士", "10"), ("本科", "20"), ("大学", "20"),
+        ("大专", "30"), ("专科", "30"), ("中专", "40"), ("中技", "40"), ("技校", "40"),
+        ("职高", "40"), ("高中", "60"), ("初中", "70"), ("小学", "80"),
+    ):  # fmt: skip
+        if keyword in text:
+            return keyword_code
+    return None
+
+
+def _convert(row: _Row, today: date) -> None:
+    """Cells → typed values in ``row.values``; a cell that cannot be read is a problem."""
+    values = row.values
+    for field_name, (_header, raw) in row.cells.items():
+        if _blank(raw):
+            continue
+        text = _text(raw)
+        if field_name in _DATE_FIELDS:
+            try:
+                values[field_name] = parse_date(raw)
+            except ValueError as error:
+                row.problem(field_name, str(error))
+            else:
+                if is_month_only(raw):
+                    values[f"{field_name}_month_only"] = True
+        elif field_name == "id_number":
+            if isinstance(raw, float) or (isinstance(raw, int) and len(str(raw)) >= 16):
+                row.problem(
+                    field_name,
+                    "身份证号被 Excel 存成了数字，后几位已经丢失；请把这一列设为“文本”后"
+                    "重新录入这个号码",
+                )
+                continue
+            values[field_name] = text
+        elif field_name == "gender_code":
+            code = GENDERS.lookup(text)
+            if code is None:
+                row.problem(field_name, "性别应填“男”或“女”")
+            else:
+                values[field_name] = code
+        elif field_name == "ethnicity_code":
+            code = ETHNICITIES.lookup(text)
+            if code is None:
+                row.problem(field_name, f"民族“{text}”不在 GB 3304 民族表中（如 汉族、彝族）")
+            else:
+                values[field_name] = code
+        elif field_name == "education_code":
+            code = _education(text)
+            if code is None:
+                row.problem(field_name, f"学历“{text}”无法对应 GB/T 4658 学历（如 大学本科、大专）")
+            else:
+                values[field_name] = code
+        elif field_name == "category":
+            category = CATEGORIES.lookup(text)
+            if category is None:
+                row.problem(field_name, "人员类别应填“正式党员”或“预备党员”")
+            else:
+                values[field_name] = category
+        elif field_name == "kind":
+            kind = KINDS.lookup(text)
+            if kind is None:
+                labels = "、".join(item.label for item in KINDS.items)
+                row.problem(field_name, f"党员类型应为：{labels}")
+            else:
+                values[field_name] = kind
+        elif field_name == "status":
+            status = STATUSES.lookup(text) or (MemberStatus.LEFT if "停止党籍" in text else None)
+            if status is None:
+                labels = "、".join(item.label for item in STATUSES.items)
+                row.problem(field_name, f"党籍状态应为：{labels}")
+            else:
+                values[field_name] = status
+        elif field_name in ("is_floating", "is_lost"):
+            if text in YES_WORDS:
+                values[field_name] = True
+            elif text in NO_WORDS:
+                values[field_name] = False
+            else:
+                row.problem(field_name, "应填“是”或“否”")
+        else:
+            values[field_name] = text
+
+
+def _form_for(row: _Row, organization_id: int | None, today: date) -> MemberForm:
+    """The record the row describes: the stored one with the row's non-empty cells on top."""
+    values = row.values
+    existing = row.existing
+    base: dict[str, Any] = {}
+    if existing is not None:
+        base = dict(form_of(existing).__dict__)
+    else:
+        base = {"name": "", "id_number": ""}
+    birth = values.get("birth_date")
+    if birth is not None and values.get("birth_date_month_only"):
+        # 出生年月 names a month: it agrees with the number if the month is the number's.
+        facts, _errors = check_id_number(values.get("id_number"), today)
+        if facts is not None and (facts.birth_date.year, facts.birth_date.month) == (
+            birth.year,
+            birth.month,
+        ):
+            values["birth_date"] = facts.birth_date
+    for field_name in ("name", "id_number", "ethnicity_code", "gender_code", "birth_date",
+                       "education_code", "joined_on", "confirmed_on", "registered_on",
+                       "lost_contact_on", "phone", *_TEXT_FIELDS):  # fmt: skip
+        if field_name in values:
+            base[field_name] = values[field_name]
+    if "status" in values:
+        base["status"] = values["status"]
+    if "branch" in values:
+        base["organization_id"] = organization_id
+    # Kind: the column if there is one; else 是否流动党员 + 外出流向 mean 流出; else as stored.
+    if "kind" in values:
+        base["kind"] = values["kind"]
+    elif values.get("is_floating") and values.get("outflow_destination"):
+        base["kind"] = MemberKind.FLOATING_OUT
+    elif existing is None:
+        base["kind"] = MemberKind.LOCAL
+    # Category: the column; else a 转正日期 means 正式; a new person without either is 预备
+    # only while the year of probation is not over.
+    if "category" in values:
+        base["category"] = values["category"]
+    elif values.get("confirmed_on") is not None:
+        base["category"] = MemberCategory.FULL
+    elif existing is None:
+        joined = values.get("joined_on")
+        probation_over = joined is None or date(joined.year + 1, joined.month, 1) <= today
+        base["category"] = MemberCategory.FULL if probation_over else MemberCategory.PROBATIONARY
+    if values.get("is_lost") and values.get("lost_contact_on") is None and existing is None:
+        row.warn("is_lost", "标记为失联，但没有填写失联日期")
+    return MemberForm(**base)
+
+
+def _branch_index(session: Session) -> dict[str, list[Organization]]:
+    index: dict[str, list[Organization]] = {}
+    holders = session.scalars(
+        select(Organization).where(Organization.level.in_([lv.value for lv in MEMBER_LEVELS]))
+    )
+    for organization in holders:
+        index.setdefault(_branch_key(organization.name), []).append(organization)
+    return index
+
+
+def _branch_key(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", clean_text(name)))
+
+
+def _validate_rows(
+    session: Session, sheet: _Sheet, create_branches: bool, today: date
+) -> tuple[dict[str, str], list[str]]:
+    """Validate every row; returns (branch key → name to create, names to create in order)."""
+    branches = _branch_index(session)
+    to_create: dict[str, str] = {}
+    ids_seen: dict[str, int] = {}
+    rows = sheet.rows
+    for row in rows:
+        _convert(row, today)
+    numbers = {
+        normalize_id_number(row.values["id_number"]) for row in rows if row.values.get("id_number")
+    }
+    existing = _existing_members(session, numbers)
+    for row in rows:
+        organization_id: int | None = None
+        branch_name = row.values.get("branch")
+        if branch_name:
+            key = _branch_key(branch_name)
+            found = branches.get(key, [])
+            if len(found) == 1:
+                organization_id = found[0].id
+            elif len(found) > 1:
+                row.problem(
+                    "branch", f"有 {len(found)} 个组织都叫“{branch_name}”，无法确定是哪一个"
+                )
+            elif create_branches:
+                to_create.setdefault(key, clean_text(branch_name))
+                organization_id = PLACEHOLDER_BRANCH_ID
+            else:
+                row.problem(
+                    "branch",
+                    f"党支部“{branch_name}”不存在（请先在组织管理中建立，或选择自动建立支部）",
+                )
+        row.existing = existing.get(normalize_id_number(row.values.get("id_number")))
+        form = _form_for(row, organization_id, today)
+        try:
+            clean = validate_member(form, today)
+        except ValidationError as error:
+            # Every field at once, but a cell already found unreadable is reported only once.
+            reported = {_field_of(problem, row) for problem in row.problems}
+            for item in error.errors:
+                if item.field not in reported:
+                    row.problem(item.field, item.message)
+            continue
+        if row.problems:
+            continue
+        for warning in clean.warnings:
+            row.warn(warning.field, warning.message)
+        first = ids_seen.setdefault(clean.id_number, row.number)
+        if first != row.number:
+            row.problem("id_number", f"与第 {first} 行的身份号码相同（同一人只能有一行）")
+            continue
+        row.clean = clean
+    return to_create, list(to_create.values())
+
+
+def _field_of(problem: RosterProblem, row: _Row) -> str:
+    for field_name, (header, _raw) in row.cells.items():
+        if header == problem.column:
+            return "organization_id" if field_name == "branch" else field_name
+    return problem.column
+
+
+def _existing_members(session: Session, numbers: set[str]) -> dict[str, Member]:
+    found: dict[str, Member] = {}
+    ordered = sorted(numbers)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        for member in session.scalars(select(Member).where(Member.id_number.in_(chunk))):
+            found[member.id_number] = member
+    return found
+
+
+def _community_for_new_branches(session: Session) -> Organization:
+    community = session.scalar(
+        select(Organization)
+        .where(Organization.level == OrganizationLevel.COMMUNITY.value)
+        .order_by(Organization.sort_order, Organization.id)
+        .limit(1)
+    )
+    if community is None:
+        raise RosterError(
+            "组织结构中还没有社区党组织，无法自动建立党支部。请先在组织管理中建立社区党组织。"
+        )
+    return community
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def import_roster(
+    database: Database,
+    actor: Actor,
+    path: Path,
+    mode: ImportMode = ImportMode.NOTHING_IF_INVALID,
+    create_branches: bool = False,
+    dry_run: bool = False,
+    today: date | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Check and (unless ``dry_run``) import a roster; see the module docstring.
+
+    ``dry_run`` reports exactly what the same call would write, then rolls it back: the UI
+    shows this report first and lets the user choose the mode.
+    """
+    actor.require(Permission.EDIT_RECORDS)
+    today = today or local_today()
+    sheet = read_roster(Path(path))
+    report = ImportReport(
+        file_name=Path(path).name,
+        sheet_name=sheet.name,
+        header_row=sheet.header_row,
+        total=len(sheet.rows),
+        ignored_columns=sheet.ignored,
+        dry_run=dry_run,
+    )
+    with database.unit_of_work(actor) as work:
+        session = work.session
+        _to_create, new_branch_names = _validate_rows(session, sheet, create_branches, today)
+        valid_rows = [row for row in sheet.rows if row.clean is not None and not row.problems]
+        report.valid = len(valid_rows)
+        for row in sheet.rows:
+            report.invalid.extend(row.problems)
+            report.warnings.extend(row.warnings)
+        if report.valid < report.total and mode is ImportMode.NOTHING_IF_INVALID:
+            return report
+        if not valid_rows:
+            return report
+        _write(work, valid_rows, new_branch_names, report, today, progress)
+        work.audit(
+            "members.import",
+            "roster",
+            report.file_name,
+            None,
+            {
+                "file": report.file_name,
+                "mode": mode.value,
+                "total": report.total,
+                "valid": report.valid,
+                "imported": report.imported,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "created_branches": report.created_branches,
+            },
+        )
+        if dry_run:
+            return report
+        work.commit()
+        report.written = True
+    return report
+
+
+def _write(
+    work: UnitOfWork,
+    rows: list[_Row],
+    new_branch_names: list[str],
+    report: ImportReport,
+    today: date,
+    progress: ProgressCallback | None,
+) -> None:
+    session = work.session
+    created_ids: dict[str, int] = {}
+    if new_branch_names and any(
+        row.clean is not None and row.clean.organization_id == PLACEHOLDER_BRANCH_ID for row in rows
+    ):
+        community = _community_for_new_branches(session)
+        for name in new_branch_names:
+            organization = add_organization_in(
+                work, community.id, name, OrganizationLevel.GRID_BRANCH
+            )
+            created_ids[_branch_key(name)] = organization.id
+            report.created_branches.append(name)
+    new: list[CleanMember] = []
+    for done, row in enumerate(rows, 1):
+        clean = row.clean
+        assert clean is not None
+        if clean.organization_id == PLACEHOLDER_BRANCH_ID:
+            branch_key = _branch_key(str(row.values.get("branch", "")))
+            clean = _with_organization(clean, created_ids[branch_key])
+        if row.existing is None:
+            new.append(clean)
+        elif update_member_in(work, row.existing, clean, today):
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        if progress is not None and done % 500 == 0:
+            progress(done, len(rows))
+    create_members_in(work, new, today)
+    report.imported = len(new)
+    session.flush()
+    if progress is not None:
+        progress(len(rows), len(rows))
+
+
+def _with_organization(clean: CleanMember, organization_id: int) -> CleanMember:
+    from dataclasses import replace
+
+    return replace(clean, organization_id=organization_id)

@@ -1,0 +1,84 @@
+"""Masking of personal data by role (个人信息保护法; DOMAIN.md §1).
+
+ID numbers, phones and addresses are shown in full only to an actor with
+``Permission.SEE_PERSONAL_DATA`` (管理员); everyone else sees ``1101**********1234``,
+``138****5678`` and the first part of an address. :func:`shown` is the one function lists,
+details, exports and prints call, so a screen and a printout can never disagree. The formats
+are the ones ``dangqun.printing.personal_data`` prints.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from dangqun.core.security import Actor, Permission
+
+MASK = "*"
+ADDRESS_KEPT_CHARACTERS = 6
+
+
+class PersonalField(enum.Enum):
+    ID_NUMBER = "id_number"
+    PHONE = "phone"
+    ADDRESS = "address"
+
+
+def can_see_personal_data(actor: Actor) -> bool:
+    return actor.can(Permission.SEE_PERSONAL_DATA)
+
+
+def mask_id_number(value: str | None) -> str:
+    """``1101**********1234``: the first four and last four characters stay."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    if len(text) <= 8:
+        return text[:1] + MASK * (len(text) - 1)
+    return text[:4] + MASK * (len(text) - 8) + text[-4:]
+
+
+def mask_phone(value: str | None) -> str:
+    """``138****5678`` for mobiles; other numbers keep only their last four digits."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    if len(text) == 11 and text.isdigit():
+        return text[:3] + MASK * 4 + text[-4:]
+    if len(text) <= 4:
+        return MASK * len(text)
+    return MASK * (len(text) - 4) + text[-4:]
+
+
+def mask_address(value: str | None, kept_characters: int = ADDRESS_KEPT_CHARACTERS) -> str:
+    """The district and street part stays, the building and room do not."""
+    text = (value or "").strip()
+    if not text:
+        return ""
+    if len(text) <= kept_characters:
+        return text[:2] + MASK * max(len(text) - 2, 0)
+    return text[:kept_characters] + MASK * 4
+
+
+_MASKS = {
+    PersonalField.ID_NUMBER: mask_id_number,
+    PersonalField.PHONE: mask_phone,
+    PersonalField.ADDRESS: mask_address,
+}
+
+
+def shown(actor: Actor, personal_field: PersonalField, value: str | None) -> str:
+    """The value as ``actor`` may see it: in full, or masked."""
+    if can_see_personal_data(actor):
+        return (value or "").strip()
+    return _MASKS[personal_field](value)
+
+
+def is_masked_form_of(submitted: str | None, stored: str | None, field: PersonalField) -> bool:
+    """True when a form sends back the masked value it was shown: the stored value stays.
+
+    A staff member editing a record sees ``1101**********1234``; saving the form unchanged
+    must not overwrite the real number with asterisks.
+    """
+    if not submitted or not stored or MASK not in submitted:
+        return False
+    return submitted.strip() == _MASKS[field](stored)

@@ -1,0 +1,568 @@
+"""The members feature's public service: what the UI, the CLI and other features call.
+
+Plain dataclasses in and out, never a Session. Writes are one unit of work each (validate →
+change rows → dated history events → audit → commit) and need ``Permission.EDIT_RECORDS``;
+reads need ``Permission.VIEW`` and mask ID numbers, phones and addresses unless the actor has
+``Permission.SEE_PERSONAL_DATA`` (:mod:`dangqun.members.privacy`).
+
+The organization tree (:mod:`~dangqun.members.organizations`), search and paging
+(:mod:`~dangqun.members.search`), roster import/export and the code lists are re-exported
+here so callers outside ``members/`` import one module.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dangqun.core.clock import local_today
+from dangqun.core.db import Database
+from dangqun.core.errors import FieldError, NotFound, ValidationError
+from dangqun.core.security import Actor, Permission
+from dangqun.members.codes import (
+    CATEGORIES,
+    EDUCATIONS,
+    ETHNICITIES,
+    EVENT_TYPES,
+    GENDERS,
+    KINDS,
+    STATUSES,
+    CodeItem,
+    CodeList,
+    EventType,
+)
+from dangqun.members.exporter import ExportResult, export_members, write_import_template
+from dangqun.members.importer import (
+    ImportMode,
+    ImportReport,
+    RosterError,
+    RosterProblem,
+    import_roster,
+)
+from dangqun.members.models import (
+    Member,
+    MemberCategory,
+    MemberEvent,
+    MemberKind,
+    MemberStatus,
+    Organization,
+)
+from dangqun.members.organizations import (
+    OrganizationNode,
+    add_organization,
+    branch_choices,
+    delete_organization,
+    move_organization,
+    organization_path,
+    organization_tree,
+    rename_organization,
+)
+from dangqun.members.privacy import (
+    PersonalField,
+    can_see_personal_data,
+    is_masked_form_of,
+    shown,
+)
+from dangqun.members.records import (
+    create_member_in,
+    duplicate_message,
+    find_by_id_number,
+    form_of,
+    organization_errors,
+    update_member_in,
+)
+from dangqun.members.search import (
+    MemberPage,
+    MemberQuery,
+    MemberRow,
+    MemberSort,
+    count_members,
+    list_members,
+    list_members_after,
+    search_members,
+)
+from dangqun.members.validation import (
+    CleanMember,
+    FieldWarning,
+    IdNumberFacts,
+    MemberForm,
+    derive_from_id_number,
+    validate_member,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "EDUCATIONS",
+    "ETHNICITIES",
+    "EVENT_TYPES",
+    "GENDERS",
+    "KINDS",
+    "STATUSES",
+    "CodeItem",
+    "CodeList",
+    "EventType",
+    "ExportResult",
+    "FieldWarning",
+    "IdNumberFacts",
+    "ImportMode",
+    "ImportReport",
+    "MemberDetail",
+    "MemberEventView",
+    "MemberForm",
+    "MemberPage",
+    "MemberQuery",
+    "MemberRow",
+    "MemberSort",
+    "OrganizationNode",
+    "PoliticalBirthday",
+    "RosterError",
+    "RosterProblem",
+    "SavedMember",
+    "add_organization",
+    "branch_choices",
+    "check_member_form",
+    "count_members",
+    "delete_organization",
+    "derive_from_id_number",
+    "export_members",
+    "get_member",
+    "import_roster",
+    "list_members",
+    "list_members_after",
+    "member_form",
+    "member_history",
+    "move_organization",
+    "organization_tree",
+    "political_birthdays",
+    "register_member",
+    "rename_organization",
+    "search_members",
+    "transfer_member_out",
+    "update_member",
+    "write_import_template",
+]
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    """One member for the detail dialog; ID number, phone and address already masked when
+    ``personal_data_masked``."""
+
+    id: int
+    uuid: str
+    name: str
+    gender_code: str
+    ethnicity_code: str
+    birth_date: date
+    id_number: str
+    education_code: str | None
+    kind: MemberKind
+    category: MemberCategory
+    status: MemberStatus
+    organization_id: int | None
+    organization_name: str
+    organization_path: str
+    joined_on: date
+    confirmed_on: date | None
+    work_unit: str | None
+    phone: str
+    household_registration: str | None
+    address: str
+    party_standing: str
+    lost_contact_on: date | None
+    outflow_destination: str | None
+    registered_on: date | None
+    origin_organization: str | None
+    activity_card_number: str | None
+    notes: str | None
+    created_at: datetime
+    updated_at: datetime
+    personal_data_masked: bool
+
+    @property
+    def gender_label(self) -> str:
+        return GENDERS.label(self.gender_code)
+
+    @property
+    def ethnicity_label(self) -> str:
+        return ETHNICITIES.label(self.ethnicity_code)
+
+    @property
+    def education_label(self) -> str:
+        return EDUCATIONS.label(self.education_code)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.label(self.kind)
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES.label(self.category)
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.label(self.status)
+
+    def age_on(self, day: date) -> int:
+        return (
+            day.year
+            - self.birth_date.year
+            - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+        )
+
+
+@dataclass(frozen=True)
+class SavedMember:
+    """The record as saved, and the warnings the user should still read."""
+
+    member: MemberDetail
+    warnings: tuple[FieldWarning, ...]
+    changed: bool = True
+
+
+@dataclass(frozen=True)
+class MemberEventView:
+    id: int
+    event_type: EventType | None
+    label: str
+    occurred_on: date
+    description: str
+    details: dict[str, str]
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class PoliticalBirthday:
+    """政治生日: the anniversary of 入党日期 in a month (DOMAIN.md §1, seed 004)."""
+
+    member_id: int
+    name: str
+    organization_name: str
+    joined_on: date
+    anniversary: date
+    years: int
+    phone: str
+    kind: MemberKind
+
+
+def _detail(session: Session, member: Member, actor: Actor) -> MemberDetail:
+    organization = (
+        None
+        if member.organization_id is None
+        else session.get(Organization, member.organization_id)
+    )
+    return MemberDetail(
+        id=member.id,
+        uuid=member.uuid,
+        name=member.name,
+        gender_code=member.gender_code,
+        ethnicity_code=member.ethnicity_code,
+        birth_date=member.birth_date,
+        id_number=shown(actor, PersonalField.ID_NUMBER, member.id_number),
+        education_code=member.education_code,
+        kind=MemberKind(member.kind),
+        category=MemberCategory(member.category),
+        status=MemberStatus(member.status),
+        organization_id=member.organization_id,
+        organization_name="" if organization is None else organization.name,
+        organization_path=organization_path(session, member.organization_id),
+        joined_on=member.joined_on,
+        confirmed_on=member.confirmed_on,
+        work_unit=member.work_unit,
+        phone=shown(actor, PersonalField.PHONE, member.phone),
+        household_registration=member.household_registration,
+        address=shown(actor, PersonalField.ADDRESS, member.address),
+        party_standing=member.party_standing,
+        lost_contact_on=member.lost_contact_on,
+        outflow_destination=member.outflow_destination,
+        registered_on=member.registered_on,
+        origin_organization=member.origin_organization,
+        activity_card_number=member.activity_card_number,
+        notes=member.notes,
+        created_at=member.created_at,
+        updated_at=member.updated_at,
+        personal_data_masked=not can_see_personal_data(actor),
+    )
+
+
+def _get_member(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("这名党员的记录已不存在，请刷新后重试。")
+    return member
+
+
+def _unmasked(form: MemberForm, stored: Member | None) -> MemberForm:
+    """Put back the stored values where a form returned what it was shown masked."""
+    if stored is None:
+        return form
+    changes: dict[str, object] = {}
+    for field_name, personal_field in (
+        ("id_number", PersonalField.ID_NUMBER),
+        ("phone", PersonalField.PHONE),
+        ("address", PersonalField.ADDRESS),
+    ):
+        stored_value = getattr(stored, field_name)
+        if is_masked_form_of(getattr(form, field_name), stored_value, personal_field):
+            changes[field_name] = stored_value
+    return form.with_changes(**changes) if changes else form
+
+
+def _validated(
+    session: Session, form: MemberForm, member_id: int | None, today: date
+) -> CleanMember:
+    """All rules at once: the form's own (validation.py) and those needing the database."""
+    errors: list[FieldError] = []
+    clean: CleanMember | None = None
+    try:
+        clean = validate_member(form, today)
+    except ValidationError as error:
+        errors.extend(error.errors)
+    errors.extend(organization_errors(session, form.organization_id))
+    if clean is not None:
+        existing = find_by_id_number(session, clean.id_number)
+        if existing is not None and existing.id != member_id:
+            errors.append(FieldError("id_number", duplicate_message(session, existing)))
+    if errors:
+        raise ValidationError(errors)
+    assert clean is not None
+    return clean
+
+
+def check_member_form(
+    database: Database,
+    form: MemberForm,
+    member_id: int | None = None,
+    today: date | None = None,
+) -> tuple[FieldWarning, ...]:
+    """Validate without saving (a form checking as the user types); raises ValidationError."""
+    with database.reading() as session:
+        stored = None if member_id is None else _get_member(session, member_id)
+        return _validated(
+            session, _unmasked(form, stored), member_id, today or local_today()
+        ).warnings
+
+
+def register_member(
+    database: Database, actor: Actor, form: MemberForm, today: date | None = None
+) -> SavedMember:
+    """Register a new person; the same 身份号码 already on record is refused, naming them."""
+    actor.require(Permission.EDIT_RECORDS)
+    today = today or local_today()
+    with database.unit_of_work(actor) as work:
+        clean = _validated(work.session, form, None, today)
+        try:
+            member = create_member_in(work, clean, today)
+        except IntegrityError:  # a concurrent registration of the same number
+            raise ValidationError.single(
+                "id_number", "这个身份号码刚刚已被登记，请刷新后查看"
+            ) from None
+        detail = _detail(work.session, member, actor)
+        work.commit()
+    return SavedMember(detail, clean.warnings)
+
+
+def update_member(
+    database: Database,
+    actor: Actor,
+    member_id: int,
+    form: MemberForm,
+    effective_on: date | None = None,
+    today: date | None = None,
+) -> SavedMember:
+    """Save an edit. Kind, category, status and branch changes become dated history events
+    on ``effective_on`` (default today; 转正 on the 转正日期); nothing in the past is rewritten.
+    Masked values sent back unchanged keep the stored ones."""
+    actor.require(Permission.EDIT_RECORDS)
+    today = today or local_today()
+    effective_on = effective_on or today
+    if effective_on > today:
+        raise ValidationError.single("effective_on", "变更日期不能晚于今天")
+    with database.unit_of_work(actor) as work:
+        member = _get_member(work.session, member_id)
+        clean = _validated(work.session, _unmasked(form, member), member_id, today)
+        changed = update_member_in(work, member, clean, effective_on)
+        detail = _detail(work.session, member, actor)
+        work.commit()
+    return SavedMember(detail, clean.warnings, changed)
+
+
+def transfer_member_out(
+    database: Database,
+    actor: Actor,
+    member_id: int,
+    on: date,
+    destination: str,
+    today: date | None = None,
+) -> SavedMember:
+    """组织关系转出: status 已转出 with a dated event naming where the relationship went."""
+    actor.require(Permission.EDIT_RECORDS)
+    today = today or local_today()
+    destination = destination.strip()
+    errors = []
+    if not destination:
+        errors.append(FieldError("destination", "请填写转往的党组织"))
+    if on > today:
+        errors.append(FieldError("on", "转出日期不能晚于今天"))
+    if errors:
+        raise ValidationError(errors)
+    with database.unit_of_work(actor) as work:
+        member = _get_member(work.session, member_id)
+        if member.status != MemberStatus.ACTIVE.value:
+            raise ValidationError.single(
+                "status",
+                f"{member.name}的党籍状态是“{STATUSES.label(MemberStatus(member.status))}”，不能转出",
+            )
+        form = form_of(member).with_changes(
+            status=MemberStatus.TRANSFERRED_OUT, outflow_destination=destination
+        )
+        clean = _validated(work.session, form, member_id, today)
+        update_member_in(work, member, clean, on)
+        detail = _detail(work.session, member, actor)
+        work.commit()
+    return SavedMember(detail, clean.warnings)
+
+
+def get_member(database: Database, actor: Actor, member_id: int) -> MemberDetail:
+    actor.require(Permission.VIEW)
+    with database.reading() as session:
+        return _detail(session, _get_member(session, member_id), actor)
+
+
+def member_form(database: Database, actor: Actor, member_id: int) -> MemberForm:
+    """The stored record as a form to edit; personal data masked as the actor may see it."""
+    actor.require(Permission.VIEW)
+    with database.reading() as session:
+        form = form_of(_get_member(session, member_id))
+    return form.with_changes(
+        id_number=shown(actor, PersonalField.ID_NUMBER, form.id_number),
+        phone=shown(actor, PersonalField.PHONE, form.phone) or None,
+        address=shown(actor, PersonalField.ADDRESS, form.address) or None,
+    )
+
+
+def _describe(event_type: EventType | None, details: dict[str, str]) -> str:
+    def label(
+        code_list: CodeList[MemberKind] | CodeList[MemberStatus] | CodeList[MemberCategory],
+        key: str,
+    ) -> str:
+        value = details.get(key, "")
+        for item in code_list.items:
+            if item.code.value == value:
+                return item.label
+        return value
+
+    if event_type is EventType.REPORT:
+        return f"到社区报到（组织关系所在：{details.get('organization', '')}）"
+    if event_type is EventType.TRANSFER_IN:
+        origin = details.get("from") or details.get("from_organization") or ""
+        return f"组织关系由“{origin}”转入" if origin else "组织关系转入"
+    if event_type is EventType.TRANSFER_OUT:
+        target = details.get("to_organization") or details.get("to") or ""
+        return f"组织关系转往“{target}”" if target else "组织关系转出"
+    if event_type is EventType.FLOATING_IN:
+        origin = details.get("from_organization") or details.get("from") or ""
+        return f"由“{origin}”流入本社区"
+    if event_type is EventType.FLOATING_OUT:
+        target = details.get("to_destination") or details.get("to") or ""
+        return f"外出流向“{target}”"
+    if event_type is EventType.KIND_CHANGE:
+        return f"党员类型：{label(KINDS, 'from')} → {label(KINDS, 'to')}"
+    if event_type is EventType.CATEGORY_CHANGE:
+        return f"人员类别：{label(CATEGORIES, 'from')} → {label(CATEGORIES, 'to')}"
+    if event_type is EventType.STATUS_CHANGE:
+        return f"党籍状态：{label(STATUSES, 'from')} → {label(STATUSES, 'to')}"
+    if event_type is EventType.BRANCH_CHANGE:
+        return f"所在党支部：{details.get('from') or '无'} → {details.get('to') or '无'}"
+    if event_type is EventType.CONFIRMED:
+        return "预备党员转为正式党员"
+    if event_type is EventType.CREATED:
+        return "建立党员档案"
+    return "；".join(f"{key}：{value}" for key, value in details.items())
+
+
+def member_history(database: Database, actor: Actor, member_id: int) -> list[MemberEventView]:
+    """The member's dated history, oldest first."""
+    actor.require(Permission.VIEW)
+    with database.reading() as session:
+        _get_member(session, member_id)
+        events = session.scalars(
+            select(MemberEvent)
+            .where(MemberEvent.member_id == member_id)
+            .order_by(MemberEvent.occurred_on, MemberEvent.id)
+        ).all()
+    known = {event_type.value: event_type for event_type in EventType}
+    views = []
+    for event in events:
+        event_type = known.get(event.event_type)
+        details = {str(k): str(v) for k, v in json.loads(event.details_json or "{}").items()}
+        views.append(
+            MemberEventView(
+                id=event.id,
+                event_type=event_type,
+                label=EVENT_TYPES.label(event_type) if event_type else event.event_type,
+                occurred_on=event.occurred_on,
+                description=_describe(event_type, details),
+                details=details,
+                recorded_at=event.created_at,
+            )
+        )
+    return views
+
+
+def political_birthdays(
+    database: Database, actor: Actor, month: int, year: int | None = None
+) -> list[PoliticalBirthday]:
+    """在册 members whose 入党日期 falls in ``month``, by day then name, with the years of
+    membership they complete in ``year`` (default this year). Uses the indexed ``MM-DD``."""
+    actor.require(Permission.VIEW)
+    if not 1 <= month <= 12:
+        raise ValidationError.single("month", "月份应为 1–12")
+    year = year or local_today().year
+    prefix = f"{month:02d}-"
+    with database.reading() as session:
+        rows = session.execute(
+            select(
+                Member.id,
+                Member.name,
+                Member.joined_on,
+                Member.phone,
+                Member.kind,
+                Member.pinyin_full,
+                Organization.name,
+            )
+            .outerjoin(Organization, Organization.id == Member.organization_id)
+            .where(
+                Member.joined_month_day.between(f"{prefix}01", f"{prefix}31"),
+                Member.status == MemberStatus.ACTIVE.value,
+            )
+        ).all()
+    birthdays = []
+    for member_id, name, joined, phone, kind, _pinyin, organization_name in rows:
+        if joined.year >= year:
+            continue
+        day = joined.day if (joined.month, joined.day) != (2, 29) or _is_leap(year) else 28
+        birthdays.append(
+            PoliticalBirthday(
+                member_id=member_id,
+                name=name,
+                organization_name=organization_name or "",
+                joined_on=joined,
+                anniversary=date(year, month, day),
+                years=year - joined.year,
+                phone=shown(actor, PersonalField.PHONE, phone),
+                kind=MemberKind(kind),
+            )
+        )
+    order = {row[0]: row[5] for row in rows}
+    birthdays.sort(key=lambda item: (item.anniversary, order[item.member_id], item.member_id))
+    return birthdays
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)

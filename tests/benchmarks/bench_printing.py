@@ -1,0 +1,273 @@
+"""Printing speed: 500 certificates vs raw ReportLab canvas code; one page of minutes.
+
+Targets (issue 3): 500 certificates in one PDF at most 2× the time of raw canvas code drawing
+the same text and shapes, measured in the same run; one page of minutes under 300 ms after the
+first font load (fonts are registered once per process). Prints one JSON line per figure.
+
+    python tests/benchmarks/bench_printing.py [--certificates 500] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from dangqun.printing.batch import render_to_file
+from dangqun.printing.documents.minutes import build_minutes, sample_minutes
+from dangqun.printing.documents.volunteer_certificate import (
+    VolunteerCertificateData,
+    certificate_code,
+    sample_volunteer_certificate,
+)
+from dangqun.printing.fonts import choose_document_fonts, reset_font_cache
+from dangqun.printing.page_kit import PrintContext, chinese_date, format_duration
+from dangqun.printing.personal_data import mask_id_number
+from dangqun.printing.service import render_documents
+from tests.benchmarks.common import emit
+
+CENTER_ID = "6f1c2e1a-3b4c-4d5e-8f90-123456789abc"
+
+
+def context_for_run() -> PrintContext:
+    return PrintContext(
+        "翠湖社区党群服务中心",
+        CENTER_ID,
+        date(2026, 11, 22),
+        choose_document_fonts(),
+        verification_key=bytes(range(32)),
+    )
+
+
+def certificates(context: PrintContext, count: int) -> Iterator[VolunteerCertificateData]:
+    sample = sample_volunteer_certificate(context)
+    for number in range(1, count + 1):
+        yield dataclasses.replace(
+            sample,
+            certificate_number=f"ZYZM-2026-{number:06d}",
+            volunteer_name=f"志愿者{number:03d}",
+            service_minutes=30 + number,
+        )
+
+
+def engine_certificates(context: PrintContext, count: int, path: Path) -> None:
+    render_documents(
+        "volunteer_certificate", certificates(context, count), context, path, total=count
+    )
+
+
+def _wrap(text: str, per_line: int) -> list[str]:
+    return [text[index : index + per_line] for index in range(0, len(text), per_line)]
+
+
+def raw_certificates(context: PrintContext, count: int, path: Path) -> None:
+    """Hand-placed canvas code drawing the same text and shapes, as a programmer would
+    without the page kit: fixed positions, lines pre-cut at a fixed character count."""
+    body_font = context.fonts.body.name
+    title_font = context.fonts.title.name
+    canvas = Canvas(str(path), pagesize=A4, initialFontName=body_font, pageCompression=1)
+    width, height = A4
+    red = colors.HexColor("#C8161D")
+    for data in certificates(context, count):
+        canvas.setStrokeColor(red)
+        canvas.setLineWidth(2.4)
+        canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
+        canvas.setLineWidth(0.7)
+        canvas.rect(14.5 * mm, 14.5 * mm, width - 29 * mm, height - 29 * mm)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(body_font, 10.5)
+        canvas.drawRightString(
+            width - 28 * mm, height - 32 * mm, f"编号：{data.certificate_number}"
+        )
+        canvas.setFillColor(red)
+        text = canvas.beginText()
+        text.setTextOrigin(width / 2 - 108, height - 60 * mm)
+        text.setFont(title_font, 36)
+        text.setCharSpace(12.6)
+        text.textOut("志愿服务证明")
+        canvas.drawText(text)
+        canvas.setFillColor(colors.black)
+        body = (
+            f"兹证明 {data.volunteer_name} 同志于{chinese_date(data.service_from)}至"
+            f"{chinese_date(data.service_to)}期间，在{data.issuing_organization}参加志愿服务，"
+            f"服务内容为：{data.service_content}。经核实，累计服务时长"
+            f"{format_duration(data.service_minutes)}。"
+        )
+        canvas.setFont(body_font, 16)
+        y = height - 85 * mm
+        for line in _wrap("　　" + body, 28):
+            canvas.drawString(28 * mm, y, line)
+            y -= 29
+        canvas.drawString(28 * mm, y, "　　特此证明。")
+        y -= 40
+        cells = [
+            ("志愿者", data.volunteer_name, "志愿者编号", data.volunteer_number),
+            ("证件类型", data.id_type, "证件号码", mask_id_number(data.id_number)),
+            ("服务时长", format_duration(data.service_minutes), "联系电话", data.contact),
+            ("负责人", data.person_in_charge, "经办人", data.handler),
+            ("出具单位", data.issuing_organization, "", ""),
+            ("备注", data.notes, "", ""),
+        ]
+        canvas.setFont(body_font, 12)
+        canvas.setLineWidth(0.6)
+        canvas.setStrokeColor(colors.grey)
+        left, table_width, row_height = 28 * mm, width - 56 * mm, 20
+        columns = [left, left + 70, left + 220, left + 290, left + table_width]
+        for row in cells:
+            canvas.setFillColor(colors.HexColor("#F1F1F1"))
+            canvas.rect(left, y - row_height, 70, row_height, stroke=1, fill=1)
+            canvas.rect(left + 70, y - row_height, table_width - 70, row_height, stroke=1, fill=0)
+            canvas.setFillColor(colors.black)
+            canvas.drawCentredString(left + 35, y - 14, row[0])
+            canvas.drawString(left + 75, y - 14, row[1])
+            if row[2]:
+                canvas.rect(columns[2], y - row_height, 70, row_height, stroke=1, fill=0)
+                canvas.drawCentredString(columns[2] + 35, y - 14, row[2])
+                canvas.drawString(columns[3] + 5, y - 14, row[3])
+            y -= row_height
+        canvas.setFont(body_font, 10.5)
+        canvas.drawString(
+            left,
+            y - 16,
+            "本证明依据《志愿服务记录与证明出具办法（试行）》免费出具，服务时长为实际服务时间。",
+        )
+        canvas.setStrokeColor(colors.HexColor("#D9A3A3"))
+        canvas.setDash(3, 3)
+        canvas.circle(width - 63 * mm, 60 * mm, 21 * mm)
+        canvas.setDash()
+        canvas.setFont(body_font, 14)
+        canvas.drawCentredString(width - 63 * mm, 64 * mm, data.issuing_organization)
+        canvas.drawCentredString(width - 63 * mm, 56 * mm, chinese_date(data.issued_on))
+        code = certificate_code(data, context)
+        encoder = QrCodeWidget(code, barLevel="M", barBorder=0).qr
+        encoder.make()
+        size = 22 * mm
+        module = size / encoder.getModuleCount()
+        path_object = canvas.beginPath()
+        for row_index, row_modules in enumerate(encoder.modules):
+            top = 30 * mm + size - (row_index + 1) * module
+            column = 0
+            for dark, run in itertools.groupby(row_modules):
+                length = len(list(run))
+                if dark:
+                    path_object.rect(28 * mm + column * module, top, length * module, module)
+                column += length
+        canvas.drawPath(path_object, stroke=0, fill=1)
+        canvas.setFont(body_font, 10.5)
+        canvas.drawString(54 * mm, 46 * mm, f"证明编号：{data.certificate_number}")
+        canvas.drawString(54 * mm, 41 * mm, f"核验码：{code.rsplit('|', 1)[-1]}")
+        canvas.drawString(54 * mm, 36 * mm, "扫描二维码可核验本证明的真伪")
+        canvas.showPage()
+    canvas.save()
+
+
+def one_page_minutes(context: PrintContext) -> Any:
+    sample = sample_minutes(context)
+    return dataclasses.replace(
+        sample,
+        agenda=sample.agenda[:2],
+        speeches=sample.speeches[:1],
+        votes=(),
+        resolutions=sample.resolutions[:1],
+    )
+
+
+def timed(function: Any, *arguments: Any) -> float:
+    start = time.perf_counter()
+    function(*arguments)
+    return time.perf_counter() - start
+
+
+def main(count: int, repeat: int) -> list[dict[str, Any]]:
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        directory = Path(folder)
+        reset_font_cache()
+        start = time.perf_counter()
+        context = context_for_run()
+        minutes_path = directory / "minutes.pdf"
+        render_to_file([build_minutes(one_page_minutes(context), context)], context, minutes_path)
+        first_minutes = time.perf_counter() - start
+        warm = [
+            timed(
+                lambda: render_to_file(
+                    [build_minutes(one_page_minutes(context_for_run()), context_for_run())],
+                    context,
+                    minutes_path,
+                )
+            )
+            for _ in range(max(repeat, 5))
+        ]
+        from subprocess import run as run_process
+
+        pages = run_process(["pdfinfo", str(minutes_path)], capture_output=True, text=True).stdout
+        results.append(
+            emit(
+                "one_page_of_minutes",
+                {
+                    "first_run_seconds_including_font_load": round(first_minutes, 3),
+                    "warm_median_seconds": round(statistics.median(warm), 3),
+                    "warm_max_seconds": round(max(warm), 3),
+                    "target_seconds": 0.3,
+                    "meets_target": max(warm) < 0.3,
+                    "pages": next(
+                        (
+                            line.split()[-1]
+                            for line in pages.splitlines()
+                            if line.startswith("Pages")
+                        ),
+                        "?",
+                    ),
+                    "font": context.fonts.body.family,
+                },
+            )
+        )
+        engine_times = []
+        raw_times = []
+        for _ in range(repeat):
+            engine_times.append(
+                timed(engine_certificates, context, count, directory / "engine.pdf")
+            )
+            raw_times.append(timed(raw_certificates, context, count, directory / "raw.pdf"))
+        engine, raw = statistics.median(engine_times), statistics.median(raw_times)
+        results.append(
+            emit(
+                "certificates_batch",
+                {
+                    "certificates": count,
+                    "engine_median_seconds": round(engine, 3),
+                    "raw_canvas_median_seconds": round(raw, 3),
+                    "ratio_to_raw_canvas": round(engine / raw, 2),
+                    "target_ratio": 2.0,
+                    "meets_target": engine / raw <= 2.0,
+                    "engine_file_kib": round((directory / "engine.pdf").stat().st_size / 1024),
+                    "raw_file_kib": round((directory / "raw.pdf").stat().st_size / 1024),
+                    "repeats": repeat,
+                },
+            )
+        )
+    return results
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--certificates", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    main(options.certificates, options.repeat)

@@ -1,0 +1,153 @@
+"""``dangqun members import|export|template|search`` as real processes on a real data directory."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from dangqun.members.validation import id_check_character
+from tests.integration.test_cli import init, run_cli
+
+
+def make_id(sequence: int, birth: str = "19850615") -> str:
+    first = f"530102{birth}{sequence:03d}"
+    return first + id_check_character(first)
+
+
+def write_roster(path: Path, rows: list[list[object]]) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["翠湖社区党员花名册"])
+    sheet.append(
+        [
+            "序号",
+            "姓名",
+            "性别",
+            "民族",
+            "公民身份号码",
+            "所在党支部",
+            "入党日期",
+            "转正日期",
+            "联系电话",
+        ]
+    )
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+GOOD = [
+    [1, "张三丰", "男", "汉", make_id(101), "第一网格党支部", "2010.07.01", "2011-7-1", "13812345678"],
+    [2, "王芳", "女", "汉族", make_id(102), "第一网格党支部", date(2012, 7, 1), "2013年7月1日", None],
+]  # fmt: skip
+BAD = [3, "李强", "男", "汉族", make_id(103)[:17] + "0" if make_id(103)[17] != "0" else make_id(103)[:17] + "1",
+       "第一网格党支部", "2010-07-01", "2011-07-01", None]  # fmt: skip
+
+
+@pytest.fixture
+def center(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "center"
+    assert init(data_dir).returncode == 0
+    assert run_cli(data_dir, "demo", "--members", "30").returncode == 0  # builds the branch tree
+    return data_dir
+
+
+def members(data_dir: Path) -> int:
+    connection = sqlite3.connect(data_dir / "dangqun.sqlite3")
+    try:
+        return int(connection.execute("SELECT count(*) FROM members").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_import_exits_0_when_every_row_is_valid_and_reimport_adds_nobody(center, tmp_path):
+    roster = write_roster(tmp_path / "roster.xlsx", GOOD)
+    result = run_cli(center, "members", "import", str(roster), "--report", str(tmp_path / "r.json"))
+    assert result.returncode == 0, result.stderr
+    assert "共 2 行，有效 2 行" in result.stdout and "已新增 2 人" in result.stdout
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert {k: report[k] for k in ("total", "valid", "imported", "updated", "unchanged")} == {
+        "total": 2, "valid": 2, "imported": 2, "updated": 0, "unchanged": 0,
+    }  # fmt: skip
+    assert report["invalid"] == [] and members(center) == 32
+    again = run_cli(center, "members", "import", str(roster), "--report", str(tmp_path / "r2.json"))
+    assert again.returncode == 0
+    second = json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))
+    assert (second["imported"], second["unchanged"]) == (0, 2) and members(center) == 32
+
+
+def test_import_exits_3_with_invalid_rows_and_writes_nothing_unless_skip_invalid(center, tmp_path):
+    roster = write_roster(tmp_path / "roster.xlsx", [*GOOD, BAD])
+    result = run_cli(center, "members", "import", str(roster), "--report", str(tmp_path / "r.json"))
+    assert result.returncode == 3
+    assert "第 5 行 公民身份号码" in result.stderr and "校验位不正确" in result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert (report["total"], report["valid"], report["imported"]) == (3, 2, 0)
+    assert report["invalid"] == [
+        {
+            "row": 5,
+            "column": "公民身份号码",
+            "value": BAD[4],
+            "reason": "公民身份号码校验位不正确，请逐位核对是否录入有误",
+        }
+    ]
+    assert members(center) == 30
+    dry = run_cli(center, "members", "import", str(roster), "--dry-run", "--skip-invalid")
+    assert dry.returncode == 3 and "将新增 2 人" in dry.stdout and members(center) == 30
+    skipped = run_cli(center, "members", "import", str(roster), "--skip-invalid")
+    assert skipped.returncode == 3 and "已新增 2 人" in skipped.stdout
+    assert members(center) == 32
+
+
+def test_unknown_branches_need_create_branches(center, tmp_path):
+    row = [
+        1,
+        "赵敏",
+        "女",
+        "汉族",
+        make_id(104),
+        "第九十九网格党支部",
+        "2010-07-01",
+        "2011-07-01",
+        None,
+    ]
+    roster = write_roster(tmp_path / "roster.xlsx", [row])
+    refused = run_cli(center, "members", "import", str(roster))
+    assert refused.returncode == 3 and "第九十九网格党支部" in refused.stderr
+    created = run_cli(center, "members", "import", str(roster), "--create-branches")
+    assert created.returncode == 0, created.stderr
+    assert "已建立党支部：第九十九网格党支部" in created.stdout and members(center) == 31
+
+
+def test_import_of_a_file_that_is_no_roster_fails_with_exit_1(center, tmp_path):
+    bogus = tmp_path / "bogus.xlsx"
+    bogus.write_bytes(b"not a workbook")
+    result = run_cli(center, "members", "import", str(bogus))
+    assert result.returncode == 1 and "不是有效的 Excel 工作簿" in result.stderr
+
+
+def test_export_and_search(center, tmp_path):
+    write_roster(tmp_path / "roster.xlsx", GOOD)
+    assert run_cli(center, "members", "import", str(tmp_path / "roster.xlsx")).returncode == 0
+    exported = run_cli(center, "members", "export", str(tmp_path / "out.xlsx"))
+    assert exported.returncode == 0 and "已导出 32 名党员" in exported.stdout
+    sheet = load_workbook(tmp_path / "out.xlsx").active
+    assert sheet.max_row == 33 and sheet["A1"].value == "姓名"
+    found = run_cli(center, "members", "search", "zsf", "--json")
+    assert found.returncode == 0, found.stderr
+    payload = json.loads(found.stdout)
+    assert payload["total"] >= 1 and "张三丰" in [row["name"] for row in payload["rows"]]
+    by_tail = run_cli(center, "members", "search", make_id(102)[-4:])
+    assert "王芳" in by_tail.stdout
+    template = run_cli(center, "members", "template", str(tmp_path / "t.xlsx"))
+    assert template.returncode == 0 and (tmp_path / "t.xlsx").exists()
+    connection = sqlite3.connect(center / "dangqun.sqlite3")
+    actions = [r[0] for r in connection.execute("SELECT action FROM audit_log")]
+    connection.close()
+    assert "members.export" in actions and "members.import" in actions

@@ -1,0 +1,158 @@
+"""首次设置: messages beside their fields, nothing written until 完成, then one transaction."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from dangqun.bootstrap import Application, initialize_center, is_initialized
+from dangqun.core.center import center_info
+from dangqun.core.users import authenticate
+from dangqun.members.queries import member_overview
+from dangqun.ui.dialogs.first_run_wizard import DEFAULT_DEMO_MEMBERS, FirstRunWizard
+from dangqun.ui.widgets import message_boxes
+
+from .conftest import ADMIN_PASSWORD, CENTER_ANSWERS
+
+
+@pytest.fixture
+def wizard(qtbot, empty_application: Application) -> FirstRunWizard:
+    dialog = FirstRunWizard(empty_application.database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def fill_center(wizard: FirstRunWizard, name: str, code: str) -> None:
+    wizard.ui.centerNameEdit.setText(name)
+    wizard.ui.divisionCodeEdit.setText(code)
+
+
+def fill_administrator(
+    wizard: FirstRunWizard, username: str, name: str, password: str, again: str
+) -> None:
+    wizard.ui.usernameEdit.setText(username)
+    wizard.ui.displayNameEdit.setText(name)
+    wizard.ui.passwordEdit.setText(password)
+    wizard.ui.passwordAgainEdit.setText(again)
+
+
+def go_to_last_page(wizard: FirstRunWizard) -> None:
+    fill_center(wizard, CENTER_ANSWERS.center_name, CENTER_ANSWERS.division_code)
+    wizard.next()
+    fill_administrator(wizard, "admin", "王芳", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    wizard.next()
+    assert wizard.currentPage() is wizard.ui.demoPage
+
+
+def finish(wizard: FirstRunWizard) -> None:
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_center_page_shows_each_message_beside_its_field_and_stays(
+    wizard: FirstRunWizard, empty_application: Application
+) -> None:
+    fill_center(wizard, "  ", "5301")
+
+    wizard.next()
+
+    assert wizard.currentPage() is wizard.ui.centerPage
+    assert wizard.error_message("center_name") == "服务中心名称不能为空"
+    assert "12 位数字" in wizard.error_message("division_code")
+    assert wizard.ui.centerNameError.isVisible()
+    assert not is_initialized(empty_application.database)
+
+
+def test_a_corrected_field_loses_its_message(wizard: FirstRunWizard) -> None:
+    fill_center(wizard, "", "110000001001")
+    wizard.next()
+    assert "不能以 0000 结尾" in wizard.error_message("division_code")
+
+    fill_center(wizard, "翠湖社区党群服务中心", "110101001001")
+    wizard.next()
+
+    assert wizard.currentPage() is wizard.ui.administratorPage
+    assert wizard.error_message("center_name") == ""
+    assert wizard.error_message("division_code") == ""
+
+
+def test_administrator_page_shows_account_messages_beside_their_fields(
+    wizard: FirstRunWizard, empty_application: Application
+) -> None:
+    fill_center(wizard, CENTER_ANSWERS.center_name, CENTER_ANSWERS.division_code)
+    wizard.next()
+    fill_administrator(wizard, "张", "", "short", "short")
+
+    wizard.next()
+
+    assert wizard.currentPage() is wizard.ui.administratorPage
+    assert "英文字母" in wizard.error_message("username")
+    assert wizard.error_message("display_name") == "姓名不能为空"
+    assert wizard.error_message("password") == "密码至少需要 8 位"
+    assert not is_initialized(empty_application.database)
+
+
+def test_passwords_that_differ_are_refused_beside_the_second_field(
+    wizard: FirstRunWizard, empty_application: Application
+) -> None:
+    fill_center(wizard, CENTER_ANSWERS.center_name, CENTER_ANSWERS.division_code)
+    wizard.next()
+    fill_administrator(wizard, "admin", "王芳", ADMIN_PASSWORD, ADMIN_PASSWORD + "x")
+
+    wizard.next()
+
+    assert wizard.error_message("password_again") == "两次输入的密码不一致"
+    assert wizard.error_message("password") == ""
+    assert not is_initialized(empty_application.database)
+
+
+def test_finishing_creates_the_center_and_the_administrator(
+    wizard: FirstRunWizard, empty_application: Application
+) -> None:
+    go_to_last_page(wizard)
+    assert CENTER_ANSWERS.center_name in wizard.ui.summaryLabel.text()
+    assert not wizard.ui.demoCheckBox.isChecked()
+    assert wizard.ui.memberCountSpinBox.value() == DEFAULT_DEMO_MEMBERS == 2000
+
+    finish(wizard)
+
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    info = center_info(empty_application.database)
+    assert (info.name, info.division_code) == (
+        CENTER_ANSWERS.center_name,
+        CENTER_ANSWERS.division_code,
+    )
+    assert wizard.center == info
+    assert authenticate(empty_application.database, "admin", ADMIN_PASSWORD).display_name == "王芳"
+    assert member_overview(empty_application.database).total_records == 0
+
+
+def test_demo_data_are_generated_off_the_gui_thread_when_asked(
+    wizard: FirstRunWizard, empty_application: Application
+) -> None:
+    go_to_last_page(wizard)
+    wizard.ui.demoCheckBox.setChecked(True)
+    assert wizard.ui.memberCountSpinBox.isEnabled()
+    wizard.ui.memberCountSpinBox.setValue(60)
+
+    finish(wizard)
+
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.demo_loaded
+    assert member_overview(empty_application.database).total_records == 60
+
+
+def test_a_refusal_at_the_end_goes_back_to_the_page_of_the_field(
+    wizard: FirstRunWizard, empty_application: Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go_to_last_page(wizard)
+    initialize_center(empty_application.database, CENTER_ANSWERS)  # another process was faster
+    errors: list[str] = []
+    monkeypatch.setattr(message_boxes, "show_error", lambda *args: errors.append(args[-1]))
+
+    finish(wizard)
+
+    assert wizard.result() != QWizard.DialogCode.Accepted
+    assert wizard.currentPage() is wizard.ui.centerPage
+    assert "已经初始化过" in wizard.error_message("center_name")
+    assert errors == []

@@ -1,0 +1,159 @@
+"""The main window: navigation from the page registry, shortcuts, status bar, roles."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from dangqun.bootstrap import Application
+from dangqun.core.backup import list_backups
+from dangqun.core.security import Actor
+from dangqun.ui.context import AppEvents, UiContext, open_ui_state
+from dangqun.ui.main_window import GEOMETRY_KEY, MainWindow
+from dangqun.ui.pages import PAGE_KEYS, PAGES
+
+NAVIGATION_TITLES = ["首页", "党员管理", "阵地预约", "时间银行", "会议记录", "数据同步", "系统设置"]
+
+
+def make_window(qtbot, application: Application, actor: Actor, remember: bool = False):
+    context = UiContext(application, actor, open_ui_state(application), AppEvents())
+    window = MainWindow(context, remember_state=remember)
+    qtbot.addWidget(window)
+    if not remember:
+        window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, application: Application, admin_actor: Actor) -> MainWindow:
+    return make_window(qtbot, application, admin_actor)
+
+
+def test_the_registry_has_the_seven_pages_in_order() -> None:
+    assert PAGE_KEYS == ("home", "members", "bases", "timebank", "minutes", "sync", "settings")
+    assert [spec.title for spec in PAGES] == NAVIGATION_TITLES
+
+
+def test_navigation_lists_all_seven_pages_with_icons(window: MainWindow) -> None:
+    navigation = window.ui.navigationList
+    assert [navigation.item(row).text() for row in range(navigation.count())] == (NAVIGATION_TITLES)
+    assert all(not navigation.item(row).icon().isNull() for row in range(navigation.count()))
+    assert window.page_keys() == list(PAGE_KEYS)
+    assert window.current_page_key() == "home"
+    assert window.ui.pageStack.currentWidget() is window.page("home")
+
+
+@pytest.mark.parametrize("number, key", list(enumerate(PAGE_KEYS, start=1)))
+def test_ctrl_number_switches_to_the_page(qtbot, window: MainWindow, number: int, key: str):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+
+    assert window.current_page_key() == key
+    assert window.ui.pageStack.currentWidget() is window.page(key)
+    assert window.page_actions[key].shortcut().toString() == f"Ctrl+{number}"
+
+
+def test_clicking_the_navigation_switches_pages(window: MainWindow) -> None:
+    window.ui.navigationList.setCurrentRow(4)
+    assert window.current_page_key() == "minutes"
+    assert window.page("minutes").ui.titleLabel.text() == "会议记录"
+
+
+def test_pages_are_built_only_when_first_shown(window: MainWindow) -> None:
+    assert window.page("members") is None
+    page = window.show_page("members")
+    assert window.page("members") is page
+    assert window.show_page("members") is page
+
+
+def test_status_bar_shows_center_user_role_and_backup(
+    window: MainWindow, application: Application
+) -> None:
+    assert window.center_label.text() == "翠湖社区党群服务中心"
+    assert window.user_label.text() == "当前用户：王芳（管理员）"
+    assert window.backup_label.text() == "尚未备份"
+    assert window.windowTitle() == "翠湖社区党群服务中心 — 党群服务中心工作台"
+
+
+def test_back_up_now_runs_off_the_gui_thread_and_updates_the_status(
+    qtbot, window: MainWindow, application: Application
+) -> None:
+    assert window.ui.backupNowAction.isVisible()
+    with qtbot.waitSignal(window.context.events.backup_taken, timeout=10_000):
+        window.ui.backupNowAction.trigger()
+
+    assert [backup.kind for backup in list_backups(application.paths.backups)] == ["manual"]
+    assert window.backup_label.text().startswith("上次备份：今天 ")
+
+
+def test_read_only_role_gets_no_edit_actions(
+    qtbot, application: Application, read_only_actor: Actor
+) -> None:
+    window = make_window(qtbot, application, read_only_actor)
+
+    assert not window.ui.backupNowAction.isVisible()
+    assert not window.ui.backupNowAction.isEnabled()
+    assert window.user_label.text() == "当前用户：访客（只读）"
+    window.back_up_now()  # even if called, nothing is written
+    assert list_backups(application.paths.backups) == []
+    assert window.ui.lockAction.isEnabled() and window.ui.logOutAction.isEnabled()
+
+
+def test_lock_cover_hides_the_pages(window: MainWindow) -> None:
+    window.set_locked(True)
+    assert window.locked
+    assert not window.ui.workspace.isVisible()
+    assert not window.page_actions["members"].isEnabled()
+
+    window.set_locked(False)
+    assert not window.locked
+    assert window.ui.workspace.isVisible()
+    assert window.page_actions["members"].isEnabled()
+
+
+def test_window_geometry_is_remembered_in_the_ui_state(
+    qtbot, application: Application, admin_actor: Actor
+) -> None:
+    first = make_window(qtbot, application, admin_actor, remember=True)
+    first.resize(1100, 700)
+    first.close()
+    assert open_ui_state(application).value(GEOMETRY_KEY)
+
+    second = make_window(qtbot, application, admin_actor, remember=True)
+    # Qt fits a restored window on the screen; the offscreen screen is only 800 px wide.
+    assert second.height() == 700
+    assert second.width() == min(1100, max(960, second.screen().availableGeometry().width()))
+
+
+def test_lock_log_out_and_exit_are_asked_for_with_signals(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.lock_requested):
+        window.ui.lockAction.trigger()
+    with qtbot.waitSignal(window.log_out_requested):
+        window.ui.logOutAction.trigger()
+    with qtbot.waitSignal(window.closed):
+        window.ui.exitAction.trigger()
+
+
+def test_a_page_that_fails_to_build_does_not_take_the_window_down(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dangqun.ui.pages.sync_page as sync_page
+
+    def broken(_context: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sync_page, "SyncPage", broken)
+    reported: list[object] = []
+    monkeypatch.setattr("sys.excepthook", lambda *exc_info: reported.append(exc_info[1]))
+
+    page = window.show_page("sync")
+
+    assert isinstance(page, QLabel)
+    assert "数据同步" in page.text() and "未能打开" in page.text()
+    assert [str(error) for error in reported] == ["boom"]
+    assert window.show_page("home") is window.page("home")

@@ -1,0 +1,228 @@
+"""首页 and the module pages: live figures from indexed counts, empty states, quick links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import func, select, update
+
+from dangqun.bootstrap import Application, backup_now
+from dangqun.core.clock import local_today
+from dangqun.core.security import Actor, system_actor
+from dangqun.demo import generate_demo_data
+from dangqun.members.models import (
+    Member,
+    MemberCategory,
+    MemberKind,
+    MemberStatus,
+    OrganizationLevel,
+)
+from dangqun.members.queries import (
+    member_overview,
+    members_by_branch,
+    political_birthdays_in_month,
+)
+from dangqun.ui.context import AppEvents, UiContext, open_ui_state
+from dangqun.ui.main_window import MainWindow
+from dangqun.ui.pages.home_page import HomePage
+from dangqun.ui.pages.module_page import format_count
+
+DEMO_MEMBERS = 300
+
+
+@pytest.fixture
+def demo_application(application: Application) -> Application:
+    generate_demo_data(application.database, system_actor("测试"), DEMO_MEMBERS, seed=7)
+    return application
+
+
+def make_window(qtbot, application: Application, actor: Actor) -> MainWindow:
+    window = MainWindow(UiContext(application, actor, open_ui_state(application), AppEvents()))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+def sql_count(application: Application, *conditions: object) -> int:
+    with application.database.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(Member).where(*conditions)))
+
+
+def test_overview_counts_equal_plain_sql_counts(demo_application: Application) -> None:
+    """The index-only subtraction gives exactly what a plain filtered COUNT gives."""
+    with demo_application.database.unit_of_work(system_actor("测试")) as work:  # some leave
+        work.session.execute(
+            update(Member)
+            .where(Member.id % 7 == 0)
+            .values(status=MemberStatus.TRANSFERRED_OUT.value)
+        )
+        work.session.execute(
+            update(Member).where(Member.id % 11 == 0).values(status=MemberStatus.DECEASED.value)
+        )
+        work.commit()
+    overview = member_overview(demo_application.database)
+    active = Member.status == MemberStatus.ACTIVE.value
+
+    assert overview.total_records == DEMO_MEMBERS
+    assert overview.in_register == sql_count(demo_application, active)
+    for kind in MemberKind:
+        assert overview.kind(kind) == sql_count(demo_application, active, Member.kind == kind.value)
+    assert sum(branch.in_register for branch in members_by_branch(demo_application.database)) == (
+        overview.in_register
+    )
+    month = local_today().month
+    assert political_birthdays_in_month(demo_application.database, month) == sql_count(
+        demo_application, active, Member.joined_month_day.like(f"{month:02d}-%")
+    )
+
+
+def test_home_page_shows_the_center_the_user_and_the_figures(
+    qtbot, demo_application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, demo_application, admin_actor)
+    home = window.page("home")
+    assert isinstance(home, HomePage)
+    overview = member_overview(demo_application.database)
+
+    assert home.ui.centerNameLabel.text() == "翠湖社区党群服务中心"
+    assert home.ui.divisionCodeLabel.text() == "行政区划代码 530102001001"
+    assert home.ui.greetingLabel.text().endswith("好，王芳")
+    today = date.today()
+    assert home.ui.dateLabel.text().startswith(f"{today.year}年{today.month}月{today.day}日 星期")
+    assert home.cards["inRegister"].value == format_count(overview.in_register)
+    assert home.cards["inService"].value == format_count(
+        overview.kind(MemberKind.IN_SERVICE_REGISTERED)
+    )
+    assert home.cards["organizations"].value == format_count(overview.organizations)
+    assert f"网格党支部 {overview.level(OrganizationLevel.GRID_BRANCH)}" in (
+        home.cards["organizations"].caption
+    )
+    birthdays = political_birthdays_in_month(demo_application.database, local_today().month)
+    assert home.cards["birthdays"].value == format_count(birthdays)
+    assert home.cards["backup"].value == "尚无"
+    assert not home.ui.emptyNote.isVisible()
+
+
+def test_home_page_follows_a_backup(
+    qtbot, demo_application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, demo_application, admin_actor)
+    home = window.page("home")
+    backup_now(demo_application, admin_actor)
+
+    window.context.events.backup_taken.emit()
+
+    assert home.cards["backup"].value.startswith("今天 ")
+    assert home.cards["backup"].caption == "手动备份"
+
+
+def test_empty_center_shows_zeros_and_a_calm_note(
+    qtbot, application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, application, admin_actor)
+    home = window.page("home")
+
+    assert home.ui.emptyNote.isVisible()
+    assert "还没有登记党员" in home.ui.emptyNoteText.text()
+    assert home.cards["inRegister"].value == "0"
+
+    members = window.show_page("members")
+    assert members.cards["inRegister"].value == "0"
+    assert members.ui.detailsCaption.text().startswith("还没有党组织数据")
+    assert not members.ui.detailsTable.isVisible()
+
+
+def test_quick_links_open_their_pages(qtbot, application: Application, admin_actor: Actor) -> None:
+    window = make_window(qtbot, application, admin_actor)
+    home = window.page("home")
+    assert list(home.link_buttons) == [
+        "members",
+        "bases",
+        "timebank",
+        "minutes",
+        "sync",
+        "settings",
+    ]
+    assert home.link_buttons["bases"].title == "阵地预约"
+
+    home.link_buttons["minutes"].click()
+
+    assert window.current_page_key() == "minutes"
+
+
+def test_members_page_counts_by_kind_and_lists_every_branch(
+    qtbot, demo_application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, demo_application, admin_actor)
+    page = window.show_page("members")
+    overview = member_overview(demo_application.database)
+    branches = members_by_branch(demo_application.database)
+
+    assert page.ui.titleLabel.text() == "党员管理"
+    assert page.cards["floating"].caption == (
+        f"流入 {overview.kind(MemberKind.FLOATING_IN)}\n"
+        f"流出 {overview.kind(MemberKind.FLOATING_OUT)}"
+    )
+    assert page.cards["probationary"].value == format_count(
+        overview.category(MemberCategory.PROBATIONARY)
+    )
+    model = page.details_model
+    assert model.rowCount() == len(branches) == overview.level(OrganizationLevel.GRID_BRANCH)
+    assert model.item(0, 0).text() == branches[0].name
+    assert model.item(0, model.columnCount() - 1).text() == format_count(branches[0].in_register)
+    assert "在后续版本中提供" in page.ui.laterNoteText.text()
+
+
+@pytest.mark.parametrize(
+    "key, title, flow",
+    [
+        ("bases", "阵地预约", ["待确认", "已确认", "已签到", "已完成"]),
+        ("timebank", "时间银行", ["登记服务", "审核记账", "兑换、转赠或捐赠", "出具证明"]),
+        ("minutes", "会议记录", []),
+        ("sync", "数据同步", ["中心导出", "U 盘或电子邮件", "区里校验", "导入结果汇总"]),
+    ],
+)
+def test_module_pages_explain_themselves_and_show_live_figures(
+    qtbot, demo_application: Application, admin_actor: Actor, key: str, title: str, flow: list
+) -> None:
+    window = make_window(qtbot, demo_application, admin_actor)
+    page = window.show_page(key)
+
+    assert page.ui.titleLabel.text() == title
+    assert len(page.ui.descriptionLabel.text()) > 100
+    assert "<li" in page.ui.descriptionLabel.text()
+    assert "后续版本" in page.ui.laterNoteText.text()
+    assert page.cards and all(card.value not in ("", "—") for card in page.cards.values())
+    chips = [
+        label.text() for label in page.findChildren(QLabel) if label.property("role") == "chip"
+    ]
+    assert chips == flow
+
+
+def test_minutes_page_states_who_may_vote(
+    qtbot, demo_application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, demo_application, admin_actor)
+    page = window.show_page("minutes")
+
+    assert page.cards["probationary"].caption == "可参加会议，没有表决权"
+    assert page.details_model.rowCount() == 7
+    assert page.details_model.item(0, 0).text() == "支部党员大会"
+
+
+def test_pages_refresh_when_data_change(
+    qtbot, application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, application, admin_actor)
+    home = window.page("home")
+    assert home.cards["inRegister"].value == "0"
+    generate_demo_data(application.database, system_actor("测试"), 40, seed=3)
+
+    window.context.events.data_changed.emit("member")
+
+    assert home.cards["inRegister"].value == format_count(
+        member_overview(application.database).in_register
+    )

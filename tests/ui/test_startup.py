@@ -1,0 +1,108 @@
+"""``run_gui``: refusals at start-up are shown in Chinese with exit code 1; a whole session
+runs from login to the exit backup."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from dangqun import app as gui
+from dangqun.bootstrap import Application
+from dangqun.core.backup import list_backups
+from dangqun.core.paths import DataPaths
+from dangqun.resources_path import resource_path, resources_root
+from dangqun.ui.dialogs.login_dialog import LoginDialog
+from dangqun.ui.main_window import MainWindow
+
+from .conftest import ADMIN_PASSWORD
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(gui, "show_startup_error", shown.append)
+    return shown
+
+
+def test_a_second_instance_is_refused_with_exit_code_1(
+    application: Application, shown_errors: list[str]
+) -> None:
+    exit_code = gui.run_gui(str(application.paths.root))
+
+    assert exit_code == 1
+    assert len(shown_errors) == 1 and "正在使用这个数据目录" in shown_errors[0]
+
+
+def test_a_file_that_is_not_a_database_is_refused(
+    data_paths: DataPaths, shown_errors: list[str]
+) -> None:
+    data_paths.root.mkdir(parents=True)
+    data_paths.database.write_bytes(b"this is a letter, not a database" * 10)
+
+    assert gui.main(["--data-dir", str(data_paths.root)]) == 1
+    assert "不是 dangqun 的数据库文件" in shown_errors[0]
+    assert data_paths.database.read_bytes().startswith(b"this is a letter")
+
+
+def test_a_whole_session_from_login_to_exit_backup(
+    qtbot, qapp: QApplication, initialized_paths: DataPaths
+) -> None:
+    steps: list[str] = []
+
+    def visible(kind: type) -> object | None:
+        return next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
+            None,
+        )
+
+    def sign_in() -> None:
+        dialog = visible(LoginDialog)
+        if dialog is None:
+            QTimer.singleShot(50, sign_in)
+            return
+        steps.append("login")
+        dialog.ui.usernameEdit.setText("admin")
+        dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
+        dialog.ui.signInButton.click()
+        QTimer.singleShot(50, leave)
+
+    def leave() -> None:
+        window = visible(MainWindow)
+        daily = [b for b in list_backups(initialized_paths.backups) if b.kind == "daily"]
+        # Backup names have one-second resolution; leave in a later second than the daily one.
+        if window is None or not daily or datetime.now() < daily[0].taken_at + timedelta(seconds=1):
+            QTimer.singleShot(50, leave)
+            return
+        steps.append(window.current_page_key() or "")
+        window.ui.exitAction.trigger()
+
+    QTimer.singleShot(0, sign_in)
+    try:
+        exit_code = gui.run_gui(str(initialized_paths.root))
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+
+    assert exit_code == 0
+    assert steps == ["login", "home"]
+    kinds = [backup.kind for backup in list_backups(initialized_paths.backups)]
+    assert kinds[0] == "exit"  # rotation keeps the newest automatic backup of the day
+    assert not initialized_paths.lock_file.exists() or _lock_is_free(initialized_paths)
+
+
+def _lock_is_free(paths: DataPaths) -> bool:
+    from dangqun.core.instance_lock import InstanceLock
+
+    lock = InstanceLock(paths.lock_file)
+    lock.acquire()
+    lock.release()
+    return True
+
+
+def test_resources_are_found_from_the_source_checkout() -> None:
+    assert (resources_root() / "theme.qss").is_file()
+    assert resource_path("i18n", "dangqun_zh_CN.qm").is_file()
+    assert isinstance(resource_path("theme.qss"), Path)

@@ -1,0 +1,120 @@
+"""``dangqun print`` and ``dangqun verify`` through argparse, on a real data directory."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from dangqun.bootstrap import Application, initialize_center, open_application
+from dangqun.core.errors import DangqunError
+from dangqun.core.paths import DataPaths
+from dangqun.core.security import system_actor
+from dangqun.demo import generate_demo_data
+from dangqun.printing.cli_commands import add_print_commands
+from dangqun.printing.registry import DOCUMENT_KINDS
+from tests.conftest import CENTER_ANSWERS
+from tests.unit.printing.pdf_tools import compact_text, requires_poppler
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    paths = DataPaths(tmp_path / "center")
+    application = open_application(paths)
+    try:
+        initialize_center(application.database, CENTER_ANSWERS)
+        generate_demo_data(application.database, system_actor("test"), 60, seed=3)
+    finally:
+        application.close()
+    return paths.root
+
+
+def open_for(arguments: argparse.Namespace) -> Application:
+    return open_application(DataPaths(Path(arguments.data_dir)))
+
+
+def run(data_dir: Path, *words: str) -> int:
+    parser = argparse.ArgumentParser(prog="dangqun")
+    parser.add_argument("--data-dir")
+    commands = parser.add_subparsers(dest="command")
+    add_print_commands(commands, open_for)
+    arguments = parser.parse_args(["--data-dir", str(data_dir), *words])
+    return int(arguments.handler(arguments))
+
+
+@requires_poppler
+def test_print_samples_writes_one_pdf_per_kind(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data_dir, "print", "samples", "--out", str(tmp_path / "samples")) == 0
+    written = sorted(path.stem for path in (tmp_path / "samples").glob("*.pdf"))
+    assert written == sorted(DOCUMENT_KINDS)
+    assert "已生成 6 份样张" in capsys.readouterr().out
+
+
+@requires_poppler
+def test_print_roster_by_organization_id(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "roster.pdf"
+    assert run(data_dir, "print", "member_roster", "--id", "3", "--out", str(out)) == 0
+    assert "党员花名册" in compact_text(out)
+
+
+def test_print_without_id_or_sample_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(DangqunError, match="--id"):
+        run(data_dir, "print", "member_roster", "--out", str(tmp_path / "x.pdf"))
+
+
+def test_unknown_kind_is_a_usage_error(data_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(data_dir, "print", "certificate", "--out", str(tmp_path / "x.pdf"))
+    assert exit_info.value.code == 2
+
+
+@requires_poppler
+def test_verify_the_code_printed_on_a_certificate(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "certificate.pdf"
+    assert run(data_dir, "print", "volunteer_certificate", "--sample", "--out", str(out)) == 0
+    from dangqun.core.center import center_info
+    from dangqun.printing.documents.volunteer_certificate import (
+        certificate_code,
+        sample_volunteer_certificate,
+    )
+    from dangqun.printing.service import print_context_for
+
+    application = open_application(DataPaths(data_dir))
+    try:
+        context = print_context_for(
+            application.database, application.paths.keys, system_actor("test")
+        )
+        code = certificate_code(sample_volunteer_certificate(context), context)
+        assert center_info(application.database).center_id.replace("-", "") in code
+    finally:
+        application.close()
+    capsys.readouterr()
+    assert run(data_dir, "verify", code) == 0
+    output = capsys.readouterr().out
+    assert output.startswith("有效") and "李秀英" in output and "47 小时 30 分钟" in output
+    assert run(data_dir, "verify", code.replace("|2850|", "|9850|")) == 1
+    assert capsys.readouterr().out.startswith("无效")
+
+
+def test_verify_with_another_centers_key_file(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dangqun.printing.verification import make_verification_code
+
+    key = bytes(range(32))
+    key_file = tmp_path / "center-b.key"
+    key_file.write_text(key.hex(), encoding="ascii")
+    code = make_verification_code(
+        "volunteer_certificate",
+        "ZYZM-9",
+        "11111111-2222-3333-4444-555555555555",
+        ["张三", "1234", "90", "20261122"],
+        key,
+    )
+    assert run(data_dir, "verify", code, "--key-file", str(key_file)) == 0
+    assert "有效" in capsys.readouterr().out

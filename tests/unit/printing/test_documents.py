@@ -1,0 +1,240 @@
+"""Every registered document kind as a real PDF: fonts, text, pages, paper, and no overflow."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dangqun.printing.batch import render_to_file
+from dangqun.printing.documents.member_roster import MemberRosterData
+from dangqun.printing.fonts import DocumentFonts
+from dangqun.printing.page_kit import PAGE_LAYOUTS, PrintContext
+from dangqun.printing.registry import DOCUMENT_KINDS, document_kind
+from tests.unit.printing.pdf_tools import (
+    compact_text,
+    make_context,
+    pdf_fonts,
+    pdf_info,
+    pdf_lines,
+    pdf_words,
+    requires_poppler,
+)
+
+pytestmark = requires_poppler
+
+A4_PORTRAIT = (595.28, 841.89)
+A4_LANDSCAPE = (841.89, 595.28)
+
+# What each sample must show, as pdftotext returns it (spaces removed).
+EXPECTED_TEXT: dict[str, list[str]] = {
+    "volunteer_certificate": [
+        "志愿服务证明", "李秀英", "ZYZM-2026-000123", "47小时30分钟", "5301**********0027",
+        "53010220180032145", "翠湖社区党群服务中心", "王建国", "赵丽", "2026年11月22日",
+    ],
+    "minutes": [
+        "翠湖社区第一网格党支部会议记录", "HY-2026-0046", "支部党员大会", "王建国（支部书记）",
+        "应到21人，实到18人", "马超（病假）", "接收宋佳同志为中共预备党员", "主持人（签字）",
+    ],
+    "booking_slip": [
+        "开放式组织生活基地活动预约单", "YY-20261128-007", "陈志强", "28人", "翠湖红色记忆馆",
+        "2026年11月28日09:30—11:00", "预约单存根",
+    ],
+    "time_statement": [
+        "时间对账单", "李秀英", "SJYH-530102-000158", "74小时30分钟", "SJ-2026-01046",
+        "期初余额", "冲正",
+    ],
+    "member_roster": [
+        "翠湖社区第一网格党支部党员花名册", "王建国", "宋佳", "预备党员", "5301**********0031",
+        "在册党员6名",
+    ],
+    "registration_receipt": [
+        "在职党员到社区报到回执", "张伟", "BD-2026-000318", "中共云南某科技有限公司支部委员会",
+        "2026年3月15日", "中共翠湖社区委员会", "存根",
+    ],
+}  # fmt: skip
+
+FULL_ID_NUMBERS = {
+    "volunteer_certificate": "530102196805120027",
+    "time_statement": "530102196805120027",
+    "member_roster": "530102196803120031",
+    "registration_receipt": "530102198509031513",
+}
+
+SINGLE_PAGE = {"volunteer_certificate", "booking_slip", "member_roster", "registration_receipt"}
+
+
+def render_sample(kind: str, context: PrintContext, path: Path, data: Any = None) -> Path:
+    definition = document_kind(kind)
+    data = definition.sample(context) if data is None else data
+    render_to_file([definition.build(data, context)], context, path)
+    return path
+
+
+def test_every_kind_has_expectations() -> None:
+    assert set(EXPECTED_TEXT) == set(DOCUMENT_KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+def test_sample_embeds_subset_fonts_and_carries_its_text(
+    kind: str, context: PrintContext, tmp_path: Path
+) -> None:
+    path = render_sample(kind, context, tmp_path / f"{kind}.pdf")
+    fonts = pdf_fonts(path)
+    assert fonts, "no font in the PDF"
+    if context.fonts.all_embedded:
+        assert all(row.embedded and row.subset for row in fonts), fonts
+        assert all(row.font_type.startswith("TrueType") for row in fonts), fonts
+    text = compact_text(path)
+    for expected in EXPECTED_TEXT[kind]:
+        assert expected in text, f"{expected!r} missing from {kind}"
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+def test_sample_paper_and_page_count(kind: str, context: PrintContext, tmp_path: Path) -> None:
+    path = render_sample(kind, context, tmp_path / f"{kind}.pdf")
+    info = pdf_info(path)
+    expected = A4_LANDSCAPE if kind == "member_roster" else A4_PORTRAIT
+    assert (info.width, info.height) == pytest.approx(expected, abs=0.5)
+    if kind in SINGLE_PAGE:
+        assert info.pages == 1
+    else:
+        assert info.pages >= 2
+    if PAGE_LAYOUTS[
+        document_kind(kind).build(document_kind(kind).sample(context), context).layout
+    ].numbered:
+        text = compact_text(path)
+        for page in range(1, info.pages + 1):
+            assert f"第{page}页共{info.pages}页" in text
+
+
+@pytest.mark.parametrize("kind", sorted(FULL_ID_NUMBERS))
+def test_id_numbers_are_masked_unless_allowed(
+    kind: str, fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    masked = render_sample(kind, make_context(fonts), tmp_path / "masked.pdf")
+    assert FULL_ID_NUMBERS[kind] not in compact_text(masked)
+    full = render_sample(kind, make_context(fonts, full_personal_data=True), tmp_path / "full.pdf")
+    if kind == "volunteer_certificate":
+        # The holder hangs it on a wall: masked even for those who may see the number.
+        assert FULL_ID_NUMBERS[kind] not in compact_text(full)
+    else:
+        assert FULL_ID_NUMBERS[kind] in compact_text(full)
+
+
+LONG_NAME = ("欧阳" + "家兴德正云龙明超刚平辉鹏华飞" * 30)[:300]
+LONG_ADDRESS = ("五华区翠湖南路12号3栋2单元501室（“幸福里”小区），靠近翠湖公园东门；" * 12)[:300]
+LONG_DIGITS = "1" * 120
+
+
+def long_sample(kind: str, context: PrintContext) -> Any:
+    """The sample with a 300-character name and address in the fields each kind prints."""
+    sample = document_kind(kind).sample(context)
+    if kind == "volunteer_certificate":
+        return dataclasses.replace(
+            sample,
+            volunteer_name=LONG_NAME,
+            issuing_organization=LONG_ADDRESS,
+            service_content=LONG_ADDRESS,
+            volunteer_number=LONG_DIGITS,
+        )
+    if kind == "minutes":
+        return dataclasses.replace(
+            sample, organization_name=LONG_NAME, place=LONG_ADDRESS, host=LONG_NAME
+        )
+    if kind == "booking_slip":
+        return dataclasses.replace(
+            sample, organization=LONG_NAME, base_address=LONG_ADDRESS, contact_name=LONG_NAME
+        )
+    if kind == "time_statement":
+        return dataclasses.replace(sample, holder_name=LONG_NAME, account_number=LONG_DIGITS)
+    if kind == "member_roster":
+        assert isinstance(sample, MemberRosterData)
+        first = dataclasses.replace(
+            sample.members[0], name=LONG_NAME, address=LONG_ADDRESS, work_unit=LONG_ADDRESS
+        )
+        return dataclasses.replace(
+            sample, organization_name=LONG_NAME, members=[first, *sample.members[1:]]
+        )
+    if kind == "registration_receipt":
+        return dataclasses.replace(
+            sample, member_name=LONG_NAME, home_organization=LONG_NAME, address=LONG_ADDRESS
+        )
+    raise AssertionError(f"no long sample for {kind}")
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+def test_300_character_name_and_address_wrap_inside_the_page(
+    kind: str, fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    context = make_context(fonts, full_personal_data=True)
+    data = long_sample(kind, context)
+    plan = document_kind(kind).build(data, context)
+    specification = PAGE_LAYOUTS[plan.layout]
+    path = render_sample(kind, context, tmp_path / "long.pdf", data)
+    width, height = specification.page_size
+    margins = specification.margins
+    words = pdf_words(path)
+    assert words
+    for word in words:
+        assert margins.left - 1.5 <= word.x_min, word
+        assert word.x_max <= width - margins.right + 1.5, word
+        assert word.y_min >= 0 and word.y_max <= height, word
+    text = compact_text(path)
+    assert LONG_NAME[:40] in text and LONG_NAME[-20:] in text
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+def test_no_line_starts_with_closing_punctuation(
+    kind: str, fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    context = make_context(fonts, full_personal_data=True)
+    path = render_sample(kind, context, tmp_path / "long.pdf", long_sample(kind, context))
+    for line in pdf_lines(path):
+        assert line.text[:1] not in "、，。；：？！）》」』】”", line
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+def test_cid_fallback_prints_every_kind_without_any_font_file(
+    kind: str, cid_fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    assert not cid_fonts.all_embedded
+    context = make_context(cid_fonts)
+    path = render_sample(kind, context, tmp_path / f"{kind}.pdf")
+    fonts = pdf_fonts(path)
+    assert [row.name for row in fonts] == ["STSong-Light"]
+    text = compact_text(path)
+    for expected in EXPECTED_TEXT[kind][:3]:
+        assert expected in text
+
+
+def test_rare_character_missing_from_the_font_falls_back_to_the_cid_font(
+    fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    if fonts.body.coverage is None:
+        pytest.skip("no TrueType font on this machine")
+    coverage = fonts.body.coverage
+    rare = next(
+        chr(code) for code in range(0x3400, 0x4DB6) if code not in coverage
+    )  # CJK extension A, which many fonts lack
+    context = make_context(fonts)
+    sample = document_kind("volunteer_certificate").sample(context)
+    path = render_sample(
+        "volunteer_certificate",
+        context,
+        tmp_path / "rare.pdf",
+        dataclasses.replace(sample, volunteer_name=f"王{rare}"),
+    )
+    names = {row.name for row in pdf_fonts(path)}
+    assert "STSong-Light" in names
+    assert any(name.endswith(fonts.body.name.split("-")[1]) or "+" in name for name in names)
+
+
+def test_footer_names_center_and_print_date(context: PrintContext, tmp_path: Path) -> None:
+    path = render_sample("time_statement", context, tmp_path / "statement.pdf")
+    text = compact_text(path)
+    assert text.count("翠湖社区党群服务中心") >= pdf_info(path).pages
+    assert re.search(r"打印日期：2026年11月22日", text)
