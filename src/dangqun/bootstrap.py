@@ -28,6 +28,7 @@ from dangqun.core.center import Center, CenterInfo, center_info, find_center, va
 from dangqun.core.db import Database, create_sqlite_engine, read_schema_revision
 from dangqun.core.errors import DatabaseFileInvalid, DatabaseTooNew, ValidationError
 from dangqun.core.instance_lock import InstanceLock
+from dangqun.core.invariants import CheckReport, run_checks
 from dangqun.core.logging_setup import configure_logging
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Permission, Role, system_actor
@@ -228,6 +229,13 @@ def restore_from_file(application: Application, actor: Actor, backup_path: Path)
         )
         work.commit()
     return safety
+
+
+def check_application(application: Application) -> CheckReport:
+    """Every registered rule, the features' included, on a read-only session."""
+    schema.load_feature_invariants()
+    with application.database.reading() as session:
+        return run_checks(session)
 
 
 def last_backup_time(application: Application) -> datetime | None:

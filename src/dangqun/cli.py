@@ -138,12 +138,11 @@ def command_restore(arguments: argparse.Namespace) -> int:
 
 
 def command_check(arguments: argparse.Namespace) -> int:
-    from dangqun.core.invariants import run_checks
+    from dangqun.bootstrap import check_application
 
     application = _open(arguments)
     try:
-        with application.database.reading() as session:
-            report = run_checks(session)
+        report = check_application(application)
     finally:
         application.close()
     if report.ok:
@@ -234,17 +233,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     screenshot.set_defaults(handler=command_screenshot)
 
+    from dangqun.members.cli_commands import add_member_commands
+    from dangqun.printing.cli_commands import add_print_commands
+
+    add_member_commands(commands, _open, _cli_actor)
+    add_print_commands(commands, _open, _cli_actor)
+    return parser
+
+
+def _global_options_parser() -> argparse.ArgumentParser:
+    """Just the options valid without a command, so starting the GUI builds no feature parsers."""
+    parser = argparse.ArgumentParser(prog="dangqun", add_help=False)
+    parser.add_argument("--data-dir")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
-    handler: CommandHandler | None = getattr(arguments, "handler", None)
-    if handler is None:
+    argument_list = list(sys.argv[1:] if argv is None else argv)
+    global_options, rest = _global_options_parser().parse_known_args(argument_list)
+    if not rest:
         from dangqun.app import run_gui
 
-        return run_gui(arguments.data_dir)
+        return run_gui(global_options.data_dir)
+    arguments = build_parser().parse_args(argument_list)
+    handler: CommandHandler = arguments.handler
     try:
         return int(handler(arguments))
     except DangqunError as error:

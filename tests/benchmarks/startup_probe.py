@@ -1,6 +1,7 @@
 """Run in a fresh process by bench_startup.py; prints one JSON line once a window is on screen.
 
 ``bare``: PySide6's minimum — import, QApplication, an empty QMainWindow shown.
+``floor``: ``bare`` after importing SQLAlchemy's ORM.
 ``dangqun``: the app's real path — QApplication with translators/theme, open the data
 directory (lock, file checks, schema check), font setting, sign in, build the main window with
 its home page, show it. Only typing the password is skipped.
@@ -33,6 +34,14 @@ def bare() -> None:
     QTest.qWaitForWindowExposed(window)
     application.processEvents()
     report()
+
+
+def floor() -> None:
+    """The bare window plus what any SQLAlchemy app pays: the ORM import. Reported, to show
+    how much of dangqun's start-up is the library floor and how much is our own."""
+    import sqlalchemy.orm  # noqa: F401
+
+    bare()
 
 
 def dangqun(data_dir: str, password: str) -> None:
@@ -69,5 +78,7 @@ if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "floor":
+        floor()
     else:
         dangqun(sys.argv[2], sys.argv[3])

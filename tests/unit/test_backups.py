@@ -130,6 +130,16 @@ def _run_backup_on_full_disk(database: Path, tmp_path: Path) -> str:
     return result.stdout
 
 
+def test_rotation_keeps_the_later_of_two_backups_taken_in_the_same_second(tmp_path):
+    moment = datetime(2026, 11, 20, 17, 30, 5)
+    daily = _make_backup_file(tmp_path, moment, "daily")
+    exit_backup = _make_backup_file(tmp_path, moment, "exit")
+    os.utime(daily.path, ns=(1_000_000_000, 1_000_000_000))
+    os.utime(exit_backup.path, ns=(2_000_000_000, 2_000_000_000))
+    assert [b.path for b in backups_to_delete([exit_backup, daily])] == [daily.path]
+    assert [b.path for b in backups_to_delete([daily, exit_backup])] == [daily.path]
+
+
 def test_full_disk_during_backup_leaves_no_file_and_original_untouched(
     application, admin, tmp_path
 ):

@@ -8,16 +8,16 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
+from dangqun.bootstrap import check_application
 from dangqun.core.errors import ValidationError
-from dangqun.core.invariants import invariant, registered_invariants, run_checks
+from dangqun.core.invariants import invariant, registered_invariants
 from dangqun.demo import generate_demo_data
 from dangqun.demo.generator import id_check_character
 from dangqun.members.models import Member, MemberCategory, MemberKind, Organization
 
 
 def _check(application):
-    with application.database.reading() as session:
-        return run_checks(session)
+    return check_application(application)
 
 
 def test_fresh_center_passes_every_check(application):

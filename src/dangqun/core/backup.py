@@ -233,11 +233,20 @@ def restore_backup(
     return safety
 
 
+def _newest_first_key(backup: BackupFile) -> tuple[datetime, int]:
+    """File names have one-second resolution; the file's own time orders a same-second pair."""
+    try:
+        modified = backup.path.stat().st_mtime_ns
+    except OSError:
+        modified = 0
+    return backup.taken_at, modified
+
+
 def backups_to_delete(backups: Iterable[BackupFile]) -> list[BackupFile]:
     """Automatic backups outside the 7-daily + 4-weekly window."""
     automatic = sorted(
         (b for b in backups if b.kind in AUTOMATIC_KINDS),
-        key=lambda b: b.taken_at,
+        key=_newest_first_key,
         reverse=True,
     )
     keep: set[Path] = set()

@@ -9,5 +9,3 @@ Glossary:
 网格党支部 = grid branch; 楼栋党小组 = building group; 组织关系转接 = transfer of relationship;
 政治生日 = political birthday (anniversary of 入党日期); 公民身份号码 = citizen ID number (GB 11643).
 """
-
-import dangqun.members.invariants  # noqa: F401  (registers the checks of `dangqun check`)

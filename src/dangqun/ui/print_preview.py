@@ -35,7 +35,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -249,6 +256,13 @@ class PrintPreviewWindow(QDialog):
                     count=self.page_count
                 )
             )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Detach the view before the document goes: QPdfView renders pages on a worker
+        thread, and a window closed mid-render must not leave it drawing a freed document."""
+        self.view.setDocument(None)  # type: ignore[arg-type]  # Qt accepts nullptr
+        self.document.close()
+        super().closeEvent(event)
 
     # --- navigation and zoom ------------------------------------------------------------
 

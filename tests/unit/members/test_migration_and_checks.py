@@ -17,7 +17,10 @@ from dangqun.members import service
 from dangqun.members.models import Member
 from dangqun.members.search import MemberQuery
 from dangqun.members.search_keys import compute_search_keys
+from dangqun.schema import load_feature_invariants
 from tests.unit.members.conftest import TODAY, make_form
+
+load_feature_invariants()  # what `dangqun check` does before running the rules
 
 
 def _alembic(engine, action, revision):

@@ -90,6 +90,8 @@ class HomePage(QWidget):
         margins = self.ui.contentLayout.contentsMargins()
         available = self.ui.pageScroll.viewport().width() - margins.left() - margins.right()
         spacing = self.ui.figuresGrid.horizontalSpacing()
+        for widget in (*self.cards.values(), *self.link_buttons.values()):
+            widget.ensurePolished()  # measure with the theme's fonts, not the defaults
         card_width = max(card.minimumSizeHint().width() for card in self.cards.values())
         link_width = max(
             (button.sizeHint().width() for button in self.link_buttons.values()), default=1

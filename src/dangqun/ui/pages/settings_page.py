@@ -22,7 +22,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import QDate, QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
@@ -54,7 +53,7 @@ from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.password_dialog import PasswordDialog
 from dangqun.ui.dialogs.user_dialog import UserDialog
 from dangqun.ui.forms.ui_settings_page import Ui_SettingsPage
-from dangqun.ui.icons import ICON_GREY, ICON_ON_ACCENT
+from dangqun.ui.icons import ICON_GREY, ICON_ON_ACCENT, icon
 from dangqun.ui.models import audit_log_model, backup_table_model, user_table_model
 from dangqun.ui.models.audit_log_model import AuditLogModel, AuditRow, pretty_json
 from dangqun.ui.models.backup_table_model import BackupTableModel, format_size
@@ -71,34 +70,8 @@ STATUS_SECONDS = 4
 SUCCESS_COLOR = "#2E7D32"
 
 
-# Glyphs this page needs beyond dangqun.ui.icons.GLYPHS, drawn in the same colors.
-_GLYPHS = {
-    "save": "mdi6.content-save-outline",
-    "copy": "mdi6.content-copy",
-    "folder": "mdi6.folder-open-outline",
-    "user_add": "mdi6.account-plus-outline",
-    "user_edit": "mdi6.account-edit-outline",
-    "user_enable": "mdi6.account-check-outline",
-    "user_disable": "mdi6.account-cancel-outline",
-    "key": "mdi6.lock-reset",
-    "lock": "mdi6.lock-outline",
-    "refresh": "mdi6.refresh",
-    "clear_filter": "mdi6.filter-remove-outline",
-    "backup": "mdi6.database-export-outline",
-    "restore": "mdi6.backup-restore",
-    "file_import": "mdi6.file-import-outline",
-}
-
-
 def _icon(name: str, on_accent: bool = False) -> QIcon:
-    try:
-        drawn: QIcon = qtawesome.icon(
-            _GLYPHS[name], color=ICON_ON_ACCENT if on_accent else ICON_GREY
-        )
-    except Exception:  # an icon font missing on an odd machine must not break the page
-        log.warning("icon %s unavailable", name, exc_info=True)
-        return QIcon()
-    return drawn
+    return icon(name, ICON_ON_ACCENT if on_accent else ICON_GREY, selected_color=None)
 
 
 class _CalendarOnToday(QObject):
@@ -353,7 +326,7 @@ class SettingsPage(QWidget):
         ui.usersView.doubleClicked.connect(lambda _index: self.edit_selected_user())
         ui.addUserButton.setIcon(_icon("user_add"))
         ui.editUserButton.setIcon(_icon("user_edit"))
-        ui.resetPasswordButton.setIcon(_icon("key"))
+        ui.resetPasswordButton.setIcon(_icon("password_reset"))
         ui.changeOwnPasswordButton.setIcon(_icon("lock"))
         ui.addUserButton.clicked.connect(self.add_user)
         ui.editUserButton.clicked.connect(self.edit_selected_user)

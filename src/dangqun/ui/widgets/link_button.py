@@ -28,7 +28,7 @@ class LinkButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._layout = layout = QHBoxLayout(self)
         margin = 12 if show_summary else 10
-        layout.setContentsMargins(margin + 4, margin, margin + 4, margin)
+        layout.setContentsMargins(margin + 2, margin, margin + 2, margin)
         layout.setSpacing(12)
         self.icon_label = QLabel(self)
         self.icon_label.setPixmap(icon.pixmap(QSize(28, 28)))
@@ -56,5 +56,4 @@ class LinkButton(QPushButton):
         return self._layout.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        hint = self._layout.minimumSize()
-        return QSize(min(hint.width(), 160), hint.height())
+        return self._layout.minimumSize()

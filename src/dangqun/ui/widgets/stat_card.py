@@ -33,8 +33,7 @@ class StatCard(QFrame):
         self.icon_label.setPixmap(icon(icon_name).pixmap(QSize(22, 22)))
         title_row.addWidget(self.icon_label)
         self.title_label = QLabel(title, self)
-        self.title_label.setProperty("role", "figureTitle")
-        self.title_label.setWordWrap(True)
+        self.title_label.setProperty("role", "figureTitle")  # no wrap: pages reflow instead
         title_row.addWidget(self.title_label, 1)
         layout.addLayout(title_row)
         self.value_label = QLabel("—", self)
