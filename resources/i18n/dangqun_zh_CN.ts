@@ -163,6 +163,56 @@
     </message>
 </context>
 <context>
+    <name>BirthdayTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{years} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2001-07-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>The details were also written to the log file: {path}</source>
@@ -478,6 +528,200 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row of “{file}”… Nothing is written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worth a look (these rows are imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import all {count} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the {count} valid rows only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{file}”, sheet “{sheet}”, header in row {row}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has no member rows under its header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {total} rows are valid: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the {total} rows can be imported. Correct the file (the row numbers below are those Excel shows) and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{invalid} of {total} rows have problems (listed below with the row numbers Excel shows). Import nothing and correct the file, or import the {valid} valid rows now ({new} new, {updated} updated, {unchanged} unchanged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branches that will be created: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is unchanged. Correct the roster and import it again; rows that were fine will be recognised and not doubled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {count} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} rows with problems were left out; correct them and import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New branches: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the roster (.xlsx). Every row is checked first and nothing is written yet: you will see each problem with its Excel row number, then decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create branches named in the roster that do not exist yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise such rows are reported as problems. New branches are added under the community party organization and can be renamed or moved later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers may vary (身份证号, 手机号码, 所在支部 …); a title row above the header, 序号 columns and dates such as 2001.07.01 or 2001年7月1日 are understood. The template shows the preferred headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct these rows in Excel and import the file again: people already imported are recognised by their ID number and never doubled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the valid rows only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Signed in: {name} ({role})</source>
@@ -659,122 +903,595 @@
     </message>
 </context>
 <context>
+    <name>MemberChangeDialog</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer out — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization relationship leaves this center: the status becomes “transferred out”, and the date and the receiving organization are kept in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving party organization, e.g. 五华区某街道党工委</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer back in — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization relationship comes back to this center: the status becomes “in the register” again, in the branch chosen here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred in on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change kind — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: {kind}. The change is recorded on the date given; the fields the new kind needs are asked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change status — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: {status}. For a transfer of the organization relationship use “Transfer out…” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>From the ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the grid branch or building group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date and sex are taken from the ID number. Red messages must be fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new member is in the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes are recorded with their date: use “Change…”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record made {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly hidden for your role. Type to replace it; leave it to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-service member registered here (双报到)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The party organization of the employer, where the relationship stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floating member, came here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The party organization that holds the relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floating member, gone elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves in branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the date contact was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 characters; fills in birth date and sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full member since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Lost contact since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration and floating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floating member&apos;s electronic activity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the member went, e.g. city and employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact and work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile, or area code-number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer and post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change of kind, status, branch or organization relationship is kept as a dated event. Nothing in the past is overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer back in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change kind…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
+    <message>
+        <source>All organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full and probationary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members are registered by staff; your role can view the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type at least four digits of a phone or ID number, e.g. the last four digits of the ID card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody matches “{text}” with the filters chosen. Check the spelling, try the pinyin initials (e.g. zsf), or clear the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody matches the filters chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} people found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {name}. Please check: {warnings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member list.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing {count} people to {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} people to {path}. ID numbers, phones and addresses are masked as on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} people to {path} with full personal data; the export is recorded in the audit log. Keep the file safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member roster template.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template saved to {path}. Fill in one member per row and import it with “Import roster…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the branch whose roster you want to print in the organization filter first. The roster lists its members in the register, with those of its building groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} member roster</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Members</source>
         <translation>党员管理</translation>
     </message>
     <message>
-        <source>The register of party members served by this center: members of the center&apos;s own branches, in-service members who registered here, and floating members.</source>
-        <translation>本中心服务的党员名册：本社区各党支部的党员、到本社区报到的在职党员，以及流动党员。</translation>
+        <source>Political birthdays this month</source>
+        <translation type="unfinished">本月政治生日</translation>
     </message>
     <message>
-        <source>The members module keeps one record per person and the dated history of every change, so the front desk can answer “who belongs where” at any time.</source>
-        <translation>党员管理模块为每名党员保存一份档案，并按日期记录每一次变动，前台随时都能说清“谁在哪个支部”。</translation>
+        <source>Organization…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register members with the 16 items of the national member information system; the citizen ID number is checked (date of birth, gender and check digit) and the same person can never be entered twice.</source>
-        <translation>按全国党员管理信息系统的 16 项信息登记党员；自动核验公民身份号码（出生日期、性别和校验码），同一个人不会被重复登记。</translation>
+        <source>Find: name, pinyin initials (e.g. zsf), phone or last digits of the ID number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dual registration: in-service members register at the community where they live, with their home organization named, and their service here is reported back.</source>
-        <translation>“双报到”：在职党员到居住地社区报到，登记其所在单位党组织，在社区的服务情况向原单位反馈。</translation>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Floating members coming in or going out, with their electronic activity card; transfers of organizational relationship are kept as dated events, never overwritten.</source>
-        <translation>流动党员的流入、流出管理，记录流动党员电子活动证；组织关系转接作为带日期的事件保存，从不覆盖。</translation>
+        <source>Clear filters</source>
+        <translation type="unfinished">清除筛选</translation>
     </message>
     <message>
-        <source>The branch tree: street working committee → community party organization → grid branch → building group, with grid codes built on the division code.</source>
-        <translation>组织架构：街道党工委 → 社区党组织 → 网格党支部 → 楼栋党小组，网格编码在行政区划代码的基础上编制。</translation>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
     </message>
     <message>
-        <source>Quick search by name, pinyin initials (type “zsf” for 张三丰), phone or the last digits of the ID number; the month&apos;s political birthdays.</source>
-        <translation>按姓名、拼音首字母（输入“zsf”即可找到张三丰）、电话或身份证号后几位快速查找；列出本月过政治生日的党员。</translation>
+        <source>No members registered yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import and export of rosters (Excel); ID numbers, phones and addresses are masked on screen and in print unless your role may see them.</source>
-        <translation>花名册导入导出（Excel）；身份证号、电话和住址在屏幕和打印件上默认部分隐去，只有有权限的角色才能看到完整信息。</translation>
+        <source>Register members one by one, or import the roster you keep in Excel. The template shows the columns the import understands.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This version shows the register&apos;s figures. Registering, searching, importing and printing members will be available in a later version of dangqun; the figures here will then follow every change at once.</source>
-        <translation>当前版本提供党员名册的统计数字。党员登记、查询、导入和打印功能将在后续版本中提供，届时这里的数字会随每次变动即时更新。</translation>
+        <source>Register a member</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members in the register</source>
-        <translation>在册党员</translation>
+        <source>Import roster…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Full members</source>
-        <translation>正式党员</translation>
+        <source>Download template</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probationary members</source>
-        <translation>预备党员</translation>
+        <source>No member matches</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Party organizations</source>
-        <translation>党组织</translation>
+        <source>Clear search and filters</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members of this community</source>
-        <translation>本社区党员</translation>
+        <source>Register member</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In-service, registered here</source>
-        <translation>在职党员报到</translation>
+        <source>Edit…</source>
+        <translation type="unfinished">编辑…</translation>
     </message>
     <message>
-        <source>Floating members</source>
-        <translation>流动党员</translation>
-    </message>
-    <message>
-        <source>Retired members</source>
-        <translation>离退休党员</translation>
-    </message>
-    <message>
-        <source>Have the right to vote</source>
-        <translation>有表决权</translation>
-    </message>
-    <message>
-        <source>No vote until confirmed as full members</source>
-        <translation>转正前没有表决权</translation>
-    </message>
-    <message>
-        <source>Dual registration</source>
-        <translation>“双报到”</translation>
-    </message>
-    <message>
-        <source>Members recorded on a building group are counted in its grid branch.</source>
-        <translation>登记在楼栋党小组的党员计入所属网格党支部。</translation>
-    </message>
-    <message>
-        <source>No party organizations are recorded yet. The branch tree is set up together with the member register.</source>
-        <translation>还没有党组织数据。组织架构将与党员名册一起建立。</translation>
-    </message>
-    <message>
-        <source>Members in the register by branch</source>
-        <translation>各党支部在册党员</translation>
-    </message>
-    <message>
-        <source>Organization</source>
-        <translation>党组织</translation>
-    </message>
-    <message>
-        <source>Relationship in our branches</source>
-        <translation>组织关系在本社区</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>层级</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>组织编码</translation>
-    </message>
-    <message>
-        <source>Building groups</source>
-        <translation>楼栋党小组</translation>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -948,6 +1665,124 @@
     </message>
 </context>
 <context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished">党组织</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished">层级</translation>
+    </message>
+    <message>
+        <source>Grid code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members in the register</source>
+        <translation type="unfinished">在册党员</translation>
+    </message>
+    <message>
+        <source>{direct} recorded here, {total} with the organizations below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organization yet. Start with “Add top organization…”: the community party organization (or the street working committee above it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {level}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add sub-organization…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new {level} under “{parent}”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new {level} (a top organization):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {name} with code {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name for “{name}”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an organization without sub-organizations and without members can be deleted. The deletion is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party organizations</source>
+        <translation type="unfinished">党组织</translation>
+    </message>
+    <message>
+        <source>Street working committee → community party organization → grid branch → building group. Grid codes are built on the center&apos;s 12-digit division code; new organizations get the next free number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add top organization…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPicker</name>
+    <message>
+        <source>Choose a branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{level} · code {code} · {count} member(s) in the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(organization no. {id})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Home</source>
@@ -1047,6 +1882,33 @@
     <message>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
+    </message>
+</context>
+<context>
+    <name>PoliticalBirthdaysDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} members celebrate their political birthday in {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Political birthdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The anniversary of joining the party. Members in the register only; centers send greetings and invite them to the month&apos;s party day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2736,13 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Never</source>
         <translation>从未登录</translation>
+    </message>
+</context>
+<context>
+    <name>_TreePopup</name>
+    <message>
+        <source>Type part of a name to filter</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -82,8 +82,10 @@ from dangqun.members.search import (
     MemberRow,
     MemberSort,
     count_members,
+    list_member_ids,
     list_members,
     list_members_after,
+    member_rows,
     search_members,
 )
 from dangqun.members.validation import (
@@ -133,9 +135,11 @@ __all__ = [
     "get_member",
     "import_roster",
     "list_members",
+    "list_member_ids",
     "list_members_after",
     "member_form",
     "member_history",
+    "member_rows",
     "move_organization",
     "organization_tree",
     "political_birthdays",

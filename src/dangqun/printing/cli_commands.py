@@ -47,13 +47,16 @@ def add_print_commands(
     from dangqun.printing.registry import DOCUMENT_KINDS
 
     actor_factory = make_actor or _default_actor
-    kinds_help = "；".join(
-        f"{item.kind}＝{item.label}（--id 为{item.id_meaning}）" for item in DOCUMENT_KINDS.values()
+    kinds_help = "\n".join(
+        f"  {item.kind:<24}{item.label}；--id 为{item.id_meaning}"
+        for item in DOCUMENT_KINDS.values()
     )
     printing = subparsers.add_parser(
         "print",
         help="把文书打印为 PDF 文件；print samples 为每种文书生成一份样张",
-        description=f"文书类型：{kinds_help}",
+        description=f"把文书打印为 PDF 文件。文书类型：\n{kinds_help}\n"
+        f"  {SAMPLES:<24}每种文书各一份样张（--out 为目录）",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     printing.add_argument(
         "kind",

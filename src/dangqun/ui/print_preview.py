@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -37,6 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QCloseEvent,
+    QIcon,
     QKeySequence,
     QPageLayout,
     QPageSize,
@@ -50,7 +50,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialo
 
 from dangqun.core.errors import DangqunError
 from dangqun.ui.forms.ui_print_preview import Ui_PrintPreviewWindow
-from dangqun.ui.icons import ICON_GREY
+from dangqun.ui.icons import ICON_GREY, glyph_icon
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
 
@@ -75,8 +75,8 @@ PdfJob = Callable[[Callable[[int, int | None], None], threading.Event], bytes]
 """Builds a PDF off the GUI thread: ``job(report_progress(done, total), cancel) -> bytes``."""
 
 
-def _icon(name: str) -> Any:
-    return qtawesome.icon(_GLYPHS[name], color=ICON_GREY)
+def _icon(name: str) -> QIcon:
+    return glyph_icon(_GLYPHS[name], ICON_GREY)
 
 
 def write_pdf_file(path: Path, data: bytes) -> None:

@@ -5,9 +5,11 @@ current data, with the same translators, theme and font as the app, so what the 
 what a front desk sees. Without a running QApplication, one is created on Qt's ``offscreen``
 platform (unless ``QT_QPA_PLATFORM`` says otherwise).
 
-Window-sized pages fill ``size``. The dialogs (``login``, ``wizard``, ``lock``) are drawn at
-their natural size, centered on a backdrop of ``size`` — the main window behind the lock dialog,
-a plain desktop colour behind the others — as they appear on a screen of that size.
+Window-sized pages fill ``size``. The dialogs (``login``, ``wizard``, ``lock``, and the members
+dialogs of :mod:`dangqun.ui.screenshot_members`) are drawn at their natural size, centered on a
+backdrop of ``size`` — the main window behind the lock and members dialogs, a plain desktop
+colour behind the others — as they appear on a screen of that size. A page that loads in the
+background (``is_ready()``) is drawn once its data has arrived.
 Nothing is written to the data directory's ui-state (window geometry, last user name).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
@@ -27,10 +30,12 @@ from dangqun.core.security import Actor
 from dangqun.core.settings import FONT_POINT_SIZE, IDLE_LOCK_MINUTES, read_setting
 from dangqun.ui.context import AppEvents, UiContext
 from dangqun.ui.pages import PAGE_KEYS
+from dangqun.ui.screenshot_members import MEMBER_DIALOG_PAGES
 
 DIALOG_PAGES = ("login", "wizard", "lock")
-SCREENSHOT_PAGES: tuple[str, ...] = (*PAGE_KEYS, *DIALOG_PAGES)
+SCREENSHOT_PAGES: tuple[str, ...] = (*PAGE_KEYS, *DIALOG_PAGES, *MEMBER_DIALOG_PAGES)
 DESKTOP_COLOR = "#5B6B7C"
+READY_TIMEOUT_SECONDS = 30.0
 
 
 def ensure_qt_application(application: Application | None = None) -> QApplication:
@@ -76,7 +81,7 @@ def render_page(
         else:
             if actor is None:
                 raise ValueError("a signed-in user is needed to draw the main window")
-            picture = _render_main_window(application, actor, ui_state, page, size)
+            picture = _render_main_window(application, actor, ui_state, page, size, scratch)
         ui_state.sync()
         del ui_state
     out_path = Path(out_path)
@@ -94,12 +99,24 @@ def _settle(*widgets: QWidget) -> None:
     QCoreApplication.processEvents()
 
 
+def _wait_until_ready(widget: QWidget) -> None:
+    """Let a page that loads in the background (``is_ready()``) get its data."""
+    is_ready = getattr(widget, "is_ready", None)
+    if is_ready is None:
+        return
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    while not is_ready() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+
+
 def _render_main_window(
     application: Application,
     actor: Actor,
     ui_state: QSettings,
     page: str,
     size: tuple[int, int],
+    scratch: str,
 ) -> QPixmap:
     from dangqun.ui.main_window import MainWindow
 
@@ -110,10 +127,17 @@ def _render_main_window(
         window.show()
         if page == "lock":
             return _render_lock(application, actor, window, size)
+        dialog_page = page if page in MEMBER_DIALOG_PAGES else None
+        if dialog_page is not None:
+            page = "members"
         if page not in window.page_keys():
             raise ValueError(f"the page {page!r} is not available in this build")
-        window.show_page(page)
+        widget = window.show_page(page)
         _settle(window)
+        _wait_until_ready(widget)
+        _settle(window)
+        if dialog_page is not None:
+            return _render_members_dialog(dialog_page, context, window, size, Path(scratch))
         return window.grab()
     finally:
         window.remember_state = False
@@ -137,6 +161,23 @@ def _render_lock(
         return _compose(backdrop, dialog.grab(), size)
     finally:
         dialog._finish()
+        dialog.close()
+        dialog.deleteLater()
+
+
+def _render_members_dialog(
+    page: str, context: UiContext, window: QWidget, size: tuple[int, int], scratch: Path
+) -> QPixmap:
+    from dangqun.ui.screenshot_members import open_dialog
+
+    dialog = open_dialog(page, context, window, scratch)
+    try:
+        dialog.show()
+        _settle(window, dialog)
+        _wait_until_ready(dialog)
+        _settle(window, dialog)
+        return _compose(window.grab(), dialog.grab(), size)
+    finally:
         dialog.close()
         dialog.deleteLater()
 

@@ -1,159 +1,748 @@
-"""党员管理: the register's figures today; the register itself arrives with the members issue.
+"""党员管理: every person the center manages, found as the front desk types.
 
-The figures come from :mod:`dangqun.members.queries` (COUNT/GROUP BY on indexes), so the page
-opens instantly on 100,000 members.
+The list is a lazy model over the ids of the current search (:mod:`member_table_model`): the
+search itself (ids in list order, the first page of rows) runs on the thread pool, so typing
+never waits for the database; a newer keystroke makes older answers stale and they are
+dropped. Filters (organization incl. everything below it, kind, category, status) and the
+search text make one :class:`MemberQuery`, which is also what 导出 writes, so the file holds
+exactly the list on screen, masked the same way.
+
+Writes go through the members service in dialogs; afterwards the page tells the rest of the
+app (``events.data_changed``) so the home page's figures follow.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
 
-from dangqun.members.models import (
-    ORGANIZATION_LEVEL_LABELS,
+from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QWidget
+
+from dangqun.core.errors import DangqunError
+from dangqun.core.security import Actor, Permission
+from dangqun.members.service import (
+    CATEGORIES,
+    KINDS,
+    STATUSES,
     MemberCategory,
     MemberKind,
-    OrganizationLevel,
+    MemberQuery,
+    MemberRow,
+    MemberSort,
+    MemberStatus,
+    OrganizationNode,
+    count_members,
+    export_members,
+    list_member_ids,
+    member_rows,
+    organization_tree,
+    write_import_template,
 )
-from dangqun.members.queries import member_overview, members_by_branch
 from dangqun.ui.context import UiContext
-from dangqun.ui.pages.figures import (
-    floating_caption,
-    left_register_caption,
-    organizations_caption,
+from dangqun.ui.forms.ui_members_page import Ui_MembersPage
+from dangqun.ui.icons import accent_icon, glyph_icon, icon
+from dangqun.ui.models.member_table_model import (
+    BIRTH_DATE,
+    BRANCH,
+    CATEGORY,
+    COLUMN_COUNT,
+    GENDER,
+    ID_NUMBER,
+    JOINED_ON,
+    KIND,
+    NAME,
+    PAGE_SIZE,
+    PHONE,
+    STATUS,
+    MemberTableModel,
 )
-from dangqun.ui.pages.module_page import ModulePage, format_count
+from dangqun.ui.threads import run_in_background
+from dangqun.ui.widgets import file_dialogs, message_boxes
+
+SEARCH_DELAY_MILLISECONDS = 150
+"""Typing pauses shorter than this are one search (a front desk types ``zsf`` in ~300 ms)."""
+BUSY_HINT_MILLISECONDS = 400
+NOTICE_MILLISECONDS = 15_000
+ROSTER_KIND = "member_roster"
+SORTABLE_COLUMNS = {
+    NAME: MemberSort.NAME,
+    BIRTH_DATE: MemberSort.BIRTH_DATE,
+    JOINED_ON: MemberSort.JOINED_ON,
+}
+_GLYPHS = {
+    "export": "mdi6.file-export-outline",
+    "template": "mdi6.file-download-outline",
+    "print": "mdi6.printer-outline",
+    "search": "mdi6.magnify",
+    "no_result": "mdi6.account-search-outline",
+}
 
 
-class MembersPage(ModulePage):
-    icon_name = "members"
+@dataclass(frozen=True)
+class ListResult:
+    """One search's answer, made on the thread pool."""
 
+    generation: int
+    query: MemberQuery
+    ids: list[int]
+    first_rows: list[MemberRow]
+    anyone: bool
+    """Whether the center has any member at all (empty state vs no result)."""
+    seconds: float
+
+
+def run_list_query(
+    database: Any, actor: Actor, query: MemberQuery, generation: int, _progress: Any = None
+) -> ListResult:
+    started = time.perf_counter()
+    ids = list_member_ids(database, actor, query)
+    first = member_rows(database, actor, ids[:PAGE_SIZE], query.sort)
+    anyone = bool(ids) or count_members(database, actor, MemberQuery()) > 0
+    return ListResult(generation, query, ids, first, anyone, time.perf_counter() - started)
+
+
+def roster_printing_available() -> bool:
+    """The printing engine's 花名册 may not be in every build (it is written in parallel)."""
+    try:
+        from dangqun.printing.registry import DOCUMENT_KINDS
+    except ImportError:
+        return False
+    return ROSTER_KIND in DOCUMENT_KINDS
+
+
+class MembersPage(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.set_texts(
-            self.tr("Members"),
-            self.tr(
-                "The register of party members served by this center: members of the "
-                "center's own branches, in-service members who registered here, and floating "
-                "members."
-            ),
-            self.tr(
-                "The members module keeps one record per person and the dated history of "
-                "every change, so the front desk can answer “who belongs where” at any time."
-            ),
-            [
-                self.tr(
-                    "Register members with the 16 items of the national member information "
-                    "system; the citizen ID number is checked (date of birth, gender and check "
-                    "digit) and the same person can never be entered twice."
-                ),
-                self.tr(
-                    "Dual registration: in-service members register at the community where "
-                    "they live, with their home organization named, and their service here is "
-                    "reported back."
-                ),
-                self.tr(
-                    "Floating members coming in or going out, with their electronic activity "
-                    "card; transfers of organizational relationship are kept as dated events, "
-                    "never overwritten."
-                ),
-                self.tr(
-                    "The branch tree: street working committee → community party organization "
-                    "→ grid branch → building group, with grid codes built on the division "
-                    "code."
-                ),
-                self.tr(
-                    "Quick search by name, pinyin initials (type “zsf” for 张三丰), phone or "
-                    "the last digits of the ID number; the month's political birthdays."
-                ),
-                self.tr(
-                    "Import and export of rosters (Excel); ID numbers, phones and addresses "
-                    "are masked on screen and in print unless your role may see them."
-                ),
-            ],
-            self.tr(
-                "This version shows the register's figures. Registering, searching, importing "
-                "and printing members will be available in a later version of dangqun; the "
-                "figures here will then follow every change at once."
-            ),
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_MembersPage()
+        self.ui.setupUi(self)
+        self.may_edit = context.can(Permission.EDIT_RECORDS)
+        self.model = MemberTableModel(self._load_rows, self)
+        self.organizations: list[OrganizationNode] = []
+        self.active_dialog: QDialog | None = None
+        self.last_result: ListResult | None = None
+        self.last_search_latency: float | None = None
+        """Seconds from the last keystroke to its result on screen (debounce included)."""
+        self.searching = False
+        self._generation = 0
+        self._typed_at: float | None = None
+        self._sort = MemberSort.NAME
+        self._descending = False
+        self._selected_id: int | None = None
+        self._stale = True
+        self._organizations_stale = True
+        self._organizations_loading = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MILLISECONDS)
+        self._search_timer.timeout.connect(self.start_search)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_HINT_MILLISECONDS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.hide_notice)
+        self._setup_filters()
+        self._setup_view()
+        self._setup_buttons()
+        self.hide_notice()
+        context.events.data_changed.connect(self._on_data_changed)
+
+    # -- set-up -----------------------------------------------------------------------------
+
+    def _setup_filters(self) -> None:
+        ui = self.ui
+        ui.branchPicker.set_nodes([], any_label=self.tr("All organizations"))
+        ui.branchPicker.organization_changed.connect(self._filters_changed)
+        self._fill_combo(ui.kindCombo, self.tr("All kinds"), KINDS.items)
+        self._fill_combo(ui.categoryCombo, self.tr("Full and probationary"), CATEGORIES.items)
+        self._fill_combo(ui.statusCombo, self.tr("Any status"), STATUSES.items)
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(MemberStatus.ACTIVE))
+        for combo in (ui.kindCombo, ui.categoryCombo, ui.statusCombo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        ui.searchEdit.addAction(
+            glyph_icon(_GLYPHS["search"]), QLineEdit.ActionPosition.LeadingPosition
         )
-        self.add_cards(
-            [
-                ("inRegister", "members", self.tr("Members in the register")),
-                ("full", "full_member", self.tr("Full members")),
-                ("probationary", "probationary", self.tr("Probationary members")),
-                ("organizations", "organizations", self.tr("Party organizations")),
-                ("local", "home", self.tr("Members of this community")),
-                ("inService", "in_service", self.tr("In-service, registered here")),
-                ("floating", "floating", self.tr("Floating members")),
-                ("retired", "retired", self.tr("Retired members")),
-            ]
+        ui.searchEdit.textChanged.connect(self._search_text_changed)
+        ui.searchEdit.returnPressed.connect(self._search_now)
+        ui.clearFiltersButton.setIcon(icon("clear_filter"))
+        ui.clearFiltersButton.clicked.connect(self.clear_filters)
+        ui.clearSearchButton.clicked.connect(self.clear_filters)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, everything: str, items: Any) -> None:
+        combo.addItem(everything, None)
+        for item in items:
+            combo.addItem(item.label, item.code)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def _setup_view(self) -> None:
+        view = self.ui.membersView
+        view.setModel(self.model)
+        view.verticalHeader().setVisible(False)
+        vertical = view.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # One fixed height for every row: the view never measures 100,000 rows.
+        vertical.setDefaultSectionSize(view.fontMetrics().height() + 16)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._header_clicked)
+        header.setMinimumSectionSize(48)
+        self._size_columns()
+        view.doubleClicked.connect(self._row_activated)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), view, self.open_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), view, self.open_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+
+    def _size_columns(self) -> None:
+        """Widths from the font, never from the data (that would read every row)."""
+        view = self.ui.membersView
+        metrics = view.fontMetrics()
+        header = view.horizontalHeader()
+        bold = header.font()
+        bold.setBold(True)
+        header_metrics = type(metrics)(bold)
+        character = metrics.horizontalAdvance("党")
+        padding = 28
+        samples = {
+            NAME: "欧阳慕容思远",
+            GENDER: "男",
+            BIRTH_DATE: "2000-12-31",
+            ID_NUMBER: "53010219850601123X",
+            CATEGORY: "预备党员",
+            KIND: "在职党员报到",
+            BRANCH: "第十二网格党支部",
+            JOINED_ON: "2000-12-31",
+            PHONE: "0871-12345678",
+            STATUS: "已转出",
+        }
+        titles = self.model.column_titles()
+        for column in range(COLUMN_COUNT):
+            width = max(
+                metrics.horizontalAdvance(samples[column]),
+                header_metrics.horizontalAdvance(titles[column]) + character,  # + sort arrow
+            )
+            header.resizeSection(column, width + padding)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(BRANCH, QHeaderView.ResizeMode.Stretch)
+
+    def _setup_buttons(self) -> None:
+        ui = self.ui
+        ui.registerButton.setIcon(icon("user_add", "#FFFFFF", None))
+        ui.registerFirstButton.setIcon(icon("user_add", "#FFFFFF", None))
+        ui.editButton.setIcon(icon("user_edit"))
+        ui.importButton.setIcon(icon("file_import"))
+        ui.importFirstButton.setIcon(icon("file_import"))
+        ui.exportButton.setIcon(glyph_icon(_GLYPHS["export"]))
+        ui.templateButton.setIcon(glyph_icon(_GLYPHS["template"]))
+        ui.templateFirstButton.setIcon(glyph_icon(_GLYPHS["template"]))
+        ui.printButton.setIcon(glyph_icon(_GLYPHS["print"]))
+        ui.birthdaysButton.setIcon(icon("birthday"))
+        ui.organizationsButton.setIcon(icon("organizations"))
+        ui.emptyIcon.setPixmap(accent_icon("members").pixmap(QSize(56, 56)))
+        ui.noResultIcon.setPixmap(
+            glyph_icon(_GLYPHS["no_result"], "#8A919C").pixmap(QSize(56, 56))
+        )
+        ui.noticeCloseButton.clicked.connect(self.hide_notice)
+        for button in (ui.registerButton, ui.importButton, ui.registerFirstButton):
+            button.setVisible(self.may_edit)
+        ui.importFirstButton.setVisible(self.may_edit)
+        if not self.may_edit:
+            ui.editButton.setText(self.tr("View…"))
+            ui.emptyText.setText(
+                self.tr("Members are registered by staff; your role can view the list.")
+            )
+        ui.printButton.setVisible(roster_printing_available())
+        ui.registerButton.clicked.connect(self.register_member)
+        ui.registerFirstButton.clicked.connect(self.register_member)
+        ui.editButton.clicked.connect(self.open_selected)
+        ui.importButton.clicked.connect(self.import_roster)
+        ui.importFirstButton.clicked.connect(self.import_roster)
+        ui.exportButton.clicked.connect(self.export_list)
+        ui.templateButton.clicked.connect(self.save_template)
+        ui.templateFirstButton.clicked.connect(self.save_template)
+        ui.printButton.clicked.connect(self.print_roster)
+        ui.birthdaysButton.clicked.connect(self.show_political_birthdays)
+        ui.organizationsButton.clicked.connect(self.show_organizations)
+        self._update_buttons()
+
+    # -- showing and refreshing -------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._organizations_stale:
+            self.reload_organizations()
+        if self._stale:
+            self.start_search()
+
+    def _on_data_changed(self, entity: str) -> None:
+        if entity in ("organization", "*"):
+            self._organizations_stale = True
+        if entity in ("member", "organization", "*"):
+            self._stale = True
+            if self.isVisible():
+                if self._organizations_stale:
+                    self.reload_organizations()
+                self.start_search()
+
+    def is_ready(self) -> bool:
+        """The list and the organization filter show the current data (screenshots, tests)."""
+        return not (self._stale or self.searching or self._organizations_loading)
+
+    def reload_organizations(self) -> None:
+        self._organizations_stale = False
+        self._organizations_loading = True
+        database = self.context.application.database
+        run_in_background(
+            self,
+            partial(_organization_tree, database),
+            on_success=self._organizations_loaded,
+            on_failure=self._background_failed,
         )
 
-    def refresh(self) -> None:
-        overview = member_overview(self.context.application.database)
-        self.set_card(
-            "inRegister", format_count(overview.in_register), left_register_caption(overview)
-        )
-        self.set_card(
-            "full",
-            format_count(overview.category(MemberCategory.FULL)),
-            self.tr("Have the right to vote"),
-        )
-        self.set_card(
-            "probationary",
-            format_count(overview.category(MemberCategory.PROBATIONARY)),
-            self.tr("No vote until confirmed as full members"),
-        )
-        self.set_card(
-            "organizations", format_count(overview.organizations), organizations_caption(overview)
-        )
-        self.set_card(
-            "local",
-            format_count(overview.kind(MemberKind.LOCAL)),
-            self.tr("Relationship in our branches"),
-        )
-        self.set_card(
-            "inService",
-            format_count(overview.kind(MemberKind.IN_SERVICE_REGISTERED)),
-            self.tr("Dual registration"),
-        )
-        self.set_card(
-            "floating",
-            format_count(
-                overview.kind(MemberKind.FLOATING_IN) + overview.kind(MemberKind.FLOATING_OUT)
-            ),
-            floating_caption(overview),
-        )
-        self.set_card("retired", format_count(overview.kind(MemberKind.RETIRED)))
-        self._show_branches()
+    def _organizations_loaded(self, nodes: object) -> None:
+        self._organizations_loading = False
+        if not isinstance(nodes, list):
+            return
+        self.organizations = nodes
+        self.ui.branchPicker.set_nodes(nodes, any_label=self.tr("All organizations"))
 
-    def _show_branches(self) -> None:
-        branches = members_by_branch(self.context.application.database)
-        if branches:
-            caption = self.tr(
-                "Members recorded on a building group are counted in its grid branch."
+    # -- searching --------------------------------------------------------------------------
+
+    def current_query(self) -> MemberQuery:
+        ui = self.ui
+        return MemberQuery(
+            text=ui.searchEdit.text(),
+            organization_id=ui.branchPicker.organization_id(),
+            kinds=_chosen(ui.kindCombo, MemberKind),
+            categories=_chosen(ui.categoryCombo, MemberCategory),
+            statuses=_chosen(ui.statusCombo, MemberStatus),
+            sort=self._sort,
+            descending=self._descending,
+        )
+
+    def is_filtered(self) -> bool:
+        query = self.current_query()
+        return bool(
+            query.text.strip()
+            or query.organization_id is not None
+            or query.kinds
+            or query.categories
+            or query.statuses != frozenset({MemberStatus.ACTIVE})
+        )
+
+    def _search_text_changed(self, _text: str) -> None:
+        self._typed_at = time.perf_counter()
+        self._search_timer.start()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.start_search()
+
+    def _filters_changed(self, *_arguments: object) -> None:
+        self._typed_at = None
+        self._search_timer.stop()
+        self.start_search()
+
+    def start_search(self) -> None:
+        """Ask for the current query on the thread pool; earlier answers become stale."""
+        self._stale = False
+        self._search_timer.stop()
+        self._generation += 1
+        self.searching = True
+        self._busy_timer.start()
+        query = self.current_query()
+        run_in_background(
+            self,
+            partial(
+                run_list_query,
+                self.context.application.database,
+                self.context.actor,
+                query,
+                self._generation,
+            ),
+            on_success=self._list_loaded,
+            on_failure=self._background_failed,
+        )
+
+    def _list_loaded(self, result: object) -> None:
+        if not isinstance(result, ListResult) or result.generation != self._generation:
+            return  # a newer search is on its way
+        self.searching = False
+        self._busy_timer.stop()
+        self.last_result = result
+        if self._typed_at is not None:
+            self.last_search_latency = time.perf_counter() - self._typed_at
+            self._typed_at = None
+        self.model.set_row_loader(partial(self._load_rows_sorted, result.query.sort))
+        self.model.set_ids(result.ids, result.first_rows)
+        self._show_count(len(result.ids))
+        ui = self.ui
+        if result.ids:
+            ui.resultStack.setCurrentWidget(ui.tablePage)
+            self._restore_selection()
+        elif not result.anyone:
+            ui.resultStack.setCurrentWidget(ui.emptyPage)
+        else:
+            ui.resultStack.setCurrentWidget(ui.noResultPage)
+            ui.noResultText.setText(self._no_result_hint(result.query))
+        self._update_buttons()
+
+    def _no_result_hint(self, query: MemberQuery) -> str:
+        text = query.text.strip()
+        if text.isdigit() and len(text) < 4:
+            return self.tr(
+                "Type at least four digits of a phone or ID number, e.g. the last four digits "
+                "of the ID card."
+            )
+        if text:
+            return self.tr(
+                "Nobody matches “{text}” with the filters chosen. Check the spelling, try the "
+                "pinyin initials (e.g. zsf), or clear the filters."
+            ).format(text=text)
+        return self.tr("Nobody matches the filters chosen.")
+
+    def _show_count(self, count: int) -> None:
+        text = self.tr("{count} people").format(count=f"{count:,}")
+        if self.is_filtered():
+            text = self.tr("{count} people found").format(count=f"{count:,}")
+        self.ui.countLabel.setText(text)
+
+    def _show_busy(self) -> None:
+        if self.searching:
+            self.ui.countLabel.setText(self.tr("Searching…"))
+
+    def _load_rows(self, ids: list[int]) -> list[MemberRow]:
+        return self._load_rows_sorted(self._sort, ids)
+
+    def _load_rows_sorted(self, sort: MemberSort, ids: list[int]) -> list[MemberRow]:
+        return member_rows(self.context.application.database, self.context.actor, ids, sort)
+
+    def _header_clicked(self, section: int) -> None:
+        sort = SORTABLE_COLUMNS.get(section)
+        if sort is None:
+            self._show_sort_indicator()
+            return
+        self._descending = not self._descending if sort is self._sort else False
+        self._sort = sort
+        self._show_sort_indicator()
+        self._filters_changed()
+
+    def _show_sort_indicator(self) -> None:
+        column = next(column for column, sort in SORTABLE_COLUMNS.items() if sort is self._sort)
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        self.ui.membersView.horizontalHeader().setSortIndicator(column, order)
+
+    def clear_filters(self) -> None:
+        ui = self.ui
+        widgets = (ui.searchEdit, ui.branchPicker, ui.kindCombo, ui.categoryCombo, ui.statusCombo)
+        for widget in widgets:
+            widget.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.branchPicker.set_organization_id(None)
+        ui.kindCombo.setCurrentIndex(0)
+        ui.categoryCombo.setCurrentIndex(0)
+        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(MemberStatus.ACTIVE))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._filters_changed()
+        ui.searchEdit.setFocus()
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    # -- selection --------------------------------------------------------------------------
+
+    def selected_member_id(self) -> int | None:
+        indexes = self.ui.membersView.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.member_id_at(indexes[0].row())
+
+    def select_member(self, member_id: int) -> bool:
+        row = self.model.row_of(member_id)
+        if row < 0:
+            return False
+        view = self.ui.membersView
+        view.selectRow(row)
+        view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _restore_selection(self) -> None:
+        if self._selected_id is not None and not self.select_member(self._selected_id):
+            self._selected_id = None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self._selected_id = member_id
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_member_id() is not None
+        ui = self.ui
+        ui.editButton.setEnabled(has_selection)
+        has_rows = self.model.rowCount() > 0
+        ui.exportButton.setEnabled(has_rows)
+        ui.printButton.setEnabled(has_rows)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        member_id = self.model.member_id_at(index.row())
+        if member_id is not None:
+            self.open_member(member_id)
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog, on_accepted: Callable[[], None] | None) -> None:
+        self.active_dialog = dialog
+        if on_accepted is not None:
+            dialog.accepted.connect(on_accepted)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self, _result: int) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, QDialog):
+            if self.active_dialog is dialog:
+                self.active_dialog = None
+            dialog.deleteLater()
+
+    def register_member(self) -> None:
+        if not self.may_edit:
+            return
+        from dangqun.ui.dialogs.member_dialog import MemberDialog
+
+        dialog = MemberDialog(self.context, None, self.organizations, self)
+        self._open_dialog(dialog, partial(self._member_saved, dialog))
+
+    def open_selected(self) -> None:
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self.open_member(member_id)
+
+    def open_member(self, member_id: int) -> None:
+        from dangqun.ui.dialogs.member_dialog import MemberDialog
+
+        try:
+            dialog = MemberDialog(self.context, member_id, self.organizations, self)
+        except DangqunError as error:
+            message_boxes.show_error(self, self.tr("Member"), error.message)
+            self.start_search()
+            return
+        dialog.member_changed.connect(self._member_changed_in_dialog)
+        self._open_dialog(dialog, partial(self._member_saved, dialog))
+
+    def _member_saved(self, dialog: Any) -> None:
+        saved = dialog.saved
+        if saved is None:
+            return
+        self._selected_id = saved.member.id
+        if saved.warnings:
+            self.show_notice(
+                self.tr("Saved {name}. Please check: {warnings}").format(
+                    name=saved.member.name,
+                    warnings="；".join(warning.message for warning in saved.warnings),
+                )
             )
         else:
-            caption = self.tr(
-                "No party organizations are recorded yet. The branch tree is set up together "
-                "with the member register."
-            )
-        mixed_levels = any(branch.level is not OrganizationLevel.GRID_BRANCH for branch in branches)
-        headers = [self.tr("Organization"), self.tr("Code")]
-        if mixed_levels:
-            headers.insert(1, self.tr("Level"))
-        headers += [self.tr("Building groups"), self.tr("Members in the register")]
-        rows = []
-        for branch in branches:
-            row = [branch.name, branch.code or "—"]
-            if mixed_levels:
-                row.insert(1, ORGANIZATION_LEVEL_LABELS[branch.level])
-            row += [format_count(branch.groups), format_count(branch.in_register)]
-            rows.append(row)
-        self.show_details(
-            self.tr("Members in the register by branch"),
-            caption,
-            headers,
-            rows,
-            numeric_columns=(len(headers) - 2, len(headers) - 1),
+            self.show_notice(self.tr("Saved {name}.").format(name=saved.member.name))
+        self.context.events.data_changed.emit("member")
+
+    def _member_changed_in_dialog(self, member_id: int) -> None:
+        """A dated change (transfer, kind, status) was recorded from the history tab."""
+        self._selected_id = member_id
+        self.context.events.data_changed.emit("member")
+
+    def show_organizations(self) -> None:
+        from dangqun.ui.dialogs.organization_dialog import OrganizationDialog
+
+        dialog = OrganizationDialog(self.context, self)
+        self._open_dialog(dialog, None)
+
+    def show_political_birthdays(self) -> None:
+        from dangqun.ui.dialogs.political_birthdays_dialog import PoliticalBirthdaysDialog
+
+        dialog = PoliticalBirthdaysDialog(self.context, self)
+        self._open_dialog(dialog, None)
+
+    def import_roster(self) -> None:
+        if not self.may_edit:
+            return
+        from dangqun.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self)
+        self._open_dialog(dialog, None)
+        dialog.choose_file()
+
+    # -- notices ----------------------------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        self.ui.noticeLabel.setText(text)
+        self.ui.noticeFrame.setVisible(True)
+        self._notice_timer.start(NOTICE_MILLISECONDS)
+
+    def hide_notice(self) -> None:
+        self.ui.noticeFrame.setVisible(False)
+
+    def notice(self) -> str:
+        return self.ui.noticeLabel.text() if self.ui.noticeFrame.isVisibleTo(self) else ""
+
+    # -- export, template, print ------------------------------------------------------------
+
+    def export_list(self) -> None:
+        ui_state = self.context.ui_state
+        suggested = Path(file_dialogs.last_directory(ui_state, "export")) / self.tr(
+            "Member list.xlsx"
         )
+        path = file_dialogs.save_file(
+            self, self.tr("Export the list"), str(suggested), self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path is None:
+            return
+        file_dialogs.remember_directory(ui_state, "export", path)
+        from dangqun.ui.widgets.background_task import BackgroundTask
+
+        task = BackgroundTask(
+            self,
+            partial(
+                export_members,
+                self.context.application.database,
+                self.context.actor,
+                self.current_query(),
+                path,
+            ),
+            self.tr("Export the list"),
+            self.tr("Writing {count} people to {file}…").format(
+                count=f"{self.model.rowCount():,}", file=path.name
+            ),
+        )
+        task.succeeded.connect(self._exported)
+        task.failed.connect(self._export_failed)
+        task.finished.connect(task.deleteLater)
+        self.export_task = task
+        task.start()
+
+    def _exported(self, result: object) -> None:
+        rows = getattr(result, "rows", 0)
+        path = getattr(result, "path", Path())
+        if getattr(result, "personal_data_masked", True):
+            text = self.tr(
+                "Exported {count} people to {path}. ID numbers, phones and addresses are masked "
+                "as on screen."
+            )
+        else:
+            text = self.tr(
+                "Exported {count} people to {path} with full personal data; the export is "
+                "recorded in the audit log. Keep the file safe."
+            )
+        self.show_notice(text.format(count=f"{rows:,}", path=path))
+
+    def _export_failed(self, error: object) -> None:
+        if isinstance(error, DangqunError):
+            message_boxes.show_error(self, self.tr("Export the list"), error.message)
+        elif isinstance(error, BaseException):
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def save_template(self) -> None:
+        ui_state = self.context.ui_state
+        suggested = Path(file_dialogs.last_directory(ui_state, "export")) / self.tr(
+            "Member roster template.xlsx"
+        )
+        path = file_dialogs.save_file(
+            self, self.tr("Save the import template"), str(suggested), self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path is None:
+            return
+        file_dialogs.remember_directory(ui_state, "export", path)
+        try:
+            write_import_template(path)
+        except DangqunError as error:
+            message_boxes.show_error(self, self.tr("Save the import template"), error.message)
+            return
+        self.show_notice(
+            self.tr(
+                "Template saved to {path}. Fill in one member per row and import it with "
+                "“Import roster…”."
+            ).format(path=path)
+        )
+
+    def print_roster(self) -> None:
+        organization_id = self.ui.branchPicker.organization_id()
+        if organization_id is None:
+            message_boxes.show_info(
+                self,
+                self.tr("Print roster"),
+                self.tr(
+                    "Choose the branch whose roster you want to print in the organization "
+                    "filter first. The roster lists its members in the register, with those of "
+                    "its building groups."
+                ),
+            )
+            return
+        node = self.ui.branchPicker.selected_node()
+        name = node.name if node is not None else str(organization_id)
+        title = self.tr("{name} member roster").format(name=name)
+        from dangqun.ui.print_preview import preview_pdf_job
+
+        job = partial(
+            _roster_pdf,
+            self.context.application.database,
+            self.context.application.paths.keys,
+            self.context.actor,
+            organization_id,
+            title,
+        )
+        preview_pdf_job(self, self.context.ui_state, title, job, f"{title}.pdf")
+
+    def _background_failed(self, error: BaseException) -> None:
+        self.searching = False
+        self._organizations_loading = False
+        self._busy_timer.stop()
+        if isinstance(error, DangqunError):
+            message_boxes.show_error(self, self.tr("Members"), error.message)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _chosen(combo: QComboBox, enum_type: type[Any]) -> frozenset[Any]:
+    value = combo.currentData()
+    return frozenset({value}) if isinstance(value, enum_type) else frozenset()
+
+
+def _organization_tree(database: Any, _progress: Any = None) -> list[OrganizationNode]:
+    return organization_tree(database)
+
+
+def _roster_pdf(
+    database: Any,
+    keys_directory: Path,
+    actor: Actor,
+    organization_id: int,
+    title: str,
+    report: Callable[[int, int | None], None],
+    cancel: threading.Event,
+) -> bytes:
+    """The branch's 花名册 as PDF bytes, masked as ``actor`` may see it (off the GUI thread)."""
+    from dangqun.printing.batch import render_to_bytes
+    from dangqun.printing.registry import document_kind
+    from dangqun.printing.service import print_context_for
+
+    context = print_context_for(database, keys_directory, actor)
+    definition = document_kind(ROSTER_KIND)
+    assert definition.load is not None
+    data = definition.load(database, str(organization_id), context)
+    return render_to_bytes([definition.build(data, context)], context, title, 1, report, cancel)
