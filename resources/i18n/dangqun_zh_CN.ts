@@ -166,50 +166,50 @@
     <name>BirthdayTableModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>党龄</translation>
     </message>
     <message>
         <source>Joined the party</source>
-        <translation type="unfinished"></translation>
+        <translation>入党日期</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>所在党支部</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>{month}/{day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}月{day}日</translation>
     </message>
     <message>
         <source>{years} years</source>
-        <translation type="unfinished"></translation>
+        <translation>{years} 年</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>e.g. 2001-07-01</source>
-        <translation type="unfinished"></translation>
+        <translation>如 2001-07-01</translation>
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>从日历中选择</translation>
     </message>
 </context>
 <context>
@@ -531,194 +531,194 @@
     <name>ImportDialog</name>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Choose a roster</source>
-        <translation type="unfinished"></translation>
+        <translation>选择花名册</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Checking every row of “{file}”… Nothing is written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在逐行检查“{file}”… 此时还不会写入任何数据。</translation>
     </message>
     <message>
         <source>Rows to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>需要改正的行</translation>
     </message>
     <message>
         <source>Worth a look (these rows are imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>请留意（这些行可以导入）</translation>
     </message>
     <message>
         <source>Import all {count} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>全部导入（{count} 行）</translation>
     </message>
     <message>
         <source>Import the {count} valid rows only</source>
-        <translation type="unfinished"></translation>
+        <translation>只导入有效行（{count} 行）</translation>
     </message>
     <message>
         <source>Import nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>全部不导入</translation>
     </message>
     <message>
         <source>“{file}”, sheet “{sheet}”, header in row {row}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{file}”，工作表“{sheet}”，表头在第 {row} 行。</translation>
     </message>
     <message>
         <source>Columns not used: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用的列：{columns}。</translation>
     </message>
     <message>
         <source>The sheet has no member rows under its header.</source>
-        <translation type="unfinished"></translation>
+        <translation>表头下面没有党员数据。</translation>
     </message>
     <message>
         <source>All {total} rows are valid: {new} new, {updated} updated, {unchanged} unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 行全部有效：新增 {new} 人，更新 {updated} 人，{unchanged} 人无变化。</translation>
     </message>
     <message>
         <source>None of the {total} rows can be imported. Correct the file (the row numbers below are those Excel shows) and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 行都不能导入。请按下表改正（行号与 Excel 中一致）后重新导入。</translation>
     </message>
     <message>
         <source>{invalid} of {total} rows have problems (listed below with the row numbers Excel shows). Import nothing and correct the file, or import the {valid} valid rows now ({new} new, {updated} updated, {unchanged} unchanged).</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {total} 行，其中 {invalid} 行有问题（见下表，行号与 Excel 中一致）。可以全部不导入，改好后再导入；也可以现在只导入 {valid} 行有效数据（新增 {new} 人，更新 {updated} 人，{unchanged} 人无变化）。</translation>
     </message>
     <message>
         <source>Branches that will be created: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>将新建的党支部：{names}。</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>没有导入任何数据</translation>
     </message>
     <message>
         <source>The database is unchanged. Correct the roster and import it again; rows that were fine will be recognised and not doubled.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据没有任何改动。改好花名册后可以重新导入；已有的人员按身份号码识别，不会重复。</translation>
     </message>
     <message>
         <source>Importing {count} rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {count} 行…</translation>
     </message>
     <message>
         <source>Roster imported</source>
-        <translation type="unfinished"></translation>
+        <translation>花名册已导入</translation>
     </message>
     <message>
         <source>{new} new, {updated} updated, {unchanged} unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>新增 {new} 人，更新 {updated} 人，{unchanged} 人无变化。</translation>
     </message>
     <message>
         <source>{count} rows with problems were left out; correct them and import the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有问题的 {count} 行没有导入；改正后可再次导入该文件。</translation>
     </message>
     <message>
         <source>New branches: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>新建的党支部：{names}。</translation>
     </message>
     <message>
         <source>Import roster</source>
-        <translation type="unfinished"></translation>
+        <translation>导入花名册</translation>
     </message>
     <message>
         <source>Choose the roster (.xlsx). Every row is checked first and nothing is written yet: you will see each problem with its Excel row number, then decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择花名册（.xlsx）。程序先逐行检查，此时不写入任何数据；您会看到每个问题及其在 Excel 中的行号，然后再决定是否导入。</translation>
     </message>
     <message>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择文件</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Create branches named in the roster that do not exist yet</source>
-        <translation type="unfinished"></translation>
+        <translation>花名册中的党支部不存在时自动新建</translation>
     </message>
     <message>
         <source>Otherwise such rows are reported as problems. New branches are added under the community party organization and can be renamed or moved later.</source>
-        <translation type="unfinished"></translation>
+        <translation>不勾选时，这些行会列为有问题的行。新建的党支部放在社区党组织之下，以后可以改名或调整。</translation>
     </message>
     <message>
         <source>Headers may vary (身份证号, 手机号码, 所在支部 …); a title row above the header, 序号 columns and dates such as 2001.07.01 or 2001年7月1日 are understood. The template shows the preferred headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>表头写法可以不同（身份证号、手机号码、所在支部……）；表头上方的标题行、序号列，以及 2001.07.01、2001年7月1日 这样的日期都能识别。推荐的表头见导入模板。</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>总行数</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>With problems</source>
-        <translation type="unfinished"></translation>
+        <translation>有问题</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>无变化</translation>
     </message>
     <message>
         <source>Correct these rows in Excel and import the file again: people already imported are recognised by their ID number and never doubled.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Excel 中改正这些行后重新导入即可：已导入的人员按身份号码识别，不会重复。</translation>
     </message>
     <message>
         <source>Choose another file…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新选择文件…</translation>
     </message>
     <message>
         <source>Import the valid rows only</source>
-        <translation type="unfinished"></translation>
+        <translation>只导入有效行</translation>
     </message>
     <message>
         <source>Check the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>检查花名册</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>ImportReportModel</name>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Value in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>表格中的内容</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Note: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒：{reason}</translation>
     </message>
 </context>
 <context>
@@ -906,524 +906,524 @@
     <name>MemberChangeDialog</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Transfer out — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系转出 — {name}</translation>
     </message>
     <message>
         <source>The organization relationship leaves this center: the status becomes “transferred out”, and the date and the receiving organization are kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系转出本社区：党籍状态改为“已转出”，转出日期和接收党组织记入历史记录。</translation>
     </message>
     <message>
         <source>Transferred on</source>
-        <translation type="unfinished"></translation>
+        <translation>转出日期</translation>
     </message>
     <message>
         <source>Transferred to</source>
-        <translation type="unfinished"></translation>
+        <translation>转往党组织</translation>
     </message>
     <message>
         <source>The receiving party organization, e.g. 五华区某街道党工委</source>
-        <translation type="unfinished"></translation>
+        <translation>接收组织关系的党组织，如：五华区某街道党工委</translation>
     </message>
     <message>
         <source>Transfer back in — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系转回 — {name}</translation>
     </message>
     <message>
         <source>The organization relationship comes back to this center: the status becomes “in the register” again, in the branch chosen here.</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系转回本社区：党籍状态恢复为“在册”，编入这里选择的党支部。</translation>
     </message>
     <message>
         <source>Transferred in on</source>
-        <translation type="unfinished"></translation>
+        <translation>转入日期</translation>
     </message>
     <message>
         <source>Transferred from</source>
-        <translation type="unfinished"></translation>
+        <translation>转出单位党组织</translation>
     </message>
     <message>
         <source>Change kind — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>变更党员类型 — {name}</translation>
     </message>
     <message>
         <source>Now: {kind}. The change is recorded on the date given; the fields the new kind needs are asked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>现为：{kind}。变更按下面填写的日期记录；新类型需要的信息也请一并填写。</translation>
     </message>
     <message>
         <source>Changed on</source>
-        <translation type="unfinished"></translation>
+        <translation>变更日期</translation>
     </message>
     <message>
         <source>Change status — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>变更党籍状态 — {name}</translation>
     </message>
     <message>
         <source>Now: {status}. For a transfer of the organization relationship use “Transfer out…” instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>现为：{status}。组织关系转出请使用“组织关系转出…”。</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished"></translation>
+        <translation>报到日期</translation>
     </message>
     <message>
         <source>Home organization</source>
-        <translation type="unfinished"></translation>
+        <translation>来源组织</translation>
     </message>
     <message>
         <source>Arrived on</source>
-        <translation type="unfinished"></translation>
+        <translation>流入登记日期</translation>
     </message>
     <message>
         <source>Came from</source>
-        <translation type="unfinished"></translation>
+        <translation>来源组织</translation>
     </message>
     <message>
         <source>Gone to</source>
-        <translation type="unfinished"></translation>
+        <translation>外出流向</translation>
     </message>
     <message>
         <source>Please enter the date</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写日期</translation>
     </message>
     <message>
         <source>Record a change</source>
-        <translation type="unfinished"></translation>
+        <translation>记录变更</translation>
     </message>
     <message>
         <source>New kind</source>
-        <translation type="unfinished"></translation>
+        <translation>新的党员类型</translation>
     </message>
     <message>
         <source>New status</source>
-        <translation type="unfinished"></translation>
+        <translation>新的党籍状态</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>所在党支部</translation>
     </message>
     <message>
         <source>Activity card no.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动证号</translation>
     </message>
 </context>
 <context>
     <name>MemberDialog</name>
     <message>
         <source>From the ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>按身份号码</translation>
     </message>
     <message>
         <source>Please choose</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写</translation>
     </message>
     <message>
         <source>Choose the grid branch or building group</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择网格党支部或楼栋党小组</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Register a member</source>
-        <translation type="unfinished"></translation>
+        <translation>登记党员</translation>
     </message>
     <message>
         <source>Birth date and sex are taken from the ID number. Red messages must be fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期和性别按身份号码自动填写；红字提示的内容须改正后才能保存。</translation>
     </message>
     <message>
         <source>A new member is in the register</source>
-        <translation type="unfinished"></translation>
+        <translation>新登记的党员为在册状态</translation>
     </message>
     <message>
         <source>Member — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>党员信息 — {name}</translation>
     </message>
     <message>
         <source>Changes are recorded with their date: use “Change…”</source>
-        <translation type="unfinished"></translation>
+        <translation>变更要记录日期：请点“变更…”办理</translation>
     </message>
     <message>
         <source>record made {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 建档</translation>
     </message>
     <message>
         <source>Partly hidden for your role. Type to replace it; leave it to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按您的角色隐藏了部分内容。直接输入即可重新填写；不改动则保留原值。</translation>
     </message>
     <message>
         <source>In-service member registered here (双报到)</source>
-        <translation type="unfinished"></translation>
+        <translation>在职党员到社区报到（双报到）</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished"></translation>
+        <translation>报到日期</translation>
     </message>
     <message>
         <source>Home organization</source>
-        <translation type="unfinished"></translation>
+        <translation>来源组织</translation>
     </message>
     <message>
         <source>The party organization of the employer, where the relationship stays</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系所在单位的党组织</translation>
     </message>
     <message>
         <source>Floating member, came here</source>
-        <translation type="unfinished"></translation>
+        <translation>流动党员（流入）</translation>
     </message>
     <message>
         <source>Arrived on</source>
-        <translation type="unfinished"></translation>
+        <translation>流入登记日期</translation>
     </message>
     <message>
         <source>Came from</source>
-        <translation type="unfinished"></translation>
+        <translation>来源组织</translation>
     </message>
     <message>
         <source>The party organization that holds the relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>流出地党组织（组织关系所在党组织）</translation>
     </message>
     <message>
         <source>Floating member, gone elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>流动党员（流出）</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>所在党支部</translation>
     </message>
     <message>
         <source>Serves in branch</source>
-        <translation type="unfinished"></translation>
+        <translation>服务党支部</translation>
     </message>
     <message>
         <source>History ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录（{count}）</translation>
     </message>
     <message>
         <source>Please enter the date contact was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写失联日期</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>党员信息</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身份信息</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Citizen ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>公民身份号码</translation>
     </message>
     <message>
         <source>18 characters; fills in birth date and sex</source>
-        <translation type="unfinished"></translation>
+        <translation>18 位，自动填写出生日期和性别</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Ethnic group</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <source>Education</source>
-        <translation type="unfinished"></translation>
+        <translation>学历</translation>
     </message>
     <message>
         <source>Party membership</source>
-        <translation type="unfinished"></translation>
+        <translation>党籍信息</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>人员类别</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>党员类型</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更…</translation>
     </message>
     <message>
         <source>Joined the party</source>
-        <translation type="unfinished"></translation>
+        <translation>入党日期</translation>
     </message>
     <message>
         <source>Full member since</source>
-        <translation type="unfinished"></translation>
+        <translation>转正日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>党籍状态</translation>
     </message>
     <message>
         <source>Lost contact since</source>
-        <translation type="unfinished"></translation>
+        <translation>失联，日期</translation>
     </message>
     <message>
         <source>Registration and floating</source>
-        <translation type="unfinished"></translation>
+        <translation>报到与流动</translation>
     </message>
     <message>
         <source>Activity card no.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动证号</translation>
     </message>
     <message>
         <source>Floating member&apos;s electronic activity card</source>
-        <translation type="unfinished"></translation>
+        <translation>流动党员电子活动证号</translation>
     </message>
     <message>
         <source>Gone to</source>
-        <translation type="unfinished"></translation>
+        <translation>外出流向</translation>
     </message>
     <message>
         <source>Where the member went, e.g. city and employer</source>
-        <translation type="unfinished"></translation>
+        <translation>外出去向，如：广东省深圳市某某公司</translation>
     </message>
     <message>
         <source>Contact and work</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式与工作</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Mobile, or area code-number</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号，或 区号-号码</translation>
     </message>
     <message>
         <source>Household registration</source>
-        <translation type="unfinished"></translation>
+        <translation>户籍地</translation>
     </message>
     <message>
         <source>Current address</source>
-        <translation type="unfinished"></translation>
+        <translation>现居住地址</translation>
     </message>
     <message>
         <source>Employer and post</source>
-        <translation type="unfinished"></translation>
+        <translation>工作单位及职务</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Every change of kind, status, branch or organization relationship is kept as a dated event. Nothing in the past is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>党员类型、党籍状态、所在支部和组织关系的每次变动都按日期记录在这里，过去的记录不会被改写。</translation>
     </message>
     <message>
         <source>Transfer out…</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系转出…</translation>
     </message>
     <message>
         <source>Transfer back in…</source>
-        <translation type="unfinished"></translation>
+        <translation>组织关系转回…</translation>
     </message>
     <message>
         <source>Change kind…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更党员类型…</translation>
     </message>
     <message>
         <source>Change status…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更党籍状态…</translation>
     </message>
 </context>
 <context>
     <name>MemberTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Citizen ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>公民身份号码</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>所在党支部</translation>
     </message>
     <message>
         <source>Joined the party</source>
-        <translation type="unfinished"></translation>
+        <translation>入党日期</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>MembersPage</name>
     <message>
         <source>All organizations</source>
-        <translation type="unfinished"></translation>
+        <translation>全部党组织</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>Full and probationary</source>
-        <translation type="unfinished"></translation>
+        <translation>正式和预备党员</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>View…</source>
-        <translation type="unfinished"></translation>
+        <translation>查看…</translation>
     </message>
     <message>
         <source>Members are registered by staff; your role can view the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>党员由工作人员登记；您的角色可以查看名单。</translation>
     </message>
     <message>
         <source>Type at least four digits of a phone or ID number, e.g. the last four digits of the ID card.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话或身份证号请至少输入四位数字，例如身份证后四位。</translation>
     </message>
     <message>
         <source>Nobody matches “{text}” with the filters chosen. Check the spelling, try the pinyin initials (e.g. zsf), or clear the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前筛选条件下没有找到“{text}”。请检查输入，试试拼音首字母（如 zsf），或清除筛选条件。</translation>
     </message>
     <message>
         <source>Nobody matches the filters chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合当前筛选条件的党员。</translation>
     </message>
     <message>
         <source>{count} people</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count} 人</translation>
     </message>
     <message>
         <source>{count} people found</source>
-        <translation type="unfinished"></translation>
+        <translation>找到 {count} 人</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找…</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>党员信息</translation>
     </message>
     <message>
         <source>Saved {name}. Please check: {warnings}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存{name}的信息。请核对：{warnings}</translation>
     </message>
     <message>
         <source>Saved {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存{name}的信息。</translation>
     </message>
     <message>
         <source>Member list.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>党员名单.xlsx</translation>
     </message>
     <message>
         <source>Export the list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出名单</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Writing {count} people to {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在把 {count} 人写入 {file}…</translation>
     </message>
     <message>
         <source>Exported {count} people to {path}. ID numbers, phones and addresses are masked as on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {count} 人到 {path}。身份号码、电话和住址与屏幕上一样做了隐藏处理。</translation>
     </message>
     <message>
         <source>Exported {count} people to {path} with full personal data; the export is recorded in the audit log. Keep the file safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {count} 人到 {path}，含完整个人信息；本次导出已记入操作日志。请妥善保管该文件。</translation>
     </message>
     <message>
         <source>Member roster template.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>党员花名册模板.xlsx</translation>
     </message>
     <message>
         <source>Save the import template</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>Template saved to {path}. Fill in one member per row and import it with “Import roster…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板已保存到 {path}。每行填写一名党员，然后用“导入花名册…”导入。</translation>
     </message>
     <message>
         <source>Print roster</source>
-        <translation type="unfinished"></translation>
+        <translation>打印花名册</translation>
     </message>
     <message>
         <source>Choose the branch whose roster you want to print in the organization filter first. The roster lists its members in the register, with those of its building groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在党组织筛选中选择要打印花名册的党支部。花名册列出该支部（含所属楼栋党小组）的在册党员。</translation>
     </message>
     <message>
         <source>{name} member roster</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}党员花名册</translation>
     </message>
     <message>
         <source>Members</source>
@@ -1431,67 +1431,67 @@
     </message>
     <message>
         <source>Political birthdays this month</source>
-        <translation type="unfinished">本月政治生日</translation>
+        <translation>本月政治生日</translation>
     </message>
     <message>
         <source>Organization…</source>
-        <translation type="unfinished"></translation>
+        <translation>组织架构…</translation>
     </message>
     <message>
         <source>Find: name, pinyin initials (e.g. zsf), phone or last digits of the ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>查找：姓名、拼音首字母（如 zsf）、电话或身份证后四位</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished">清除筛选</translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>No members registered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有登记党员</translation>
     </message>
     <message>
         <source>Register members one by one, or import the roster you keep in Excel. The template shows the columns the import understands.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以逐个登记，也可以导入现有的 Excel 花名册。模板中列出了导入时能识别的各列。</translation>
     </message>
     <message>
         <source>Register a member</source>
-        <translation type="unfinished"></translation>
+        <translation>登记党员</translation>
     </message>
     <message>
         <source>Import roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入花名册…</translation>
     </message>
     <message>
         <source>Download template</source>
-        <translation type="unfinished"></translation>
+        <translation>下载模板</translation>
     </message>
     <message>
         <source>No member matches</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到符合条件的党员</translation>
     </message>
     <message>
         <source>Clear search and filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除查找和筛选</translation>
     </message>
     <message>
         <source>Register member</source>
-        <translation type="unfinished"></translation>
+        <translation>登记党员</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">编辑…</translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
@@ -1668,118 +1668,125 @@
     <name>OrganizationDialog</name>
     <message>
         <source>Organization</source>
-        <translation type="unfinished">党组织</translation>
+        <translation>组织名称</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">层级</translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>Grid code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Members in the register</source>
-        <translation type="unfinished">在册党员</translation>
+        <translation>在册党员</translation>
     </message>
     <message>
         <source>{direct} recorded here, {total} with the organizations below</source>
-        <translation type="unfinished"></translation>
+        <translation>本级登记 {direct} 人，含下级共 {total} 人</translation>
     </message>
     <message>
         <source>No organization yet. Start with “Add top organization…”: the community party organization (or the street working committee above it).</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有党组织。请先点“新增顶层组织…”，建立社区党组织（或其上级街道党工委）。</translation>
     </message>
     <message>
         <source>Add {level}…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增{level}…</translation>
     </message>
     <message>
         <source>Add sub-organization…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增下级组织…</translation>
     </message>
     <message>
         <source>Add {level}</source>
-        <translation type="unfinished"></translation>
+        <translation>新增{level}</translation>
     </message>
     <message>
         <source>Name of the new {level} under “{parent}”:</source>
-        <translation type="unfinished"></translation>
+        <translation>在“{parent}”下新增{level}，名称：</translation>
     </message>
     <message>
         <source>Name of the new {level} (a top organization):</source>
-        <translation type="unfinished"></translation>
+        <translation>新增{level}（顶层组织），名称：</translation>
     </message>
     <message>
         <source>Added {name} with code {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已新增{name}，编码 {code}。</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>New name for “{name}”:</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”的新名称：</translation>
     </message>
     <message>
         <source>Renamed to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已改名为{name}。</translation>
     </message>
     <message>
         <source>Delete organization</source>
-        <translation type="unfinished"></translation>
+        <translation>删除组织</translation>
     </message>
     <message>
         <source>Delete “{name}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除“{name}”？</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Only an organization without sub-organizations and without members can be deleted. The deletion is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有没有下级组织、也没有党员记录的组织才能删除。删除操作会记入操作日志。</translation>
     </message>
     <message>
         <source>Deleted {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除{name}。</translation>
     </message>
     <message>
         <source>Party organizations</source>
-        <translation type="unfinished">党组织</translation>
+        <translation>组织架构</translation>
     </message>
     <message>
         <source>Street working committee → community party organization → grid branch → building group. Grid codes are built on the center&apos;s 12-digit division code; new organizations get the next free number.</source>
-        <translation type="unfinished"></translation>
+        <translation>街道党工委 → 社区党组织 → 网格党支部 → 楼栋党小组。网格编码在本中心 12 位行政区划代码的基础上编制，新建组织自动取下一个空闲编号。</translation>
     </message>
     <message>
         <source>Add top organization…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增顶层组织…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>OrganizationPicker</name>
     <message>
         <source>Choose a branch</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择党支部</translation>
     </message>
     <message>
         <source>{level} · code {code} · {count} member(s) in the register</source>
-        <translation type="unfinished"></translation>
+        <translation>{level} · 编码 {code} · 在册党员 {count} 人</translation>
     </message>
     <message>
         <source>(organization no. {id})</source>
-        <translation type="unfinished"></translation>
+        <translation>（组织编号 {id}）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPickerPopup</name>
+    <message>
+        <source>Type part of a name to filter</source>
+        <translation>输入名称中的字筛选</translation>
     </message>
 </context>
 <context>
@@ -1888,27 +1895,27 @@
     <name>PoliticalBirthdaysDialog</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>{count} members celebrate their political birthday in {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}过政治生日的党员共 {count} 人</translation>
     </message>
     <message>
         <source>Political birthdays</source>
-        <translation type="unfinished"></translation>
+        <translation>政治生日</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>The anniversary of joining the party. Members in the register only; centers send greetings and invite them to the month&apos;s party day.</source>
-        <translation type="unfinished"></translation>
+        <translation>政治生日即入党纪念日。名单只含在册党员，可据此发送祝福、邀请参加当月主题党日。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2736,13 +2743,6 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Never</source>
         <translation>从未登录</translation>
-    </message>
-</context>
-<context>
-    <name>_TreePopup</name>
-    <message>
-        <source>Type part of a name to filter</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

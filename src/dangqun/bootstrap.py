@@ -85,7 +85,9 @@ def prepare_database(paths: DataPaths) -> MigrationOutcome:
     if revision == head:
         return outcome
     if revision is not None:
-        outcome.safety_backup = create_backup(path, paths.backups, "pre-migration")
+        outcome.safety_backup = create_backup(
+            path, paths.backups, "pre-migration", keys_dir=paths.keys
+        )
         log.info("backed up %s before migrating from %s", outcome.safety_backup.path, revision)
     engine = create_sqlite_engine(path)
     try:
@@ -178,7 +180,9 @@ def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInf
 
 def backup_now(application: Application, actor: Actor, kind: str = "manual") -> BackupFile:
     actor.require(Permission.BACKUP)
-    backup = create_backup(application.paths.database, application.paths.backups, kind)
+    backup = create_backup(
+        application.paths.database, application.paths.backups, kind, keys_dir=application.paths.keys
+    )
     rotate_backups(application.paths.backups)
     with application.database.unit_of_work(actor) as work:
         work.audit("backup.create", "backup", backup.path.name, None, {"kind": kind})
@@ -193,13 +197,24 @@ def run_automatic_backup_if_due(
     now = now or datetime.now()
     if has_automatic_backup_on(application.paths.backups, now):
         return None
-    backup = create_backup(application.paths.database, application.paths.backups, "daily", now)
+    backup = create_backup(
+        application.paths.database,
+        application.paths.backups,
+        "daily",
+        now,
+        keys_dir=application.paths.keys,
+    )
     rotate_backups(application.paths.backups)
     return backup
 
 
 def backup_on_exit(application: Application) -> BackupFile:
-    backup = create_backup(application.paths.database, application.paths.backups, "exit")
+    backup = create_backup(
+        application.paths.database,
+        application.paths.backups,
+        "exit",
+        keys_dir=application.paths.keys,
+    )
     rotate_backups(application.paths.backups)
     return backup
 
@@ -216,6 +231,7 @@ def restore_from_file(application: Application, actor: Actor, backup_path: Path)
         application.paths.database,
         application.paths.backups,
         migrations.known_revisions(),
+        keys_dir=application.paths.keys,
     )
     application.migration = prepare_database(application.paths)
     application.database = Database(application.paths.database)

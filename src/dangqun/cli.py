@@ -134,6 +134,8 @@ def command_restore(arguments: argparse.Namespace) -> int:
     finally:
         application.close()
     print(f"已从“{arguments.file}”恢复。恢复前的数据已备份到：{safety.path}")
+    if safety.restored_key_files:
+        print(f"已从备份找回缺失的密钥文件：{'、'.join(safety.restored_key_files)}")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ check runs: they pull in validation code that a normal start-up does not need.
 
 import importlib
 
+import dangqun.printing  # noqa: F401  (registers its audit action labels; imports no ReportLab)
 from dangqun.core import audit, center, model_base, settings, users
 from dangqun.members import models as member_models
 

@@ -227,3 +227,23 @@ def test_restore_refuses_non_sqlite_foreign_and_newer_files(application, admin, 
     with pytest.raises(BackupError, match="找不到备份文件"):
         restore_from_file(application, admin, tmp_path / "missing.sqlite3")
     assert _usernames(application) == ["admin"]
+
+
+def test_backups_carry_key_files_and_restore_brings_back_only_missing_ones(application, admin):
+    keys = application.paths.keys
+    (keys / "verification.key").write_text("ab" * 32)
+    (keys / "district").mkdir()
+    (keys / "district" / "public.pem").write_text("-----BEGIN PUBLIC KEY-----")
+    backup = backup_now(application, admin)
+    (keys / "verification.key").unlink()  # the PC was replaced: keys/ is empty again
+    (keys / "district" / "public.pem").write_text("a newer key that must survive")
+    safety = restore_from_file(application, admin, backup.path)
+    assert (keys / "verification.key").read_text() == "ab" * 32
+    assert (keys / "district" / "public.pem").read_text() == "a newer key that must survive"
+    assert safety.restored_key_files == ("verification.key",)
+    connection = sqlite3.connect(application.paths.database)
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    connection.close()
+    assert "dangqun_backup_key_files" not in tables

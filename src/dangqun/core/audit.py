@@ -41,6 +41,12 @@ ACTION_LABELS = {
 }
 
 
+def register_action_labels(labels: Mapping[str, str]) -> None:
+    """Features name their own audit actions; called from each feature package's __init__,
+    which ``dangqun.schema`` imports at start-up, so the audit viewer labels every entry."""
+    ACTION_LABELS.update(labels)
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 

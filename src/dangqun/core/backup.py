@@ -8,6 +8,10 @@
 * Restore refuses a file that is not SQLite, fails ``integrity_check`` or comes from a newer
   schema, then backs up the current database before copying the file in — through the backup
   API again, so the WAL and the lock protocol are respected.
+* The files of ``<data dir>/keys`` (the key that signs printed verification codes, later the
+  package signing keys) travel inside the backup, in a table that exists only in backup copies.
+  A restore puts back the key files that are missing and never overwrites one that exists: a
+  lost key would make every certificate already on a wall unverifiable.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +42,7 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 _BACKUP_NAME = re.compile(r"^dangqun-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
 _PAGES_PER_STEP = 256
+KEY_FILES_TABLE = "dangqun_backup_key_files"
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class BackupFile:
     taken_at: datetime  # local wall-clock time, as in the file name
     kind: str
     size_bytes: int
+    restored_key_files: tuple[str, ...] = ()
+    """After a restore: key files that were missing and came back from the backup."""
 
     @property
     def kind_label(self) -> str:
@@ -103,6 +110,7 @@ def create_backup(
     kind: str,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keys_dir: Path | None = None,
 ) -> BackupFile:
     """Copy the live database into ``backup_dir``; raise :class:`BackupError` in Chinese."""
     if kind not in ALL_KINDS:
@@ -125,6 +133,8 @@ def create_backup(
     partial = target.with_name(target.name + ".partial")
     try:
         _copy_database(database_path, partial, progress)
+        if keys_dir is not None:
+            _store_key_files(partial, keys_dir)
         _verify_integrity(partial)
         os.replace(partial, target)
     except BaseException as error:
@@ -163,6 +173,44 @@ def _copy_database(
     finally:
         target.close()
         source.close()
+
+
+def _store_key_files(backup_path: Path, keys_dir: Path) -> None:
+    files = sorted(p for p in keys_dir.rglob("*") if p.is_file()) if keys_dir.is_dir() else []
+    connection = sqlite3.connect(backup_path)
+    try:
+        connection.execute(f"CREATE TABLE {KEY_FILES_TABLE} (path TEXT PRIMARY KEY, content BLOB)")
+        connection.executemany(
+            f"INSERT INTO {KEY_FILES_TABLE} VALUES (?, ?)",
+            [(p.relative_to(keys_dir).as_posix(), p.read_bytes()) for p in files],
+        )
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _restore_missing_key_files(database_path: Path, keys_dir: Path) -> list[str]:
+    """Write back the backup's key files that are missing; drop the carrier table."""
+    connection = sqlite3.connect(database_path)
+    restored = []
+    try:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (KEY_FILES_TABLE,)
+        ).fetchone()
+        if not has_table:
+            return []
+        for relative, content in connection.execute(f"SELECT path, content FROM {KEY_FILES_TABLE}"):
+            target = keys_dir / relative
+            if keys_dir.resolve() not in target.resolve().parents or target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            restored.append(str(relative))
+        connection.execute(f"DROP TABLE {KEY_FILES_TABLE}")
+        connection.commit()
+    finally:
+        connection.close()
+    return restored
 
 
 def _verify_integrity(path: Path) -> None:
@@ -212,13 +260,14 @@ def restore_backup(
     database_path: Path,
     backup_dir: Path,
     known_revisions: Iterable[str],
+    keys_dir: Path | None = None,
 ) -> BackupFile:
     """Replace the live database with ``backup_path``; returns the safety backup taken first.
 
     The caller must have closed every connection of its own to ``database_path``.
     """
     check_restorable(backup_path, known_revisions)
-    safety = create_backup(database_path, backup_dir, "pre-restore")
+    safety = create_backup(database_path, backup_dir, "pre-restore", keys_dir=keys_dir)
     source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
     target = sqlite3.connect(database_path)
     try:
@@ -230,7 +279,10 @@ def restore_backup(
     finally:
         target.close()
         source.close()
-    return safety
+    restored_keys = _restore_missing_key_files(
+        database_path, keys_dir or database_path.parent / "keys"
+    )
+    return replace(safety, restored_key_files=tuple(restored_keys))
 
 
 def _newest_first_key(backup: BackupFile) -> tuple[datetime, int]:

@@ -184,6 +184,8 @@ def _member_row(people: _DemoPeople, member_id: int, organization_ids: list[int]
             max(eighteenth, today - timedelta(days=360)), today - timedelta(days=7)
         )
     confirmed = None if probationary else joined + timedelta(days=365 + pick.randint(0, 30))
+    if confirmed is not None and confirmed > today:  # 转正 is a past event, never a future one
+        confirmed = today
     area = pick.choice(
         words.LOCAL_AREA_CODES
         if kind in (MemberKind.LOCAL, MemberKind.RETIRED) or pick.random() < 0.5

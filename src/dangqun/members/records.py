@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dangqun.core.audit import ACTION_LABELS
 from dangqun.core.errors import FieldError
 from dangqun.core.uow import UnitOfWork
 from dangqun.members.codes import EventType
@@ -32,20 +31,6 @@ from dangqun.members.models import (
 )
 from dangqun.members.organizations import MEMBER_LEVELS
 from dangqun.members.validation import CleanMember, MemberForm
-
-ACTION_LABELS.update(
-    {
-        "member.create": "登记党员",
-        "member.update": "修改党员信息",
-        "member.transfer_out": "组织关系转出",
-        "members.import": "导入花名册",
-        "members.export": "导出党员名单",
-        "organization.create": "新增组织",
-        "organization.update": "修改组织",
-        "organization.move": "移动组织",
-        "organization.delete": "删除组织",
-    }
-)
 
 AUDITED_COLUMNS = (
     "name", "gender_code", "ethnicity_code", "birth_date", "id_number", "education_code",

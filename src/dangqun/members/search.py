@@ -346,8 +346,13 @@ _ROW_COLUMNS = (
 
 
 def filtered_member_ids(session: Session, query: MemberQuery) -> Select[Any]:
-    """``SELECT id`` of the matching members, sorted; for exports and printing."""
-    return _ordered(select(Member.id).where(*_conditions(session, query).where()), query)
+    """``SELECT id`` of the matching members, sorted; for the lazy list, exports and printing.
+
+    Many matches are read along the sort column's index, few by their own indexes and sorted.
+    """
+    conditions = _conditions(session, query)
+    walk = _count(session, conditions) > WALK_THRESHOLD
+    return _ordered(select(Member.id).where(*conditions.where(walk)), query)
 
 
 def _rows(

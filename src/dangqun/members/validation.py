@@ -274,19 +274,27 @@ def check_id_number(value: str | None, today: date) -> tuple[IdNumberFacts | Non
         warnings.append(f"公民身份号码的地区代码“{area}”不是已知的省级代码，请核对")
     elif not _area_known(number):
         warnings.append(
-            f"公民身份号码的地区代码“{area}”不在行政区划代码表中（可能是已撤销或后设的"
-            "区县代码），号码校验正确，已接受；请核对"
+            f"公民身份号码的地区代码“{area}”不在行政区划代码表中，号码校验正确，已接受；请核对"
         )
     gender = GENDER_MALE if int(number[16]) % 2 == 1 else GENDER_FEMALE
     return IdNumberFacts(number, birth, gender, area, tuple(warnings)), []
 
 
 def _area_known(number: str) -> bool:
+    """Whether GB/T 2260 ever had this county code, in *any* year.
+
+    ``ric.get_birth_place`` also requires the county to exist in the birth year, which refuses
+    everyone born before their county was created (呈贡区 530114 dates from 2011) or registered
+    under a code abolished later (412723 商水县, stdnum issue #442): the number records where
+    the card was issued, not where the person was born.
+    """
+    from stdnum import numdb
+
     try:
-        ric.get_birth_place(number)
-    except (StdnumValidationError, KeyError, ValueError):
-        return False
-    return True
+        found = numdb.get("cn/loc").info(number[:6])
+    except (KeyError, ValueError, OSError):
+        return True  # no table to judge by: say nothing rather than warn wrongly
+    return any("county" in properties for _part, properties in found)
 
 
 def derive_from_id_number(value: str | None, today: date) -> IdNumberFacts:

@@ -14,3 +14,7 @@ the residential community (双报到); 存根 = stub kept by the issuer; 回执 
 仿宋 = FangSong (body type of official documents); 方正小标宋 = the title type of official
 documents; 三号/四号 = Chinese type sizes 16 pt / 14 pt (GB/T 9704 uses 三号 for body text).
 """
+
+from dangqun.core.audit import register_action_labels
+
+register_action_labels({"print.personal_data": "打印含完整个人信息的文书"})

@@ -201,7 +201,7 @@ class MemberTableModel(QAbstractTableModel):
         if column == ID_NUMBER:
             return member.id_number
         if column == CATEGORY:
-            return member.category_label
+            return member.category_label.removesuffix("党员")  # 正式 / 预备, as rosters write
         if column == KIND:
             return member.kind_label
         if column == BRANCH:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QWidget
 
 from dangqun.core.errors import DangqunError
@@ -156,6 +156,7 @@ class MembersPage(QWidget):
         self._setup_buttons()
         self.hide_notice()
         context.events.data_changed.connect(self._on_data_changed)
+        context.events.font_size_changed.connect(self._font_size_changed)
 
     # -- set-up -----------------------------------------------------------------------------
 
@@ -189,10 +190,9 @@ class MembersPage(QWidget):
         view = self.ui.membersView
         view.setModel(self.model)
         view.verticalHeader().setVisible(False)
-        vertical = view.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # One fixed height for every row: the view never measures 100,000 rows.
-        vertical.setDefaultSectionSize(view.fontMetrics().height() + 16)
+        # One fixed height for every row (set with the font below): the view never measures
+        # 100,000 rows.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsClickable(True)
@@ -208,34 +208,45 @@ class MembersPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
     def _size_columns(self) -> None:
-        """Widths from the font, never from the data (that would read every row)."""
+        """Widths from the font, never from the data (that would read every row).
+
+        Ten columns must fit beside the navigation on a 1280-pixel screen: the table uses the
+        body font one point smaller, and names longer than the column show in a tooltip.
+        """
         view = self.ui.membersView
-        metrics = view.fontMetrics()
+        font = QFont(self.font())
+        if font.pointSize() > 11:
+            font.setPointSize(font.pointSize() - 1)
+            # A style sheet rule, not setFont(): under the app's style sheet a child's own font
+            # is replaced by its parent's when the page is put into the window.
+            view.setStyleSheet(f"QTableView {{ font-size: {font.pointSize()}pt; }}")
+        metrics = QFontMetrics(font)
+        view.verticalHeader().setDefaultSectionSize(metrics.height() + 14)
         header = view.horizontalHeader()
-        bold = header.font()
-        bold.setBold(True)
-        header_metrics = type(metrics)(bold)
-        character = metrics.horizontalAdvance("党")
-        padding = 28
+        header_font = QFont(font)
+        header_font.setBold(True)
+        header_metrics = QFontMetrics(header_font)
+        arrow = header_metrics.horizontalAdvance("▲") + 6
+        cell_padding, header_padding = 14, 22  # theme.qss: section padding 10px each side
         samples = {
-            NAME: "欧阳慕容思远",
+            NAME: "欧阳思远",
             GENDER: "男",
             BIRTH_DATE: "2000-12-31",
             ID_NUMBER: "53010219850601123X",
-            CATEGORY: "预备党员",
+            CATEGORY: "预备",
             KIND: "在职党员报到",
-            BRANCH: "第十二网格党支部",
+            BRANCH: "第16网格党支部",
             JOINED_ON: "2000-12-31",
-            PHONE: "0871-12345678",
+            PHONE: "13812345678",
             STATUS: "已转出",
         }
         titles = self.model.column_titles()
         for column in range(COLUMN_COUNT):
-            width = max(
-                metrics.horizontalAdvance(samples[column]),
-                header_metrics.horizontalAdvance(titles[column]) + character,  # + sort arrow
-            )
-            header.resizeSection(column, width + padding)
+            title = header_metrics.horizontalAdvance(titles[column]) + header_padding
+            if column in SORTABLE_COLUMNS:
+                title += arrow
+            width = max(metrics.horizontalAdvance(samples[column]) + cell_padding, title)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(BRANCH, QHeaderView.ResizeMode.Stretch)
 
@@ -278,6 +289,9 @@ class MembersPage(QWidget):
         ui.birthdaysButton.clicked.connect(self.show_political_birthdays)
         ui.organizationsButton.clicked.connect(self.show_organizations)
         self._update_buttons()
+
+    def _font_size_changed(self, _points: int) -> None:
+        self._size_columns()
 
     # -- showing and refreshing -------------------------------------------------------------
 
