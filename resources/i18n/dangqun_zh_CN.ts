@@ -1314,6 +1314,34 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Local</source>
+        <translation>本社区</translation>
+    </message>
+    <message>
+        <source>In-service</source>
+        <translation>在职报到</translation>
+    </message>
+    <message>
+        <source>Floating in</source>
+        <translation>流入党员</translation>
+    </message>
+    <message>
+        <source>Floating out</source>
+        <translation>流出党员</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>离退休</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>Probationary</source>
+        <translation>预备</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>

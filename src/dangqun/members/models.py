@@ -97,20 +97,22 @@ class Member(SyncedRecord, Base):
         Index("ix_members_name_simplified", "name_simplified", "status"),
         Index("ix_members_pinyin_initials", "pinyin_initials", "status"),
         Index("ix_members_pinyin_full", "pinyin_full", "status"),
+        Index("ix_members_joined_on", "joined_on", "status"),
+        Index("ix_members_birth_date", "birth_date", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     gender_code: Mapped[str] = mapped_column(String(1))
     ethnicity_code: Mapped[str] = mapped_column(String(2))
-    birth_date: Mapped[date] = mapped_column(Date, index=True)
+    birth_date: Mapped[date] = mapped_column(Date)
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     education_code: Mapped[str | None] = mapped_column(String(2))
     kind: Mapped[str] = mapped_column(String(16), index=True)
     category: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
-    joined_on: Mapped[date] = mapped_column(Date, index=True)
+    joined_on: Mapped[date] = mapped_column(Date)
     joined_month_day: Mapped[str] = mapped_column(String(5))
     """``MM-DD`` of 入党日期, indexed so the month's political birthdays are one range query."""
     confirmed_on: Mapped[date | None] = mapped_column(Date)

@@ -152,7 +152,5 @@ def configure_qt_application(
 
 
 def application_icon() -> QIcon:
-    """The window icon: the party-red star mark (drawn by qtawesome, no image file needed)."""
-    from dangqun.ui.icons import icon
-
-    return icon("app")
+    """The window icon: the party-red star mark, the same file Linux packages install."""
+    return QIcon(str(resource_path("icons", "dangqun.svg")))

@@ -85,8 +85,8 @@ def upgrade() -> None:
     _fill_search_columns()
 
     with op.batch_alter_table("members", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_members_birth_date"), ["birth_date"], unique=False)
-        batch_op.create_index(batch_op.f("ix_members_joined_on"), ["joined_on"], unique=False)
+        batch_op.create_index("ix_members_birth_date", ["birth_date", "status"], unique=False)
+        batch_op.create_index("ix_members_joined_on", ["joined_on", "status"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_members_id_number_reversed"), ["id_number_reversed"], unique=False
         )

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from dangqun.members.service import MemberRow, MemberStatus
+from dangqun.members.service import MemberCategory, MemberKind, MemberRow, MemberStatus
 
 (
     NAME,
@@ -62,6 +62,7 @@ class MemberTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, MemberRow]] = OrderedDict()
         self.pages_loaded = 0
         self.rows_loaded = 0
+        self._short_labels: dict[object, str] | None = None
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -187,11 +188,26 @@ class MemberTableModel(QAbstractTableModel):
         text = self.cell_text(member, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             # Long names and branch names may be cut by the column: the tip shows them whole.
+            if column == KIND:
+                return member.kind_label
             return text if column in (NAME, BRANCH) and text else None
         return text
 
-    @staticmethod
-    def cell_text(member: MemberRow, column: int) -> str:
+    def short_labels(self) -> dict[object, str]:
+        """Kind and category as a roster column writes them (the filters use the full names)."""
+        if self._short_labels is None:
+            self._short_labels = {
+                MemberKind.LOCAL: self.tr("Local"),
+                MemberKind.IN_SERVICE_REGISTERED: self.tr("In-service"),
+                MemberKind.FLOATING_IN: self.tr("Floating in"),
+                MemberKind.FLOATING_OUT: self.tr("Floating out"),
+                MemberKind.RETIRED: self.tr("Retired"),
+                MemberCategory.FULL: self.tr("Full"),
+                MemberCategory.PROBATIONARY: self.tr("Probationary"),
+            }
+        return self._short_labels
+
+    def cell_text(self, member: MemberRow, column: int) -> str:
         if column == NAME:
             return member.name
         if column == GENDER:
@@ -201,9 +217,9 @@ class MemberTableModel(QAbstractTableModel):
         if column == ID_NUMBER:
             return member.id_number
         if column == CATEGORY:
-            return member.category_label.removesuffix("党员")  # 正式 / 预备, as rosters write
+            return self.short_labels().get(member.category, member.category_label)
         if column == KIND:
-            return member.kind_label
+            return self.short_labels().get(member.kind, member.kind_label)
         if column == BRANCH:
             return member.organization_name
         if column == JOINED_ON:

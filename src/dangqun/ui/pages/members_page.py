@@ -226,7 +226,6 @@ class MembersPage(QWidget):
         header_font = QFont(font)
         header_font.setBold(True)
         header_metrics = QFontMetrics(header_font)
-        arrow = header_metrics.horizontalAdvance("▲") + 6
         cell_padding, header_padding = 14, 22  # theme.qss: section padding 10px each side
         samples = {
             NAME: "欧阳思远",
@@ -234,7 +233,7 @@ class MembersPage(QWidget):
             BIRTH_DATE: "2000-12-31",
             ID_NUMBER: "53010219850601123X",
             CATEGORY: "预备",
-            KIND: "在职党员报到",
+            KIND: "在职报到",
             BRANCH: "第16网格党支部",
             JOINED_ON: "2000-12-31",
             PHONE: "13812345678",
@@ -243,8 +242,6 @@ class MembersPage(QWidget):
         titles = self.model.column_titles()
         for column in range(COLUMN_COUNT):
             title = header_metrics.horizontalAdvance(titles[column]) + header_padding
-            if column in SORTABLE_COLUMNS:
-                title += arrow
             width = max(metrics.horizontalAdvance(samples[column]) + cell_padding, title)
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
