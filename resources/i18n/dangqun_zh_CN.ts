@@ -1132,8 +1132,16 @@
         <translation>请填写失联日期</translation>
     </message>
     <message>
+        <source>{count} item(s) to correct, marked in red under the fields.</source>
+        <translation>有 {count} 处需要改正，已用红字标在各项下面。</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>党员信息</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>基本信息</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -2290,6 +2298,44 @@ The program now returns to the sign-in screen.</source>
 现在将回到登录界面。</translation>
     </message>
     <message>
+        <source>Looking for the fonts on this computer…</source>
+        <translation>正在查找这台电脑上的字体…</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended)</source>
+        <translation>自动选择（推荐）</translation>
+    </message>
+    <message>
+        <source>{family} ({style})   {file}</source>
+        <translation>{family}（{style}）   {file}</translation>
+    </message>
+    <message>
+        <source>{family}   {file}
+Cannot be used: {reason}</source>
+        <translation>{family}   {file}
+不能使用：{reason}</translation>
+    </message>
+    <message>
+        <source>  (current setting)</source>
+        <translation>  · 当前设置</translation>
+    </message>
+    <message>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Print font</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <source>Print font sample</source>
+        <translation>打印字体样张</translation>
+    </message>
+    <message>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
@@ -2436,6 +2482,46 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>No backups yet. Click “Back up now” to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一份备份。</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Fonts used in printed documents</source>
+        <translation>打印文书使用的字体</translation>
+    </message>
+    <message>
+        <source>Print a sample…</source>
+        <translation>打印样张…</translation>
+    </message>
+    <message>
+        <source>Look for fonts again</source>
+        <translation>重新查找字体</translation>
+    </message>
+    <message>
+        <source>Choose the print font</source>
+        <translation>选择打印字体</translation>
+    </message>
+    <message>
+        <source>“Automatic” uses, in this order: the system&apos;s fonts for official documents (小标宋 for titles, 仿宋 for body text, 黑体 for headings), then a font shipped with the program, then the built-in font STSong-Light, which is not embedded (the PDF reader supplies the characters). A font chosen here is used for all text. Only TrueType fonts (.ttf, .ttc) can be embedded; OpenType fonts with CFF outlines (most .otf files) cannot and are shown greyed out with the reason.</source>
+        <translation>“自动选择”依次使用：系统中的公文字体（标题用小标宋，正文用仿宋，小标题用黑体），其次是程序自带的字体，最后是内置字体 STSong-Light（不嵌入文件，由 PDF 阅读器提供字形）。在这里选定的字体用于全部文字。只有 TrueType 字体（.ttf、.ttc）可以嵌入；CFF 轮廓的 OpenType 字体（大多数 .otf 文件）不能嵌入，以灰色显示并注明原因。</translation>
+    </message>
+    <message>
+        <source>Font file</source>
+        <translation>字体文件</translation>
+    </message>
+    <message>
+        <source>Choose font file…</source>
+        <translation>选择字体文件…</translation>
+    </message>
+    <message>
+        <source>Save print font</source>
+        <translation>保存打印字体</translation>
+    </message>
+    <message>
+        <source>Only an administrator can choose the print font.</source>
+        <translation>只有管理员可以选择打印字体。</translation>
     </message>
     <message>
         <source>Settings for everyone at this center</source>

@@ -85,6 +85,7 @@ def test_home_page_shows_the_center_the_user_and_the_figures(
     window = make_window(qtbot, demo_application, admin_actor)
     home = window.page("home")
     assert isinstance(home, HomePage)
+    qtbot.waitUntil(home.is_ready)  # the figures load on a worker thread
     overview = member_overview(demo_application.database)
 
     assert home.ui.centerNameLabel.text() == "翠湖社区党群服务中心"
@@ -114,6 +115,7 @@ def test_home_page_follows_a_backup(
     backup_now(demo_application, admin_actor)
 
     window.context.events.backup_taken.emit()
+    qtbot.waitUntil(home.is_ready)
 
     assert home.cards["backup"].value.startswith("今天 ")
     assert home.cards["backup"].caption == "手动备份"

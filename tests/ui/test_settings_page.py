@@ -301,7 +301,7 @@ def test_staff_sees_no_users_or_audit_tab_and_cannot_edit_settings(
 ) -> None:
     page = make_page(qtbot, application, staff)
 
-    assert page.tab_names() == ["centerTab", "backupTab", "interfaceTab"]
+    assert page.tab_names() == ["centerTab", "backupTab", "printTab", "interfaceTab"]
     assert page.ui.centerNameEdit.isReadOnly()
     assert not page.ui.saveCenterButton.isVisible()
     assert page.ui.centerReadOnlyNote.isVisible()
@@ -321,7 +321,7 @@ def test_read_only_users_see_neither_backups_nor_user_management(
     create_user(application.database, admin, "guest", "访客", Role.READ_ONLY, "guest-pass-1")
     reader = authenticate(application.database, "guest", "guest-pass-1")
     page = make_page(qtbot, application, reader)
-    assert page.tab_names() == ["centerTab", "interfaceTab"]
+    assert page.tab_names() == ["centerTab", "printTab", "interfaceTab"]
 
 
 # -- 操作日志 ---------------------------------------------------------------------------------

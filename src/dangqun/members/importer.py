@@ -312,7 +312,7 @@ def read_roster(path: Path) -> _Sheet:
                 field_name: (text, values[index] if index < len(values) else None)
                 for index, (field_name, text) in columns.items()
             }
-            if all(_blank(raw) for _text, raw in cells.values()):
+            if all(_blank(raw) for _text, raw in cells.values()) or _is_footer(values):
                 continue
             sheet.rows.append(_Row(offset, cells))
         return sheet
@@ -320,6 +320,15 @@ def read_roster(path: Path) -> _Sheet:
         f"“{path.name}”中没有找到表头：前 {HEADER_SEARCH_ROWS} 行里没有同时写有“姓名”和"
         "“公民身份号码”（或“身份证号”）的一行。请检查是否选错了文件。"
     )
+
+
+def _is_footer(values: tuple[object, ...]) -> bool:
+    """``填表人：王芳  审核人：李华`` under the table, spread over any columns: notes, not a
+    person (the row's first filled cell starts with one of :data:`_FOOTER_WORDS`)."""
+    for value in values:
+        if not _blank(value):
+            return _text(value).startswith(_FOOTER_WORDS)
+    return False
 
 
 def _blank(value: object) -> bool:

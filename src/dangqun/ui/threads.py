@@ -7,17 +7,38 @@ signals of a QObject that lives on the GUI thread, so the callbacks may touch wi
 An unexpected exception (not a :class:`DangqunError`) from the function goes to
 ``sys.excepthook`` when no failure callback is given: it is logged and shown like any crash
 instead of vanishing with the worker thread (QThreadPool threads bypass ``threading.excepthook``).
+
+The worker never touches the :class:`BackgroundCall`, which belongs to a page and dies with it:
+it emits on a :class:`_Relay` owned by the application object until its outcome is delivered. A
+page closed while its query still runs simply never hears the answer — emitting on a deleted
+object from a worker thread corrupted memory and crashed the interpreter at exit.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 ProgressCallback = Callable[[int, int], None]
+
+
+class _Relay(QObject):
+    """The worker's end: a GUI-thread object owned by the application until delivery."""
+
+    result_ready = Signal(object)
+    error_raised = Signal(object)
+    progress_reported = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+
+    @Slot(object)
+    def release(self, _outcome: object) -> None:
+        self.deleteLater()
 
 
 class BackgroundCall(QObject):
@@ -33,11 +54,6 @@ class BackgroundCall(QObject):
     progressed = Signal(int, int)
     finished = Signal()
 
-    # Emitted from the worker thread; being signals of a GUI-thread object, they are queued.
-    _result_ready = Signal(object)
-    _error_raised = Signal(object)
-    _progress_reported = Signal(int, int)
-
     def __init__(
         self,
         function: Callable[[ProgressCallback], Any],
@@ -47,27 +63,28 @@ class BackgroundCall(QObject):
         on_progress: ProgressCallback | None = None,
     ) -> None:
         super().__init__(parent)
-        self._function = function
+        self._function: Callable[[ProgressCallback], Any] | None = function
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress_callback = on_progress
         self.running = False
-        self._result_ready.connect(self._on_result)
-        self._error_raised.connect(self._on_error)
-        self._progress_reported.connect(self._on_progress)
 
     def start(self) -> BackgroundCall:
+        relay = _Relay()
+        # Queued across threads; Qt drops these connections if this call is destroyed first.
+        relay.progress_reported.connect(self._on_progress)
+        relay.error_raised.connect(self._on_error)
+        relay.result_ready.connect(self._on_result)
+        # Connected last, so it runs after the call's slots; deleteLater waits for the loop.
+        relay.error_raised.connect(relay.release)
+        relay.result_ready.connect(relay.release)
         self.running = True
-        QThreadPool.globalInstance().start(QRunnable.create(self._run))
+        function = self._function
+        if function is None:
+            raise RuntimeError("a BackgroundCall runs only once")
+        self._function = None
+        QThreadPool.globalInstance().start(QRunnable.create(partial(_run, function, relay)))
         return self
-
-    def _run(self) -> None:
-        try:
-            result = self._function(self._progress_reported.emit)
-        except BaseException as error:
-            self._error_raised.emit(error)
-        else:
-            self._result_ready.emit(result)
 
     @Slot(object)
     def _on_result(self, result: object) -> None:
@@ -103,6 +120,16 @@ class BackgroundCall(QObject):
         self.deleteLater()
 
 
+def _run(function: Callable[[ProgressCallback], Any], relay: _Relay) -> None:
+    """The worker thread's whole job: call, then hand the outcome to the relay."""
+    try:
+        result = function(relay.progress_reported.emit)
+    except BaseException as error:
+        relay.error_raised.emit(error)
+    else:
+        relay.result_ready.emit(result)
+
+
 def run_in_background(
     parent: QObject,
     function: Callable[[ProgressCallback], Any],
@@ -111,6 +138,10 @@ def run_in_background(
     on_progress: ProgressCallback | None = None,
 ) -> BackgroundCall:
     """Start ``function(report_progress)``; the callbacks run on the GUI thread.
+
+    ``function`` must hold no widget (no bound method of a page, no closure over one): the
+    worker thread drops the last reference to it, and a widget freed off the GUI thread
+    corrupts Qt. Pass plain values — the Application, ids, query objects — with partial().
 
     Without ``on_failure``, an exception goes to ``sys.excepthook`` (logged and shown).
     """

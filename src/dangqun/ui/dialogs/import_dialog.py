@@ -38,6 +38,7 @@ from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import file_dialogs
 
 CHOOSE, PROGRESS, REPORT, RESULT = range(4)
+WRAPPED_ROWS_LIMIT = 1000
 
 
 def run_import(
@@ -75,10 +76,9 @@ class ImportDialog(QDialog):
         self.model = ImportReportModel(self)
         ui.problemsView.setModel(self.model)
         ui.problemsView.verticalHeader().setVisible(False)
-        vertical = ui.problemsView.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ui.problemsView.fontMetrics().height() + 14)
-        ui.problemsView.setWordWrap(False)
+        ui.problemsView.verticalHeader().setDefaultSectionSize(
+            ui.problemsView.fontMetrics().height() + 14
+        )
         header = ui.problemsView.horizontalHeader()
         metrics = ui.problemsView.fontMetrics()
         header.resizeSection(ROW, metrics.horizontalAdvance("行号 0000") + 24)
@@ -200,13 +200,20 @@ class ImportDialog(QDialog):
         self.report = report
         ui = self.ui
         self.model.set_report(report)
+        # Reasons wrap onto a second line when the report is short enough to measure every
+        # row; a 10,000-row roster full of problems keeps one line per row (tooltips).
+        wrap = self.model.rowCount() <= WRAPPED_ROWS_LIMIT
+        ui.problemsView.setWordWrap(wrap)
+        ui.problemsView.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
+        )
         ui.totalValue.setText(f"{report.total:,}")
         ui.validValue.setText(f"{report.valid:,}")
         ui.invalidValue.setText(f"{report.invalid_rows:,}")
         ui.newValue.setText(f"{report.imported:,}")
         ui.updatedValue.setText(f"{report.updated:,}")
         ui.unchangedValue.setText(f"{report.unchanged:,}")
-        ui.invalidValue.setProperty("role", "figureCompact")
+        ui.invalidValue.setStyleSheet("color: #C8161D;" if report.invalid_rows else "")
         ui.reportSummary.setText(self._summary(report))
         has_lines = bool(report.invalid or report.warnings)
         ui.problemsTitle.setVisible(has_lines)

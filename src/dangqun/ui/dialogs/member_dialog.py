@@ -201,6 +201,10 @@ class MemberDialog(ServiceDialog):
         )
         ui.historyView.setModel(model)
         ui.historyView.verticalHeader().setVisible(False)
+        ui.historyView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        ui.historyView.verticalHeader().setDefaultSectionSize(
+            ui.historyView.fontMetrics().height() + 14
+        )
         header = ui.historyView.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -210,7 +214,7 @@ class MemberDialog(ServiceDialog):
     def _align_labels(self) -> None:
         """One label width per column in every group, so the inputs line up down the form."""
         ui = self.ui
-        for layouts in ((0,), (2,)):
+        for column in (0, 2):
             labels: list[QWidget] = []
             for group_layout in (
                 ui.identityGroupLayout,
@@ -218,22 +222,27 @@ class MemberDialog(ServiceDialog):
                 ui.kindGroupLayout,
                 ui.contactGroupLayout,
             ):
-                for row in range(group_layout.rowCount()):
-                    for column in layouts:
-                        item = group_layout.itemAtPosition(row, column)
-                        if item is not None and item.widget() is not None:
-                            labels.append(item.widget())
+                for position in range(group_layout.count()):
+                    _row, item_column, _rows, columns = group_layout.getItemPosition(position)
+                    widget = group_layout.itemAt(position).widget()
+                    if item_column == column and columns == 1 and widget is not None:
+                        labels.append(widget)
             width = max(label.sizeHint().width() for label in labels)
             for label in labels:
                 label.setMinimumWidth(width)
 
     def _fit_to_screen(self) -> None:
+        """The preferred size, within the main window (or the screen when there is none)."""
         width, height = PREFERRED_SIZE
-        screen = self.screen() or (self.parentWidget().screen() if self.parentWidget() else None)
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 60)
+        parent = self.parentWidget()
+        if parent is not None:
+            room = parent.window().size()
+        else:
+            screen = self.screen()
+            room = screen.availableGeometry().size() if screen is not None else None
+        if room is not None and room.width() > 0:
+            width = min(width, room.width() - 40)
+            height = min(height, room.height() - 40)
         self.resize(width, height)
 
     # -- showing ----------------------------------------------------------------------------
@@ -457,7 +466,6 @@ class MemberDialog(ServiceDialog):
             for item in items:
                 item.setEditable(False)
             model.appendRow(items)
-        self.ui.historyView.resizeRowsToContents()
         title = self.tr("History ({count})").format(count=len(events))
         self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.ui.historyTab), title)
 
@@ -591,6 +599,13 @@ class MemberDialog(ServiceDialog):
         ui = self.ui
         ui.tabs.setCurrentWidget(ui.detailsTab)
         self.errors.show(errors)
+        if not ui.generalError.isVisibleTo(self):
+            # The form scrolls: say how many fields need attention, wherever they are.
+            self.errors.show_general(
+                self.tr("{count} item(s) to correct, marked in red under the fields.").format(
+                    count=len({error.field for error in errors})
+                )
+            )
         for error in errors:
             label = self.error_labels.get(error.field)
             if label is not None and label.isVisibleTo(self):

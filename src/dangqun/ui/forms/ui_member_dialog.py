@@ -89,107 +89,107 @@ class Ui_MemberDialog(object):
         self.nameEdit.setObjectName(u"nameEdit")
         self.nameEdit.setMaxLength(64)
 
-        self.identityGroupLayout.addWidget(self.nameEdit, 0, 1, 1, 1)
-
-        self.idNumberLabel = QLabel(self.identityGroup)
-        self.idNumberLabel.setObjectName(u"idNumberLabel")
-
-        self.identityGroupLayout.addWidget(self.idNumberLabel, 0, 2, 1, 1)
-
-        self.idNumberEdit = QLineEdit(self.identityGroup)
-        self.idNumberEdit.setObjectName(u"idNumberEdit")
-        self.idNumberEdit.setMaxLength(24)
-
-        self.identityGroupLayout.addWidget(self.idNumberEdit, 0, 3, 1, 1)
+        self.identityGroupLayout.addWidget(self.nameEdit, 0, 1, 1, 3)
 
         self.nameError = QLabel(self.identityGroup)
         self.nameError.setObjectName(u"nameError")
         self.nameError.setProperty(u"role", u"error")
         self.nameError.setWordWrap(True)
 
-        self.identityGroupLayout.addWidget(self.nameError, 1, 1, 1, 1)
+        self.identityGroupLayout.addWidget(self.nameError, 1, 1, 1, 3)
+
+        self.idNumberLabel = QLabel(self.identityGroup)
+        self.idNumberLabel.setObjectName(u"idNumberLabel")
+
+        self.identityGroupLayout.addWidget(self.idNumberLabel, 2, 0, 1, 1)
+
+        self.idNumberEdit = QLineEdit(self.identityGroup)
+        self.idNumberEdit.setObjectName(u"idNumberEdit")
+        self.idNumberEdit.setMaxLength(24)
+
+        self.identityGroupLayout.addWidget(self.idNumberEdit, 2, 1, 1, 1)
+
+        self.birthDateLabel = QLabel(self.identityGroup)
+        self.birthDateLabel.setObjectName(u"birthDateLabel")
+
+        self.identityGroupLayout.addWidget(self.birthDateLabel, 2, 2, 1, 1)
+
+        self.birthDateEdit = DateField(self.identityGroup)
+        self.birthDateEdit.setObjectName(u"birthDateEdit")
+
+        self.identityGroupLayout.addWidget(self.birthDateEdit, 2, 3, 1, 1)
 
         self.idNumberError = QLabel(self.identityGroup)
         self.idNumberError.setObjectName(u"idNumberError")
         self.idNumberError.setProperty(u"role", u"error")
         self.idNumberError.setWordWrap(True)
 
-        self.identityGroupLayout.addWidget(self.idNumberError, 1, 3, 1, 1)
-
-        self.idNumberWarning = QLabel(self.identityGroup)
-        self.idNumberWarning.setObjectName(u"idNumberWarning")
-        self.idNumberWarning.setProperty(u"role", u"warning")
-        self.idNumberWarning.setWordWrap(True)
-
-        self.identityGroupLayout.addWidget(self.idNumberWarning, 2, 3, 1, 1)
-
-        self.genderLabel = QLabel(self.identityGroup)
-        self.genderLabel.setObjectName(u"genderLabel")
-
-        self.identityGroupLayout.addWidget(self.genderLabel, 3, 0, 1, 1)
-
-        self.genderCombo = QComboBox(self.identityGroup)
-        self.genderCombo.setObjectName(u"genderCombo")
-
-        self.identityGroupLayout.addWidget(self.genderCombo, 3, 1, 1, 1)
-
-        self.birthDateLabel = QLabel(self.identityGroup)
-        self.birthDateLabel.setObjectName(u"birthDateLabel")
-
-        self.identityGroupLayout.addWidget(self.birthDateLabel, 3, 2, 1, 1)
-
-        self.birthDateEdit = DateField(self.identityGroup)
-        self.birthDateEdit.setObjectName(u"birthDateEdit")
-
-        self.identityGroupLayout.addWidget(self.birthDateEdit, 3, 3, 1, 1)
-
-        self.genderError = QLabel(self.identityGroup)
-        self.genderError.setObjectName(u"genderError")
-        self.genderError.setProperty(u"role", u"error")
-        self.genderError.setWordWrap(True)
-
-        self.identityGroupLayout.addWidget(self.genderError, 4, 1, 1, 1)
+        self.identityGroupLayout.addWidget(self.idNumberError, 3, 1, 1, 1)
 
         self.birthDateError = QLabel(self.identityGroup)
         self.birthDateError.setObjectName(u"birthDateError")
         self.birthDateError.setProperty(u"role", u"error")
         self.birthDateError.setWordWrap(True)
 
-        self.identityGroupLayout.addWidget(self.birthDateError, 4, 3, 1, 1)
+        self.identityGroupLayout.addWidget(self.birthDateError, 3, 3, 1, 1)
+
+        self.idNumberWarning = QLabel(self.identityGroup)
+        self.idNumberWarning.setObjectName(u"idNumberWarning")
+        self.idNumberWarning.setProperty(u"role", u"warning")
+        self.idNumberWarning.setWordWrap(True)
+
+        self.identityGroupLayout.addWidget(self.idNumberWarning, 4, 1, 1, 3)
+
+        self.genderLabel = QLabel(self.identityGroup)
+        self.genderLabel.setObjectName(u"genderLabel")
+
+        self.identityGroupLayout.addWidget(self.genderLabel, 5, 0, 1, 1)
+
+        self.genderCombo = QComboBox(self.identityGroup)
+        self.genderCombo.setObjectName(u"genderCombo")
+
+        self.identityGroupLayout.addWidget(self.genderCombo, 5, 1, 1, 1)
 
         self.ethnicityLabel = QLabel(self.identityGroup)
         self.ethnicityLabel.setObjectName(u"ethnicityLabel")
 
-        self.identityGroupLayout.addWidget(self.ethnicityLabel, 5, 0, 1, 1)
+        self.identityGroupLayout.addWidget(self.ethnicityLabel, 5, 2, 1, 1)
 
         self.ethnicityCombo = QComboBox(self.identityGroup)
         self.ethnicityCombo.setObjectName(u"ethnicityCombo")
 
-        self.identityGroupLayout.addWidget(self.ethnicityCombo, 5, 1, 1, 1)
+        self.identityGroupLayout.addWidget(self.ethnicityCombo, 5, 3, 1, 1)
 
-        self.educationLabel = QLabel(self.identityGroup)
-        self.educationLabel.setObjectName(u"educationLabel")
+        self.genderError = QLabel(self.identityGroup)
+        self.genderError.setObjectName(u"genderError")
+        self.genderError.setProperty(u"role", u"error")
+        self.genderError.setWordWrap(True)
 
-        self.identityGroupLayout.addWidget(self.educationLabel, 5, 2, 1, 1)
-
-        self.educationCombo = QComboBox(self.identityGroup)
-        self.educationCombo.setObjectName(u"educationCombo")
-
-        self.identityGroupLayout.addWidget(self.educationCombo, 5, 3, 1, 1)
+        self.identityGroupLayout.addWidget(self.genderError, 6, 1, 1, 1)
 
         self.ethnicityError = QLabel(self.identityGroup)
         self.ethnicityError.setObjectName(u"ethnicityError")
         self.ethnicityError.setProperty(u"role", u"error")
         self.ethnicityError.setWordWrap(True)
 
-        self.identityGroupLayout.addWidget(self.ethnicityError, 6, 1, 1, 1)
+        self.identityGroupLayout.addWidget(self.ethnicityError, 6, 3, 1, 1)
+
+        self.educationLabel = QLabel(self.identityGroup)
+        self.educationLabel.setObjectName(u"educationLabel")
+
+        self.identityGroupLayout.addWidget(self.educationLabel, 7, 0, 1, 1)
+
+        self.educationCombo = QComboBox(self.identityGroup)
+        self.educationCombo.setObjectName(u"educationCombo")
+
+        self.identityGroupLayout.addWidget(self.educationCombo, 7, 1, 1, 1)
 
         self.educationError = QLabel(self.identityGroup)
         self.educationError.setObjectName(u"educationError")
         self.educationError.setProperty(u"role", u"error")
         self.educationError.setWordWrap(True)
 
-        self.identityGroupLayout.addWidget(self.educationError, 6, 3, 1, 1)
+        self.identityGroupLayout.addWidget(self.educationError, 8, 1, 1, 1)
 
         self.identityGroupLayout.setColumnStretch(1, 1)
         self.identityGroupLayout.setColumnStretch(3, 1)
@@ -563,7 +563,7 @@ class Ui_MemberDialog(object):
         self.historyView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.historyView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.historyView.setShowGrid(False)
-        self.historyView.setWordWrap(True)
+        self.historyView.setWordWrap(False)
 
         self.historyTabLayout.addWidget(self.historyView)
 
@@ -624,8 +624,8 @@ class Ui_MemberDialog(object):
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.nameEdit)
         self.idNumberLabel.setBuddy(self.idNumberEdit)
-        self.genderLabel.setBuddy(self.genderCombo)
         self.birthDateLabel.setBuddy(self.birthDateEdit)
+        self.genderLabel.setBuddy(self.genderCombo)
         self.ethnicityLabel.setBuddy(self.ethnicityCombo)
         self.educationLabel.setBuddy(self.educationCombo)
         self.categoryLabel.setBuddy(self.categoryCombo)
@@ -645,9 +645,9 @@ class Ui_MemberDialog(object):
         self.notesLabel.setBuddy(self.notesEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.idNumberEdit)
-        QWidget.setTabOrder(self.idNumberEdit, self.genderCombo)
-        QWidget.setTabOrder(self.genderCombo, self.birthDateEdit)
-        QWidget.setTabOrder(self.birthDateEdit, self.ethnicityCombo)
+        QWidget.setTabOrder(self.idNumberEdit, self.birthDateEdit)
+        QWidget.setTabOrder(self.birthDateEdit, self.genderCombo)
+        QWidget.setTabOrder(self.genderCombo, self.ethnicityCombo)
         QWidget.setTabOrder(self.ethnicityCombo, self.educationCombo)
         QWidget.setTabOrder(self.educationCombo, self.categoryCombo)
         QWidget.setTabOrder(self.categoryCombo, self.kindCombo)
@@ -681,8 +681,8 @@ class Ui_MemberDialog(object):
         self.nameLabel.setText(QCoreApplication.translate("MemberDialog", u"Name", None))
         self.idNumberLabel.setText(QCoreApplication.translate("MemberDialog", u"Citizen ID number", None))
         self.idNumberEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"18 characters; fills in birth date and sex", None))
-        self.genderLabel.setText(QCoreApplication.translate("MemberDialog", u"Sex", None))
         self.birthDateLabel.setText(QCoreApplication.translate("MemberDialog", u"Date of birth", None))
+        self.genderLabel.setText(QCoreApplication.translate("MemberDialog", u"Sex", None))
         self.ethnicityLabel.setText(QCoreApplication.translate("MemberDialog", u"Ethnic group", None))
         self.educationLabel.setText(QCoreApplication.translate("MemberDialog", u"Education", None))
         self.membershipGroup.setTitle(QCoreApplication.translate("MemberDialog", u"Party membership", None))
@@ -709,7 +709,7 @@ class Ui_MemberDialog(object):
         self.addressLabel.setText(QCoreApplication.translate("MemberDialog", u"Current address", None))
         self.workUnitLabel.setText(QCoreApplication.translate("MemberDialog", u"Employer and post", None))
         self.notesLabel.setText(QCoreApplication.translate("MemberDialog", u"Notes", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.detailsTab), QCoreApplication.translate("MemberDialog", u"Details", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.detailsTab), QCoreApplication.translate("MemberDialog", u"Personal details", None))
         self.historyIntro.setText(QCoreApplication.translate("MemberDialog", u"Every change of kind, status, branch or organization relationship is kept as a dated event. Nothing in the past is overwritten.", None))
         self.transferOutButton.setText(QCoreApplication.translate("MemberDialog", u"Transfer out\u2026", None))
         self.transferInButton.setText(QCoreApplication.translate("MemberDialog", u"Transfer back in\u2026", None))

@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
     QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QSplitter,
-    QStackedWidget, QTabWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QSplitter, QStackedWidget, QTabWidget,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
@@ -421,6 +421,132 @@ class Ui_SettingsPage(object):
         self.backupTabLayout.addWidget(self.backupsStack)
 
         self.tabs.addTab(self.backupTab, "")
+        self.printTab = QWidget()
+        self.printTab.setObjectName(u"printTab")
+        self.printTabLayout = QVBoxLayout(self.printTab)
+        self.printTabLayout.setObjectName(u"printTabLayout")
+        self.fontsInUseGroup = QGroupBox(self.printTab)
+        self.fontsInUseGroup.setObjectName(u"fontsInUseGroup")
+        self.fontsInUseLayout = QVBoxLayout(self.fontsInUseGroup)
+        self.fontsInUseLayout.setObjectName(u"fontsInUseLayout")
+        self.printFontsSummaryLabel = QLabel(self.fontsInUseGroup)
+        self.printFontsSummaryLabel.setObjectName(u"printFontsSummaryLabel")
+        self.printFontsSummaryLabel.setWordWrap(True)
+        self.printFontsSummaryLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.fontsInUseLayout.addWidget(self.printFontsSummaryLabel)
+
+        self.fontsInUseActionsLayout = QHBoxLayout()
+        self.fontsInUseActionsLayout.setObjectName(u"fontsInUseActionsLayout")
+        self.printSampleButton = QPushButton(self.fontsInUseGroup)
+        self.printSampleButton.setObjectName(u"printSampleButton")
+
+        self.fontsInUseActionsLayout.addWidget(self.printSampleButton)
+
+        self.rescanFontsButton = QPushButton(self.fontsInUseGroup)
+        self.rescanFontsButton.setObjectName(u"rescanFontsButton")
+
+        self.fontsInUseActionsLayout.addWidget(self.rescanFontsButton)
+
+        self.fontsInUseActionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.fontsInUseActionsLayout.addItem(self.fontsInUseActionsSpacer)
+
+
+        self.fontsInUseLayout.addLayout(self.fontsInUseActionsLayout)
+
+
+        self.printTabLayout.addWidget(self.fontsInUseGroup)
+
+        self.printFontGroup = QGroupBox(self.printTab)
+        self.printFontGroup.setObjectName(u"printFontGroup")
+        self.printFontGroupLayout = QVBoxLayout(self.printFontGroup)
+        self.printFontGroupLayout.setObjectName(u"printFontGroupLayout")
+        self.printFontHint = QLabel(self.printFontGroup)
+        self.printFontHint.setObjectName(u"printFontHint")
+        self.printFontHint.setProperty(u"role", u"muted")
+        self.printFontHint.setWordWrap(True)
+
+        self.printFontGroupLayout.addWidget(self.printFontHint)
+
+        self.printFontList = QListWidget(self.printFontGroup)
+        self.printFontList.setObjectName(u"printFontList")
+        self.printFontList.setAlternatingRowColors(True)
+        self.printFontList.setWordWrap(True)
+
+        self.printFontGroupLayout.addWidget(self.printFontList)
+
+        self.printFontFormLayout = QFormLayout()
+        self.printFontFormLayout.setObjectName(u"printFontFormLayout")
+        self.printFontFormLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.printFontPathLabel = QLabel(self.printFontGroup)
+        self.printFontPathLabel.setObjectName(u"printFontPathLabel")
+
+        self.printFontFormLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.printFontPathLabel)
+
+        self.printFontPathLayout = QHBoxLayout()
+        self.printFontPathLayout.setObjectName(u"printFontPathLayout")
+        self.printFontPathEdit = QLineEdit(self.printFontGroup)
+        self.printFontPathEdit.setObjectName(u"printFontPathEdit")
+        self.printFontPathEdit.setClearButtonEnabled(True)
+
+        self.printFontPathLayout.addWidget(self.printFontPathEdit)
+
+        self.chooseFontFileButton = QPushButton(self.printFontGroup)
+        self.chooseFontFileButton.setObjectName(u"chooseFontFileButton")
+
+        self.printFontPathLayout.addWidget(self.chooseFontFileButton)
+
+
+        self.printFontFormLayout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.printFontPathLayout)
+
+        self.printFontPathError = QLabel(self.printFontGroup)
+        self.printFontPathError.setObjectName(u"printFontPathError")
+        self.printFontPathError.setProperty(u"role", u"error")
+        self.printFontPathError.setWordWrap(True)
+
+        self.printFontFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.printFontPathError)
+
+        self.savePrintFontLayout = QHBoxLayout()
+        self.savePrintFontLayout.setObjectName(u"savePrintFontLayout")
+        self.savePrintFontButton = QPushButton(self.printFontGroup)
+        self.savePrintFontButton.setObjectName(u"savePrintFontButton")
+        self.savePrintFontButton.setProperty(u"role", u"primary")
+
+        self.savePrintFontLayout.addWidget(self.savePrintFontButton)
+
+        self.printFontStatusLabel = QLabel(self.printFontGroup)
+        self.printFontStatusLabel.setObjectName(u"printFontStatusLabel")
+        self.printFontStatusLabel.setWordWrap(True)
+
+        self.savePrintFontLayout.addWidget(self.printFontStatusLabel)
+
+        self.savePrintFontSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.savePrintFontLayout.addItem(self.savePrintFontSpacer)
+
+
+        self.printFontFormLayout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.savePrintFontLayout)
+
+
+        self.printFontGroupLayout.addLayout(self.printFontFormLayout)
+
+
+        self.printTabLayout.addWidget(self.printFontGroup)
+
+        self.printFontReadOnlyNote = QLabel(self.printTab)
+        self.printFontReadOnlyNote.setObjectName(u"printFontReadOnlyNote")
+        self.printFontReadOnlyNote.setProperty(u"role", u"muted")
+        self.printFontReadOnlyNote.setWordWrap(True)
+
+        self.printTabLayout.addWidget(self.printFontReadOnlyNote)
+
+        self.printTabSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.printTabLayout.addItem(self.printTabSpacer)
+
+        self.printTabLayout.setStretch(1, 1)
+        self.tabs.addTab(self.printTab, "")
         self.interfaceTab = QWidget()
         self.interfaceTab.setObjectName(u"interfaceTab")
         self.interfaceTabLayout = QVBoxLayout(self.interfaceTab)
@@ -559,6 +685,7 @@ class Ui_SettingsPage(object):
         self.auditFromLabel.setBuddy(self.auditFromEdit)
         self.auditToLabel.setBuddy(self.auditToEdit)
         self.backupFolderLabel.setBuddy(self.backupFolderEdit)
+        self.printFontPathLabel.setBuddy(self.printFontPathEdit)
         self.fontSizeLabel.setBuddy(self.fontSizeSpin)
         self.idleLockLabel.setBuddy(self.idleLockSpin)
         self.lockoutLabel.setBuddy(self.lockoutSpin)
@@ -586,7 +713,13 @@ class Ui_SettingsPage(object):
         QWidget.setTabOrder(self.backupNowButton, self.restoreSelectedButton)
         QWidget.setTabOrder(self.restoreSelectedButton, self.restoreFromFileButton)
         QWidget.setTabOrder(self.restoreFromFileButton, self.backupsView)
-        QWidget.setTabOrder(self.backupsView, self.fontSizeSpin)
+        QWidget.setTabOrder(self.backupsView, self.printSampleButton)
+        QWidget.setTabOrder(self.printSampleButton, self.rescanFontsButton)
+        QWidget.setTabOrder(self.rescanFontsButton, self.printFontList)
+        QWidget.setTabOrder(self.printFontList, self.printFontPathEdit)
+        QWidget.setTabOrder(self.printFontPathEdit, self.chooseFontFileButton)
+        QWidget.setTabOrder(self.chooseFontFileButton, self.savePrintFontButton)
+        QWidget.setTabOrder(self.savePrintFontButton, self.fontSizeSpin)
         QWidget.setTabOrder(self.fontSizeSpin, self.idleLockSpin)
         QWidget.setTabOrder(self.idleLockSpin, self.lockoutSpin)
         QWidget.setTabOrder(self.lockoutSpin, self.saveSettingsButton)
@@ -639,6 +772,16 @@ class Ui_SettingsPage(object):
         self.restoreFromFileButton.setText(QCoreApplication.translate("SettingsPage", u"Restore from file\u2026", None))
         self.backupsEmptyLabel.setText(QCoreApplication.translate("SettingsPage", u"No backups yet. Click \u201cBack up now\u201d to make the first one.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.backupTab), QCoreApplication.translate("SettingsPage", u"Backup and restore", None))
+        self.fontsInUseGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Fonts used in printed documents", None))
+        self.printSampleButton.setText(QCoreApplication.translate("SettingsPage", u"Print a sample\u2026", None))
+        self.rescanFontsButton.setText(QCoreApplication.translate("SettingsPage", u"Look for fonts again", None))
+        self.printFontGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Choose the print font", None))
+        self.printFontHint.setText(QCoreApplication.translate("SettingsPage", u"\u201cAutomatic\u201d uses, in this order: the system's fonts for official documents (\u5c0f\u6807\u5b8b for titles, \u4eff\u5b8b for body text, \u9ed1\u4f53 for headings), then a font shipped with the program, then the built-in font STSong-Light, which is not embedded (the PDF reader supplies the characters). A font chosen here is used for all text. Only TrueType fonts (.ttf, .ttc) can be embedded; OpenType fonts with CFF outlines (most .otf files) cannot and are shown greyed out with the reason.", None))
+        self.printFontPathLabel.setText(QCoreApplication.translate("SettingsPage", u"Font file", None))
+        self.chooseFontFileButton.setText(QCoreApplication.translate("SettingsPage", u"Choose font file\u2026", None))
+        self.savePrintFontButton.setText(QCoreApplication.translate("SettingsPage", u"Save print font", None))
+        self.printFontReadOnlyNote.setText(QCoreApplication.translate("SettingsPage", u"Only an administrator can choose the print font.", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.printTab), QCoreApplication.translate("SettingsPage", u"Printing", None))
         self.preferencesGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Settings for everyone at this center", None))
         self.fontSizeLabel.setText(QCoreApplication.translate("SettingsPage", u"Font size", None))
         self.idleLockLabel.setText(QCoreApplication.translate("SettingsPage", u"Lock the screen after no activity for", None))

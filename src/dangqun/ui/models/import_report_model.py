@@ -56,7 +56,12 @@ class ImportReportModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            alignment = Qt.AlignmentFlag.AlignRight if section == ROW else Qt.AlignmentFlag.AlignLeft
+            return int(alignment | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
             ROW: self.tr("Row"),

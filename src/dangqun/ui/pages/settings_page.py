@@ -1,9 +1,12 @@
-"""系统设置: center identity, users, audit log, backup and restore, display and security.
+"""系统设置: center identity, users, audit log, backup and restore, printing, display, security.
 
 Each tab appears only when the signed-in role may use it (``UiContext.can``); a hidden tab is
 never built, so nothing on it can run for the wrong role. Every write goes through a service
 that validates and audits; refusals are shown in the service's own Chinese words, beside the
 field they concern. Backups and restores run off the GUI thread behind a wait dialog.
+
+The 打印 tab imports the printing engine only when the page is built (ReportLab is not loaded
+at start-up) and finds and loads fonts on the thread pool the first time the tab is shown.
 
 Signals for the shell:
 
@@ -18,17 +21,22 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QShowEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
     QHeaderView,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -38,14 +46,17 @@ from dangqun.bootstrap import backup_now, restore_from_file
 from dangqun.core.audit import ACTION_LABELS, AuditFilter, audit_usernames
 from dangqun.core.backup import BackupFile, list_backups
 from dangqun.core.center import CenterInfo, center_info, update_center
+from dangqun.core.clock import local_today
+from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, ValidationError
-from dangqun.core.security import Permission
+from dangqun.core.security import Actor, Permission
 from dangqun.core.settings import (
     FONT_POINT_SIZE,
     IDLE_LOCK_MINUTES,
     LOGIN_LOCKOUT_MINUTES,
     SettingDefinition,
     all_settings,
+    read_setting,
     update_settings,
 )
 from dangqun.core.users import UserSummary, list_users, update_user
@@ -53,14 +64,18 @@ from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.password_dialog import PasswordDialog
 from dangqun.ui.dialogs.user_dialog import UserDialog
 from dangqun.ui.forms.ui_settings_page import Ui_SettingsPage
-from dangqun.ui.icons import ICON_GREY, ICON_ON_ACCENT, icon
+from dangqun.ui.icons import ICON_GREY, ICON_ON_ACCENT, glyph_icon, icon
 from dangqun.ui.models import audit_log_model, backup_table_model, user_table_model
 from dangqun.ui.models.audit_log_model import AuditLogModel, AuditRow, pretty_json
 from dangqun.ui.models.backup_table_model import BackupTableModel, format_size
 from dangqun.ui.models.user_table_model import UserTableModel
+from dangqun.ui.threads import BackgroundCall, run_in_background
 from dangqun.ui.widgets import message_boxes
 from dangqun.ui.widgets.background_task import BackgroundTask
 from dangqun.ui.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from dangqun.printing.fonts import FontChoice
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +83,12 @@ NO_DATE = QDate(2000, 1, 1)
 """The minimum of the audit date filters, shown as "any date" (the filter is off)."""
 STATUS_SECONDS = 4
 SUCCESS_COLOR = "#2E7D32"
+UNUSABLE_FONT_COLOR = "#8A919C"
+"""Greyed text for a font that cannot be used (the theme's style sheet hides the palette's)."""
+PRINT_FONT_KEY = "print_font_path"
+"""The setting registered by ``dangqun.printing.fonts`` (imported when the page is built)."""
+FONT_VALUE_ROLE = Qt.ItemDataRole.UserRole
+"""The ``print_font_path`` value an entry of the font list stands for ("" = automatic)."""
 
 
 def _icon(name: str, on_accent: bool = False) -> QIcon:
@@ -95,6 +116,10 @@ class SettingsPage(QWidget):
     backup_completed = Signal(str)
     """A manual backup finished; the argument is the new file's path."""
     busy_changed = Signal(bool)
+    print_fonts_loaded = Signal()
+    """The 打印 tab finished reading the fonts (in use and, for administrators, available)."""
+    print_font_saved = Signal(str)
+    """An administrator saved the print font; the argument is the new setting ("" = automatic)."""
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +130,14 @@ class SettingsPage(QWidget):
         """The user/password dialog currently open (non-blocking ``open()``), if any."""
         self._task: BackgroundTask | None = None
         self._status_timers: dict[str, QTimer] = {}
+        self._print_fonts_call: BackgroundCall | None = None
+        self._print_save_call: BackgroundCall | None = None
+        self._print_fonts_requested = False
+        self._print_fonts_rescan = False
+        self.saved_print_font = ""
+        """The ``print_font_path`` setting as last read ("" = automatic)."""
+        self.print_font_edited = False
+        """The administrator changed the chosen font since it was last loaded or saved."""
 
         self.has_users_tab = context.can(Permission.MANAGE_USERS)
         self.has_audit_tab = context.can(Permission.VIEW_AUDIT_LOG)
@@ -121,6 +154,7 @@ class SettingsPage(QWidget):
             self._setup_audit_tab()
         if self.has_backup_tab:
             self._setup_backup_tab()
+        self._setup_print_tab()
         self._setup_interface_tab()
 
         self.refresh()
@@ -163,6 +197,8 @@ class SettingsPage(QWidget):
         if self.has_backup_tab:
             self.refresh_backups()
         self.refresh_preferences()
+        if self._print_fonts_requested:
+            self.refresh_print_fonts()
 
     def _refresh_current_tab(self) -> None:
         """Lists may have grown elsewhere; forms keep what the user is typing."""
@@ -176,6 +212,8 @@ class SettingsPage(QWidget):
             self.refresh_audit_log()
         elif name == "backupTab":
             self.refresh_backups()
+        elif name == "printTab" and not self._print_fonts_requested:
+            self.refresh_print_fonts()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -786,6 +824,251 @@ class SettingsPage(QWidget):
         )
         self.restore_completed.emit()
 
+    # -- 打印 ------------------------------------------------------------------------------
+
+    def _setup_print_tab(self) -> None:
+        # Registers the print_font_path setting; the engine (ReportLab) loads here, when the
+        # page is built, never at start-up.
+        from dangqun.printing import fonts as print_fonts
+
+        ui = self.ui
+        self.print_font_errors = FieldErrors(
+            {PRINT_FONT_KEY: ui.printFontPathError}, inputs={PRINT_FONT_KEY: ui.printFontPathEdit}
+        )
+        editable = self.may_change_settings
+        ui.printFontGroup.setVisible(editable)
+        ui.printFontReadOnlyNote.setVisible(not editable)
+        ui.printFontsSummaryLabel.setText(self.tr("Looking for the fonts on this computer…"))
+        ui.printFontStatusLabel.setStyleSheet(f"color: {SUCCESS_COLOR};")
+        ui.printSampleButton.setIcon(glyph_icon("mdi6.printer-eye", ICON_GREY))
+        ui.rescanFontsButton.setIcon(_icon("refresh"))
+        ui.chooseFontFileButton.setIcon(_icon("folder"))
+        ui.savePrintFontButton.setIcon(_icon("save", on_accent=True))
+        ui.printFontPathEdit.setPlaceholderText(self.tr("Automatic (recommended)"))
+        ui.printFontList.setMinimumHeight(130)
+        ui.printSampleButton.clicked.connect(self.print_font_sample)
+        ui.rescanFontsButton.clicked.connect(self.rescan_fonts)
+        ui.chooseFontFileButton.clicked.connect(self.choose_font_file)
+        ui.savePrintFontButton.clicked.connect(self.save_print_font)
+        ui.printFontPathEdit.returnPressed.connect(self.save_print_font)
+        ui.printFontPathEdit.textEdited.connect(self._print_font_typed)
+        ui.printFontList.currentItemChanged.connect(self._print_font_picked)
+        self._font_search_directory = next(
+            (
+                directory
+                for directory in print_fonts.default_font_search().directories
+                if directory.is_dir()
+            ),
+            Path.home(),
+        )
+        self._update_print_buttons()
+
+    @property
+    def print_fonts_loading(self) -> bool:
+        return self._print_fonts_call is not None
+
+    def refresh_print_fonts(self, rescan: bool = False) -> None:
+        """Read the fonts in use (and, for administrators, the fonts available) off the GUI thread."""
+        self._print_fonts_requested = True
+        self._print_fonts_rescan = self._print_fonts_rescan or rescan
+        if self._print_fonts_call is not None:
+            return  # _print_fonts_done starts another round
+        rescan, self._print_fonts_rescan = self._print_fonts_rescan, False
+        if self.may_change_settings and self.ui.printFontList.count() == 0:
+            placeholder = QListWidgetItem(self.tr("Looking for the fonts on this computer…"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.ui.printFontList.addItem(placeholder)
+        self._print_fonts_call = run_in_background(
+            self,
+            partial(
+                _read_print_fonts,
+                self.context.application.database,
+                self.may_change_settings,
+                rescan,
+            ),
+            on_success=self._print_fonts_read,
+            on_failure=self._print_fonts_failed,
+        )
+        self._update_print_buttons()
+
+    def rescan_fonts(self) -> None:
+        """Forget what was found, so a font installed meanwhile appears."""
+        self.refresh_print_fonts(rescan=True)
+
+    def _print_fonts_read(self, state: PrintFontState) -> None:
+        self._print_fonts_done()
+        ui = self.ui
+        self.saved_print_font = state.setting_value
+        ui.printFontsSummaryLabel.setText("\n".join(state.summary_lines))
+        if state.choices is not None:
+            self._fill_font_list(state.choices)
+            if not self.print_font_edited:
+                ui.printFontPathEdit.setText(state.setting_value)
+                ui.printFontPathEdit.setCursorPosition(0)
+            self._select_font_value(ui.printFontPathEdit.text().strip())
+        self.print_fonts_loaded.emit()
+
+    def _print_fonts_failed(self, error: BaseException) -> None:
+        self._print_fonts_done()
+        if isinstance(error, DangqunError):
+            self.ui.printFontsSummaryLabel.setText(error.message)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _print_fonts_done(self) -> None:
+        self._print_fonts_call = None
+        self._update_print_buttons()
+        if self._print_fonts_rescan:
+            self.refresh_print_fonts()
+
+    def _fill_font_list(self, choices: list[FontChoice]) -> None:
+        from dangqun.printing.fonts import GLYPH_STYLE_LABELS
+
+        font_list = self.ui.printFontList
+        font_list.blockSignals(True)
+        try:
+            font_list.clear()
+            automatic = QListWidgetItem(self.tr("Automatic (recommended)"))
+            automatic.setData(FONT_VALUE_ROLE, "")
+            automatic.setToolTip(self.ui.printFontHint.text())
+            font_list.addItem(automatic)
+            for choice in choices:
+                if choice.usable:
+                    text = self.tr("{family} ({style})   {file}").format(
+                        family=choice.family,
+                        style=GLYPH_STYLE_LABELS[choice.style],
+                        file=choice.setting_value,
+                    )
+                else:
+                    text = self.tr("{family}   {file}\nCannot be used: {reason}").format(
+                        family=choice.family, file=choice.path, reason=choice.reason
+                    )
+                item = QListWidgetItem(text)
+                item.setData(FONT_VALUE_ROLE, choice.setting_value if choice.usable else None)
+                item.setToolTip(choice.reason or choice.setting_value)
+                if not choice.usable:
+                    # Shown (so the admin learns why a font they expected is missing), never chosen.
+                    item.setFlags(Qt.ItemFlag.ItemNeverHasChildren)
+                    item.setForeground(QColor(UNUSABLE_FONT_COLOR))
+                font_list.addItem(item)
+            for row in range(font_list.count()):
+                item = font_list.item(row)
+                if item.data(FONT_VALUE_ROLE) == self.saved_print_font:
+                    item.setText(item.text() + self.tr("  (current setting)"))
+        finally:
+            font_list.blockSignals(False)
+
+    def font_list_values(self) -> list[str | None]:
+        """The setting value of each entry, None for a font that cannot be used (tests)."""
+        font_list = self.ui.printFontList
+        return [font_list.item(row).data(FONT_VALUE_ROLE) for row in range(font_list.count())]
+
+    def _select_font_value(self, value: str) -> None:
+        """Highlight the entry for ``value``; none when it is a file the list does not offer."""
+        font_list = self.ui.printFontList
+        font_list.blockSignals(True)
+        try:
+            for row in range(font_list.count()):
+                if font_list.item(row).data(FONT_VALUE_ROLE) == value:
+                    font_list.setCurrentRow(row)
+                    font_list.scrollToItem(font_list.item(row))
+                    return
+            font_list.setCurrentRow(-1)
+            font_list.clearSelection()
+        finally:
+            font_list.blockSignals(False)
+
+    def _print_font_picked(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        value = item.data(FONT_VALUE_ROLE)
+        if not isinstance(value, str):
+            return
+        self.ui.printFontPathEdit.setText(value)
+        self.ui.printFontPathEdit.setCursorPosition(0)
+        self._print_font_changed()
+
+    def _print_font_typed(self, text: str) -> None:
+        self._select_font_value(text.strip())
+        self._print_font_changed()
+
+    def _print_font_changed(self) -> None:
+        self.print_font_edited = True
+        self.print_font_errors.clear()
+
+    def choose_font_file(self) -> None:
+        current = self.ui.printFontPathEdit.text().strip()
+        start = Path(current).parent if current else self._font_search_directory
+        path, _selected_filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a font file"),
+            str(start),
+            self.tr("TrueType fonts (*.ttf *.ttc *.TTF *.TTC);;All files (*)"),
+        )
+        if path:
+            self.set_chosen_font(str(Path(path)))
+
+    def set_chosen_font(self, value: str) -> None:
+        """Put a font file (``path`` or ``path#face``) in the field, as the file dialog does."""
+        self.ui.printFontPathEdit.setText(value)
+        self.ui.printFontPathEdit.setCursorPosition(0)
+        self._select_font_value(value.strip())
+        self._print_font_changed()
+
+    def save_print_font(self) -> None:
+        """Save the chosen font; the service checks the file can be embedded (off the GUI thread)."""
+        if not self.may_change_settings or self._print_save_call is not None:
+            return
+        self.print_font_errors.clear()
+        value = self.ui.printFontPathEdit.text().strip()
+        self._print_save_call = run_in_background(
+            self,
+            partial(_save_print_font, self.context.application.database, self.context.actor, value),
+            on_success=self._print_font_save_succeeded,
+            on_failure=self._print_font_save_failed,
+        )
+        self._update_print_buttons()
+
+    def _print_font_save_succeeded(self, value: str) -> None:
+        self._print_save_call = None
+        self.print_font_edited = False
+        self.saved_print_font = value
+        self._update_print_buttons()
+        self._show_status("printFontStatusLabel", self.tr("Saved."))
+        self.context.events.data_changed.emit("settings")
+        self.print_font_saved.emit(value)
+        self.refresh_print_fonts()
+
+    def _print_font_save_failed(self, error: BaseException) -> None:
+        self._print_save_call = None
+        self._update_print_buttons()
+        if isinstance(error, ValidationError):
+            for message in self.print_font_errors.show(error.errors):
+                message_boxes.show_error(self, self.tr("Print font"), message)
+        else:
+            self._show_error(self.tr("Print font"), error)
+
+    def _update_print_buttons(self) -> None:
+        ui = self.ui
+        loading = self._print_fonts_call is not None
+        ui.rescanFontsButton.setEnabled(not loading)
+        ui.printFontList.setEnabled(not loading)
+        ui.savePrintFontButton.setEnabled(self._print_save_call is None)
+
+    def print_font_sample(self) -> None:
+        """Every kind of document, with sample data, in the chosen (even not yet saved) font."""
+        from dangqun.ui.print_preview import preview_pdf_job
+
+        if self.may_change_settings:
+            value = self.ui.printFontPathEdit.text().strip()
+        else:
+            value = self.saved_print_font
+        title = self.tr("Print font sample")
+        job = partial(
+            _font_sample_pdf, self.context.application.database, self.context.actor, value, title
+        )
+        preview_pdf_job(self, self.context.ui_state, title, job, f"{title}.pdf")
+
     # -- 界面与安全 --------------------------------------------------------------------------
 
     def _preference_spins(self) -> dict[str, tuple[SettingDefinition, QSpinBox]]:
@@ -867,3 +1150,79 @@ class SettingsPage(QWidget):
         font_size = changes[FONT_POINT_SIZE.key]
         if before.get(FONT_POINT_SIZE.key) != font_size:
             self.context.events.font_size_changed.emit(font_size)
+
+
+@dataclass(frozen=True)
+class PrintFontState:
+    """What the 打印 tab shows, read off the GUI thread."""
+
+    setting_value: str
+    summary_lines: list[str]
+    choices: list[FontChoice] | None
+    """The fonts found on this computer; None for a role that cannot choose one."""
+
+
+def _read_print_fonts(
+    database: Database, with_choices: bool, rescan: bool, _progress: object
+) -> PrintFontState:
+    """The setting, the fonts it leads to, and (loading each one) the fonts to choose from."""
+    from dangqun.printing import fonts
+
+    if rescan:
+        fonts.reset_font_cache()
+    stored = read_setting(database, fonts.PRINT_FONT_PATH)
+    value = stored if isinstance(stored, str) else ""
+    in_use = fonts.document_fonts_for(database)
+    # summary_lines() ends with one line per skipped font. Fonts skipped while searching the
+    # system are listed (greyed, with the reason) in the font list; only a problem with the
+    # configured file stays here, where everyone sees it.
+    lines = in_use.summary_lines()
+    base_count = len(lines) - len(in_use.skipped)
+    configured = fonts.parse_font_setting(value)[0] if value.strip() else None
+    summary = lines[:base_count] + [
+        line
+        for line, skipped in zip(lines[base_count:], in_use.skipped, strict=True)
+        if skipped.path == configured
+    ]
+    choices = fonts.available_font_choices() if with_choices else None
+    return PrintFontState(value, summary, choices)
+
+
+def _save_print_font(database: Database, actor: Actor, value: str, _progress: object) -> str:
+    """The validator loads the font to prove it embeds: a few tenths of a second for a big one."""
+    update_settings(database, actor, {PRINT_FONT_KEY: value})
+    return value
+
+
+def _font_sample_pdf(
+    database: Database,
+    actor: Actor,
+    value: str,
+    title: str,
+    report: Callable[[int, int | None], None],
+    cancel: threading.Event,
+) -> bytes:
+    """One sample of every document kind set in the font ``value`` ("" = automatic).
+
+    The sample center's name and no verification key: a sample must never look like, or
+    verify as, a real document of this center.
+    """
+    from dangqun.printing import fonts
+    from dangqun.printing.batch import render_to_bytes
+    from dangqun.printing.page_kit import PrintContext
+    from dangqun.printing.registry import DOCUMENT_KINDS, sample_plan
+    from dangqun.printing.service import SAMPLE_CENTER_ID, SAMPLE_CENTER_NAME
+
+    definition = fonts.PRINT_FONT_PATH
+    reason = definition.validate(value)
+    if reason:
+        raise ValidationError.single(PRINT_FONT_KEY, f"{definition.label}{reason}")
+    context = PrintContext(
+        center_name=SAMPLE_CENTER_NAME,
+        center_id=SAMPLE_CENTER_ID,
+        print_date=local_today(),
+        fonts=fonts.choose_document_fonts(value),
+        operator_name=actor.display_name,
+    )
+    plans = [sample_plan(kind, context) for kind in DOCUMENT_KINDS]
+    return render_to_bytes(plans, context, title, len(plans), report, cancel)
