@@ -126,6 +126,7 @@ def test_empty_center_shows_zeros_and_a_calm_note(
 ) -> None:
     window = make_window(qtbot, application, admin_actor)
     home = window.page("home")
+    qtbot.waitUntil(home.is_ready)
 
     assert home.ui.emptyNote.isVisible()
     assert "还没有登记党员" in home.ui.emptyNoteText.text()
@@ -220,10 +221,12 @@ def test_pages_refresh_when_data_change(
 ) -> None:
     window = make_window(qtbot, application, admin_actor)
     home = window.page("home")
+    qtbot.waitUntil(home.is_ready)
     assert home.cards["inRegister"].value == "0"
     generate_demo_data(application.database, system_actor("测试"), 40, seed=3)
 
     window.context.events.data_changed.emit("member")
+    qtbot.waitUntil(home.is_ready)
 
     assert home.cards["inRegister"].value == format_count(
         member_overview(application.database).in_register
