@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.common import PASSWORD, emit, run_cli  # noqa: E402
+from tests.benchmarks.common import PASSWORD, emit, run_cli
 
 
 def main(members: int) -> dict[str, object]:
@@ -30,7 +30,9 @@ def main(members: int) -> dict[str, object]:
         demo_seconds = time.perf_counter() - start
 
         source = sqlite3.connect(data_dir / "dangqun.sqlite3")
-        schema = source.execute("SELECT sql FROM sqlite_master WHERE name = 'members'").fetchone()[0]
+        schema = source.execute("SELECT sql FROM sqlite_master WHERE name = 'members'").fetchone()[
+            0
+        ]
         rows = source.execute("SELECT * FROM members").fetchall()
         source.close()
         target = sqlite3.connect(Path(folder) / "raw.sqlite3")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.common import PASSWORD, emit, prepared_center  # noqa: E402
+from tests.benchmarks.common import PASSWORD, emit, prepared_center
 
 PROBE = Path(__file__).with_name("startup_probe.py")
 

@@ -71,7 +71,9 @@ def dangqun(data_dir: str, password: str) -> None:
 
 
 def report() -> None:
-    print(json.dumps({"shown_at": time.time(), "rss_mb": round(resident_megabytes(), 1)}), flush=True)
+    print(
+        json.dumps({"shown_at": time.time(), "rss_mb": round(resident_megabytes(), 1)}), flush=True
+    )
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ def test_every_audited_action_in_the_code_has_a_chinese_label():
     from pathlib import Path
 
     import dangqun
-    import dangqun.schema  # noqa: F401  (what start-up imports: it registers the labels)
+    import dangqun.schema  # what start-up imports: it registers every feature's labels
     from dangqun.core.audit import ACTION_LABELS
 
     source = Path(dangqun.__file__).parent
