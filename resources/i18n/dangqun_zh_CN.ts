@@ -1378,6 +1378,10 @@
         <translation>党员由工作人员登记；您的角色可以查看名单。</translation>
     </message>
     <message>
+        <source>First set up the party organizations with “Organization…” (the community party organization and its grid branches). Then register members one by one, or import the Excel roster — the import can also create the branches it names.</source>
+        <translation>请先在“组织架构…”中建立社区党组织和网格党支部，然后逐个登记党员，或导入 Excel 花名册（导入时也可以自动新建花名册中写到的党支部）。</translation>
+    </message>
+    <message>
         <source>Type at least four digits of a phone or ID number, e.g. the last four digits of the ID card.</source>
         <translation>电话或身份证号请至少输入四位数字，例如身份证后四位。</translation>
     </message>

@@ -29,6 +29,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from dangqun.core.privacy import mask_id_number
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.documents.minutes import build_minutes, sample_minutes
 from dangqun.printing.documents.volunteer_certificate import (
@@ -38,7 +39,6 @@ from dangqun.printing.documents.volunteer_certificate import (
 )
 from dangqun.printing.fonts import choose_document_fonts, reset_font_cache
 from dangqun.printing.page_kit import PrintContext, chinese_date, format_duration
-from dangqun.printing.personal_data import mask_id_number
 from dangqun.printing.service import render_documents
 from tests.benchmarks.common import emit
 

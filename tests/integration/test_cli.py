@@ -231,3 +231,18 @@ def test_screenshot_refuses_unknown_page_and_bad_size(initialized, tmp_path):
         "big",
     )
     assert bad_size.returncode == 2 and "宽x高" in bad_size.stderr
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(initialized):
+    assert run_cli(initialized, "demo", "--members", "200").returncode == 0
+    process = subprocess.Popen(
+        [*CLI, "--data-dir", str(initialized), "members", "search", "王"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert "BrokenPipeError" not in errors

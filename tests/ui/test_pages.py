@@ -14,7 +14,6 @@ from dangqun.core.security import Actor, system_actor
 from dangqun.demo import generate_demo_data
 from dangqun.members.models import (
     Member,
-    MemberCategory,
     MemberKind,
     MemberStatus,
     OrganizationLevel,
@@ -133,9 +132,10 @@ def test_empty_center_shows_zeros_and_a_calm_note(
     assert home.cards["inRegister"].value == "0"
 
     members = window.show_page("members")
-    assert members.cards["inRegister"].value == "0"
-    assert members.ui.detailsCaption.text().startswith("还没有党组织数据")
-    assert not members.ui.detailsTable.isVisible()
+    qtbot.waitUntil(members.is_ready)
+    assert members.ui.countLabel.text() == "共 0 人"
+    assert members.ui.resultStack.currentWidget() is members.ui.emptyPage
+    assert members.ui.emptyTitle.text() == "还没有登记党员"
 
 
 def test_quick_links_open_their_pages(qtbot, application: Application, admin_actor: Actor) -> None:
@@ -156,27 +156,36 @@ def test_quick_links_open_their_pages(qtbot, application: Application, admin_act
     assert window.current_page_key() == "minutes"
 
 
-def test_members_page_counts_by_kind_and_lists_every_branch(
+def test_members_page_lists_the_register_and_the_tree_counts_every_branch(
     qtbot, demo_application: Application, admin_actor: Actor
 ) -> None:
+    from dangqun.ui.dialogs.organization_dialog import OrganizationDialog
+
     window = make_window(qtbot, demo_application, admin_actor)
     page = window.show_page("members")
+    qtbot.waitUntil(page.is_ready)
     overview = member_overview(demo_application.database)
-    branches = members_by_branch(demo_application.database)
 
     assert page.ui.titleLabel.text() == "党员管理"
-    assert page.cards["floating"].caption == (
-        f"流入 {overview.kind(MemberKind.FLOATING_IN)}\n"
-        f"流出 {overview.kind(MemberKind.FLOATING_OUT)}"
-    )
-    assert page.cards["probationary"].value == format_count(
-        overview.category(MemberCategory.PROBATIONARY)
-    )
-    model = page.details_model
-    assert model.rowCount() == len(branches) == overview.level(OrganizationLevel.GRID_BRANCH)
-    assert model.item(0, 0).text() == branches[0].name
-    assert model.item(0, model.columnCount() - 1).text() == format_count(branches[0].in_register)
-    assert "在后续版本中提供" in page.ui.laterNoteText.text()
+    assert page.ui.countLabel.text() == f"共 {format_count(overview.in_register)} 人"
+    assert page.model.rowCount() == overview.in_register
+    page.ui.organizationsButton.click()
+    dialog = page.active_dialog
+    assert isinstance(dialog, OrganizationDialog)
+    branches = {
+        branch.organization_id: branch for branch in members_by_branch(demo_application.database)
+    }
+    shown = {
+        node.id: node
+        for node in dialog.nodes.values()
+        if node.level is OrganizationLevel.GRID_BRANCH
+    }
+    assert set(shown) == set(branches)
+    first = next(iter(branches.values()))
+    dialog.select(first.organization_id)
+    index = dialog.ui.treeView.currentIndex()
+    assert index.siblingAtColumn(3).data() == format_count(first.in_register)
+    dialog.close()
 
 
 @pytest.mark.parametrize(

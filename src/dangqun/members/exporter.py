@@ -1,7 +1,7 @@
 """Exporting the member list to Excel, and the blank import template.
 
 The export is exactly the list on screen: the same :class:`MemberQuery` (search text, filters,
-sort) and the same masking (:func:`dangqun.members.privacy.shown`), written with the headers
+sort) and the same masking (:func:`dangqun.core.privacy.shown`), written with the headers
 the importer prefers, so an unmasked export imports back unchanged. Who exported how many
 people, with or without full personal data, goes to the audit log (个人信息保护法).
 
@@ -21,11 +21,11 @@ from sqlalchemy import select
 
 from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError
+from dangqun.core.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import CATEGORIES, EDUCATIONS, ETHNICITIES, GENDERS, KINDS, STATUSES
 from dangqun.members.importer import PREFERRED_HEADERS, TEMPLATE_FIELDS
 from dangqun.members.models import Member, MemberCategory, MemberKind, MemberStatus, Organization
-from dangqun.members.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.members.search import MemberQuery, filtered_member_ids
 
 DATE_FORMAT = "yyyy-mm-dd"

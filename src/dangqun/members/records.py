@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from dangqun.core.audit import AuditEntry, to_json
+from dangqun.core.clock import utc_now
 from dangqun.core.errors import FieldError
+from dangqun.core.model_base import new_uuid, reserve_change_numbers
 from dangqun.core.uow import UnitOfWork
 from dangqun.members.codes import EventType
 from dangqun.members.models import (
@@ -30,6 +33,7 @@ from dangqun.members.models import (
     OrganizationLevel,
 )
 from dangqun.members.organizations import MEMBER_LEVELS
+from dangqun.members.search_keys import compute_search_keys
 from dangqun.members.validation import CleanMember, MemberForm
 
 AUDITED_COLUMNS = (
@@ -221,16 +225,72 @@ def create_member_in(work: UnitOfWork, clean: CleanMember, today: date) -> Membe
     return member
 
 
-def create_members_in(work: UnitOfWork, cleans: list[CleanMember], today: date) -> list[Member]:
-    """Insert many validated, non-duplicate members with one flush (a roster import)."""
+def create_members_in(work: UnitOfWork, cleans: list[CleanMember], today: date) -> list[int]:
+    """Insert many validated, non-duplicate members (a roster import) in bulk.
+
+    Like the demo generator, this bypasses the ORM flush for speed (10,000 people in about a
+    second instead of ten), so it does by hand what the flush hook, the mapper events and
+    ``work.audit`` would do: ids and change numbers taken inside the write transaction, search
+    columns computed, one history start and one audit entry per person. ``dangqun check``
+    proves the result is the same as one-by-one registration.
+    """
+    if not cleans:
+        return []
     session = work.session
-    members = [Member(**clean.column_values()) for clean in cleans]
-    session.add_all(members)
     session.flush()
-    for member, clean in zip(members, cleans, strict=True):
-        add_events(session, member, arrival_events(clean, today))
-        work.audit("member.create", "member", member.uuid, None, member_values(member))
-    return members
+    first_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
+    now = utc_now()
+    members: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    audits: list[dict[str, Any]] = []
+    for offset, clean in enumerate(cleans):
+        values = clean.column_values()
+        keys = compute_search_keys(clean.name, clean.id_number, clean.phone)
+        values.update(
+            id=first_id + offset,
+            uuid=new_uuid(),
+            created_at=now,
+            updated_at=now,
+            name_simplified=keys.name_simplified,
+            pinyin_initials=keys.pinyin_initials,
+            pinyin_full=keys.pinyin_full,
+            id_number_reversed=keys.id_number_reversed,
+            phone_reversed=keys.phone_reversed,
+        )
+        members.append(values)
+        for planned in arrival_events(clean, today):
+            events.append(
+                {
+                    "uuid": new_uuid(),
+                    "member_id": values["id"],
+                    "event_type": planned.event_type.value,
+                    "occurred_on": planned.occurred_on,
+                    "details_json": json.dumps(planned.details, ensure_ascii=False, sort_keys=True)
+                    if planned.details
+                    else None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        audits.append(
+            {
+                "at": now,
+                "user_id": work.actor.user_id,
+                "username": work.actor.username,
+                "action": "member.create",
+                "entity_type": "member",
+                "entity_id": values["uuid"],
+                "before_json": None,
+                "after_json": to_json({column: values[column] for column in AUDITED_COLUMNS}),
+            }
+        )
+    numbers = iter(reserve_change_numbers(session, len(members) + len(events)))
+    for row in (*members, *events):
+        row["change_seq"] = next(numbers)
+    session.execute(insert(Member).execution_options(render_nulls=True), members)
+    session.execute(insert(MemberEvent).execution_options(render_nulls=True), events)
+    session.execute(insert(AuditEntry), audits)
+    return [row["id"] for row in members]
 
 
 def form_of(member: Member) -> MemberForm:

@@ -30,6 +30,7 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tu
 from sqlalchemy.orm import Session
 
 from dangqun.core.db import Database
+from dangqun.core.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import CATEGORIES, GENDERS, KINDS, STATUSES
 from dangqun.members.models import (
@@ -40,7 +41,6 @@ from dangqun.members.models import (
     Organization,
 )
 from dangqun.members.organizations import MEMBER_LEVELS, descendant_ids
-from dangqun.members.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.members.search_keys import first_syllable, to_simplified
 from dangqun.members.validation import clean_text, is_han_character
 

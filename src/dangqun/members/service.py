@@ -3,7 +3,7 @@
 Plain dataclasses in and out, never a Session. Writes are one unit of work each (validate →
 change rows → dated history events → audit → commit) and need ``Permission.EDIT_RECORDS``;
 reads need ``Permission.VIEW`` and mask ID numbers, phones and addresses unless the actor has
-``Permission.SEE_PERSONAL_DATA`` (:mod:`dangqun.members.privacy`).
+``Permission.SEE_PERSONAL_DATA`` (:mod:`dangqun.core.privacy`).
 
 The organization tree (:mod:`~dangqun.members.organizations`), search and paging
 (:mod:`~dangqun.members.search`), roster import/export and the code lists are re-exported
@@ -23,6 +23,12 @@ from sqlalchemy.orm import Session
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.core.errors import FieldError, NotFound, ValidationError
+from dangqun.core.privacy import (
+    PersonalField,
+    can_see_personal_data,
+    is_masked_form_of,
+    shown,
+)
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import (
     CATEGORIES,
@@ -62,12 +68,6 @@ from dangqun.members.organizations import (
     organization_path,
     organization_tree,
     rename_organization,
-)
-from dangqun.members.privacy import (
-    PersonalField,
-    can_see_personal_data,
-    is_masked_form_of,
-    shown,
 )
 from dangqun.members.records import (
     create_member_in,

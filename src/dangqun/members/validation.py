@@ -106,28 +106,29 @@ class FieldWarning:
 # Text cleaning
 
 
-_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn"})
+# Format and control characters (zero-width space/joiners, BOM, soft hyphen, direction marks,
+# tag characters); private-use characters are *kept*: rare name characters (生僻字) are often
+# typed with private-use code points of a font's extension.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+_SPACES = re.compile(r"\s+")  # Unicode-aware: NBSP, ideographic space, line breaks …
 _MIDDLE_DOTS = "·•・‧∙･⋅᛫"
-_SPACE_RUN = re.compile(r" {2,}")
 
 
 def clean_text(value: str | None) -> str:
-    """Trimmed text without invisible characters; any kind of space becomes one plain space.
+    """Trimmed text without invisible characters; any run of spaces becomes one plain space.
 
     Zero-width spaces, BOMs, soft hyphens and direction marks come with text pasted from web
     pages and Word; NBSP and the ideographic space pad names in rosters. None of it is data.
     """
     if not value:
         return ""
-    characters: list[str] = []
-    for character in str(value):
-        if character in "\t\n\r\v\f" or unicodedata.category(character) in ("Zs", "Zl", "Zp"):
-            characters.append(" ")
-        elif unicodedata.category(character) in _INVISIBLE_CATEGORIES:
-            continue
-        else:
-            characters.append(character)
-    return _SPACE_RUN.sub(" ", "".join(characters)).strip()
+    text = str(value)
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split()) if "  " in text or text != text.strip() else text
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def optional_text(value: str | None) -> str | None:
@@ -281,6 +282,11 @@ def check_id_number(value: str | None, today: date) -> tuple[IdNumberFacts | Non
 
 
 def _area_known(number: str) -> bool:
+    return _county_code_known(number[:6])
+
+
+@lru_cache(maxsize=4096)
+def _county_code_known(area: str) -> bool:
     """Whether GB/T 2260 ever had this county code, in *any* year.
 
     ``ric.get_birth_place`` also requires the county to exist in the birth year, which refuses
@@ -291,7 +297,7 @@ def _area_known(number: str) -> bool:
     from stdnum import numdb
 
     try:
-        found = numdb.get("cn/loc").info(number[:6])
+        found = numdb.get("cn/loc").info(area)
     except (KeyError, ValueError, OSError):
         return True  # no table to judge by: say nothing rather than warn wrongly
     return any("county" in properties for _part, properties in found)

@@ -10,7 +10,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select, text
 
+from dangqun.core.invariants import run_checks
 from dangqun.members import service
+from dangqun.members.codes import EventType
 from dangqun.members.importer import ImportMode, RosterError, import_roster
 from dangqun.members.models import Member, MemberEvent, MemberKind, Organization
 from tests.unit.members.conftest import TODAY, make_form, make_id, staff_actor
@@ -76,6 +78,10 @@ def test_a_messy_but_valid_roster_imports_completely(database, admin, tree, tmp_
         assert session.get(Organization, people["張三"].organization_id).name == "1栋党小组"
     actions = audit_actions(database)
     assert actions.count("member.create") == 4 and actions.count("members.import") == 1
+    with database.reading() as session:  # the bulk path left what one-by-one would leave
+        report = run_checks(session)
+    assert report.ok, report.problems
+    assert [e.event_type for e in service.member_history(database, admin, 1)] == [EventType.CREATED]
 
 
 def audit_actions(database) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from dangqun.core.errors import NotFound, PermissionDenied, ValidationError
+from dangqun.core.privacy import mask_address, mask_id_number, mask_phone
 from dangqun.members import service
 from dangqun.members.codes import EventType
 from dangqun.members.models import (
@@ -19,7 +20,6 @@ from dangqun.members.models import (
     MemberKind,
     MemberStatus,
 )
-from dangqun.members.privacy import mask_address, mask_id_number, mask_phone
 from tests.unit.members.conftest import TODAY, make_form, make_id, readonly_actor, staff_actor
 
 

@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether
 
+from dangqun.core.privacy import PersonalField, shown_if
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     CutLine,
@@ -29,7 +30,6 @@ from dangqun.printing.page_kit import (
     paragraph,
     signature_lines,
 )
-from dangqun.printing.personal_data import shown_phone
 
 KIND = "booking_slip"
 
@@ -73,7 +73,7 @@ def build_booking_slip(data: BookingSlipData, context: PrintContext) -> Document
     styles = context.styles
     fonts = context.fonts
     width = PAGE_LAYOUTS[PageLayout.SLIP].frame_width
-    phone = shown_phone(data.contact_phone, context.may_see_personal_data)
+    phone = shown_if(PersonalField.PHONE, data.contact_phone, context.may_see_personal_data)
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
     fields = [
         FormField("预约单位", data.organization, wide=True),

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound
+from dangqun.core.privacy import PersonalField, shown_if
 from dangqun.members.models import (
     MEMBER_CATEGORY_LABELS,
     MEMBER_KIND_LABELS,
@@ -40,7 +41,6 @@ from dangqun.printing.page_kit import (
     paragraph,
     signature_lines,
 )
-from dangqun.printing.personal_data import shown_address, shown_id_number, shown_phone
 
 KIND = "member_roster"
 
@@ -200,14 +200,14 @@ def build_member_roster(data: MemberRosterData, context: PrintContext) -> Docume
             member.gender,
             member.ethnicity,
             _month(member.birth_date),
-            shown_id_number(member.id_number, full),
+            shown_if(PersonalField.ID_NUMBER, member.id_number, full),
             member.education,
             member.category,
             _month(member.joined_on),
             _month(member.confirmed_on),
             member.work_unit,
-            shown_phone(member.phone, full),
-            shown_address(member.address, full),
+            shown_if(PersonalField.PHONE, member.phone, full),
+            shown_if(PersonalField.ADDRESS, member.address, full),
             member.kind,
         ]
         if show_group:

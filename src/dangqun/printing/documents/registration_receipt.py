@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
+from dangqun.core.privacy import PersonalField, shown_if
 from dangqun.members.models import Member, MemberKind, Organization, OrganizationLevel
 from dangqun.printing.documents.member_roster import GENDER_LABELS
 from dangqun.printing.page_kit import (
@@ -36,7 +37,6 @@ from dangqun.printing.page_kit import (
     paragraph,
     rich_paragraph,
 )
-from dangqun.printing.personal_data import shown_address, shown_id_number, shown_phone
 
 KIND = "registration_receipt"
 
@@ -73,7 +73,7 @@ def build_registration_receipt(
         [
             "贵单位党员",
             Emphasis(f" {data.member_name} "),
-            f"同志（{data.gender}，公民身份号码 {shown_id_number(data.id_number, full)}）已于",
+            f"同志（{data.gender}，公民身份号码 {shown_if(PersonalField.ID_NUMBER, data.id_number, full)}）已于",
             Emphasis(chinese_date(data.registered_on)),
             "到",
             Emphasis(data.community_organization),
@@ -89,11 +89,11 @@ def build_registration_receipt(
     stub_fields = [
         FormField("姓名", data.member_name),
         FormField("性别", data.gender),
-        FormField("公民身份号码", shown_id_number(data.id_number, full)),
-        FormField("联系电话", shown_phone(data.phone, full)),
+        FormField("公民身份号码", shown_if(PersonalField.ID_NUMBER, data.id_number, full)),
+        FormField("联系电话", shown_if(PersonalField.PHONE, data.phone, full)),
         FormField("工作单位及职务", data.work_unit, wide=True),
         FormField("所在党组织", data.home_organization, wide=True),
-        FormField("现居住地址", shown_address(data.address, full), wide=True),
+        FormField("现居住地址", shown_if(PersonalField.ADDRESS, data.address, full), wide=True),
         FormField("报到日期", chinese_date(data.registered_on)),
         FormField("编入支部", data.assigned_branch),
         FormField("认领岗位", service, wide=True),

@@ -16,6 +16,7 @@ from datetime import date
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from dangqun.core.privacy import PersonalField, shown_if
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     Column,
@@ -32,7 +33,6 @@ from dangqun.printing.page_kit import (
     paragraph,
     signature_lines,
 )
-from dangqun.printing.personal_data import shown_id_number
 
 KIND = "time_statement"
 
@@ -110,7 +110,8 @@ def build_time_statement(data: TimeStatementData, context: PrintContext) -> Docu
         FormField("账户户名", data.holder_name),
         FormField("账户编号", data.account_number),
         FormField(
-            "证件号码", shown_id_number(data.holder_id_number, context.may_see_personal_data)
+            "证件号码",
+            shown_if(PersonalField.ID_NUMBER, data.holder_id_number, context.may_see_personal_data),
         ),
         FormField("经办人", data.handler),
         FormField(

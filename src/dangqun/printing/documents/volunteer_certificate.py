@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from dangqun.core.privacy import id_number_tail, mask_id_number
 from dangqun.printing.fonts import GlyphStyle
 from dangqun.printing.page_kit import (
     OFFICIAL_RED,
@@ -39,7 +40,6 @@ from dangqun.printing.page_kit import (
     paragraph,
     rich_paragraph,
 )
-from dangqun.printing.personal_data import id_number_tail, mask_id_number
 from dangqun.printing.verification import check_code_of, make_verification_code, signing_key
 
 KIND = "volunteer_certificate"

@@ -147,9 +147,10 @@ class MemberChangeDialog(ServiceDialog):
         self.ui.introLabel.setText(intro)
 
     def _show_rows(self, *names: str) -> None:
-        for name, (label, field, _error) in self._rows.items():
+        for name, (label, field, error) in self._rows.items():
             label.setVisible(name in names)
             field.setVisible(name in names)
+            error.setVisible(False)
         self.errors = FieldErrors(
             {self._field(name): self._rows[name][2] for name in names},
             general=self.ui.generalError,

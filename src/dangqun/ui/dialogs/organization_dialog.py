@@ -150,7 +150,10 @@ class OrganizationDialog(QDialog):
         )
         if not matches:
             return False
-        self.ui.treeView.setCurrentIndex(matches[0])
+        view = self.ui.treeView
+        view.setCurrentIndex(matches[0])
+        view.expand(matches[0])
+        view.scrollTo(matches[0], view.ScrollHint.PositionAtCenter)
         return True
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -62,7 +62,11 @@ class BirthdayTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             self.tr("Date"),
@@ -133,6 +137,9 @@ class PoliticalBirthdaysDialog(QDialog):
         ui.closeButton.clicked.connect(self.accept)
         self.resize(860, 620)
         self.reload()
+
+    def is_ready(self) -> bool:
+        return not self.loading
 
     def month(self) -> int:
         value = self.ui.monthCombo.currentData()

@@ -13,6 +13,7 @@ app (``events.data_changed``) so the home page's figures follow.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import threading
 import time
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QWidge
 
 from dangqun.core.errors import DangqunError
 from dangqun.core.security import Actor, Permission
+from dangqun.members.search_keys import first_syllable, to_simplified
 from dangqun.members.service import (
     CATEGORIES,
     KINDS,
@@ -110,12 +112,15 @@ def run_list_query(
 
 
 def roster_printing_available() -> bool:
-    """The printing engine's 花名册 may not be in every build (it is written in parallel)."""
+    """Whether the printing engine has the 花名册 (``member_roster``) document kind.
+
+    Asked without importing the engine: ReportLab takes ~0.35 s to import, which the page
+    must not spend on opening; it is imported when the user prints.
+    """
     try:
-        from dangqun.printing.registry import DOCUMENT_KINDS
-    except ImportError:
+        return importlib.util.find_spec(f"dangqun.printing.documents.{ROSTER_KIND}") is not None
+    except (ImportError, ValueError):
         return False
-    return ROSTER_KIND in DOCUMENT_KINDS
 
 
 class MembersPage(QWidget):
@@ -140,6 +145,7 @@ class MembersPage(QWidget):
         self._stale = True
         self._organizations_stale = True
         self._organizations_loading = False
+        self._search_tables_loaded = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MILLISECONDS)
@@ -270,9 +276,6 @@ class MembersPage(QWidget):
         ui.importFirstButton.setVisible(self.may_edit)
         if not self.may_edit:
             ui.editButton.setText(self.tr("View…"))
-            ui.emptyText.setText(
-                self.tr("Members are registered by staff; your role can view the list.")
-            )
         ui.printButton.setVisible(roster_printing_available())
         ui.registerButton.clicked.connect(self.register_member)
         ui.registerFirstButton.clicked.connect(self.register_member)
@@ -330,6 +333,8 @@ class MembersPage(QWidget):
             return
         self.organizations = nodes
         self.ui.branchPicker.set_nodes(nodes, any_label=self.tr("All organizations"))
+        if self.ui.resultStack.currentWidget() is self.ui.emptyPage:
+            self._explain_empty()
 
     # -- searching --------------------------------------------------------------------------
 
@@ -398,6 +403,9 @@ class MembersPage(QWidget):
         if self._typed_at is not None:
             self.last_search_latency = time.perf_counter() - self._typed_at
             self._typed_at = None
+        if not self._search_tables_loaded:
+            self._search_tables_loaded = True
+            run_in_background(self, _load_search_tables, on_failure=self._background_failed)
         self.model.set_row_loader(partial(self._load_rows_sorted, result.query.sort))
         self.model.set_ids(result.ids, result.first_rows)
         self._show_count(len(result.ids))
@@ -407,10 +415,29 @@ class MembersPage(QWidget):
             self._restore_selection()
         elif not result.anyone:
             ui.resultStack.setCurrentWidget(ui.emptyPage)
+            self._explain_empty()
         else:
             ui.resultStack.setCurrentWidget(ui.noResultPage)
             ui.noResultText.setText(self._no_result_hint(result.query))
         self._update_buttons()
+
+    def _explain_empty(self) -> None:
+        """What to do first; without any branch, a member cannot be registered yet."""
+        ui = self.ui
+        if not self.may_edit:
+            text = self.tr("Members are registered by staff; your role can view the list.")
+        elif self.organizations or self._organizations_loading:
+            text = self.tr(
+                "Register members one by one, or import the roster you keep in Excel. The "
+                "template shows the columns the import understands."
+            )
+        else:
+            text = self.tr(
+                "First set up the party organizations with “Organization…” (the community "
+                "party organization and its grid branches). Then register members one by one, "
+                "or import the Excel roster — the import can also create the branches it names."
+            )
+        ui.emptyText.setText(text)
 
     def _no_result_hint(self, query: MemberQuery) -> str:
         text = query.text.strip()
@@ -736,6 +763,12 @@ def _chosen(combo: QComboBox, enum_type: type[Any]) -> frozenset[Any]:
 
 def _organization_tree(database: Any, _progress: Any = None) -> list[OrganizationNode]:
     return organization_tree(database)
+
+
+def _load_search_tables(_progress: Any = None) -> None:
+    """Load the pinyin and Traditional→Simplified tables once the list is on screen: the
+    first surname typed would otherwise hold the interpreter for ~0.25 s mid-typing."""
+    first_syllable(to_simplified("張"))
 
 
 def _roster_pdf(

@@ -2,9 +2,10 @@
 
 ID numbers, phones and addresses are shown in full only to an actor with
 ``Permission.SEE_PERSONAL_DATA`` (管理员); everyone else sees ``1101**********1234``,
-``138****5678`` and the first part of an address. :func:`shown` is the one function lists,
-details, exports and prints call, so a screen and a printout can never disagree. The formats
-are the ones ``dangqun.printing.personal_data`` prints.
+``138****5678`` and the first part of an address. :func:`shown` (or :func:`shown_if` where
+the decision was taken earlier) is the one function lists, details, exports and prints call,
+so a screen and a printout can never disagree. Printed and exported full data is audited by
+the caller.
 """
 
 from __future__ import annotations
@@ -68,9 +69,17 @@ _MASKS = {
 
 def shown(actor: Actor, personal_field: PersonalField, value: str | None) -> str:
     """The value as ``actor`` may see it: in full, or masked."""
-    if can_see_personal_data(actor):
-        return (value or "").strip()
-    return _MASKS[personal_field](value)
+    return shown_if(personal_field, value, can_see_personal_data(actor))
+
+
+def shown_if(personal_field: PersonalField, value: str | None, full: bool) -> str:
+    """The value in full when ``full`` (already decided from the role), else masked."""
+    return (value or "").strip() if full else _MASKS[personal_field](value)
+
+
+def id_number_tail(value: str | None) -> str:
+    """The last four characters, which a verification code carries instead of the number."""
+    return (value or "").strip()[-4:]
 
 
 def is_masked_form_of(submitted: str | None, stored: str | None, field: PersonalField) -> bool:
