@@ -49,7 +49,9 @@ class Recorder:
 def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     answers = Recorder()
 
-    def confirm(_parent: object, _title: str, message: str, _accept: str, details: str = "") -> bool:
+    def confirm(
+        _parent: object, _title: str, message: str, _accept: str, details: str = ""
+    ) -> bool:
         answers.confirmations.append(f"{message}\n{details}")
         return answers.confirm_answer
 

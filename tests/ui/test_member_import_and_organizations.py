@@ -243,9 +243,7 @@ def test_an_empty_center_starts_its_tree_with_a_community_organization(
     assert node.code == "530102001001"
 
 
-def test_the_read_only_role_cannot_change_the_tree(
-    qtbot, demo_application: Application
-) -> None:
+def test_the_read_only_role_cannot_change_the_tree(qtbot, demo_application: Application) -> None:
     dialog = OrganizationDialog(make_context(demo_application, READ_ONLY))
     qtbot.addWidget(dialog)
     dialog.show()

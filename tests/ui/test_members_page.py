@@ -206,7 +206,9 @@ def test_filters_narrow_the_list(qtbot, page: MembersPage, demo_application: App
     with demo_application.database.reading() as session:
         below = descendant_ids(session, branch.id)
     assert len(below) > 1  # the branch and its building groups
-    assert page.model.rowCount() == active_count(demo_application, Member.organization_id.in_(below))
+    assert page.model.rowCount() == active_count(
+        demo_application, Member.organization_id.in_(below)
+    )
 
     ui.statusCombo.setCurrentIndex(0)  # any status
     settle(qtbot, page)
@@ -325,9 +327,10 @@ def test_scrolling_to_the_end_of_100000_members_reads_a_few_pages_only(
     view.viewport().repaint()
     last = model.rowCount() - 1
 
-    assert model.member_id_at(last) == list_member_ids(
-        demo_application.database, admin_actor, MemberQuery()
-    )[-1]
+    assert (
+        model.member_id_at(last)
+        == list_member_ids(demo_application.database, admin_actor, MemberQuery())[-1]
+    )
     assert model.data(model.index(last, NAME))
     read_for_the_end = model.rows_loaded - loaded_before
     assert 0 < read_for_the_end <= 3 * PAGE_SIZE

@@ -91,9 +91,7 @@ def open_member_dialog(context: UiContext, parent: QWidget) -> QDialog:
     from dangqun.ui.dialogs.member_dialog import MemberDialog
 
     database, actor = context.application.database, context.actor
-    ids = list_member_ids(
-        database, actor, MemberQuery(kinds=frozenset({MemberKind.FLOATING_IN}))
-    )
+    ids = list_member_ids(database, actor, MemberQuery(kinds=frozenset({MemberKind.FLOATING_IN})))
     return MemberDialog(context, ids[0] if ids else None, None, parent)
 
 
@@ -102,7 +100,9 @@ def open_import_report(context: UiContext, parent: QWidget, scratch: Path) -> QD
 
     database, actor = context.application.database, context.actor
     branches = branch_choices(database)
-    roster = write_messy_roster(scratch / "翠湖社区党员花名册.xlsx", branches[0].name if branches else "第一网格党支部")
+    roster = write_messy_roster(
+        scratch / "翠湖社区党员花名册.xlsx", branches[0].name if branches else "第一网格党支部"
+    )
     dialog = ImportDialog(context, parent)
     dialog.set_file(roster)
     report = import_roster(database, actor, roster, ImportMode.VALID_ROWS, dry_run=True)

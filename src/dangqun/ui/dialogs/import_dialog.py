@@ -334,8 +334,7 @@ class ImportDialog(QDialog):
         )
         if report.invalid_rows:
             text += "\n" + self.tr(
-                "{count} rows with problems were left out; correct them and import the file "
-                "again."
+                "{count} rows with problems were left out; correct them and import the file again."
             ).format(count=f"{report.invalid_rows:,}")
         if report.created_branches:
             text += "\n" + self.tr("New branches: {names}.").format(

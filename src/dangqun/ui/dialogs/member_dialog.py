@@ -543,7 +543,9 @@ class MemberDialog(ServiceDialog):
             "organization_id": ui.organizationPicker.organization_id(),
             "joined_on": dates["joined_on"],
             "confirmed_on": dates["confirmed_on"],
-            "lost_contact_on": dates["lost_contact_on"] if ui.lostContactCheck.isChecked() else None,
+            "lost_contact_on": dates["lost_contact_on"]
+            if ui.lostContactCheck.isChecked()
+            else None,
             "phone": ui.phoneEdit.text(),
             "household_registration": ui.householdEdit.text(),
             "address": ui.addressEdit.text(),
@@ -584,9 +586,7 @@ class MemberDialog(ServiceDialog):
             if self.member_id is None:
                 self.saved = register_member(database, actor, form, self.today)
             else:
-                self.saved = update_member(
-                    database, actor, self.member_id, form, today=self.today
-                )
+                self.saved = update_member(database, actor, self.member_id, form, today=self.today)
         except ValidationError as error:
             self._show_errors(error.errors)
             return False
@@ -614,4 +614,3 @@ class MemberDialog(ServiceDialog):
 
     def error_for(self, field: str) -> str:
         return self.errors.message(field)
-

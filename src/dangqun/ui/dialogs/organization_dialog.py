@@ -220,9 +220,7 @@ class OrganizationDialog(QDialog):
         has_community = any(
             node.level is OrganizationLevel.COMMUNITY for node in self.nodes.values()
         )
-        level = (
-            OrganizationLevel.STREET_COMMITTEE if has_community else OrganizationLevel.COMMUNITY
-        )
+        level = OrganizationLevel.STREET_COMMITTEE if has_community else OrganizationLevel.COMMUNITY
         label = ORGANIZATION_LEVEL_LABELS[level]
         name = file_dialogs.ask_text(
             self,

@@ -42,7 +42,15 @@ class BirthdayTableModel(QAbstractTableModel):
     """The month's list: thousands of rows in a large center, so a model, not items."""
 
     DATE, NAME, YEARS, JOINED_ON, BRANCH, KIND, PHONE = range(7)
-    SAMPLES = ("12月31日", "欧阳慕容思远", "100 年", "2000-12-31", "第一网格党支部", "流动党员流入", "138****5678")
+    SAMPLES = (
+        "12月31日",
+        "欧阳慕容思远",
+        "100 年",
+        "2000-12-31",
+        "第一网格党支部",
+        "流动党员流入",
+        "138****5678",
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,9 +137,12 @@ class PoliticalBirthdaysDialog(QDialog):
         header = ui.birthdaysView.horizontalHeader()
         metrics = ui.birthdaysView.fontMetrics()
         for column, sample in enumerate(BirthdayTableModel.SAMPLES):
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
-                str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            ))
+            width = max(
+                metrics.horizontalAdvance(sample),
+                metrics.horizontalAdvance(
+                    str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                ),
+            )
             header.resizeSection(column, width + 32)
         header.setSectionResizeMode(BirthdayTableModel.BRANCH, QHeaderView.ResizeMode.Stretch)
         ui.closeButton.clicked.connect(self.accept)

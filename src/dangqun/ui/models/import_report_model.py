@@ -59,7 +59,9 @@ class ImportReportModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            alignment = Qt.AlignmentFlag.AlignRight if section == ROW else Qt.AlignmentFlag.AlignLeft
+            alignment = (
+                Qt.AlignmentFlag.AlignRight if section == ROW else Qt.AlignmentFlag.AlignLeft
+            )
             return int(alignment | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -267,9 +267,7 @@ class MembersPage(QWidget):
         ui.birthdaysButton.setIcon(icon("birthday"))
         ui.organizationsButton.setIcon(icon("organizations"))
         ui.emptyIcon.setPixmap(accent_icon("members").pixmap(QSize(56, 56)))
-        ui.noResultIcon.setPixmap(
-            glyph_icon(_GLYPHS["no_result"], "#8A919C").pixmap(QSize(56, 56))
-        )
+        ui.noResultIcon.setPixmap(glyph_icon(_GLYPHS["no_result"], "#8A919C").pixmap(QSize(56, 56)))
         ui.noticeCloseButton.clicked.connect(self.hide_notice)
         for button in (ui.registerButton, ui.importButton, ui.registerFirstButton):
             button.setVisible(self.may_edit)
@@ -701,7 +699,10 @@ class MembersPage(QWidget):
             "Member roster template.xlsx"
         )
         path = file_dialogs.save_file(
-            self, self.tr("Save the import template"), str(suggested), self.tr("Excel workbooks (*.xlsx)")
+            self,
+            self.tr("Save the import template"),
+            str(suggested),
+            self.tr("Excel workbooks (*.xlsx)"),
         )
         if path is None:
             return
