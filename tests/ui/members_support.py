@@ -45,8 +45,8 @@ class Recorder:
     asked: list[str] = field(default_factory=list)
 
 
-@pytest.fixture
-def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+def install_recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    """Replace the modal boxes and file choosers for a test (each module's ``recorder``)."""
     answers = Recorder()
 
     def confirm(

@@ -24,14 +24,19 @@ from tests.ui.members_support import (
     Recorder,
     audit_entries,
     id_number,
+    install_recorder,
     make_context,
     make_page,
-    recorder,  # noqa: F401 - fixture
     settle,
     sql_count,
 )
 
 LONG_NAME = "阿卜杜热合曼·买买提艾力·阿不都克尤木·库尔班江·吐尔逊江"
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    return install_recorder(monkeypatch)
 
 
 @pytest.fixture

@@ -24,12 +24,17 @@ from tests.ui.members_support import (
     WAIT_MS,
     Recorder,
     audit_entries,
+    install_recorder,
     make_context,
     make_page,
-    recorder,  # noqa: F401 - fixture
     settle,
     sql_count,
 )
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    return install_recorder(monkeypatch)
 
 
 @pytest.fixture
@@ -100,7 +105,7 @@ def test_importing_the_valid_rows_only_is_one_write_and_a_second_import_doubles_
     dialog.ui.importValidButton.click()
     qtbot.waitUntil(lambda: dialog.ui.pages.currentIndex() == RESULT, timeout=WAIT_MS)
 
-    assert dialog.result is not None and dialog.result.imported == 4
+    assert dialog.written is not None and dialog.written.imported == 4
     assert "新增 4 人" in dialog.ui.resultText.text()
     assert sql_count(demo_application) == before + 4
     with demo_application.database.reading() as session:
@@ -131,7 +136,7 @@ def test_import_nothing_leaves_the_database_as_it_was(
 
     assert dialog.ui.pages.currentIndex() == RESULT
     assert dialog.ui.resultTitle.text() == "没有导入任何数据"
-    assert dialog.result is None
+    assert dialog.written is None
     assert sql_count(demo_application) == before
     assert audit_entries(demo_application, "members.import") == []
 

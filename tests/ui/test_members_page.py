@@ -38,13 +38,18 @@ from tests.ui.members_support import (
     active_count,
     add_copies,
     audit_entries,
+    install_recorder,
     make_page,
-    recorder,  # noqa: F401 - fixture
     settle,
     sql_count,
 )
 
 DEMO_MEMBERS = 300
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    return install_recorder(monkeypatch)
 
 
 @pytest.fixture

@@ -236,3 +236,28 @@ EVENT_TYPES: CodeList[EventType] = CodeList(
 
 YES_WORDS = frozenset({"是", "Y", "y", "yes", "YES", "1", "√", "✓", "有"})
 NO_WORDS = frozenset({"否", "N", "n", "no", "NO", "0", "×", "无", "不是"})
+
+
+class MemberCodeLabels:
+    """The Chinese labels of the coded fields every view of a member carries (list row, detail)."""
+
+    gender_code: str
+    kind: MemberKind
+    category: MemberCategory
+    status: MemberStatus
+
+    @property
+    def gender_label(self) -> str:
+        return GENDERS.label(self.gender_code)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.label(self.kind)
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES.label(self.category)
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.label(self.status)

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from dangqun.core.db import Database
 from dangqun.core.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.core.security import Actor, Permission
-from dangqun.members.codes import CATEGORIES, GENDERS, KINDS, STATUSES
+from dangqun.members.codes import MemberCodeLabels
 from dangqun.members.models import (
     Member,
     MemberCategory,
@@ -79,7 +79,7 @@ class MemberQuery:
 
 
 @dataclass(frozen=True)
-class MemberRow:
+class MemberRow(MemberCodeLabels):
     """One line of the member list; personal data shown as the actor may see it."""
 
     id: int
@@ -99,22 +99,6 @@ class MemberRow:
     work_unit: str | None
     sort_key: tuple[Any, ...]
     """The values the list is sorted by; hand the last row to :func:`list_members_after`."""
-
-    @property
-    def gender_label(self) -> str:
-        return GENDERS.label(self.gender_code)
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS.label(self.kind)
-
-    @property
-    def category_label(self) -> str:
-        return CATEGORIES.label(self.category)
-
-    @property
-    def status_label(self) -> str:
-        return STATUSES.label(self.status)
 
 
 @dataclass(frozen=True)

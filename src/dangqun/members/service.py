@@ -41,6 +41,7 @@ from dangqun.members.codes import (
     CodeItem,
     CodeList,
     EventType,
+    MemberCodeLabels,
 )
 from dangqun.members.exporter import ExportResult, export_members, write_import_template
 from dangqun.members.importer import (
@@ -158,7 +159,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class MemberDetail:
+class MemberDetail(MemberCodeLabels):
     """One member for the detail dialog; ID number, phone and address already masked when
     ``personal_data_masked``."""
 
@@ -194,28 +195,12 @@ class MemberDetail:
     personal_data_masked: bool
 
     @property
-    def gender_label(self) -> str:
-        return GENDERS.label(self.gender_code)
-
-    @property
     def ethnicity_label(self) -> str:
         return ETHNICITIES.label(self.ethnicity_code)
 
     @property
     def education_label(self) -> str:
         return EDUCATIONS.label(self.education_code)
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS.label(self.kind)
-
-    @property
-    def category_label(self) -> str:
-        return CATEGORIES.label(self.category)
-
-    @property
-    def status_label(self) -> str:
-        return STATUSES.label(self.status)
 
     def age_on(self, day: date) -> int:
         return (

@@ -32,6 +32,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from dangqun.core.security import Actor
 from dangqun.printing.fonts import DocumentFonts, RegisteredFont
 from dangqun.printing.line_breaking import ChineseParagraph
 
@@ -145,6 +146,10 @@ class PrintContext:
     may_see_personal_data: bool = False
     operator_name: str = ""
     """Who prints (经办人 where a document names the handler and the data does not)."""
+    actor: Actor | None = None
+    """The acting user, for loaders that read through a feature service (which checks the
+    permission and masks as the role requires); builders never look at it. None for contexts
+    built by hand (samples, previews of data already loaded)."""
 
     @cached_property
     def styles(self) -> DocumentStyles:

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from dangqun.core.db import Database
-from dangqun.core.errors import ValidationError
+from dangqun.core.errors import PermissionDenied, ValidationError
 from dangqun.printing.documents import (
     booking_slip,
     member_roster,
     minutes,
+    political_birthdays,
     registration_receipt,
     time_statement,
     volunteer_certificate,
@@ -70,6 +71,17 @@ def _load_receipt(
         handler=context.operator_name,
         contact="",
     )
+
+
+def _load_political_birthdays(
+    database: Database, record_id: str, context: PrintContext
+) -> political_birthdays.PoliticalBirthdaysData:
+    year, month = political_birthdays.parse_month(record_id)
+    if context.actor is None:
+        raise PermissionDenied(
+            "政治生日名单按当前用户的权限读取，请通过 print_context_for 取得打印上下文。"
+        )
+    return political_birthdays.load_political_birthdays(database, context.actor, year, month)
 
 
 DOCUMENT_KINDS: dict[str, DocumentKind[Any]] = {
@@ -126,6 +138,15 @@ DOCUMENT_KINDS: dict[str, DocumentKind[Any]] = {
             registration_receipt.sample_registration_receipt,
             load=_load_receipt,
             id_meaning="党员编号（须为到社区报到的在职党员）",
+        ),
+        DocumentKind(
+            political_birthdays.KIND,
+            "本月政治生日名单",
+            political_birthdays.PoliticalBirthdaysData,
+            political_birthdays.build_political_birthdays,
+            political_birthdays.sample_political_birthdays,
+            load=_load_political_birthdays,
+            id_meaning=f"年月，格式 {political_birthdays.MONTH_FORMAT}（如 2026-11）",
         ),
     )
 }

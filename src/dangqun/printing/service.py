@@ -58,6 +58,7 @@ def print_context_for(
         verification_key=load_or_create_verification_key(keys_directory),
         may_see_personal_data=full_personal_data,
         operator_name=actor.display_name,
+        actor=actor,
     )
 
 

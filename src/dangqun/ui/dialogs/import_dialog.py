@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.report: ImportReport | None = None
         """The dry run: what importing the valid rows would do."""
-        self.result: ImportReport | None = None
+        self.written: ImportReport | None = None
         """What was written (None until the user chose; also None after "import nothing")."""
         self.running = False
         self.ui = Ui_ImportDialog()
@@ -296,7 +296,7 @@ class ImportDialog(QDialog):
     def import_nothing(self) -> None:
         if self.running:
             return
-        self.result = None
+        self.written = None
         ui = self.ui
         ui.resultIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(48, 48)))
         ui.resultTitle.setText(self.tr("Nothing was imported"))
@@ -321,7 +321,7 @@ class ImportDialog(QDialog):
         self.running = False
         if not isinstance(report, ImportReport):
             return
-        self.result = report
+        self.written = report
         ui = self.ui
         ui.resultIcon.setPixmap(
             glyph_icon("mdi6.check-circle-outline", "#1E7B34").pixmap(QSize(48, 48))

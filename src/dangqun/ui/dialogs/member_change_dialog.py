@@ -133,9 +133,9 @@ class MemberChangeDialog(ServiceDialog):
                     "“Transfer out…” instead."
                 ).format(status=STATUSES.label(self.form.status)),
             )
-            for item in STATUSES.items:
-                if item.code not in (self.form.status, MemberStatus.TRANSFERRED_OUT):
-                    ui.newStatusCombo.addItem(item.label, item.code)
+            for status in STATUSES.items:
+                if status.code not in (self.form.status, MemberStatus.TRANSFERRED_OUT):
+                    ui.newStatusCombo.addItem(status.label, status.code)
             ui.dateLabel.setText(self.tr("Changed on"))
             self._show_rows("status", "date")
         self.setMinimumWidth(620)

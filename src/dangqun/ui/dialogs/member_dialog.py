@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -223,8 +224,11 @@ class MemberDialog(ServiceDialog):
                 ui.contactGroupLayout,
             ):
                 for position in range(group_layout.count()):
-                    _row, item_column, _rows, columns = group_layout.getItemPosition(position)
-                    widget = group_layout.itemAt(position).widget()
+                    _row, item_column, _rows, columns = cast(
+                        tuple[int, int, int, int], group_layout.getItemPosition(position)
+                    )
+                    item = group_layout.itemAt(position)
+                    widget = item.widget() if item is not None else None
                     if item_column == column and columns == 1 and widget is not None:
                         labels.append(widget)
             width = max(label.sizeHint().width() for label in labels)
@@ -558,8 +562,8 @@ class MemberDialog(ServiceDialog):
             "activity_card_number": (ui.activityCardEdit, ui.activityCardEdit.text()),
             "outflow_destination": (ui.outflowDestinationEdit, ui.outflowDestinationEdit.text()),
         }
-        for field, (widget, value) in kind_fields.items():
-            if widget.isVisibleTo(self):
+        for field, (kind_widget, value) in kind_fields.items():
+            if kind_widget.isVisibleTo(self):
                 changes[field] = value
             elif self.form is None:
                 changes[field] = None  # typed for another kind, then the kind was changed

@@ -1,0 +1,236 @@
+"""本月政治生日名单 — the members whose 入党日期 falls in a month (DOMAIN.md §1, seed 004).
+
+Centers post the list, send greetings and invite these members to the month's 主题党日; the
+home page shows the same month's count. Rows run by day of the month, then by name (the
+members service orders names by pinyin), so the list reads like a calendar. 党龄 is the
+number of years completed in the list's year. Phones are masked unless the person printing
+may see personal data; the branch is the 网格党支部 even for members recorded on one of its
+building groups, as on the roster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from sqlalchemy import select
+
+from dangqun.core.db import Database
+from dangqun.core.errors import ValidationError
+from dangqun.core.privacy import MASK, PersonalField, shown_if
+from dangqun.core.security import Actor
+from dangqun.members.models import Member, Organization, OrganizationLevel
+from dangqun.printing.documents.member_roster import GENDER_LABELS
+from dangqun.printing.page_kit import (
+    PAGE_LAYOUTS,
+    Column,
+    DocumentPlan,
+    PageLayout,
+    PrintContext,
+    SideBySide,
+    TypeSize,
+    chinese_date,
+    data_table,
+    gap,
+    paragraph,
+)
+
+KIND = "political_birthdays"
+
+MONTH_FORMAT = "YYYY-MM"
+_MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
+_ID_CHUNK = 500
+"""Member ids per ``IN (…)`` query: well under SQLite's bound-parameter limit."""
+
+
+@dataclass(frozen=True)
+class BirthdayMember:
+    name: str
+    gender: str
+    branch: str
+    joined_on: date
+    years: int
+    """Full years of membership completed on the anniversary in the list's year."""
+    phone: str
+
+
+@dataclass(frozen=True)
+class PoliticalBirthdaysData:
+    year: int
+    month: int
+    members: Sequence[BirthdayMember]
+    """In the order to print: by day of the month, then by name."""
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """``2026-11`` → (2026, 11); anything else is refused naming the expected form."""
+    match = _MONTH_PATTERN.match(text or "")
+    month = int(match[2]) if match else 0
+    if match is None or not 1 <= month <= 12:
+        raise ValidationError.single(
+            "id",
+            f"政治生日名单的 --id 应为年月，格式为 {MONTH_FORMAT}（如 2026-11），而不是“{text}”。",
+        )
+    return int(match[1]), month
+
+
+def _phone(value: str, full: bool) -> str:
+    """A phone the members service already masked (the actor may not see it) stays as it is."""
+    if MASK in value:
+        return value
+    return shown_if(PersonalField.PHONE, value, full)
+
+
+def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContext) -> DocumentPlan:
+    styles = context.styles
+    fonts = context.fonts
+    width = PAGE_LAYOUTS[PageLayout.PORTRAIT].frame_width
+    full = context.may_see_personal_data
+    title = f"{data.year}年{data.month}月政治生日名单"
+    columns = [
+        # Shares in millimetres of the 160 mm frame: the branch takes what the rest leaves.
+        Column("序号", 10, "center"),
+        Column("姓名", 20, "center"),
+        Column("性别", 10, "center"),
+        Column("所在党支部", 50),
+        Column("入党日期", 22, "center"),
+        Column("党龄\n（周年）", 18, "center"),
+        Column("联系电话", 30, "center"),
+    ]
+    # Stable: members of the same day keep the caller's name order (pinyin from the service).
+    members = sorted(data.members, key=lambda member: member.joined_on.day)
+    rows = [
+        [
+            str(number),
+            member.name,
+            member.gender,
+            member.branch,
+            f"{member.joined_on:%Y.%m.%d}",
+            str(member.years),
+            _phone(member.phone, full),
+        ]
+        for number, member in enumerate(members, 1)
+    ]
+    centered = ParagraphStyle("centered", parent=styles.subtitle, alignment=TA_CENTER)
+    count = (
+        f"{data.month}月共 {len(members)} 名党员过政治生日"
+        if members
+        else f"{data.month}月没有在册党员过政治生日"
+    )
+    privacy = "本表含完整联系电话，请妥善保管，不得外传。" if full else "联系电话已按规定部分隐藏。"
+    story: list[object] = [
+        paragraph(title, styles.title, fonts),
+        paragraph(context.center_name, centered, fonts),
+        gap(1),
+        data_table(
+            columns,
+            rows or [["—"] + [""] * (len(columns) - 1)],
+            context,
+            width,
+            font_size=TypeSize.WUHAO,
+        ),
+        gap(2),
+        SideBySide(
+            paragraph(count, styles.body_plain, fonts),
+            paragraph(f"打印日期：{chinese_date(context.print_date)}", styles.right, fonts),
+            right_width=70 * mm,
+        ),
+        gap(1),
+        paragraph(f"党龄按{data.year}年入党纪念日计算的整年数。{privacy}", styles.note, fonts),
+    ]
+    return DocumentPlan(KIND, title, PageLayout.PORTRAIT, story)
+
+
+def _branch_names(database: Database, member_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """member id → (gender label, name of the 网格党支部 or other organization above it)."""
+    with database.reading() as session:
+        organizations = {
+            row.id: (row.name, row.level, row.parent_id)
+            for row in session.execute(
+                select(
+                    Organization.id, Organization.name, Organization.level, Organization.parent_id
+                )
+            )
+        }
+        members: list[tuple[int, str, int | None]] = []
+        for start in range(0, len(member_ids), _ID_CHUNK):
+            chunk = member_ids[start : start + _ID_CHUNK]
+            members.extend(
+                (row.id, row.gender_code, row.organization_id)
+                for row in session.execute(
+                    select(Member.id, Member.gender_code, Member.organization_id).where(
+                        Member.id.in_(chunk)
+                    )
+                )
+            )
+    result: dict[int, tuple[str, str]] = {}
+    for member_id, gender_code, organization_id in members:
+        current = organization_id
+        seen: set[int] = set()
+        while current is not None and current not in seen:
+            seen.add(current)
+            _name, level, parent = organizations[current]
+            if level != OrganizationLevel.BUILDING_GROUP.value or parent is None:
+                break
+            current = parent
+        branch = organizations[current][0] if current is not None else ""
+        result[member_id] = (GENDER_LABELS.get(gender_code, gender_code), branch)
+    return result
+
+
+def load_political_birthdays(
+    database: Database, actor: Actor, year: int, month: int
+) -> PoliticalBirthdaysData:
+    """The month's list from the members service, as ``actor`` may see it."""
+    # The members service pulls in search, import and export: only when a list is loaded,
+    # so the registry (every ``dangqun print``, every preview) stays light.
+    from dangqun.members.service import political_birthdays
+
+    birthdays = political_birthdays(database, actor, month, year)
+    details = _branch_names(database, [birthday.member_id for birthday in birthdays])
+    members = []
+    for birthday in birthdays:
+        gender, branch = details.get(birthday.member_id, ("", ""))
+        members.append(
+            BirthdayMember(
+                name=birthday.name,
+                gender=gender,
+                branch=branch or birthday.organization_name,
+                joined_on=birthday.joined_on,
+                years=birthday.years,
+                phone=birthday.phone,
+            )
+        )
+    return PoliticalBirthdaysData(year, month, members)
+
+
+def sample_political_birthdays(context: PrintContext) -> PoliticalBirthdaysData:
+    people = [
+        ("王建国", "1", "翠湖社区第一网格党支部", date(1975, 11, 3), "13908712345"),
+        ("李秀英", "2", "翠湖社区第一网格党支部", date(1968, 11, 7), "13808715678"),
+        ("陈志强", "1", "翠湖社区第二网格党支部", date(1986, 11, 7), "0871-65123456"),
+        ("张伟", "1", "翠湖社区第二网格党支部", date(2010, 11, 12), "13577012345"),
+        ("刘洋", "2", "翠湖社区第一网格党支部", date(2016, 11, 18), "15087123456"),
+        ("杨帆", "1", "翠湖社区流动党员党支部", date(2003, 11, 21), "13987654321"),
+        ("赵桂兰", "2", "翠湖社区离退休党员党支部", date(1956, 11, 25), "13769012345"),
+        ("马超", "1", "翠湖社区第三网格党支部", date(2001, 11, 28), "18687112345"),
+        ("宋佳", "2", "翠湖社区第二网格党支部", date(2024, 11, 30), "18725012345"),
+    ]
+    year, month = 2026, 11
+    members = [
+        BirthdayMember(
+            name=name,
+            gender=GENDER_LABELS[gender],
+            branch=branch,
+            joined_on=joined,
+            years=year - joined.year,
+            phone=phone,
+        )
+        for name, gender, branch, joined, phone in people
+    ]
+    return PoliticalBirthdaysData(year, month, members)
