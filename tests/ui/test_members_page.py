@@ -313,6 +313,25 @@ def test_the_template_is_saved_where_the_user_chooses(
     assert "模板已保存" in page.notice()
 
 
+def test_print_roster_asks_for_a_branch_then_previews_its_roster(
+    qtbot, page: MembersPage, recorder: Recorder
+) -> None:
+    page.ui.printButton.click()
+    assert recorder.infos and "党支部" in recorder.infos[0]
+    assert page.preview_window is None
+
+    branch = next(node for node in page.organizations if node.level.value == "grid_branch")
+    page.ui.branchPicker.set_organization_id(branch.id, notify=True)
+    settle(qtbot, page)
+    page.ui.printButton.click()
+    qtbot.waitUntil(lambda: page.preview_window is not None, timeout=30_000)
+
+    window = page.preview_window
+    assert window.page_count >= 1
+    assert branch.name in window.windowTitle()
+    window.close()
+
+
 # -- the lazy model -----------------------------------------------------------------------
 
 

@@ -4,7 +4,8 @@ A newcomer looking for "what can dangqun print?" reads :data:`DOCUMENT_KINDS`. A
 means: a module in :mod:`dangqun.printing.documents` with a dataclass, a builder and a sample,
 and one entry here; ``dangqun print samples``, the CLI and the tests pick it up from this list.
 
-``load`` turns a record id into the document's data straight from the database. Kinds whose
+``load`` turns a record id into the document's data straight from the database, or through a
+feature's service as ``context.actor`` (set by ``print_context_for``) may see it. Kinds whose
 data belongs to a module that does not exist yet (time bank, minutes, bases) have no loader:
 those modules will fill the dataclass themselves and call :mod:`dangqun.printing.service`.
 """
@@ -146,7 +147,7 @@ DOCUMENT_KINDS: dict[str, DocumentKind[Any]] = {
             political_birthdays.build_political_birthdays,
             political_birthdays.sample_political_birthdays,
             load=_load_political_birthdays,
-            id_meaning=f"年月，格式 {political_birthdays.MONTH_FORMAT}（如 2026-11）",
+            id_meaning=f"年月 {political_birthdays.MONTH_FORMAT}，如 2026-11",
         ),
     )
 }

@@ -20,7 +20,7 @@ from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.core.errors import NotInitialized, ValidationError
 from dangqun.core.security import Actor, Permission
-from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_file
+from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_bytes, render_to_file
 from dangqun.printing.fonts import document_fonts_for
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
 from dangqun.printing.registry import DOCUMENT_KINDS, document_kind
@@ -101,6 +101,38 @@ def print_record(
     path: str | os.PathLike[str],
 ) -> RenderSummary:
     """One document loaded by id from the database (``dangqun print KIND --id ID``)."""
+    plan = _load_plan(database, context, kind, record_id)
+    summary = render_to_file([plan], context, path)
+    if context.may_see_personal_data:
+        _audit_personal_data(database, actor, kind, record_id, Path(path), 1)
+    return summary
+
+
+def record_pdf(
+    database: Database,
+    keys_directory: Path,
+    actor: Actor,
+    kind: str,
+    record_id: str,
+    title: str = "",
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> bytes:
+    """One document loaded by id, as PDF bytes for the preview window, masked as usual.
+
+    Runs off the GUI thread with plain values only, so a page's print button is one line::
+
+        preview_pdf_job(self, ui_state, title,
+                        partial(record_pdf, database, keys, actor, KIND, record_id, title))
+    """
+    context = print_context_for(database, keys_directory, actor)
+    plan = _load_plan(database, context, kind, record_id)
+    return render_to_bytes([plan], context, title, 1, progress, cancel)
+
+
+def _load_plan(
+    database: Database, context: PrintContext, kind: str, record_id: str
+) -> DocumentPlan:
     definition = document_kind(kind)
     if definition.load is None:
         raise ValidationError.single(
@@ -108,11 +140,7 @@ def print_record(
             f"{definition.label}的数据来自尚未完成的模块，暂时不能按编号打印。"
             f"可以先打印样张：dangqun print {kind} --sample --out 文件.pdf",
         )
-    data = definition.load(database, record_id, context)
-    summary = render_to_file([definition.build(data, context)], context, path)
-    if context.may_see_personal_data:
-        _audit_personal_data(database, actor, kind, record_id, Path(path), 1)
-    return summary
+    return definition.build(definition.load(database, record_id, context), context)
 
 
 def sample_plans(context: PrintContext) -> list[DocumentPlan]:

@@ -50,7 +50,7 @@ def test_print_samples_writes_one_pdf_per_kind(
     assert run(data_dir, "print", "samples", "--out", str(tmp_path / "samples")) == 0
     written = sorted(path.stem for path in (tmp_path / "samples").glob("*.pdf"))
     assert written == sorted(DOCUMENT_KINDS)
-    assert "已生成 6 份样张" in capsys.readouterr().out
+    assert f"已生成 {len(DOCUMENT_KINDS)} 份样张" in capsys.readouterr().out
 
 
 @requires_poppler
@@ -58,6 +58,25 @@ def test_print_roster_by_organization_id(data_dir: Path, tmp_path: Path) -> None
     out = tmp_path / "roster.pdf"
     assert run(data_dir, "print", "member_roster", "--id", "3", "--out", str(out)) == 0
     assert "党员花名册" in compact_text(out)
+
+
+@requires_poppler
+def test_print_political_birthdays_of_a_month(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "birthdays.pdf"
+    assert run(data_dir, "print", "political_birthdays", "--id", "2026-11", "--out", str(out)) == 0
+    text = compact_text(out)
+    assert "2026年11月政治生日名单" in text and "翠湖社区党群服务中心" in text
+
+
+@pytest.mark.parametrize("bad", ["11", "2026/11", "2026-13", "十一月"])
+def test_print_political_birthdays_refuses_a_bad_month(
+    data_dir: Path, tmp_path: Path, bad: str
+) -> None:
+    out = tmp_path / "birthdays.pdf"
+    with pytest.raises(DangqunError, match="YYYY-MM") as refused:
+        run(data_dir, "print", "political_birthdays", "--id", bad, "--out", str(out))
+    assert bad in refused.value.message
+    assert not out.exists()
 
 
 def test_print_without_id_or_sample_is_refused(data_dir: Path, tmp_path: Path) -> None:

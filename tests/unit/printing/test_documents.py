@@ -11,6 +11,7 @@ import pytest
 
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.documents.member_roster import MemberRosterData
+from dangqun.printing.documents.political_birthdays import PoliticalBirthdaysData
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PAGE_LAYOUTS, PrintContext
 from dangqun.printing.registry import DOCUMENT_KINDS, document_kind
@@ -55,6 +56,10 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         "在职党员到社区报到回执", "张伟", "BD-2026-000318", "中共云南某科技有限公司支部委员会",
         "2026年3月15日", "中共翠湖社区委员会", "存根",
     ],
+    "political_birthdays": [
+        "2026年11月政治生日名单", "翠湖社区党群服务中心", "王建国", "赵桂兰",
+        "翠湖社区离退休党员党支部", "1956.11.2570", "139****2345", "11月共9名党员过政治生日",
+    ],
 }  # fmt: skip
 
 FULL_ID_NUMBERS = {
@@ -64,7 +69,13 @@ FULL_ID_NUMBERS = {
     "registration_receipt": "530102198509031513",
 }
 
-SINGLE_PAGE = {"volunteer_certificate", "booking_slip", "member_roster", "registration_receipt"}
+SINGLE_PAGE = {
+    "volunteer_certificate",
+    "booking_slip",
+    "member_roster",
+    "registration_receipt",
+    "political_birthdays",
+}
 
 
 def render_sample(kind: str, context: PrintContext, path: Path, data: Any = None) -> Path:
@@ -163,6 +174,10 @@ def long_sample(kind: str, context: PrintContext) -> Any:
         return dataclasses.replace(
             sample, member_name=LONG_NAME, home_organization=LONG_NAME, address=LONG_ADDRESS
         )
+    if kind == "political_birthdays":
+        assert isinstance(sample, PoliticalBirthdaysData)
+        first = dataclasses.replace(sample.members[0], branch=LONG_NAME)
+        return dataclasses.replace(sample, members=[first, *sample.members[1:]])
     raise AssertionError(f"no long sample for {kind}")
 
 

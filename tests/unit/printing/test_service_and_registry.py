@@ -35,6 +35,7 @@ def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext
         "time_statement",
         "member_roster",
         "registration_receipt",
+        "political_birthdays",
     ]
     for definition in DOCUMENT_KINDS.values():
         data = definition.sample(context)

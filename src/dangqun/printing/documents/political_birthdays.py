@@ -141,7 +141,7 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
             right_width=70 * mm,
         ),
         gap(1),
-        paragraph(f"党龄按{data.year}年入党纪念日计算的整年数。{privacy}", styles.note, fonts),
+        paragraph(f"党龄为截至{data.year}年入党纪念日的整年数。{privacy}", styles.note, fonts),
     ]
     return DocumentPlan(KIND, title, PageLayout.PORTRAIT, story)
 
@@ -210,10 +210,11 @@ def load_political_birthdays(
 
 
 def sample_political_birthdays(context: PrintContext) -> PoliticalBirthdaysData:
+    # By day, then by name in pinyin order, as the members service returns them.
     people = [
         ("王建国", "1", "翠湖社区第一网格党支部", date(1975, 11, 3), "13908712345"),
-        ("李秀英", "2", "翠湖社区第一网格党支部", date(1968, 11, 7), "13808715678"),
         ("陈志强", "1", "翠湖社区第二网格党支部", date(1986, 11, 7), "0871-65123456"),
+        ("李秀英", "2", "翠湖社区第一网格党支部", date(1968, 11, 7), "13808715678"),
         ("张伟", "1", "翠湖社区第二网格党支部", date(2010, 11, 12), "13577012345"),
         ("刘洋", "2", "翠湖社区第一网格党支部", date(2016, 11, 18), "15087123456"),
         ("杨帆", "1", "翠湖社区流动党员党支部", date(2003, 11, 21), "13987654321"),

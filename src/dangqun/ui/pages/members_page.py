@@ -133,6 +133,7 @@ class MembersPage(QWidget):
         self.model = MemberTableModel(self._load_rows, self)
         self.organizations: list[OrganizationNode] = []
         self.active_dialog: QDialog | None = None
+        self.preview_window: QWidget | None = None
         self.last_result: ListResult | None = None
         self.last_search_latency: float | None = None
         """Seconds from the last keystroke to its result on screen (debounce included)."""
@@ -745,7 +746,12 @@ class MembersPage(QWidget):
             organization_id,
             title,
         )
-        preview_pdf_job(self, self.context.ui_state, title, job, f"{title}.pdf")
+        preview_pdf_job(
+            self, self.context.ui_state, title, job, f"{title}.pdf", self._preview_shown
+        )
+
+    def _preview_shown(self, window: QWidget) -> None:
+        self.preview_window = window
 
     def _background_failed(self, error: BaseException) -> None:
         self.searching = False
