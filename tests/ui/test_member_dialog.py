@@ -149,6 +149,18 @@ def test_a_valid_registration_appears_in_the_list_and_in_the_audit_log(
     assert LONG_NAME in page.notice()
 
 
+def test_a_new_member_starts_in_the_branch_the_list_shows(
+    qtbot, page: MembersPage, demo_application: Application
+) -> None:
+    branch = branch_choices(demo_application.database)[1]
+    page.ui.branchPicker.set_organization_id(branch.id, notify=True)
+    settle(qtbot, page)
+
+    dialog = open_new(page)
+
+    assert dialog.ui.organizationPicker.organization_id() == branch.id
+
+
 def test_fields_follow_the_kind(page: MembersPage) -> None:
     dialog = open_new(page)
     ui = dialog.ui

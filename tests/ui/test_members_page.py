@@ -220,6 +220,25 @@ def test_filters_narrow_the_list(qtbot, page: MembersPage, demo_application: App
     assert page.model.rowCount() == sql_count(demo_application, Member.organization_id.in_(below))
 
 
+def test_the_keyboard_goes_from_the_search_box_to_the_person(
+    qtbot, page: MembersPage, demo_application: Application
+) -> None:
+    from dangqun.ui.dialogs.member_dialog import MemberDialog
+
+    page.ui.searchEdit.setFocus()
+    qtbot.keyClick(page.ui.searchEdit, Qt.Key.Key_Return)
+    assert page.active_dialog is None  # Enter in the search box searches, opens nobody
+
+    qtbot.keyClick(page.ui.searchEdit, Qt.Key.Key_Down)
+    assert page.selected_member_id() == page.model.member_id_at(0)
+    qtbot.keyClick(page.ui.membersView, Qt.Key.Key_Return)
+
+    dialog = page.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    assert dialog.member_id == page.model.member_id_at(0)
+    dialog.reject()
+
+
 def test_no_result_and_clearing_the_filters(qtbot, page: MembersPage) -> None:
     type_search(qtbot, page, "zzzzzzq")
 

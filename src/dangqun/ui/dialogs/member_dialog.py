@@ -85,10 +85,13 @@ class MemberDialog(ServiceDialog):
         organizations: list[OrganizationNode] | None = None,
         parent: QWidget | None = None,
         today: date | None = None,
+        branch_id: int | None = None,
     ) -> None:
+        """``branch_id``: for a new member, the branch to start with (the list's filter)."""
         super().__init__(parent)
         self.context = context
         self.member_id = member_id
+        self.branch_id = branch_id
         self.today = today or local_today()
         self.may_edit = context.can(Permission.EDIT_RECORDS)
         self.saved: SavedMember | None = None
@@ -260,6 +263,10 @@ class MemberDialog(ServiceDialog):
         )
         _select_data(ui.ethnicityCombo, "01")
         _select_data(ui.statusCombo, MemberStatus.ACTIVE)
+        if self.branch_id is not None and any(
+            node.id == self.branch_id and node.can_hold_members for node in self.organizations
+        ):
+            ui.organizationPicker.set_organization_id(self.branch_id)
         ui.lostContactOnEdit.setEnabled(False)
         ui.changeKindButton.setVisible(False)
         ui.changeStatusButton.setVisible(False)

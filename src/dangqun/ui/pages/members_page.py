@@ -23,8 +23,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QWidget
 
 from dangqun.core.errors import DangqunError
@@ -181,6 +188,7 @@ class MembersPage(QWidget):
             glyph_icon(_GLYPHS["search"]), QLineEdit.ActionPosition.LeadingPosition
         )
         ui.searchEdit.textChanged.connect(self._search_text_changed)
+        ui.searchEdit.installEventFilter(self)
         ui.searchEdit.returnPressed.connect(self._search_now)
         ui.clearFiltersButton.setIcon(icon("clear_filter"))
         ui.clearFiltersButton.clicked.connect(self.clear_filters)
@@ -210,8 +218,9 @@ class MembersPage(QWidget):
         self._size_columns()
         view.doubleClicked.connect(self._row_activated)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), view, self.open_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), view, self.open_selected)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the list has focus
+            shortcut = QShortcut(QKeySequence(key), view, self.open_selected)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
 
     def _size_columns(self) -> None:
@@ -498,6 +507,22 @@ class MembersPage(QWidget):
         self._filters_changed()
         ui.searchEdit.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the search box goes to the list (then Enter opens the person)."""
+        if (
+            watched is self.ui.searchEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            view = self.ui.membersView
+            view.setFocus()
+            if self.selected_member_id() is None:
+                view.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
         self.ui.searchEdit.selectAll()
@@ -563,7 +588,13 @@ class MembersPage(QWidget):
             return
         from dangqun.ui.dialogs.member_dialog import MemberDialog
 
-        dialog = MemberDialog(self.context, None, self.organizations, self)
+        dialog = MemberDialog(
+            self.context,
+            None,
+            self.organizations,
+            self,
+            branch_id=self.ui.branchPicker.organization_id(),
+        )
         self._open_dialog(dialog, partial(self._member_saved, dialog))
 
     def open_selected(self) -> None:
