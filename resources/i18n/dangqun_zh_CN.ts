@@ -1934,6 +1934,10 @@
 <context>
     <name>PoliticalBirthdaysDialog</name>
     <message>
+        <source>Political birthdays {month}</source>
+        <translation>{month} 政治生日名单</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -1952,6 +1956,10 @@
     <message>
         <source>The anniversary of joining the party. Members in the register only; centers send greetings and invite them to the month&apos;s party day.</source>
         <translation>政治生日即入党纪念日。名单只含在册党员，可据此发送祝福、邀请参加当月主题党日。</translation>
+    </message>
+    <message>
+        <source>Print list…</source>
+        <translation>打印名单…</translation>
     </message>
     <message>
         <source>Close</source>

@@ -526,7 +526,7 @@ def _validate_rows(
             else:
                 row.problem(
                     "branch",
-                    f"党支部“{branch_name}”不存在（请先在组织管理中建立，或选择自动建立支部）",
+                    f"党支部“{branch_name}”不存在（请先在“组织架构”中建立，或选择自动建立支部）",
                 )
         row.existing = existing.get(normalize_id_number(row.values.get("id_number")))
         form = _form_for(row, organization_id, today)
@@ -577,7 +577,7 @@ def _community_for_new_branches(session: Session) -> Organization:
     )
     if community is None:
         raise RosterError(
-            "组织结构中还没有社区党组织，无法自动建立党支部。请先在组织管理中建立社区党组织。"
+            "组织结构中还没有社区党组织，无法自动建立党支部。请先在“组织架构”中建立社区党组织。"
         )
     return community
 

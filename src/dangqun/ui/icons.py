@@ -73,6 +73,20 @@ GLYPHS = {
     "clear_filter": "mdi6.filter-remove-outline",
     "restore": "mdi6.backup-restore",
     "file_import": "mdi6.file-import-outline",
+    "export": "mdi6.file-export-outline",
+    "template": "mdi6.file-download-outline",
+    "print": "mdi6.printer-outline",
+    "print_sample": "mdi6.printer-eye",
+    "search": "mdi6.magnify",
+    "no_result": "mdi6.account-search-outline",
+    "success": "mdi6.check-circle-outline",
+    "page_previous": "mdi6.chevron-up",
+    "page_next": "mdi6.chevron-down",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "fit_width": "mdi6.arrow-expand-horizontal",
+    "fit_page": "mdi6.fit-to-page-outline",
+    "save_pdf": "mdi6.file-pdf-box",
 }
 
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialo
 
 from dangqun.core.errors import DangqunError
 from dangqun.ui.forms.ui_print_preview import Ui_PrintPreviewWindow
-from dangqun.ui.icons import ICON_GREY, glyph_icon
+from dangqun.ui.icons import ICON_GREY, icon
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
 
@@ -60,23 +60,12 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 RENDER_BAND_PIXELS = 1024
 """Height of one rendered band: 4960 px wide at 600 dpi × 1024 px × 4 bytes ≈ 20 MB."""
 
-_GLYPHS = {
-    "previous": "mdi6.chevron-up",
-    "next": "mdi6.chevron-down",
-    "zoom_in": "mdi6.magnify-plus-outline",
-    "zoom_out": "mdi6.magnify-minus-outline",
-    "fit_width": "mdi6.arrow-expand-horizontal",
-    "fit_page": "mdi6.fit-to-page-outline",
-    "print": "mdi6.printer-outline",
-    "save": "mdi6.file-pdf-box",
-}
-
 PdfJob = Callable[[Callable[[int, int | None], None], threading.Event], bytes]
 """Builds a PDF off the GUI thread: ``job(report_progress(done, total), cancel) -> bytes``."""
 
 
 def _icon(name: str) -> QIcon:
-    return glyph_icon(_GLYPHS[name], ICON_GREY)
+    return icon(name, ICON_GREY, selected_color=None)
 
 
 def write_pdf_file(path: Path, data: bytes) -> None:
@@ -202,14 +191,14 @@ class PrintPreviewWindow(QDialog):
         self.ui.viewLayout.addWidget(self.view)
 
         ui = self.ui
-        ui.previousPageButton.setIcon(_icon("previous"))
-        ui.nextPageButton.setIcon(_icon("next"))
+        ui.previousPageButton.setIcon(_icon("page_previous"))
+        ui.nextPageButton.setIcon(_icon("page_next"))
         ui.zoomInButton.setIcon(_icon("zoom_in"))
         ui.zoomOutButton.setIcon(_icon("zoom_out"))
         ui.fitWidthButton.setIcon(_icon("fit_width"))
         ui.fitPageButton.setIcon(_icon("fit_page"))
         ui.printButton.setIcon(_icon("print"))
-        ui.saveButton.setIcon(_icon("save"))
+        ui.saveButton.setIcon(_icon("save_pdf"))
         for button in (
             ui.previousPageButton,
             ui.nextPageButton,
@@ -465,8 +454,10 @@ def preview_pdf_job(
     """Build a PDF on the thread pool (cancellable), then open it in a preview window."""
     progress = PrintJobProgress(parent, title)
 
+    cancel_event = progress.cancel_event  # the worker gets the event, never the widget
+
     def run(report: Callable[[int, int], None]) -> bytes:
-        return job(lambda done, total: report(done, total or 0), progress.cancel_event)
+        return job(lambda done, total: report(done, total or 0), cancel_event)
 
     def succeeded(pdf: object) -> None:
         progress.close()

@@ -26,7 +26,7 @@ from dangqun.core.security import Actor
 from dangqun.members.service import ImportMode, ImportReport, import_roster
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_import_dialog import Ui_ImportDialog
-from dangqun.ui.icons import glyph_icon, icon
+from dangqun.ui.icons import icon
 from dangqun.ui.models.import_report_model import (
     COLUMN,
     REASON,
@@ -323,9 +323,7 @@ class ImportDialog(QDialog):
             return
         self.written = report
         ui = self.ui
-        ui.resultIcon.setPixmap(
-            glyph_icon("mdi6.check-circle-outline", "#1E7B34").pixmap(QSize(48, 48))
-        )
+        ui.resultIcon.setPixmap(icon("success", "#1E7B34", None).pixmap(QSize(48, 48)))
         ui.resultTitle.setText(self.tr("Roster imported"))
         text = self.tr("{new} new, {updated} updated, {unchanged} unchanged.").format(
             new=f"{report.imported:,}",

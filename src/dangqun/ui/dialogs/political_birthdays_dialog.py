@@ -26,6 +26,7 @@ from dangqun.core.security import Actor
 from dangqun.members.service import KINDS, PoliticalBirthday, political_birthdays
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_political_birthdays_dialog import Ui_PoliticalBirthdaysDialog
+from dangqun.ui.icons import icon
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
 
@@ -146,8 +147,29 @@ class PoliticalBirthdaysDialog(QDialog):
             header.resizeSection(column, width + 32)
         header.setSectionResizeMode(BirthdayTableModel.BRANCH, QHeaderView.ResizeMode.Stretch)
         ui.closeButton.clicked.connect(self.accept)
+        ui.printButton.setIcon(icon("print", selected_color=None))
+        ui.printButton.clicked.connect(self.print_list)
         self.resize(860, 620)
         self.reload()
+
+    def print_list(self) -> None:
+        """The month's list as an A4 document in the print preview (masked per role)."""
+        from dangqun.printing.service import record_pdf
+        from dangqun.ui.print_preview import preview_pdf_job
+
+        application = self.context.application
+        month_code = f"{self.year}-{self.month():02d}"
+        title = self.tr("Political birthdays {month}").format(month=month_code)
+        job = partial(
+            record_pdf,
+            application.database,
+            application.paths.keys,
+            self.context.actor,
+            "political_birthdays",
+            month_code,
+            title,
+        )
+        preview_pdf_job(self, self.context.ui_state, title, job, f"{title}.pdf")
 
     def is_ready(self) -> bool:
         return not self.loading

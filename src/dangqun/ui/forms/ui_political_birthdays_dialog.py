@@ -82,6 +82,11 @@ class Ui_PoliticalBirthdaysDialog(object):
 
         self.actionsLayout.addItem(self.actionsSpacer)
 
+        self.printButton = QPushButton(PoliticalBirthdaysDialog)
+        self.printButton.setObjectName(u"printButton")
+
+        self.actionsLayout.addWidget(self.printButton)
+
         self.closeButton = QPushButton(PoliticalBirthdaysDialog)
         self.closeButton.setObjectName(u"closeButton")
 
@@ -104,6 +109,7 @@ class Ui_PoliticalBirthdaysDialog(object):
         self.titleLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Political birthdays", None))
         self.monthLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Month", None))
         self.introLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"The anniversary of joining the party. Members in the register only; centers send greetings and invite them to the month's party day.", None))
+        self.printButton.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Print list\u2026", None))
         self.closeButton.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Close", None))
     # retranslateUi
 

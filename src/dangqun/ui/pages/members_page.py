@@ -57,7 +57,7 @@ from dangqun.members.service import (
 )
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_members_page import Ui_MembersPage
-from dangqun.ui.icons import accent_icon, glyph_icon, icon
+from dangqun.ui.icons import ICON_MUTED, accent_icon, icon
 from dangqun.ui.models.member_table_model import (
     BIRTH_DATE,
     BRANCH,
@@ -85,13 +85,6 @@ SORTABLE_COLUMNS = {
     NAME: MemberSort.NAME,
     BIRTH_DATE: MemberSort.BIRTH_DATE,
     JOINED_ON: MemberSort.JOINED_ON,
-}
-_GLYPHS = {
-    "export": "mdi6.file-export-outline",
-    "template": "mdi6.file-download-outline",
-    "print": "mdi6.printer-outline",
-    "search": "mdi6.magnify",
-    "no_result": "mdi6.account-search-outline",
 }
 
 
@@ -185,7 +178,7 @@ class MembersPage(QWidget):
         for combo in (ui.kindCombo, ui.categoryCombo, ui.statusCombo):
             combo.currentIndexChanged.connect(self._filters_changed)
         ui.searchEdit.addAction(
-            glyph_icon(_GLYPHS["search"]), QLineEdit.ActionPosition.LeadingPosition
+            icon("search", selected_color=None), QLineEdit.ActionPosition.LeadingPosition
         )
         ui.searchEdit.textChanged.connect(self._search_text_changed)
         ui.searchEdit.installEventFilter(self)
@@ -270,14 +263,14 @@ class MembersPage(QWidget):
         ui.editButton.setIcon(icon("user_edit"))
         ui.importButton.setIcon(icon("file_import"))
         ui.importFirstButton.setIcon(icon("file_import"))
-        ui.exportButton.setIcon(glyph_icon(_GLYPHS["export"]))
-        ui.templateButton.setIcon(glyph_icon(_GLYPHS["template"]))
-        ui.templateFirstButton.setIcon(glyph_icon(_GLYPHS["template"]))
-        ui.printButton.setIcon(glyph_icon(_GLYPHS["print"]))
+        ui.exportButton.setIcon(icon("export", selected_color=None))
+        ui.templateButton.setIcon(icon("template", selected_color=None))
+        ui.templateFirstButton.setIcon(icon("template", selected_color=None))
+        ui.printButton.setIcon(icon("print", selected_color=None))
         ui.birthdaysButton.setIcon(icon("birthday"))
         ui.organizationsButton.setIcon(icon("organizations"))
         ui.emptyIcon.setPixmap(accent_icon("members").pixmap(QSize(56, 56)))
-        ui.noResultIcon.setPixmap(glyph_icon(_GLYPHS["no_result"], "#8A919C").pixmap(QSize(56, 56)))
+        ui.noResultIcon.setPixmap(icon("no_result", ICON_MUTED, None).pixmap(QSize(56, 56)))
         ui.noticeCloseButton.clicked.connect(self.hide_notice)
         for button in (ui.registerButton, ui.importButton, ui.registerFirstButton):
             button.setVisible(self.may_edit)

@@ -64,7 +64,7 @@ from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.password_dialog import PasswordDialog
 from dangqun.ui.dialogs.user_dialog import UserDialog
 from dangqun.ui.forms.ui_settings_page import Ui_SettingsPage
-from dangqun.ui.icons import ICON_GREY, ICON_ON_ACCENT, glyph_icon, icon
+from dangqun.ui.icons import ICON_GREY, ICON_ON_ACCENT, icon
 from dangqun.ui.models import audit_log_model, backup_table_model, user_table_model
 from dangqun.ui.models.audit_log_model import AuditLogModel, AuditRow, pretty_json
 from dangqun.ui.models.backup_table_model import BackupTableModel, format_size
@@ -840,7 +840,7 @@ class SettingsPage(QWidget):
         ui.printFontReadOnlyNote.setVisible(not editable)
         ui.printFontsSummaryLabel.setText(self.tr("Looking for the fonts on this computer…"))
         ui.printFontStatusLabel.setStyleSheet(f"color: {SUCCESS_COLOR};")
-        ui.printSampleButton.setIcon(glyph_icon("mdi6.printer-eye", ICON_GREY))
+        ui.printSampleButton.setIcon(icon("print_sample", ICON_GREY, selected_color=None))
         ui.rescanFontsButton.setIcon(_icon("refresh"))
         ui.chooseFontFileButton.setIcon(_icon("folder"))
         ui.savePrintFontButton.setIcon(_icon("save", on_accent=True))
