@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from dangqun.core.db import SQLITE_HEADER
+from dangqun.core.db import SQLITE_HEADER, read_schema_revision
 from dangqun.core.errors import BackupError
 
 AUTOMATIC_KINDS = ("daily", "exit")
@@ -229,23 +229,12 @@ def _verify_integrity(path: Path) -> None:
         raise BackupError(f"“{path.name}”完整性检查未通过：{'; '.join(result[:5])}")
 
 
-def read_revision_of_file(path: Path) -> str | None:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        connection.close()
-    return None if row is None else str(row[0])
-
-
 def check_restorable(backup_path: Path, known_revisions: Iterable[str]) -> None:
     """Everything that must be true of a file before it may replace the live database."""
     if not backup_path.is_file():
         raise BackupError(f"找不到备份文件“{backup_path}”。")
     _verify_integrity(backup_path)
-    revision = read_revision_of_file(backup_path)
+    revision = read_schema_revision(backup_path)
     if revision is None:
         raise BackupError(f"“{backup_path.name}”不是 dangqun 的备份（缺少数据库版本信息）。")
     if revision not in set(known_revisions):

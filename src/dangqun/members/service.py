@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -533,7 +533,9 @@ def political_birthdays(
             .outerjoin(Organization, Organization.id == Member.organization_id)
             .where(
                 Member.joined_month_day.between(f"{prefix}01", f"{prefix}31"),
-                Member.status == MemberStatus.ACTIVE.value,
+                # Unary + keeps SQLite off the status index (most members are 在册), so it
+                # reads the month's few thousand rows by joined_month_day: 267 ms → 20 ms.
+                literal_column(f"+{Member.__tablename__}.status") == MemberStatus.ACTIVE.value,
             )
         ).all()
     birthdays = []

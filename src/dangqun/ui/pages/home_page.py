@@ -168,18 +168,6 @@ class HomePage(QWidget):
         """True once the latest figures are on the cards (screenshots wait for this)."""
         return self._figures_shown == self._figures_generation
 
-    def _load_figures(
-        self, generation: int, month: int, _progress: ProgressCallback
-    ) -> HomeFigures:
-        application = self.context.application
-        return HomeFigures(
-            generation,
-            member_overview(application.database),
-            political_birthdays_in_month(application.database, month),
-            month,
-            last_backup(application),
-        )
-
     def _show_figures(self, figures: HomeFigures) -> None:
         if figures.generation != self._figures_generation:
             return  # a newer load is on its way
