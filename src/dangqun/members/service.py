@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from sqlalchemy import literal_column, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
@@ -237,11 +237,18 @@ class PoliticalBirthday:
     member_id: int
     name: str
     organization_name: str
+    branch_name: str
+    """The 网格党支部: the organization itself, or the branch above a 楼栋党小组."""
+    gender_code: str
     joined_on: date
     anniversary: date
     years: int
     phone: str
     kind: MemberKind
+
+    @property
+    def gender_label(self) -> str:
+        return GENDERS.label(self.gender_code)
 
 
 def _detail(session: Session, member: Member, actor: Actor) -> MemberDetail:
@@ -519,6 +526,7 @@ def political_birthdays(
         raise ValidationError.single("month", "月份应为 1–12")
     year = year or local_today().year
     prefix = f"{month:02d}-"
+    parent = aliased(Organization)
     with database.reading() as session:
         rows = session.execute(
             select(
@@ -529,8 +537,12 @@ def political_birthdays(
                 Member.kind,
                 Member.pinyin_full,
                 Organization.name,
+                Member.gender_code,
+                Organization.level,
+                parent.name,
             )
             .outerjoin(Organization, Organization.id == Member.organization_id)
+            .outerjoin(parent, parent.id == Organization.parent_id)
             .where(
                 Member.joined_month_day.between(f"{prefix}01", f"{prefix}31"),
                 # Unary + keeps SQLite off the status index (most members are 在册), so it
@@ -539,7 +551,10 @@ def political_birthdays(
             )
         ).all()
     birthdays = []
-    for member_id, name, joined, phone, kind, _pinyin, organization_name in rows:
+    building_group = OrganizationLevel.BUILDING_GROUP.value
+    for row in rows:
+        member_id, name, joined, phone, kind, _pinyin, organization_name = row[:7]
+        gender_code, level, parent_name = row[7:]
         if joined.year >= year:
             continue
         day = joined.day if (joined.month, joined.day) != (2, 29) or _is_leap(year) else 28
@@ -548,6 +563,8 @@ def political_birthdays(
                 member_id=member_id,
                 name=name,
                 organization_name=organization_name or "",
+                branch_name=(parent_name if level == building_group else organization_name) or "",
+                gender_code=gender_code,
                 joined_on=joined,
                 anniversary=date(year, month, day),
                 years=year - joined.year,

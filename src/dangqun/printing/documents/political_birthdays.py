@@ -18,13 +18,11 @@ from datetime import date
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from sqlalchemy import select
 
 from dangqun.core.db import Database
 from dangqun.core.errors import ValidationError
 from dangqun.core.privacy import MASK, PersonalField, shown_if
 from dangqun.core.security import Actor
-from dangqun.members.models import Member, Organization, OrganizationLevel
 from dangqun.printing.documents.member_roster import GENDER_LABELS
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
@@ -44,8 +42,6 @@ KIND = "political_birthdays"
 
 MONTH_FORMAT = "YYYY-MM"
 _MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
-_ID_CHUNK = 500
-"""Member ids per ``IN (…)`` query: well under SQLite's bound-parameter limit."""
 
 
 @dataclass(frozen=True)
@@ -146,43 +142,6 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
     return DocumentPlan(KIND, title, PageLayout.PORTRAIT, story)
 
 
-def _branch_names(database: Database, member_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """member id → (gender label, name of the 网格党支部 or other organization above it)."""
-    with database.reading() as session:
-        organizations = {
-            row.id: (row.name, row.level, row.parent_id)
-            for row in session.execute(
-                select(
-                    Organization.id, Organization.name, Organization.level, Organization.parent_id
-                )
-            )
-        }
-        members: list[tuple[int, str, int | None]] = []
-        for start in range(0, len(member_ids), _ID_CHUNK):
-            chunk = member_ids[start : start + _ID_CHUNK]
-            members.extend(
-                (row.id, row.gender_code, row.organization_id)
-                for row in session.execute(
-                    select(Member.id, Member.gender_code, Member.organization_id).where(
-                        Member.id.in_(chunk)
-                    )
-                )
-            )
-    result: dict[int, tuple[str, str]] = {}
-    for member_id, gender_code, organization_id in members:
-        current = organization_id
-        seen: set[int] = set()
-        while current is not None and current not in seen:
-            seen.add(current)
-            _name, level, parent = organizations[current]
-            if level != OrganizationLevel.BUILDING_GROUP.value or parent is None:
-                break
-            current = parent
-        branch = organizations[current][0] if current is not None else ""
-        result[member_id] = (GENDER_LABELS.get(gender_code, gender_code), branch)
-    return result
-
-
 def load_political_birthdays(
     database: Database, actor: Actor, year: int, month: int
 ) -> PoliticalBirthdaysData:
@@ -191,16 +150,13 @@ def load_political_birthdays(
     # so the registry (every ``dangqun print``, every preview) stays light.
     from dangqun.members.service import political_birthdays
 
-    birthdays = political_birthdays(database, actor, month, year)
-    details = _branch_names(database, [birthday.member_id for birthday in birthdays])
     members = []
-    for birthday in birthdays:
-        gender, branch = details.get(birthday.member_id, ("", ""))
+    for birthday in political_birthdays(database, actor, month, year):
         members.append(
             BirthdayMember(
                 name=birthday.name,
-                gender=gender,
-                branch=branch or birthday.organization_name,
+                gender=birthday.gender_label,
+                branch=birthday.branch_name,
                 joined_on=birthday.joined_on,
                 years=birthday.years,
                 phone=birthday.phone,
