@@ -19,6 +19,7 @@ from sqlalchemy import select
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound
 from dangqun.core.privacy import PersonalField, shown_if
+from dangqun.members.codes import ETHNICITIES, GENDERS
 from dangqun.members.models import (
     MEMBER_CATEGORY_LABELS,
     MEMBER_KIND_LABELS,
@@ -44,72 +45,6 @@ from dangqun.printing.page_kit import (
 
 KIND = "member_roster"
 
-GENDER_LABELS = {"1": "男", "2": "女", "0": "未知", "9": "未说明"}
-"""GB/T 2261.1."""
-
-ETHNICITY_LABELS = dict(
-    enumerate(
-        [
-            "汉族",
-            "蒙古族",
-            "回族",
-            "藏族",
-            "维吾尔族",
-            "苗族",
-            "彝族",
-            "壮族",
-            "布依族",
-            "朝鲜族",
-            "满族",
-            "侗族",
-            "瑶族",
-            "白族",
-            "土家族",
-            "哈尼族",
-            "哈萨克族",
-            "傣族",
-            "黎族",
-            "傈僳族",
-            "佤族",
-            "畲族",
-            "高山族",
-            "拉祜族",
-            "水族",
-            "东乡族",
-            "纳西族",
-            "景颇族",
-            "柯尔克孜族",
-            "土族",
-            "达斡尔族",
-            "仫佬族",
-            "羌族",
-            "布朗族",
-            "撒拉族",
-            "毛南族",
-            "仡佬族",
-            "锡伯族",
-            "阿昌族",
-            "普米族",
-            "塔吉克族",
-            "怒族",
-            "乌孜别克族",
-            "俄罗斯族",
-            "鄂温克族",
-            "德昂族",
-            "保安族",
-            "裕固族",
-            "京族",
-            "塔塔尔族",
-            "独龙族",
-            "鄂伦春族",
-            "赫哲族",
-            "门巴族",
-            "珞巴族",
-            "基诺族",
-        ],
-        start=1,
-    )
-)
 """GB/T 3304 codes 01–56 (keys are ints); 97 其他, 98 外国血统中国籍人士 below."""
 
 EDUCATION_LABELS = {
@@ -128,13 +63,7 @@ EDUCATION_LABELS = {
 
 
 def ethnicity_label(code: str | None) -> str:
-    if not code:
-        return ""
-    if code == "97":
-        return "其他"
-    if code == "98":
-        return "外国血统"
-    return ETHNICITY_LABELS.get(int(code), code) if code.isdigit() else code
+    return ETHNICITIES.label(code)
 
 
 @dataclass(frozen=True)
@@ -273,7 +202,7 @@ def load_member_roster(database: Database, organization_id: int, as_of: date) ->
         rows = [
             RosterMember(
                 name=member.name,
-                gender=GENDER_LABELS.get(member.gender_code, member.gender_code),
+                gender=GENDERS.label(member.gender_code),
                 ethnicity=ethnicity_label(member.ethnicity_code),
                 birth_date=member.birth_date,
                 id_number=member.id_number,
@@ -393,7 +322,7 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
     members = [
         RosterMember(
             name=name,
-            gender=GENDER_LABELS[gender],
+            gender=GENDERS.label(gender),
             ethnicity=ethnicity_label(ethnicity),
             birth_date=born,
             id_number=id_number,

@@ -23,7 +23,7 @@ from dangqun.core.db import Database
 from dangqun.core.errors import ValidationError
 from dangqun.core.privacy import MASK, PersonalField, shown_if
 from dangqun.core.security import Actor
-from dangqun.printing.documents.member_roster import GENDER_LABELS
+from dangqun.members.codes import GENDERS
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     Column,
@@ -182,7 +182,7 @@ def sample_political_birthdays(context: PrintContext) -> PoliticalBirthdaysData:
     members = [
         BirthdayMember(
             name=name,
-            gender=GENDER_LABELS[gender],
+            gender=GENDERS.label(gender),
             branch=branch,
             joined_on=joined,
             years=year - joined.year,

@@ -20,8 +20,8 @@ from sqlalchemy import select
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
 from dangqun.core.privacy import PersonalField, shown_if
+from dangqun.members.codes import GENDERS
 from dangqun.members.models import Member, MemberKind, Organization, OrganizationLevel
-from dangqun.printing.documents.member_roster import GENDER_LABELS
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     CutLine,
@@ -154,7 +154,7 @@ def load_registration_receipt(
         return RegistrationReceiptData(
             receipt_number=f"BD-{registered_on:%Y}-{member.id:06d}",
             member_name=member.name,
-            gender=GENDER_LABELS.get(member.gender_code, ""),
+            gender=GENDERS.label(member.gender_code),
             id_number=member.id_number,
             phone=member.phone or "",
             work_unit=member.work_unit or "",
