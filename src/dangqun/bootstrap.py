@@ -20,7 +20,6 @@ from dangqun.core.backup import (
     BackupFile,
     create_backup,
     has_automatic_backup_on,
-    latest_backup,
     restore_backup,
     rotate_backups,
 )
@@ -35,7 +34,6 @@ from dangqun.core.security import Actor, Permission, Role, system_actor
 from dangqun.core.users import add_user_in_session, validate_new_account
 
 log = logging.getLogger(__name__)
-REGISTERED_METADATA = schema.metadata  # importing schema maps every table: checks and sync see all
 
 
 @dataclass
@@ -252,8 +250,3 @@ def check_application(application: Application) -> CheckReport:
     schema.load_feature_invariants()
     with application.database.reading() as session:
         return run_checks(session)
-
-
-def last_backup_time(application: Application) -> datetime | None:
-    backup = latest_backup(application.paths.backups)
-    return None if backup is None else backup.taken_at

@@ -284,11 +284,6 @@ def _conditions(session: Session, query: MemberQuery) -> _Conditions:
     return _Conditions(parsed, name_ids, organization_ids, selective, query)
 
 
-def text_condition(parsed: ParsedQuery) -> ColumnElement[bool] | None:
-    """The WHERE term for typed text alone (without the name scan's id list)."""
-    return _Conditions(parsed, None, None, False, MemberQuery())._text(walk=False)
-
-
 _SORT_COLUMNS: dict[MemberSort, tuple[Any, ...]] = {
     # (column, status, id) is the order of the column's index (migration 0002), so a page is
     # read straight from it and "在册" is checked without reading the row; the status only

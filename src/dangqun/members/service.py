@@ -202,13 +202,6 @@ class MemberDetail(MemberCodeLabels):
     def education_label(self) -> str:
         return EDUCATIONS.label(self.education_code)
 
-    def age_on(self, day: date) -> int:
-        return (
-            day.year
-            - self.birth_date.year
-            - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
-        )
-
 
 @dataclass(frozen=True)
 class SavedMember:

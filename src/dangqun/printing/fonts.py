@@ -225,9 +225,6 @@ class RegisteredFont:
     def embedded(self) -> bool:
         return self.path is not None
 
-    def covers(self, character: str) -> bool:
-        return self.coverage is None or ord(character) in self.coverage
-
     @property
     def label(self) -> str:
         where = f"，{self.path}" if self.path is not None else ""
