@@ -767,6 +767,10 @@
         <translation>登录 — 党群服务中心工作台</translation>
     </message>
     <message>
+        <source>Opening the database …</source>
+        <translation>正在打开数据库 …</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -814,6 +818,10 @@
         <translation>{center} — 党群服务中心工作台</translation>
     </message>
     <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
         <source>User: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -852,6 +860,10 @@
     <message>
         <source>Service Center Workbench</source>
         <translation>党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>Sign in to continue.</source>
+        <translation>请在登录窗口输入用户名和密码。</translation>
     </message>
     <message>
         <source>Locked. Enter your password to continue.</source>
@@ -2126,6 +2138,10 @@
 </context>
 <context>
     <name>SessionController</name>
+    <message>
+        <source>The workbench cannot start</source>
+        <translation>党群服务中心工作台无法启动</translation>
+    </message>
     <message>
         <source>Checking today&apos;s automatic backup …</source>
         <translation>正在检查今天的自动备份……</translation>

@@ -1,11 +1,16 @@
 """The GUI entry point: ``dangqun-gui`` runs :func:`main`; ``dangqun`` with no command runs
 :func:`run_gui`.
 
-Start-up order: QApplication with translators, theme and font → exception hook → open the data
-directory (lock, checks, migrations; a refusal is shown in Chinese and the exit code is 1) →
-first-run wizard when the directory is new → login → main window → daily backup off the GUI
-thread. On the way out: wait for background work, back up ("exit" kind), close the database
-and release the lock.
+Start-up order, fastest path first (``dangqun.opening``): QApplication → exception hook → claim
+the data directory (folders, lock, file checks; a refusal is shown in Chinese and the exit code
+is 1) → translators, theme and the center's font size → the main window with the sign-in dialog
+on top, while the database opens on a worker thread → main window after sign-in → daily backup
+off the GUI thread. A new directory (first-run wizard) or an old schema (backup + migration)
+opens the database first, on the GUI thread. On the way out: wait for background work, back up
+("exit" kind), close the database and release the lock.
+
+This module is on the start-up path, before SQLAlchemy is imported: what needs the ORM is
+imported where the slow paths use it. ``tests/ui/test_start_up_path.py`` keeps it so.
 """
 
 from __future__ import annotations
@@ -14,20 +19,26 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from dangqun.bootstrap import Application, backup_on_exit, is_initialized, open_application
 from dangqun.core.errors import DangqunError
 from dangqun.core.paths import resolve_data_paths
-from dangqun.core.settings import FONT_POINT_SIZE, read_setting
-from dangqun.ui.context import open_ui_state
-from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard
-from dangqun.ui.dialogs.login_dialog import LAST_USERNAME_KEY
+from dangqun.opening import ClaimedDirectory, claim_data_directory, read_opening_facts
 from dangqun.ui.exception_hook import ExceptionReporter
 from dangqun.ui.session import SessionController
-from dangqun.ui.startup import apply_appearance, configure_qt_application, create_qt_application
+from dangqun.ui.startup import (
+    DEFAULT_FONT_POINT_SIZE,
+    apply_appearance,
+    configure_qt_application,
+    create_qt_application,
+)
+
+if TYPE_CHECKING:
+    from dangqun.bootstrap import Application
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,22 +59,37 @@ def run_gui(data_dir: str | None, qt_arguments: Sequence[str] = ()) -> int:
     """Run the whole GUI over ``data_dir`` (None: environment variable or platform default)."""
     program = sys.argv[0] if sys.argv and sys.argv[0] else "dangqun"
     qt_application = create_qt_application([program, *qt_arguments])
-    configure_qt_application(qt_application)
     reporter = ExceptionReporter(qt_application).install()
     try:
         try:
-            application = open_application(resolve_data_paths(data_dir))
+            claimed = claim_data_directory(resolve_data_paths(data_dir))
         except DangqunError as error:
-            log.error("start-up refused: %s", error.message)
-            show_startup_error(error.message)
-            return EXIT_FAILED
+            configure_qt_application(qt_application)
+            return refuse_start(error)
+        controller: SessionController | None = None
         try:
-            return run_session(qt_application, application)
+            controller = start_session(qt_application, claimed)
+            if controller is None:  # the first-run wizard was cancelled
+                return EXIT_OK
+            exit_code = qt_application.exec()
+            return finish_session(controller, exit_code)
+        except DangqunError as error:
+            return refuse_start(error)
         finally:
             QThreadPool.globalInstance().waitForDone()
-            application.close()
+            application = None if controller is None else controller.application
+            if application is not None:
+                application.close()
+            else:
+                claimed.lock.release()
     finally:
         reporter.uninstall()
+
+
+def refuse_start(error: DangqunError) -> int:
+    log.error("start-up refused: %s", error.message)
+    show_startup_error(error.message)
+    return EXIT_FAILED
 
 
 def show_startup_error(message: str) -> None:
@@ -73,24 +99,68 @@ def show_startup_error(message: str) -> None:
     )
 
 
-def run_session(qt_application: QApplication, application: Application) -> int:
-    """Wizard if needed, then sign-in and the main window until the user quits."""
-    database = application.database
-    apply_appearance(qt_application, int(read_setting(database, FONT_POINT_SIZE)))
-    if not is_initialized(database):
-        wizard = FirstRunWizard(database)
-        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.center is None:
-            return EXIT_OK
-        ui_state = open_ui_state(application)
-        ui_state.setValue(LAST_USERNAME_KEY, wizard.answers().admin_username.strip())
-        ui_state.sync()
+def start_session(
+    qt_application: QApplication, claimed: ClaimedDirectory
+) -> SessionController | None:
+    """Show the main window and the sign-in; None when the first-run wizard was cancelled.
+
+    A migrated, registered center takes the fast path: its database opens behind the sign-in.
+    Otherwise the database is opened here — migration, or the wizard, needs it at once.
+    """
+    facts = None if claimed.needs_migration else read_opening_facts(claimed.paths.database)
+    font_size = DEFAULT_FONT_POINT_SIZE if facts is None else facts.font_point_size
+    configure_qt_application(qt_application, font_size)
+    if facts is not None and facts.initialized:
+        controller = SessionController(claimed.paths, facts, partial(finish_opening, claimed))
+    else:
+        application = open_and_register(claimed)
+        if application is None:
+            return None
+        controller = SessionController.for_open_application(application)
+        apply_appearance(qt_application, controller.facts.font_point_size)
     qt_application.setQuitOnLastWindowClosed(False)
-    controller = SessionController(application)
     controller.finished.connect(qt_application.quit)
     controller.start()
-    exit_code = qt_application.exec()
+    return controller
+
+
+def finish_opening(claimed: ClaimedDirectory) -> Application:
+    from dangqun.bootstrap import finish_opening as open_database  # ORM: on the worker thread
+
+    return open_database(claimed)
+
+
+def open_and_register(claimed: ClaimedDirectory) -> Application | None:
+    """Open the database now; run the first-run wizard if the center is not registered yet."""
+    from dangqun.bootstrap import finish_opening as open_database
+    from dangqun.bootstrap import is_initialized
+    from dangqun.ui.context import open_ui_state
+    from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard
+    from dangqun.ui.dialogs.login_dialog import LAST_USERNAME_KEY
+
+    application = open_database(claimed)
+    if is_initialized(application.database):
+        return application
+    wizard = FirstRunWizard(application.database)
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.center is None:
+        application.close()
+        return None
+    ui_state = open_ui_state(application.paths)
+    ui_state.setValue(LAST_USERNAME_KEY, wizard.answers().admin_username.strip())
+    ui_state.sync()
+    return application
+
+
+def finish_session(controller: SessionController, exit_code: int) -> int:
+    """After the event loop: the exit backup, unless the database never opened."""
+    from dangqun.bootstrap import backup_on_exit  # ORM: the database is open if we back up
+
     controller.shutdown()
-    QThreadPool.globalInstance().waitForDone()
+    application = controller.application
+    if controller.failed:
+        return EXIT_FAILED
+    if application is None:
+        return exit_code
     try:
         backup = backup_on_exit(application)
         log.info("exit backup written to %s", backup.path)

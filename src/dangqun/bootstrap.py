@@ -2,8 +2,8 @@
 
 Order matters and each step can refuse with a Chinese message, leaving data untouched:
 data directory writable → single-instance lock → database file is SQLite → not from a newer
-version → automatic backup → migrate → open. The GUI and every CLI command go through
-:func:`open_application`.
+version (:mod:`dangqun.opening`, no SQLAlchemy) → automatic backup → migrate → open (here).
+Every CLI command goes through :func:`open_application`; the GUI runs the two halves apart.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from dangqun.core.backup import (
     rotate_backups,
 )
 from dangqun.core.center import Center, CenterInfo, center_info, find_center, validate_center
-from dangqun.core.db import Database, create_sqlite_engine, read_schema_revision
-from dangqun.core.errors import DatabaseFileInvalid, DatabaseTooNew, ValidationError
+from dangqun.core.db import Database, create_sqlite_engine
+from dangqun.core.errors import ValidationError
 from dangqun.core.instance_lock import InstanceLock
 from dangqun.core.invariants import CheckReport, run_checks
-from dangqun.core.logging_setup import configure_logging
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Permission, Role, system_actor
 from dangqun.core.users import add_user_in_session, validate_new_account
+from dangqun.opening import ClaimedDirectory, checked_schema_revision, claim_data_directory
 
 log = logging.getLogger(__name__)
 
@@ -64,60 +64,45 @@ class Application:
             self.closed = True
 
 
-def prepare_database(paths: DataPaths) -> MigrationOutcome:
-    """Refuse foreign or newer files; back up, then migrate an older schema to head."""
-    path = paths.database
-    revision = read_schema_revision(path)
-    known = migrations.known_revisions()
-    head = known[-1]
-    if revision is not None and revision not in known:
-        raise DatabaseTooNew(
-            f"这个数据库由更新版本的 dangqun 写入（数据库版本 {revision}，本程序最高支持 {head}）。"
-            "为保护数据，程序不会打开或降级它。请安装最新版本的 dangqun。"
-        )
-    if revision is None and path.exists() and path.stat().st_size > 0 and _has_tables(path):
-        raise DatabaseFileInvalid(
-            f"“{path.name}”是 SQLite 文件，但不是 dangqun 的数据库，程序没有改动它。"
-        )
-    outcome = MigrationOutcome(revision, head)
-    if revision == head:
+def migrate_to_head(claimed: ClaimedDirectory) -> MigrationOutcome:
+    """Back up, then migrate an older schema to head (nothing to do when it is current)."""
+    outcome = MigrationOutcome(claimed.revision, claimed.head)
+    if not claimed.needs_migration:
         return outcome
-    if revision is not None:
+    paths = claimed.paths
+    if claimed.revision is not None:
         outcome.safety_backup = create_backup(
-            path, paths.backups, "pre-migration", keys_dir=paths.keys
+            paths.database, paths.backups, "pre-migration", keys_dir=paths.keys
         )
-        log.info("backed up %s before migrating from %s", outcome.safety_backup.path, revision)
-    engine = create_sqlite_engine(path)
+        log.info(
+            "backed up %s before migrating from %s", outcome.safety_backup.path, claimed.revision
+        )
+    engine = create_sqlite_engine(paths.database)
     try:
         migrations.upgrade_to_head(engine)
     finally:
         engine.dispose()
-    log.info("database migrated from %s to %s", revision, head)
+    log.info("database migrated from %s to %s", claimed.revision, claimed.head)
     return outcome
 
 
-def _has_tables(path: Path) -> bool:
-    import sqlite3
+def finish_opening(claimed: ClaimedDirectory) -> Application:
+    """Step 2 of :mod:`dangqun.opening`: migrate if needed and open the engine.
 
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    On failure the lock is released, so the caller is left holding nothing.
+    """
     try:
-        return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0)
-    finally:
-        connection.close()
+        outcome = migrate_to_head(claimed)
+        database = Database(claimed.paths.database)
+    except BaseException:
+        claimed.lock.release()
+        raise
+    return Application(claimed.paths, database, claimed.lock, outcome)
 
 
 def open_application(paths: DataPaths) -> Application:
-    paths.prepare()
-    configure_logging(paths.logs)
-    lock = InstanceLock(paths.lock_file)
-    lock.acquire()
-    try:
-        outcome = prepare_database(paths)
-        database = Database(paths.database)
-    except BaseException:
-        lock.release()
-        raise
-    return Application(paths, database, lock, outcome)
+    """Both steps at once: what the CLI, screenshots and tests use."""
+    return finish_opening(claim_data_directory(paths))
 
 
 def is_initialized(database: Database) -> bool:
@@ -231,7 +216,11 @@ def restore_from_file(application: Application, actor: Actor, backup_path: Path)
         migrations.known_revisions(),
         keys_dir=application.paths.keys,
     )
-    application.migration = prepare_database(application.paths)
+    paths = application.paths
+    restored = ClaimedDirectory(
+        paths, application.lock, checked_schema_revision(paths.database), migrations.head_revision()
+    )
+    application.migration = migrate_to_head(restored)
     application.database = Database(application.paths.database)
     with application.database.unit_of_work(actor) as work:
         work.audit(

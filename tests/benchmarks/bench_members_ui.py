@@ -109,7 +109,7 @@ def bench(center: Path) -> None:
     from dangqun.core.paths import DataPaths
     from dangqun.core.users import first_active_admin
     from dangqun.ui.context import AppEvents, UiContext
-    from dangqun.ui.main_window import MainWindow
+    from dangqun.ui.main_window import signed_in_window
     from dangqun.ui.screenshot import ensure_qt_application
 
     application = open_application(DataPaths(center))
@@ -117,7 +117,7 @@ def bench(center: Path) -> None:
     database_file = application.paths.database
     actor = first_active_admin(application.database)
     state = QSettings(str(center / "bench-ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(UiContext(application, actor, state, AppEvents()), remember_state=False)
+    window = signed_in_window(UiContext(application, actor, state, AppEvents()))
     window.resize(1280, 800)
     window.show()
     heartbeat = Heartbeat()

@@ -73,7 +73,7 @@ def install_recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
 
 
 def make_context(application: Application, actor: Actor) -> UiContext:
-    return UiContext(application, actor, open_ui_state(application), AppEvents())
+    return UiContext(application, actor, open_ui_state(application.paths), AppEvents())
 
 
 def make_page(qtbot: Any, application: Application, actor: Actor) -> MembersPage:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from PySide6.QtWidgets import QDialog
 
@@ -19,7 +21,11 @@ STAFF_PASSWORD = "staff-pass-42"
 
 @pytest.fixture
 def dialog(qtbot, application: Application) -> LoginDialog:
-    login = LoginDialog(application.database, open_ui_state(application), "翠湖社区党群服务中心")
+    login = LoginDialog(
+        open_ui_state(application.paths),
+        "翠湖社区党群服务中心",
+        partial(authenticate, application.database),
+    )
     qtbot.addWidget(login)
     login.show()
     return login
@@ -95,9 +101,9 @@ def test_success_signs_in_and_remembers_the_user_name(
     actor = signal.args[0]
     assert (actor.username, actor.display_name, actor.role) == ("admin", "王芳", Role.ADMIN)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert open_ui_state(application).value(LAST_USERNAME_KEY) == "admin"
+    assert open_ui_state(application.paths).value(LAST_USERNAME_KEY) == "admin"
 
-    again = LoginDialog(application.database, open_ui_state(application))
+    again = LoginDialog(open_ui_state(application.paths))
     qtbot.addWidget(again)
     assert again.ui.usernameEdit.text() == "admin"
     assert again.ui.passwordEdit.text() == ""

@@ -10,15 +10,15 @@ from dangqun.bootstrap import Application
 from dangqun.core.backup import list_backups
 from dangqun.core.security import Actor
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
-from dangqun.ui.main_window import GEOMETRY_KEY, MainWindow
+from dangqun.ui.main_window import GEOMETRY_KEY, MainWindow, signed_in_window
 from dangqun.ui.pages import PAGE_KEYS, PAGES
 
 NAVIGATION_TITLES = ["首页", "党员管理", "阵地预约", "时间银行", "会议记录", "数据同步", "系统设置"]
 
 
 def make_window(qtbot, application: Application, actor: Actor, remember: bool = False):
-    context = UiContext(application, actor, open_ui_state(application), AppEvents())
-    window = MainWindow(context, remember_state=remember)
+    context = UiContext(application, actor, open_ui_state(application.paths), AppEvents())
+    window = signed_in_window(context, remember_state=remember)
     qtbot.addWidget(window)
     if not remember:
         window.resize(1280, 800)
@@ -122,7 +122,7 @@ def test_window_geometry_is_remembered_in_the_ui_state(
     first = make_window(qtbot, application, admin_actor, remember=True)
     first.resize(1100, 700)
     first.close()
-    assert open_ui_state(application).value(GEOMETRY_KEY)
+    assert open_ui_state(application.paths).value(GEOMETRY_KEY)
 
     second = make_window(qtbot, application, admin_actor, remember=True)
     # Qt fits a restored window on the screen; the offscreen screen is only 800 px wide.

@@ -24,7 +24,7 @@ from dangqun.members.queries import (
     political_birthdays_in_month,
 )
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
-from dangqun.ui.main_window import MainWindow
+from dangqun.ui.main_window import MainWindow, signed_in_window
 from dangqun.ui.pages.home_page import HomePage
 from dangqun.ui.pages.module_page import format_count
 
@@ -38,7 +38,9 @@ def demo_application(application: Application) -> Application:
 
 
 def make_window(qtbot, application: Application, actor: Actor) -> MainWindow:
-    window = MainWindow(UiContext(application, actor, open_ui_state(application), AppEvents()))
+    window = signed_in_window(
+        UiContext(application, actor, open_ui_state(application.paths), AppEvents())
+    )
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

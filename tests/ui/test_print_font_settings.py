@@ -108,7 +108,9 @@ def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def make_page(qtbot, application: Application, actor: Actor) -> SettingsPage:  # type: ignore[no-untyped-def]
-    page = SettingsPage(UiContext(application, actor, open_ui_state(application), AppEvents()))
+    page = SettingsPage(
+        UiContext(application, actor, open_ui_state(application.paths), AppEvents())
+    )
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

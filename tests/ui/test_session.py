@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from threading import Event
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -11,27 +12,35 @@ from sqlalchemy import select
 from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditEntry
 from dangqun.core.backup import list_backups
+from dangqun.core.errors import DatabaseFileInvalid
+from dangqun.opening import read_opening_facts
 from dangqun.ui.dialogs.login_dialog import LoginDialog
 from dangqun.ui.main_window import MainWindow
 from dangqun.ui.session import SessionController
 from dangqun.ui.startup import DEFAULT_FONT_POINT_SIZE, apply_appearance
+from dangqun.ui.widgets import message_boxes
 
 from .conftest import ADMIN_PASSWORD
 
 IDLE_MILLISECONDS = 300
 
 
-@pytest.fixture
-def controller(qtbot, application: Application) -> Iterator[SessionController]:
-    session = SessionController(application, idle_timeout_milliseconds=IDLE_MILLISECONDS)
-    session.start()
-    yield session
+def close_everything(session: SessionController) -> None:
     session.shutdown()
-    for widget in (session.lock_dialog, session.main_window, session.login_dialog):
+    for widget in (session.lock_dialog, session.login_dialog, session.main_window):
         if widget is not None:
-            session._ending_session = True
             widget.close()
     QThreadPool.globalInstance().waitForDone()
+
+
+@pytest.fixture
+def controller(qtbot, application: Application) -> Iterator[SessionController]:
+    session = SessionController.for_open_application(
+        application, idle_timeout_milliseconds=IDLE_MILLISECONDS
+    )
+    session.start()
+    yield session
+    close_everything(session)
 
 
 def sign_in(qtbot, controller: SessionController, password: str = ADMIN_PASSWORD) -> MainWindow:
@@ -40,9 +49,10 @@ def sign_in(qtbot, controller: SessionController, password: str = ADMIN_PASSWORD
     dialog.ui.usernameEdit.setText("admin")
     dialog.ui.passwordEdit.setText(password)
     dialog.ui.signInButton.click()
-    assert controller.main_window is not None
-    qtbot.waitExposed(controller.main_window)
-    return controller.main_window
+    window = controller.main_window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.signed_in)
+    return window
 
 
 def audit_actions(application: Application) -> list[str]:
@@ -114,12 +124,16 @@ def test_log_out_from_the_lock_returns_to_the_login(
 
     dialog.ui.logOutButton.click()
 
-    assert controller.main_window is None and not window.isVisible()
+    # The window stays, behind its sign-in cover; what the user had on screen is gone.
+    assert controller.main_window is window and window.isVisible()
+    assert not window.signed_in and window.page("home") is None
+    assert window.ui.screenStack.currentWidget() is window.ui.signInCover
+    assert window.user_label.text() == "未登录"
     assert controller.login_dialog is not None and controller.login_dialog.isVisible()
     assert audit_actions(application)[-1] == "logout"
 
     sign_in(qtbot, controller)  # a colleague (or the same person) signs in again
-    assert controller.main_window is not None
+    assert window.signed_in and window.current_page_key() == "home"
 
 
 def test_log_out_action_returns_to_the_login(qtbot, controller: SessionController) -> None:
@@ -154,3 +168,91 @@ def test_a_new_font_size_applies_to_the_whole_application(
         assert "font-size: 26pt" in qapp.styleSheet()  # titles grow with the text
     finally:
         apply_appearance(qapp, DEFAULT_FONT_POINT_SIZE)
+
+
+@pytest.fixture
+def gated_opening(qtbot, application: Application) -> Iterator[tuple[SessionController, Event]]:
+    """A session whose database opens only when the test sets the event (a slow disk)."""
+    gate = Event()
+
+    def open_when_allowed() -> Application:
+        gate.wait(10)
+        return application
+
+    session = SessionController(
+        application.paths,
+        read_opening_facts(application.paths.database),
+        open_when_allowed,
+        idle_timeout_milliseconds=60_000,
+    )
+    session.start()
+    yield session, gate
+    gate.set()
+    close_everything(session)
+
+
+def test_the_window_and_the_sign_in_come_before_the_database(
+    qtbot, gated_opening: tuple[SessionController, Event]
+) -> None:
+    controller, gate = gated_opening
+    window, dialog = controller.main_window, controller.login_dialog
+    assert window is not None and dialog is not None
+    qtbot.waitExposed(window)
+    assert dialog.isVisible() and not controller.database_open
+    assert window.ui.screenStack.currentWidget() is window.ui.signInCover
+    assert window.ui.signInCoverCenter.text() == "翠湖社区党群服务中心"
+    assert window.center_label.text() == "翠湖社区党群服务中心"
+    assert window.user_label.text() == "未登录"
+    assert not window.page_actions["members"].isEnabled()
+    assert window.ui.exitAction.isEnabled()
+
+    dialog.ui.usernameEdit.setText("admin")
+    dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
+    dialog.ui.signInButton.click()  # faster than the disk: the sign-in waits, visibly
+    assert dialog.waiting_for_database and not dialog.ui.signInButton.isEnabled()
+    assert dialog.ui.signInButton.text() == "正在打开数据库 …"
+    assert not window.signed_in
+
+    gate.set()
+    qtbot.waitUntil(lambda: window.signed_in)
+    assert controller.login_dialog is None
+    assert window.current_page_key() == "home"
+    assert window.user_label.text() == "当前用户：王芳（管理员）"
+
+
+def test_a_wrong_password_typed_before_the_database_opened_is_refused_after(
+    qtbot, gated_opening: tuple[SessionController, Event]
+) -> None:
+    controller, gate = gated_opening
+    dialog = controller.login_dialog
+    dialog.ui.usernameEdit.setText("admin")
+    dialog.ui.passwordEdit.setText("not-the-password")
+    dialog.ui.signInButton.click()
+
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.ui.messageLabel.isVisible())
+    assert dialog.ui.messageLabel.text() == "用户名或密码不正确。再错 4 次，账户将被暂时锁定。"
+    assert dialog.ui.signInButton.isEnabled() and dialog.ui.signInButton.text() == "登录(&S)"
+    assert not controller.main_window.signed_in
+
+
+def test_a_database_that_cannot_be_opened_is_reported_and_ends_the_run(
+    qtbot, application: Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        message_boxes, "show_error", lambda _parent, _title, text: shown.append(text)
+    )
+
+    def broken_disk() -> Application:
+        raise DatabaseFileInvalid("数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。")
+
+    session = SessionController(
+        application.paths, read_opening_facts(application.paths.database), broken_disk
+    )
+    with qtbot.waitSignal(session.finished):
+        session.start()
+    assert session.failed and session.application is None
+    assert shown == ["数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。"]
+    assert session.login_dialog is None
+    close_everything(session)

@@ -22,7 +22,8 @@ from dangqun.core.center import center_info
 from dangqun.core.clock import format_local
 from dangqun.core.errors import AuthenticationFailed
 from dangqun.core.security import Actor, Role
-from dangqun.core.settings import FONT_POINT_SIZE, IDLE_LOCK_MINUTES, read_setting
+from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
+from dangqun.core.settings import read_setting
 from dangqun.core.users import authenticate, create_user, list_users
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.dialogs.password_dialog import PasswordDialog
@@ -64,7 +65,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
 
 
 def make_page(qtbot, application: Application, actor: Actor) -> SettingsPage:
-    context = UiContext(application, actor, open_ui_state(application), AppEvents())
+    context = UiContext(application, actor, open_ui_state(application.paths), AppEvents())
     page = SettingsPage(context)
     qtbot.addWidget(page)
     page.resize(1280, 800)
@@ -377,7 +378,7 @@ def test_the_audit_model_loads_pages_lazily_without_duplicates(
 ) -> None:
     for number in range(7):
         create_user(application.database, admin, f"u{number}", f"用户{number}", Role.STAFF, "p" * 8)
-    context = UiContext(application, admin, open_ui_state(application), AppEvents())
+    context = UiContext(application, admin, open_ui_state(application.paths), AppEvents())
     model = AuditLogModel(context, page_size=3)
     model.reload()
     total = model.total

@@ -12,7 +12,8 @@ from dangqun.core.audit import AuditEntry, AuditFilter, audit_usernames, query_a
 from dangqun.core.center import update_center
 from dangqun.core.errors import PermissionDenied, ValidationError
 from dangqun.core.security import Role
-from dangqun.core.settings import FONT_POINT_SIZE, IDLE_LOCK_MINUTES, read_setting, update_settings
+from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
+from dangqun.core.settings import read_setting, update_settings
 from dangqun.core.users import authenticate, create_user
 
 

@@ -140,6 +140,20 @@ def test_rotation_keeps_the_later_of_two_backups_taken_in_the_same_second(tmp_pa
     assert [b.path for b in backups_to_delete([daily, exit_backup])] == [daily.path]
 
 
+def test_backup_names_are_read_back_to_the_second_and_impossible_ones_ignored(tmp_path):
+    (tmp_path / "dangqun-20261122-143005-daily.sqlite3").write_bytes(b"x")
+    (tmp_path / "dangqun-20261122-143005-2-manual.sqlite3").write_bytes(b"x")
+    (tmp_path / "dangqun-20261340-250000-daily.sqlite3").write_bytes(b"x")  # month 13
+    (tmp_path / "dangqun-20261122-143005-daily.sqlite3.partial").write_bytes(b"x")
+
+    found = list_backups(tmp_path)
+
+    assert sorted((b.taken_at, b.kind) for b in found) == [
+        (datetime(2026, 11, 22, 14, 30, 5), "daily"),
+        (datetime(2026, 11, 22, 14, 30, 5), "manual"),
+    ]
+
+
 def test_full_disk_during_backup_leaves_no_file_and_original_untouched(
     application, admin, tmp_path
 ):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +15,14 @@ from sqlalchemy import inspect
 from dangqun import migrations
 from dangqun.bootstrap import (
     FirstRunAnswers,
+    finish_opening,
     initialize_center,
     is_initialized,
     open_application,
-    prepare_database,
 )
 from dangqun.core.backup import list_backups
-from dangqun.core.db import read_schema_revision
+from dangqun.core.center import center_info
+from dangqun.core.database_file import read_schema_revision
 from dangqun.core.errors import (
     DatabaseFileInvalid,
     DatabaseTooNew,
@@ -29,6 +32,9 @@ from dangqun.core.errors import (
 )
 from dangqun.core.instance_lock import InstanceLock
 from dangqun.core.paths import DataPaths, resolve_data_paths
+from dangqun.core.setting_definitions import FONT_POINT_SIZE
+from dangqun.core.settings import update_settings
+from dangqun.opening import OpeningFacts, claim_data_directory, read_opening_facts
 from dangqun.schema import metadata
 from tests.conftest import CENTER_ANSWERS
 
@@ -125,7 +131,9 @@ def test_older_schema_is_backed_up_before_migrating(data_paths, monkeypatch):
 
     monkeypatch.setattr(migrations, "known_revisions", lambda: ["0000", "0001"])
     monkeypatch.setattr(migrations, "upgrade_to_head", fake_upgrade)
-    outcome = prepare_database(data_paths)
+    reopened = open_application(data_paths)
+    reopened.close()
+    outcome = reopened.migration
     assert upgraded_after_backup == [True]
     assert outcome.migrated and outcome.safety_backup is not None
     assert outcome.safety_backup.kind == "pre-migration"
@@ -224,3 +232,79 @@ def test_center_is_created_once_with_a_random_permanent_id(empty_application):
     assert len(first.center_id) == 36 and first.county_code == "530102"
     with pytest.raises(ValidationError, match="不能重复初始化"):
         initialize_center(empty_application.database, CENTER_ANSWERS)
+
+
+def test_opening_facts_match_what_the_services_say(application, admin):
+    update_settings(application.database, admin, {FONT_POINT_SIZE.key: 17})
+
+    facts = read_opening_facts(application.paths.database)
+
+    assert facts == OpeningFacts(center_info(application.database).name, 17)
+    assert facts.initialized
+
+
+def test_opening_facts_of_a_new_directory_are_the_defaults(empty_application):
+    facts = read_opening_facts(empty_application.paths.database)
+    assert facts == OpeningFacts("", FONT_POINT_SIZE.default)
+    assert not facts.initialized
+
+
+def test_an_out_of_range_stored_font_size_falls_back_to_the_default(application):
+    with sqlite3.connect(application.paths.database) as connection:
+        connection.execute(
+            "INSERT INTO settings (key, value_json) VALUES (?, '99')", (FONT_POINT_SIZE.key,)
+        )
+    assert read_opening_facts(application.paths.database).font_point_size == 13
+
+
+def test_claiming_takes_the_lock_and_finishing_opens_the_database(data_paths):
+    claimed = claim_data_directory(data_paths)
+    assert claimed.needs_migration and claimed.revision is None
+    with pytest.raises(InstanceAlreadyRunning):
+        claim_data_directory(data_paths)
+
+    application = finish_opening(claimed)
+    try:
+        assert not is_initialized(application.database)
+        assert read_schema_revision(data_paths.database) == claimed.head
+    finally:
+        application.close()
+    claim_data_directory(data_paths).lock.release()  # the lock went with the application
+
+
+def test_a_failed_finish_releases_the_lock(data_paths, monkeypatch):
+    claimed = claim_data_directory(data_paths)
+
+    def broken_upgrade(engine):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(migrations, "upgrade_to_head", broken_upgrade)
+    with pytest.raises(OSError, match="disk gone"):
+        finish_opening(claimed)
+    claim_data_directory(data_paths).lock.release()
+
+
+@pytest.fixture
+def initialized_center_directory(data_paths) -> Path:
+    opened = open_application(data_paths)
+    initialize_center(opened.database, CENTER_ANSWERS)
+    opened.close()
+    return data_paths.root
+
+
+def test_claiming_needs_no_sqlalchemy(initialized_center_directory):
+    """The GUI shows its window after step 1 alone; importing the ORM there would cost ~0.5 s."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from dangqun.core.paths import DataPaths\n"
+        "from dangqun.opening import claim_data_directory, read_opening_facts\n"
+        f"claimed = claim_data_directory(DataPaths(Path({str(initialized_center_directory)!r})))\n"
+        "facts = read_opening_facts(claimed.paths.database)\n"
+        "print(facts.center_name, claimed.needs_migration,"
+        " sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert output == f"{CENTER_ANSWERS.center_name} False []"

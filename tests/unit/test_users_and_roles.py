@@ -16,7 +16,8 @@ from dangqun.core.errors import (
     ValidationError,
 )
 from dangqun.core.security import Permission, Role
-from dangqun.core.settings import LOGIN_LOCKOUT_MINUTES, update_settings
+from dangqun.core.setting_definitions import LOGIN_LOCKOUT_MINUTES
+from dangqun.core.settings import update_settings
 from dangqun.core.users import (
     MAX_FAILED_LOGINS,
     User,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from dangqun.core.db import SQLITE_HEADER, read_schema_revision
+from dangqun.core.database_file import SQLITE_HEADER, read_schema_revision
 from dangqun.core.errors import BackupError
 
 AUTOMATIC_KINDS = ("daily", "exit")
@@ -63,8 +63,22 @@ def _parse_backup_name(path: Path) -> BackupFile | None:
     match = _BACKUP_NAME.match(path.name)
     if not match or match.group(2) not in ALL_KINDS:
         return None
-    taken_at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    taken_at = _parse_timestamp(match.group(1))
+    if taken_at is None:
+        return None
     return BackupFile(path, taken_at, match.group(2), path.stat().st_size)
+
+
+def _parse_timestamp(text: str) -> datetime | None:
+    """``20261122-143005`` → its datetime, None if no such moment. By hand: the status bar reads
+    it before the first window is shown, and ``strptime``'s first call costs ~9 ms."""
+    try:
+        return datetime(
+            int(text[0:4]), int(text[4:6]), int(text[6:8]),
+            int(text[9:11]), int(text[11:13]), int(text[13:15]),
+        )  # fmt: skip
+    except ValueError:
+        return None
 
 
 def list_backups(backup_dir: Path) -> list[BackupFile]:

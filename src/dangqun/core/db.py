@@ -8,7 +8,6 @@ failing half-way (later: two bookings for the last places).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,50 +16,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from dangqun.core.errors import DatabaseFileInvalid
+from dangqun.core.database_file import ensure_sqlite_file
 
 if TYPE_CHECKING:
     from dangqun.core.security import Actor
     from dangqun.core.uow import UnitOfWork
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MILLISECONDS = 10_000
 _BEGIN_MODE_OPTION = "dangqun_begin_mode"
-
-
-def ensure_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database (never overwrite it)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseFileInvalid(
-            f"“{path.name}”不是 dangqun 的数据库文件（不是 SQLite 格式），程序没有改动它。"
-            "请检查数据目录，或从备份恢复。"
-        )
-
-
-def read_schema_revision(path: Path) -> str | None:
-    """The Alembic revision stamped in the file, without importing Alembic (start-up speed)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    ensure_sqlite_file(path)
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return None if row is None else str(row[0])
-    except sqlite3.DatabaseError as error:
-        raise DatabaseFileInvalid(
-            f"数据库文件“{path.name}”已损坏，无法读取（{error}）。请从备份恢复。"
-        ) from error
-    finally:
-        connection.close()
 
 
 def create_sqlite_engine(path: Path) -> Engine:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dangqun.core.errors import PermissionDenied
@@ -81,3 +82,11 @@ class Actor:
 def system_actor(name: str = "system") -> Actor:
     """The actor for start-up tasks and CLI commands, which run with the operator's authority."""
     return Actor(user_id=None, username=name, display_name=name, role=Role.ADMIN)
+
+
+Authenticator = Callable[[str, str], Actor]
+"""Checks a user name and password and returns who signed in, or raises the service's refusal.
+
+:func:`dangqun.core.users.authenticate` bound to a database; the sign-in and lock dialogs take
+one instead of the database, so they can be shown before the ORM is loaded.
+"""

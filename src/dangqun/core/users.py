@@ -25,7 +25,8 @@ from dangqun.core.errors import (
 from dangqun.core.model_base import Base, UTCDateTime
 from dangqun.core.passwords import hash_password, verify_password
 from dangqun.core.security import Actor, Permission, Role
-from dangqun.core.settings import LOGIN_LOCKOUT_MINUTES, get_setting
+from dangqun.core.setting_definitions import LOGIN_LOCKOUT_MINUTES
+from dangqun.core.settings import get_setting
 
 MAX_FAILED_LOGINS = 5
 MIN_PASSWORD_LENGTH = 8

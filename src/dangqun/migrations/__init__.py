@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 VERSIONS_DIRECTORY = Path(__file__).with_name("versions")
 _REVISION_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.py$")

@@ -39,7 +39,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from dangqun.core.db import Database
-from dangqun.core.settings import SettingDefinition, read_setting, register_setting
+from dangqun.core.setting_definitions import SettingDefinition, register_setting
+from dangqun.core.settings import read_setting
 
 log = logging.getLogger(__name__)
 

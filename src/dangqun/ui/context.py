@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from dangqun.bootstrap import Application
+from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Permission
+
+if TYPE_CHECKING:  # the window is built before the ORM is imported (dangqun.opening)
+    from dangqun.bootstrap import Application
 
 
 class AppEvents(QObject):
@@ -29,5 +33,5 @@ class UiContext:
         return self.actor.can(permission)
 
 
-def open_ui_state(application: Application) -> QSettings:
-    return QSettings(str(application.paths.ui_settings), QSettings.Format.IniFormat)
+def open_ui_state(paths: DataPaths) -> QSettings:
+    return QSettings(str(paths.ui_settings), QSettings.Format.IniFormat)

@@ -6,8 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from dangqun.bootstrap import Application
-from dangqun.core.backup import BackupFile, latest_backup
+from dangqun.core.backup import BackupFile
 
 
 def long_date(day: date) -> str:
@@ -26,10 +25,6 @@ def moment(when: datetime, today: date | None = None) -> str:
     if days == 1:
         return QCoreApplication.translate("Formatting", "yesterday {time}").format(time=clock)
     return when.strftime("%Y-%m-%d %H:%M")
-
-
-def last_backup(application: Application) -> BackupFile | None:
-    return latest_backup(application.paths.backups)
 
 
 def describe_backup(backup: BackupFile | None, today: date | None = None) -> tuple[str, str]:

@@ -4,19 +4,21 @@ Icons are named after what they stand for ("members", "lock"), so a page never s
 glyph name and the look can be changed here in one place. Colors follow the theme: calm grey
 for ordinary icons, the party red #C8161D only for emphasis.
 
-The glyphs come from the MDI6 font and charmap that the qtawesome package ships, drawn by a
-small :class:`QIconEngine`. Importing qtawesome itself costs ~0.2 s at start-up (its qtpy layer
-star-imports whole Qt modules and it loads every bundled font on first use); reading one font
-file keeps the window's start-up close to a bare Qt window's (tests/benchmarks/bench_startup.py).
+The glyphs come from the MDI6 font that the qtawesome package ships, drawn by a small
+:class:`QIconEngine`. Importing qtawesome itself costs ~0.2 s at start-up (its qtpy layer
+star-imports whole Qt modules and it loads every bundled font on first use), and even its
+7,000-entry charmap takes 6 ms to parse; so each glyph's code point is written here (Material
+Design Icons never reassigns one; tests/ui/test_icons.py checks them against qtawesome's
+charmap), and start-up registers one font file (tests/benchmarks/bench_startup.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
@@ -28,65 +30,74 @@ ICON_GREY = "#4A5260"
 ICON_MUTED = "#8A919C"
 ICON_ON_ACCENT = "#FFFFFF"
 
-GLYPHS = {
-    "app": "mdi6.star-four-points",
-    "home": "mdi6.home-outline",
-    "members": "mdi6.account-group-outline",
-    "bases": "mdi6.flag-variant-outline",
-    "timebank": "mdi6.hand-heart-outline",
-    "minutes": "mdi6.notebook-edit-outline",
-    "sync": "mdi6.sync",
-    "settings": "mdi6.cog-outline",
-    "lock": "mdi6.lock-outline",
-    "logout": "mdi6.logout",
-    "exit": "mdi6.exit-to-app",
-    "backup": "mdi6.database-export-outline",
-    "about": "mdi6.information-outline",
-    "info": "mdi6.information-outline",
-    "error": "mdi6.alert-circle-outline",
-    "copy": "mdi6.content-copy",
-    "user": "mdi6.account-circle-outline",
-    "birthday": "mdi6.cake-variant-outline",
-    "organizations": "mdi6.sitemap-outline",
-    "in_service": "mdi6.account-tie-outline",
-    "floating": "mdi6.account-arrow-right-outline",
-    "retired": "mdi6.human-cane",
-    "full_member": "mdi6.account-check-outline",
-    "probationary": "mdi6.timer-sand",
-    "usb": "mdi6.usb-flash-drive-outline",
-    "verified": "mdi6.shield-check-outline",
-    "key": "mdi6.key-outline",
-    "next": "mdi6.chevron-right",
-    "calendar": "mdi6.calendar-heart",
-    "vote": "mdi6.vote-outline",
-    "card": "mdi6.card-account-details-outline",
-    "clock": "mdi6.clipboard-text-clock-outline",
-    "building": "mdi6.office-building-outline",
-    "save": "mdi6.content-save-outline",
-    "folder": "mdi6.folder-open-outline",
-    "user_add": "mdi6.account-plus-outline",
-    "user_edit": "mdi6.account-edit-outline",
-    "user_enable": "mdi6.account-check-outline",
-    "user_disable": "mdi6.account-cancel-outline",
-    "password_reset": "mdi6.lock-reset",
-    "refresh": "mdi6.refresh",
-    "clear_filter": "mdi6.filter-remove-outline",
-    "restore": "mdi6.backup-restore",
-    "file_import": "mdi6.file-import-outline",
-    "export": "mdi6.file-export-outline",
-    "template": "mdi6.file-download-outline",
-    "print": "mdi6.printer-outline",
-    "print_sample": "mdi6.printer-eye",
-    "search": "mdi6.magnify",
-    "no_result": "mdi6.account-search-outline",
-    "success": "mdi6.check-circle-outline",
-    "page_previous": "mdi6.chevron-up",
-    "page_next": "mdi6.chevron-down",
-    "zoom_in": "mdi6.magnify-plus-outline",
-    "zoom_out": "mdi6.magnify-minus-outline",
-    "fit_width": "mdi6.arrow-expand-horizontal",
-    "fit_page": "mdi6.fit-to-page-outline",
-    "save_pdf": "mdi6.file-pdf-box",
+
+class Glyph(NamedTuple):
+    name: str
+    """The MDI6 name, as in qtawesome's ``mdi6.<name>``."""
+    code: int
+    """Its code point in the MDI6 font."""
+
+
+GLYPHS: dict[str, Glyph] = {
+    "app": Glyph("star-four-points", 0xF0AE2),
+    "home": Glyph("home-outline", 0xF06A1),
+    "members": Glyph("account-group-outline", 0xF0B58),
+    "bases": Glyph("flag-variant-outline", 0xF023E),
+    "timebank": Glyph("hand-heart-outline", 0xF157E),
+    "minutes": Glyph("notebook-edit-outline", 0xF14E9),
+    "sync": Glyph("sync", 0xF04E6),
+    "settings": Glyph("cog-outline", 0xF08BB),
+    "lock": Glyph("lock-outline", 0xF0341),
+    "logout": Glyph("logout", 0xF0343),
+    "exit": Glyph("exit-to-app", 0xF0206),
+    "backup": Glyph("database-export-outline", 0xF162C),
+    "about": Glyph("information-outline", 0xF02FD),
+    "info": Glyph("information-outline", 0xF02FD),
+    "error": Glyph("alert-circle-outline", 0xF05D6),
+    "copy": Glyph("content-copy", 0xF018F),
+    "user": Glyph("account-circle-outline", 0xF0B55),
+    "birthday": Glyph("cake-variant-outline", 0xF17F0),
+    "organizations": Glyph("sitemap-outline", 0xF199C),
+    "in_service": Glyph("account-tie-outline", 0xF10CA),
+    "floating": Glyph("account-arrow-right-outline", 0xF0B54),
+    "retired": Glyph("human-cane", 0xF1581),
+    "full_member": Glyph("account-check-outline", 0xF0BE2),
+    "probationary": Glyph("timer-sand", 0xF051F),
+    "usb": Glyph("usb-flash-drive-outline", 0xF129F),
+    "verified": Glyph("shield-check-outline", 0xF0CC8),
+    "key": Glyph("key-outline", 0xF0DD6),
+    "next": Glyph("chevron-right", 0xF0142),
+    "calendar": Glyph("calendar-heart", 0xF09D2),
+    "calendar_month": Glyph("calendar-month-outline", 0xF0E18),
+    "vote": Glyph("vote-outline", 0xF0A20),
+    "card": Glyph("card-account-details-outline", 0xF0DAB),
+    "clock": Glyph("clipboard-text-clock-outline", 0xF18FA),
+    "building": Glyph("office-building-outline", 0xF151F),
+    "save": Glyph("content-save-outline", 0xF0818),
+    "folder": Glyph("folder-open-outline", 0xF0DCF),
+    "user_add": Glyph("account-plus-outline", 0xF0801),
+    "user_edit": Glyph("account-edit-outline", 0xF0FFB),
+    "user_enable": Glyph("account-check-outline", 0xF0BE2),
+    "user_disable": Glyph("account-cancel-outline", 0xF12E0),
+    "password_reset": Glyph("lock-reset", 0xF0773),
+    "refresh": Glyph("refresh", 0xF0450),
+    "clear_filter": Glyph("filter-remove-outline", 0xF0235),
+    "restore": Glyph("backup-restore", 0xF006F),
+    "file_import": Glyph("file-import-outline", 0xF102F),
+    "export": Glyph("file-export-outline", 0xF102E),
+    "template": Glyph("file-download-outline", 0xF0966),
+    "print": Glyph("printer-outline", 0xF1786),
+    "print_sample": Glyph("printer-eye", 0xF1458),
+    "search": Glyph("magnify", 0xF0349),
+    "no_result": Glyph("account-search-outline", 0xF0935),
+    "success": Glyph("check-circle-outline", 0xF05E1),
+    "page_previous": Glyph("chevron-up", 0xF0143),
+    "page_next": Glyph("chevron-down", 0xF0140),
+    "zoom_in": Glyph("magnify-plus-outline", 0xF06ED),
+    "zoom_out": Glyph("magnify-minus-outline", 0xF06EC),
+    "fit_width": Glyph("arrow-expand-horizontal", 0xF084E),
+    "fit_page": Glyph("fit-to-page-outline", 0xF0EF6),
+    "save_pdf": Glyph("file-pdf-box", 0xF0226),
 }
 
 
@@ -94,21 +105,25 @@ GLYPH_SCALE = 0.875  # the share of the icon box the glyph fills, as qtawesome d
 _FONT_PREFIX = "mdi6"
 
 
-@cache
-def _glyph_font() -> tuple[str, dict[str, str]]:
-    """Register the MDI6 font once; return its family and the glyph-name → character map."""
+def mdi6_files() -> tuple[Path, Path]:
+    """qtawesome's MDI6 font file and its charmap (the charmap only for tests)."""
     spec = importlib.util.find_spec("qtawesome")
     if spec is None or spec.origin is None:
         raise RuntimeError("qtawesome is not installed; it provides the icon font")
     fonts = Path(spec.origin).parent / "fonts"
     font_file = next(iter(sorted(fonts.glob("materialdesignicons6-webfont-[0-9]*.ttf"))))
     charmap_file = next(iter(sorted(fonts.glob("materialdesignicons6-webfont-charmap-*.json"))))
+    return font_file, charmap_file
+
+
+@cache
+def _glyph_font() -> str:
+    """Register the MDI6 font once; return its family."""
+    font_file, _ = mdi6_files()
     font_id = QFontDatabase.addApplicationFont(str(font_file))
     if font_id < 0:
         raise RuntimeError(f"the icon font {font_file} could not be loaded")
-    family = QFontDatabase.applicationFontFamilies(font_id)[0]
-    codes = json.loads(charmap_file.read_text(encoding="utf-8"))
-    return family, {name: chr(int(code, 16)) for name, code in codes.items()}
+    return QFontDatabase.applicationFontFamilies(font_id)[0]
 
 
 class GlyphIconEngine(QIconEngine):
@@ -121,7 +136,7 @@ class GlyphIconEngine(QIconEngine):
         self.selected_color = selected_color
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        family, _ = _glyph_font()
+        family = _glyph_font()
         color = QColor(self.color)
         if mode == QIcon.Mode.Selected and self.selected_color is not None:
             color = QColor(self.selected_color)
@@ -148,19 +163,14 @@ class GlyphIconEngine(QIconEngine):
         return GlyphIconEngine(self.character, self.color, self.selected_color)
 
 
-def glyph_icon(glyph: str, color: str = ICON_GREY, selected_color: str | None = None) -> QIcon:
-    """An icon for a raw MDI6 glyph name such as ``"mdi6.home-outline"``."""
-    prefix, _, name = glyph.partition(".")
-    if prefix != _FONT_PREFIX:
-        raise ValueError(f"only {_FONT_PREFIX} glyphs are available, not {glyph!r}")
+def glyph_icon(glyph: Glyph, color: str, selected_color: str | None) -> QIcon:
     try:
-        _, characters = _glyph_font()
-        character = characters[name]
-    except (RuntimeError, OSError, StopIteration, KeyError):
+        _glyph_font()
+    except (RuntimeError, OSError, StopIteration):
         # A damaged install must cost an icon, never a page.
-        log.warning("icon glyph %s unavailable", glyph, exc_info=True)
+        log.warning("icon font unavailable for %s", glyph.name, exc_info=True)
         return QIcon()
-    return QIcon(GlyphIconEngine(character, color, selected_color))
+    return QIcon(GlyphIconEngine(chr(glyph.code), color, selected_color))
 
 
 def icon(name: str, color: str = ICON_GREY, selected_color: str | None = PARTY_RED) -> QIcon:
@@ -170,4 +180,4 @@ def icon(name: str, color: str = ICON_GREY, selected_color: str | None = PARTY_R
 
 def accent_icon(name: str) -> QIcon:
     """A party-red icon, for the few places that carry the accent."""
-    return glyph_icon(GLYPHS[name], PARTY_RED)
+    return glyph_icon(GLYPHS[name], PARTY_RED, None)

@@ -1,9 +1,18 @@
 """The main window: navigation on the left, the current page on the right, who and what below.
 
+It is the first thing on screen: before anyone signs in it shows the center's name on a sign-in
+cover (the sign-in dialog sits on top), :meth:`MainWindow.begin_session` opens the workspace for
+the signed-in user and :meth:`MainWindow.end_session` puts the cover back on log-out. So the
+window appears as fast as a bare Qt window, while the database opens behind the sign-in.
+
+This module is on that start-up path, before SQLAlchemy is imported (``dangqun.opening``):
+services that need the ORM are imported in the methods that run during a session.
+``tests/ui/test_start_up_path.py`` keeps it so.
+
 It knows pages only through the registry in :mod:`dangqun.ui.pages`; it builds a page the first
 time it is shown. Session matters — signing in, locking, logging out, background backups — are
 the :class:`dangqun.ui.session.SessionController`'s; the window only asks for them with signals,
-so it can also be built alone for screenshots and tests.
+so it can also be built alone for screenshots and tests (:func:`signed_in_window`).
 """
 
 from __future__ import annotations
@@ -11,18 +20,18 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from dangqun import __version__
-from dangqun.bootstrap import backup_now
-from dangqun.core.backup import BackupFile
-from dangqun.core.center import center_info
+from dangqun.core.backup import BackupFile, latest_backup
 from dangqun.core.errors import DangqunError
+from dangqun.core.paths import DataPaths
 from dangqun.core.security import Permission
-from dangqun.ui.context import UiContext
-from dangqun.ui.formatting import last_backup, moment
+from dangqun.opening import OpeningFacts, read_opening_facts
+from dangqun.ui.context import AppEvents, UiContext
+from dangqun.ui.formatting import moment
 from dangqun.ui.forms.ui_main_window import Ui_MainWindow
 from dangqun.ui.icons import accent_icon, icon
 from dangqun.ui.pages import PageSpec, available_pages
@@ -43,37 +52,91 @@ class MainWindow(QMainWindow):
     restore_completed = Signal()
     """The settings page replaced the database from a backup; the session must start over."""
     closed = Signal()
+    on_screen = Signal()
+    """The sign-in cover has been painted once: the window is on screen (start-up's end)."""
 
     def __init__(
         self,
-        context: UiContext,
+        paths: DataPaths,
+        facts: OpeningFacts,
+        ui_state: QSettings,
+        events: AppEvents,
         remember_state: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.context = context
+        self.paths = paths
+        self.ui_state = ui_state
+        self.events = events
         self.remember_state = remember_state
+        self.context: UiContext | None = None
+        self.center_name = facts.center_name
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.page_specs: list[PageSpec] = available_pages()
-        self._page_index: dict[str, int] = {}
         self._pages: dict[str, QWidget] = {}
         self.page_actions: dict[str, QAction] = {}
         self._build_navigation()
         self._build_actions()
         self._build_status_bar()
-        self.ui.screenStack.setCurrentWidget(self.ui.workspace)
-        self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
-        self.ui.lockCoverIcon.setPixmap(icon("lock", "#8A919C", None).pixmap(QSize(72, 72)))
+        self._build_covers()
         self.ui.navigationFooter.setText(self.tr("Version {version}").format(version=__version__))
         self.fit_navigation_width()
-        context.events.backup_taken.connect(self.refresh_status)
-        context.events.data_changed.connect(self._on_data_changed)
-        self.refresh_status()
+        events.backup_taken.connect(self.refresh_status)
+        events.data_changed.connect(self._on_data_changed)
+        self._show_signed_out()
+        self.ui.signInCover.installEventFilter(self)
         if remember_state:
             self._restore_state()
+
+    # -- the session ------------------------------------------------------------------------
+
+    @property
+    def signed_in(self) -> bool:
+        return self.context is not None
+
+    def begin_session(self, context: UiContext) -> None:
+        """Open the workspace for ``context.actor``, on the home page."""
+        self.context = context
+        may_back_up = context.can(Permission.BACKUP)
+        self.ui.backupNowAction.setVisible(may_back_up)
+        self._set_session_actions_enabled(True)
+        self.ui.screenStack.setCurrentWidget(self.ui.workspace)
+        self._reload_center_name()
         if self.page_specs:  # the day starts on the home page, wherever it ended yesterday
             self.show_page(self.page_specs[0].key)
+
+    def end_session(self) -> None:
+        """Back to the sign-in cover: the pages go, with everything the user had on screen."""
+        self.context = None
+        self.ui.navigationList.setCurrentRow(-1)
+        for page in list(self._pages.values()):
+            self.ui.pageStack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        # A restore may have brought another center's file; its name is read as at start-up.
+        self.center_name = read_opening_facts(self.paths.database).center_name
+        self._show_signed_out()
+
+    def _show_signed_out(self) -> None:
+        self.ui.screenStack.setCurrentWidget(self.ui.signInCover)
+        self.ui.signInCoverCenter.setText(self.center_name)
+        self._set_session_actions_enabled(False)
+        self.refresh_status()
+
+    def _set_session_actions_enabled(self, enabled: bool) -> None:
+        """Outside a session only 退出 works; 关于 too reads the database, so it waits."""
+        self.ui.menuBar.setEnabled(True)
+        for action in self.page_actions.values():
+            action.setEnabled(enabled)
+        for action in (
+            self.ui.lockAction,
+            self.ui.logOutAction,
+            self.ui.aboutAction,
+        ):
+            action.setEnabled(enabled)
+        may_back_up = enabled and self.context is not None and self.context.can(Permission.BACKUP)
+        self.ui.backupNowAction.setEnabled(may_back_up)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -91,7 +154,6 @@ class MainWindow(QMainWindow):
                 )
             )
             navigation.addItem(item)
-            self._page_index[spec.key] = self.ui.pageStack.addWidget(QWidget())
             action = QAction(icon(spec.icon), spec.title, self)
             action.setObjectName(f"{spec.key}PageAction")
             action.setData(spec.key)
@@ -110,9 +172,6 @@ class MainWindow(QMainWindow):
         ui.logOutAction.setIcon(icon("logout"))
         ui.exitAction.setIcon(icon("exit"))
         ui.aboutAction.setIcon(icon("about"))
-        may_back_up = self.context.can(Permission.BACKUP)
-        ui.backupNowAction.setVisible(may_back_up)
-        ui.backupNowAction.setEnabled(may_back_up)
         ui.backupNowAction.triggered.connect(self.back_up_now)
         ui.lockAction.triggered.connect(self.lock_requested)
         ui.logOutAction.triggered.connect(self.log_out_requested)
@@ -132,6 +191,11 @@ class MainWindow(QMainWindow):
         for label in (self.center_label, self.user_label, self.backup_label):
             bar.addPermanentWidget(label)
 
+    def _build_covers(self) -> None:
+        self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
+        self.ui.signInCoverMark.setPixmap(accent_icon("app").pixmap(QSize(72, 72)))
+        self.ui.lockCoverIcon.setPixmap(icon("lock", "#8A919C", None).pixmap(QSize(72, 72)))
+
     def fit_navigation_width(self) -> None:
         """One width for the navigation on every page, wide enough for its longest text.
 
@@ -149,6 +213,13 @@ class MainWindow(QMainWindow):
         )
         item_row = longest_item + ui.navigationList.iconSize().width() + 8 * 2 + 4 + 12 + 12 + 24
         ui.navigationPanel.setFixedWidth(max(216, title_row, item_row))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Watches the sign-in cover's first paint only (see :attr:`on_screen`)."""
+        if watched is self.ui.signInCover and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.on_screen.emit)  # after the rest of this frame is painted
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -169,7 +240,7 @@ class MainWindow(QMainWindow):
         return self._pages.get(key)
 
     def show_page(self, key: str) -> QWidget:
-        if key not in self._page_index:
+        if key not in self.page_keys():
             raise KeyError(f"no page {key!r} in this window")
         widget = self._ensure_page(key)
         row = self.page_keys().index(key)
@@ -191,9 +262,12 @@ class MainWindow(QMainWindow):
         existing = self._pages.get(key)
         if existing is not None:
             return existing
+        context = self.context
+        if context is None:
+            raise RuntimeError("pages are built only in a session (begin_session)")
         spec = next(spec for spec in self.page_specs if spec.key == key)
         try:
-            widget = spec.factory(self.context)
+            widget = spec.factory(context)
         except Exception:
             log.exception("page %s could not be built", key)
             sys.excepthook(*sys.exc_info())
@@ -205,12 +279,7 @@ class MainWindow(QMainWindow):
         restore_completed = getattr(widget, "restore_completed", None)
         if restore_completed is not None:
             restore_completed.connect(self.restore_completed)
-        index = self._page_index[key]
-        placeholder = self.ui.pageStack.widget(index)
-        self.ui.pageStack.insertWidget(index, widget)
-        if placeholder is not None:
-            self.ui.pageStack.removeWidget(placeholder)
-            placeholder.deleteLater()
+        self.ui.pageStack.addWidget(widget)  # the stack's order does not matter; keys do
         self._pages[key] = widget
         return widget
 
@@ -230,16 +299,22 @@ class MainWindow(QMainWindow):
     # -- status -----------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        info = center_info(self.context.application.database)
         self.setWindowTitle(
-            self.tr("{center} — Party–Masses Service Center Workbench").format(center=info.name)
+            self.tr("{center} — Party–Masses Service Center Workbench").format(
+                center=self.center_name
+            )
         )
-        self.center_label.setText(info.name)
-        actor = self.context.actor
-        self.user_label.setText(
-            self.tr("User: {name} ({role})").format(name=actor.display_name, role=actor.role.label)
-        )
-        backup = last_backup(self.context.application)
+        self.center_label.setText(self.center_name)
+        if self.context is None:
+            self.user_label.setText(self.tr("Not signed in"))
+        else:
+            actor = self.context.actor
+            self.user_label.setText(
+                self.tr("User: {name} ({role})").format(
+                    name=actor.display_name, role=actor.role.label
+                )
+            )
+        backup = latest_backup(self.paths.backups)
         if backup is None:
             self.backup_label.setText(self.tr("Not backed up yet"))
             self.backup_label.setProperty("role", "statusWarning")
@@ -251,19 +326,29 @@ class MainWindow(QMainWindow):
         self.backup_label.style().unpolish(self.backup_label)
         self.backup_label.style().polish(self.backup_label)
 
+    def _reload_center_name(self) -> None:
+        """The name as the center service has it now (the settings page may have changed it)."""
+        from dangqun.core.center import center_info  # ORM: imported once a session exists
+
+        assert self.context is not None
+        self.center_name = center_info(self.context.application.database).name
+        self.refresh_status()
+
     def show_status_message(
         self, text: str, milliseconds: int = STATUS_MESSAGE_MILLISECONDS
     ) -> None:
         self.ui.statusBar.showMessage(text, milliseconds)
 
     def _on_data_changed(self, entity: str) -> None:
-        if entity in ("center", "*"):
-            self.refresh_status()
+        if entity in ("center", "*") and self.context is not None:
+            self._reload_center_name()
 
     # -- actions ----------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        if not self.context.can(Permission.BACKUP):
+        from dangqun.bootstrap import backup_now  # ORM: imported once a session exists
+
+        if self.context is None or not self.context.can(Permission.BACKUP):
             return
         self.ui.backupNowAction.setEnabled(False)
         self.show_status_message(self.tr("Backing up …"), 0)
@@ -276,12 +361,12 @@ class MainWindow(QMainWindow):
         )
 
     def _backup_done(self, backup: BackupFile) -> None:
-        self.ui.backupNowAction.setEnabled(True)
+        self.ui.backupNowAction.setEnabled(self.signed_in)
         self.show_status_message(self.tr("Backed up to {path}").format(path=backup.path))
-        self.context.events.backup_taken.emit()
+        self.events.backup_taken.emit()
 
     def _backup_failed(self, error: BaseException) -> None:
-        self.ui.backupNowAction.setEnabled(True)
+        self.ui.backupNowAction.setEnabled(self.signed_in)
         self.ui.statusBar.clearMessage()
         if isinstance(error, DangqunError):
             message_boxes.show_error(self, self.tr("Backup failed"), error.message)
@@ -289,6 +374,10 @@ class MainWindow(QMainWindow):
             sys.excepthook(type(error), error, error.__traceback__)
 
     def _show_about(self) -> None:
+        from dangqun.core.center import center_info  # ORM: imported once a session exists
+
+        if self.context is None:
+            return
         info = center_info(self.context.application.database)
         QMessageBox.about(
             self,
@@ -302,7 +391,7 @@ class MainWindow(QMainWindow):
                 version=__version__,
                 center=info.name,
                 code=info.division_code,
-                folder=self.context.application.paths.root,
+                folder=self.paths.root,
             ),
         )
 
@@ -315,7 +404,7 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(not locked)
         if not locked:
-            self.ui.backupNowAction.setEnabled(self.context.can(Permission.BACKUP))
+            self._set_session_actions_enabled(True)
 
     @property
     def locked(self) -> bool:
@@ -324,7 +413,7 @@ class MainWindow(QMainWindow):
     # -- state ------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        state = self.context.ui_state
+        state = self.ui_state
         geometry = state.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -333,7 +422,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(window_state))
 
     def save_state(self) -> None:
-        state = self.context.ui_state
+        state = self.ui_state
         state.setValue(GEOMETRY_KEY, self.saveGeometry())
         state.setValue(STATE_KEY, self.saveState())
         state.sync()
@@ -343,3 +432,13 @@ class MainWindow(QMainWindow):
             self.save_state()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def signed_in_window(context: UiContext, remember_state: bool = False) -> MainWindow:
+    """A main window already in ``context``'s session (screenshots, tests, benchmarks)."""
+    paths = context.application.paths
+    window = MainWindow(
+        paths, read_opening_facts(paths.database), context.ui_state, context.events, remember_state
+    )
+    window.begin_session(context)
+    return window

@@ -7,8 +7,8 @@ platform (unless ``QT_QPA_PLATFORM`` says otherwise).
 
 Window-sized pages fill ``size``. The dialogs (``login``, ``wizard``, ``lock``, and the members
 dialogs of :mod:`dangqun.ui.screenshot_members`) are drawn at their natural size, centered on a
-backdrop of ``size`` — the main window behind the lock and members dialogs, a plain desktop
-colour behind the others — as they appear on a screen of that size. A page that loads in the
+backdrop of ``size`` — the main window behind the login, lock and members dialogs, a plain
+desktop colour behind the wizard — as they appear on a screen of that size. A page that loads in the
 background (``is_ready()``) is drawn once its data has arrived.
 Nothing is written to the data directory's ui-state (window geometry, last user name).
 """
@@ -18,16 +18,19 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from dangqun.bootstrap import Application, is_initialized
-from dangqun.core.center import center_info
+from dangqun.bootstrap import Application
 from dangqun.core.security import Actor
-from dangqun.core.settings import FONT_POINT_SIZE, IDLE_LOCK_MINUTES, read_setting
+from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
+from dangqun.core.settings import read_setting
+from dangqun.core.users import authenticate
+from dangqun.opening import read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext
 from dangqun.ui.pages import PAGE_KEYS
 from dangqun.ui.screenshot_members import MEMBER_DIALOG_PAGES
@@ -118,10 +121,10 @@ def _render_main_window(
     size: tuple[int, int],
     scratch: str,
 ) -> QPixmap:
-    from dangqun.ui.main_window import MainWindow
+    from dangqun.ui.main_window import signed_in_window
 
     context = UiContext(application, actor, ui_state, AppEvents())
-    window = MainWindow(context, remember_state=False)
+    window = signed_in_window(context)
     try:
         window.resize(*size)
         window.show()
@@ -153,7 +156,7 @@ def _render_lock(
 
     window.set_locked(True)  # type: ignore[attr-defined]
     minutes = int(read_setting(application.database, IDLE_LOCK_MINUTES))
-    dialog = LockDialog(application.database, actor, minutes, window)
+    dialog = LockDialog(partial(authenticate, application.database), actor, minutes, window)
     try:
         dialog.show()
         _settle(window, dialog)
@@ -185,19 +188,29 @@ def _render_members_dialog(
 def _render_login(
     application: Application, ui_state: QSettings, actor: Actor | None, size: tuple[int, int]
 ) -> QPixmap:
+    """The sign-in dialog over the main window's sign-in cover, as the app starts."""
     from dangqun.ui.dialogs.login_dialog import LAST_USERNAME_KEY, LoginDialog
+    from dangqun.ui.main_window import MainWindow
 
-    name = center_info(application.database).name if is_initialized(application.database) else ""
+    facts = read_opening_facts(application.paths.database)
     if actor is not None and actor.user_id is not None:
         ui_state.setValue(LAST_USERNAME_KEY, actor.username)
-    dialog = LoginDialog(application.database, ui_state, name)
+    window = MainWindow(application.paths, facts, ui_state, AppEvents(), remember_state=False)
+    dialog = LoginDialog(
+        ui_state, facts.center_name, partial(authenticate, application.database), window
+    )
     try:
+        window.resize(*size)
+        window.show()
         dialog.show()
-        _settle(dialog)
-        return _compose(_desktop(size), dialog.grab(), size)
+        _settle(window, dialog)
+        return _compose(window.grab(), dialog.grab(), size)
     finally:
         dialog.close()
         dialog.deleteLater()
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()
 
 
 def _render_wizard(application: Application, size: tuple[int, int]) -> QPixmap:

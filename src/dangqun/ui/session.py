@@ -1,74 +1,178 @@
-"""One GUI run over an opened data directory: sign in → work → lock / log out → sign in again.
+"""One GUI run over a data directory: sign in → work → lock / log out → sign in again.
 
-The controller owns what outlives a single window: the ui-state file, the application events,
-the idle watcher and the daily backup started after the first sign-in. Windows ask for session
-changes with signals and never create each other, so each can be tested alone.
+The controller owns what outlives a single sign-in: the main window, the ui-state file, the
+application events, the idle watcher and the daily backup started after the first sign-in.
+Windows ask for session changes with signals and never create each other, so each can be
+tested alone.
+
+Start-up (``dangqun.opening``): the main window and the sign-in dialog are shown first, from
+facts read with sqlite3 alone; the database — SQLAlchemy, our models, the engine — is opened
+on a worker thread while the user types. This module is on that path, so services that need
+the ORM are imported in the methods that run once the database is open.
+``tests/ui/test_start_up_path.py`` keeps it so.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from dangqun.bootstrap import Application, run_automatic_backup_if_due
 from dangqun.core.backup import BackupFile
-from dangqun.core.center import center_info
 from dangqun.core.errors import DangqunError
-from dangqun.core.security import Actor
-from dangqun.core.settings import IDLE_LOCK_MINUTES, read_setting
-from dangqun.core.users import record_logout
+from dangqun.core.paths import DataPaths
+from dangqun.core.security import Actor, Authenticator
+from dangqun.core.setting_definitions import IDLE_LOCK_MINUTES
+from dangqun.opening import OpeningFacts, read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.dialogs.lock_dialog import LockDialog
 from dangqun.ui.dialogs.login_dialog import LoginDialog
 from dangqun.ui.idle_lock import IdleWatcher
 from dangqun.ui.main_window import MainWindow
 from dangqun.ui.startup import apply_appearance
-from dangqun.ui.threads import run_in_background
+from dangqun.ui.threads import ProgressCallback, run_in_background
+from dangqun.ui.widgets import message_boxes
+
+if TYPE_CHECKING:
+    from dangqun.bootstrap import Application
 
 log = logging.getLogger(__name__)
 
 MILLISECONDS_PER_MINUTE = 60_000
+OPEN_AT_THE_LATEST_MILLISECONDS = 1_000
+
+ApplicationOpener = Callable[[], "Application"]
+"""Opens the database (step 2 of ``dangqun.opening``); runs on a worker thread."""
+
+
+def _open_on_worker(opener: ApplicationOpener, _progress: ProgressCallback) -> Application:
+    return opener()
+
+
+def _already_open(application: Application) -> Application:
+    return application
 
 
 class SessionController(QObject):
     finished = Signal()
-    """The user quit (closed the main window, chose 退出, or cancelled the login)."""
+    """The user quit (closed the main window, chose 退出, or cancelled the login), or the
+    database could not be opened (:attr:`failed`)."""
 
     def __init__(
         self,
-        application: Application,
+        paths: DataPaths,
+        facts: OpeningFacts,
+        opener: ApplicationOpener,
         idle_timeout_milliseconds: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``idle_timeout_milliseconds`` overrides the idle-lock setting (tests use a few ms)."""
         super().__init__(parent)
-        self.application = application
-        self.ui_state = open_ui_state(application)
+        self.paths = paths
+        self.facts = facts
+        self._opener = opener
+        self.application: Application | None = None
+        self.failed = False
+        self.ui_state = open_ui_state(paths)
         self.events = AppEvents(self)
         self.context: UiContext | None = None
-        self.login_dialog: LoginDialog | None = None
         self.main_window: MainWindow | None = None
+        self.login_dialog: LoginDialog | None = None
         self.lock_dialog: LockDialog | None = None
         self._fixed_idle_timeout = idle_timeout_milliseconds
-        self._ending_session = False
+        self._shut_down = False
+        self._opening_started = False
         self._automatic_backup_started = False
-        self.idle_watcher = IdleWatcher(self.idle_timeout_milliseconds(), self)
+        self.idle_watcher = IdleWatcher(idle_timeout_milliseconds or MILLISECONDS_PER_MINUTE, self)
         self.idle_watcher.idle.connect(self._lock_after_idle)
         self.events.font_size_changed.connect(self._apply_font_size)
         self.events.data_changed.connect(self._on_data_changed)
 
+    @classmethod
+    def for_open_application(
+        cls, application: Application, idle_timeout_milliseconds: int | None = None
+    ) -> SessionController:
+        """A session over a database that is already open (after the first-run wizard, tests)."""
+        return cls(
+            application.paths,
+            read_opening_facts(application.paths.database),
+            partial(_already_open, application),
+            idle_timeout_milliseconds,
+        )
+
+    # -- starting: the window first, the database behind it --------------------------------
+
+    def start(self) -> MainWindow:
+        window = MainWindow(self.paths, self.facts, self.ui_state, self.events)
+        window.lock_requested.connect(self.lock)
+        window.log_out_requested.connect(self.log_out)
+        window.restore_completed.connect(self._after_restore)
+        window.closed.connect(self._main_window_closed)
+        self.main_window = window
+        # Opening the database competes with painting for the interpreter, so it starts once
+        # the window is on screen — or after a moment if it is never painted (minimized).
+        window.on_screen.connect(self._begin_opening)
+        QTimer.singleShot(OPEN_AT_THE_LATEST_MILLISECONDS, self._begin_opening)
+        window.show()
+        self.show_login()
+        return window
+
+    def _begin_opening(self) -> None:
+        if self._opening_started:
+            return
+        self._opening_started = True
+        run_in_background(
+            self,
+            partial(_open_on_worker, self._opener),
+            on_success=self._database_opened,
+            on_failure=self._database_failed,
+        )
+
+    @property
+    def database_open(self) -> bool:
+        return self.application is not None
+
+    def _database_opened(self, application: Application) -> None:
+        self.application = application
+        if self._shut_down:
+            return
+        log.info("database opened behind the sign-in")
+        if self.login_dialog is not None:
+            self.login_dialog.set_authenticator(self._authenticator(application))
+
+    def _database_failed(self, error: BaseException) -> None:
+        if not isinstance(error, DangqunError):
+            sys.excepthook(type(error), error, error.__traceback__)
+            message = str(error)
+        else:
+            message = error.message
+        log.error("database could not be opened: %s", message)
+        self.failed = True
+        if self._shut_down:
+            return
+        self._forget_login_dialog()
+        message_boxes.show_error(self.main_window, self.tr("The workbench cannot start"), message)
+        self.finished.emit()
+
+    @staticmethod
+    def _authenticator(application: Application) -> Authenticator:
+        from dangqun.core.users import authenticate  # ORM: imported once the database is open
+
+        return partial(authenticate, application.database)
+
     # -- signing in -------------------------------------------------------------------------
 
-    def start(self) -> None:
-        self.show_login()
-
     def show_login(self) -> LoginDialog:
-        dialog = LoginDialog(
-            self.application.database, self.ui_state, center_info(self.application.database).name
-        )
+        authenticator = None if self.application is None else self._authenticator(self.application)
+        # The window's name, not the start-up one: a restore may have brought another center.
+        center_name = self.main_window.center_name if self.main_window else self.facts.center_name
+        dialog = LoginDialog(self.ui_state, center_name, authenticator, self.main_window)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self._login_cancelled)
         self.login_dialog = dialog
@@ -88,14 +192,11 @@ class SessionController(QObject):
 
     def _signed_in(self, actor: Actor) -> None:
         self._forget_login_dialog()
-        self.context = UiContext(self.application, actor, self.ui_state, self.events)
-        window = MainWindow(self.context)
-        window.lock_requested.connect(self.lock)
-        window.log_out_requested.connect(self.log_out)
-        window.restore_completed.connect(self._after_restore)
-        window.closed.connect(self._main_window_closed)
-        self.main_window = window
-        window.show()
+        application, window = self.application, self.main_window
+        assert application is not None and window is not None  # only an open database signs in
+        self.context = UiContext(application, actor, self.ui_state, self.events)
+        window.begin_session(self.context)
+        window.activateWindow()
         self.idle_watcher.set_timeout(self.idle_timeout_milliseconds())
         self.idle_watcher.start()
         if not self._automatic_backup_started:
@@ -110,6 +211,9 @@ class SessionController(QObject):
         return self.idle_minutes() * MILLISECONDS_PER_MINUTE
 
     def idle_minutes(self) -> int:
+        from dangqun.core.settings import read_setting  # ORM: the database is open by now
+
+        assert self.application is not None
         return int(read_setting(self.application.database, IDLE_LOCK_MINUTES))
 
     def _lock_after_idle(self) -> None:
@@ -121,7 +225,9 @@ class SessionController(QObject):
             return self.lock_dialog
         self.idle_watcher.stop()
         window.set_locked(True)
-        dialog = LockDialog(self.application.database, context.actor, idle_minutes, window)
+        dialog = LockDialog(
+            self._authenticator(context.application), context.actor, idle_minutes, window
+        )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.unlocked.connect(self._unlocked)
         dialog.log_out_requested.connect(self.log_out)
@@ -157,47 +263,51 @@ class SessionController(QObject):
     def _end_session(self, record: bool) -> None:
         self.idle_watcher.stop()
         self._forget_lock_dialog()
-        window, context = self.main_window, self.context
-        if context is not None and record:
+        if record:
             self._record_logout()
-        self.main_window = None
         self.context = None
-        if window is not None:
-            self._ending_session = True
-            try:
-                window.close()
-            finally:
-                self._ending_session = False
-            window.deleteLater()
+        if self.main_window is not None:
+            self.main_window.end_session()
 
     def _record_logout(self) -> None:
+        from dangqun.core.users import record_logout  # ORM: only a session logs out
+
         if self.context is None:
             return
         try:
-            record_logout(self.application.database, self.context.actor)
+            record_logout(self.context.application.database, self.context.actor)
         except DangqunError as error:  # the audit entry is not worth keeping a user waiting
             log.warning("logout not recorded: %s", error.message)
 
     def _main_window_closed(self) -> None:
-        if self._ending_session:
-            return
         self.idle_watcher.stop()
         self._forget_lock_dialog()
+        self._forget_login_dialog()
         self._record_logout()
         self.main_window = None
         self.context = None
         self.finished.emit()
 
     def shutdown(self) -> None:
-        """Stop watching input; used when the event loop has ended."""
+        """The event loop has ended: stop watching input and collect a database still opening.
+
+        Its outcome is delivered by a queued signal, which needs the posted events sent once
+        the worker is done; nothing on screen reacts any more.
+        """
+        self._shut_down = True
         self.idle_watcher.stop()
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.sendPostedEvents()
 
     # -- background backup, settings --------------------------------------------------------
 
     def _start_automatic_backup(self) -> None:
+        from dangqun.bootstrap import run_automatic_backup_if_due  # ORM: the database is open
+
         if self.main_window is not None:
             self.main_window.show_status_message(self.tr("Checking today's automatic backup …"), 0)
         application = self.application
+        assert application is not None
         run_in_background(
             self,
             lambda _progress: run_automatic_backup_if_due(application),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from dangqun.core.settings import setting_definitions
+from dangqun.core.setting_definitions import setting_definitions
 from dangqun.printing import fonts as font_module
 from dangqun.printing.fonts import (
     BUILT_IN_FONT_NAME,

@@ -1,6 +1,6 @@
 """锁定: the screen after idle time or 锁定, opened again only by the signed-in user's password.
 
-The password goes through :func:`authenticate`, so wrong tries count toward the lock-out like
+The password goes through :func:`dangqun.core.users.authenticate`, so wrong tries count toward the lock-out like
 at the login screen: an idle workstation is no way round it. The only other way out is 注销
 (log out), which brings back the login screen for a colleague. Escape and the window's close
 button do nothing here.
@@ -12,10 +12,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from dangqun.core.db import Database
 from dangqun.core.errors import AccountLocked, AuthenticationFailed, ValidationError
-from dangqun.core.security import Actor
-from dangqun.core.users import authenticate
+from dangqun.core.security import Actor, Authenticator
 from dangqun.ui.forms.ui_lock_dialog import Ui_LockDialog
 from dangqun.ui.icons import accent_icon
 
@@ -26,13 +24,13 @@ class LockDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        authenticator: Authenticator,
         actor: Actor,
         idle_minutes: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
+        self.authenticator = authenticator
         self.actor = actor
         self._finished = False
         self.ui = Ui_LockDialog()
@@ -70,7 +68,7 @@ class LockDialog(QDialog):
     def unlock(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            actor = authenticate(self.database, self.actor.username, self.ui.passwordEdit.text())
+            actor = self.authenticator(self.actor.username, self.ui.passwordEdit.text())
         except (ValidationError, AuthenticationFailed, AccountLocked) as error:
             self._show_error(error.message)
             return

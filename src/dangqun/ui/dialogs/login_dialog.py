@@ -1,8 +1,12 @@
 """登录: user name and password, with the service's own Chinese refusals shown in the dialog.
 
 Wrong passwords count toward the lock-out (five in a row, ``dangqun.core.users``); the dialog
-only shows what :func:`authenticate` says, so the wording never reveals which user names exist.
+only shows what the authenticator says, so the wording never reveals which user names exist.
 The last user name is remembered per machine (ui-state.ini), never the password.
+
+The dialog is on screen before the database is open (``dangqun.opening``): the user types
+while the session opens it in the background. A sign-in pressed before then waits, with the
+button saying so, and goes ahead by itself once :meth:`LoginDialog.set_authenticator` is called.
 """
 
 from __future__ import annotations
@@ -11,10 +15,8 @@ from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from dangqun.core.db import Database
 from dangqun.core.errors import AccountLocked, AuthenticationFailed, ValidationError
-from dangqun.core.security import Actor
-from dangqun.core.users import authenticate
+from dangqun.core.security import Actor, Authenticator
 from dangqun.ui.forms.ui_login_dialog import Ui_LoginDialog
 from dangqun.ui.icons import accent_icon
 from dangqun.ui.widgets.field_errors import FieldErrors
@@ -28,15 +30,16 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
         ui_state: QSettings,
         center_name: str = "",
+        authenticator: Authenticator | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
         self.ui_state = ui_state
         self.actor: Actor | None = None
+        self._authenticator = authenticator
+        self._sign_in_waiting = False
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Sign in — Party–Masses Service Center Workbench"))
@@ -48,6 +51,7 @@ class LoginDialog(QDialog):
             general=self.ui.messageLabel,
             inputs={"username": self.ui.usernameEdit, "password": self.ui.passwordEdit},
         )
+        self._sign_in_text = self.ui.signInButton.text()
         self.resize(self.width(), self.sizeHint().height())
         self.ui.signInButton.clicked.connect(self.sign_in)
         self.ui.quitButton.clicked.connect(self.reject)
@@ -55,12 +59,35 @@ class LoginDialog(QDialog):
         self.ui.usernameEdit.setText(last_username)
         (self.ui.passwordEdit if last_username else self.ui.usernameEdit).setFocus()
 
+    @property
+    def database_ready(self) -> bool:
+        return self._authenticator is not None
+
+    @property
+    def waiting_for_database(self) -> bool:
+        """Sign-in was pressed before the database was open; it goes ahead once it is."""
+        return self._sign_in_waiting
+
+    def set_authenticator(self, authenticator: Authenticator) -> None:
+        """The database is open; a sign-in pressed meanwhile goes ahead now."""
+        self._authenticator = authenticator
+        if self._sign_in_waiting:
+            self._sign_in_waiting = False
+            self.ui.signInButton.setText(self._sign_in_text)
+            self.ui.signInButton.setEnabled(True)
+            self.sign_in()
+
     def sign_in(self) -> None:
         self.errors.clear()
+        if self._authenticator is None:
+            self._sign_in_waiting = True
+            self.ui.signInButton.setEnabled(False)
+            self.ui.signInButton.setText(self.tr("Opening the database …"))
+            return
         username = self.ui.usernameEdit.text()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            actor = authenticate(self.database, username, self.ui.passwordEdit.text())
+            actor = self._authenticator(username, self.ui.passwordEdit.text())
         except ValidationError as error:
             self.errors.show(error.errors)
             return

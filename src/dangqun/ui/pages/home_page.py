@@ -18,13 +18,13 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from dangqun.bootstrap import Application
-from dangqun.core.backup import BackupFile
+from dangqun.core.backup import BackupFile, latest_backup
 from dangqun.core.center import center_info
 from dangqun.core.clock import local_today
 from dangqun.members.models import MemberKind
 from dangqun.members.queries import MemberOverview, member_overview, political_birthdays_in_month
 from dangqun.ui.context import UiContext
-from dangqun.ui.formatting import describe_backup, last_backup, long_date
+from dangqun.ui.formatting import describe_backup, long_date
 from dangqun.ui.forms.ui_home_page import Ui_HomePage
 from dangqun.ui.icons import icon
 from dangqun.ui.pages import PAGES
@@ -62,7 +62,7 @@ def load_home_figures(
         member_overview(application.database),
         political_birthdays_in_month(application.database, month),
         month,
-        last_backup(application),
+        latest_backup(application.paths.backups),
     )
 
 

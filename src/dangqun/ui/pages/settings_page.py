@@ -50,15 +50,13 @@ from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, ValidationError
 from dangqun.core.security import Actor, Permission
-from dangqun.core.settings import (
+from dangqun.core.setting_definitions import (
     FONT_POINT_SIZE,
     IDLE_LOCK_MINUTES,
     LOGIN_LOCKOUT_MINUTES,
     SettingDefinition,
-    all_settings,
-    read_setting,
-    update_settings,
 )
+from dangqun.core.settings import all_settings, read_setting, update_settings
 from dangqun.core.users import UserSummary, list_users, update_user
 from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.password_dialog import PasswordDialog

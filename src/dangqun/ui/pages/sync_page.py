@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from dangqun.core.backup import latest_backup
 from dangqun.core.center import center_info
 from dangqun.members.queries import member_overview
 from dangqun.ui.context import UiContext
-from dangqun.ui.formatting import describe_backup, last_backup
+from dangqun.ui.formatting import describe_backup
 from dangqun.ui.pages.figures import organizations_caption
 from dangqun.ui.pages.module_page import ModulePage, format_count
 
@@ -103,7 +104,9 @@ class SyncPage(ModulePage):
         self.set_card(
             "organizations", format_count(overview.organizations), organizations_caption(overview)
         )
-        self.set_card("backup", *describe_backup(last_backup(self.context.application)))
+        self.set_card(
+            "backup", *describe_backup(latest_backup(self.context.application.paths.backups))
+        )
         self.show_details(
             self.tr("This center's identity"),
             self.tr("Every package carries these values; the center id never changes."),

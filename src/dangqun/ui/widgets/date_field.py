@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dangqun.members.validation import parse_date
-from dangqun.ui.icons import glyph_icon
-
-CALENDAR_GLYPH = "mdi6.calendar-month-outline"
+from dangqun.ui.icons import icon
 
 
 class _CalendarPopup(QFrame):
@@ -61,7 +59,7 @@ class DateField(QWidget):
         self.line_edit.setPlaceholderText(self.tr("e.g. 2001-07-01"))
         self.line_edit.setClearButtonEnabled(True)
         self.calendar_button = QToolButton(self)
-        self.calendar_button.setIcon(glyph_icon(CALENDAR_GLYPH))
+        self.calendar_button.setIcon(icon("calendar_month"))
         self.calendar_button.setToolTip(self.tr("Pick from a calendar"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.line_edit, 1)

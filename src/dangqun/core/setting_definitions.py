@@ -1,0 +1,83 @@
+"""The registry of center-wide settings: what each one is called, its default and its rule.
+
+Each module registers the settings it owns (``register_setting``), so the settings page and
+``dangqun check`` see them all. Kept apart from the table (:mod:`dangqun.core.settings`) and
+free of SQLAlchemy, because the first window reads the font size before the ORM is imported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SettingDefinition:
+    key: str
+    label: str
+    default: Any
+    validate: Callable[[Any], str | None]
+    """Returns a Chinese reason when the value is refused, None when it is fine."""
+
+
+_REGISTRY: dict[str, SettingDefinition] = {}
+
+
+def register_setting(definition: SettingDefinition) -> SettingDefinition:
+    _REGISTRY[definition.key] = definition
+    return definition
+
+
+def setting_definitions() -> list[SettingDefinition]:
+    return list(_REGISTRY.values())
+
+
+def registered_setting(key: str) -> SettingDefinition | None:
+    return _REGISTRY.get(key)
+
+
+def integer_between(low: int, high: int, unit: str) -> Callable[[Any], str | None]:
+    def validate(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"必须是整数（{low}–{high}{unit}）"
+        if not low <= value <= high:
+            return f"必须在 {low} 到 {high}{unit} 之间"
+        return None
+
+    return validate
+
+
+def optional_text(max_length: int) -> Callable[[Any], str | None]:
+    def validate(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "必须是文字"
+        if len(value) > max_length:
+            return f"不能超过 {max_length} 个字符"
+        return None
+
+    return validate
+
+
+IDLE_LOCK_MINUTES = register_setting(
+    SettingDefinition(
+        "idle_lock_minutes", "无操作自动锁定（分钟）", 10, integer_between(1, 240, " 分钟")
+    )
+)
+LOGIN_LOCKOUT_MINUTES = register_setting(
+    SettingDefinition(
+        "login_lockout_minutes",
+        "密码连续错误 5 次后锁定（分钟）",
+        15,
+        integer_between(1, 1440, " 分钟"),
+    )
+)
+FONT_POINT_SIZE = register_setting(
+    SettingDefinition("font_point_size", "界面字号（磅）", 13, integer_between(9, 24, " 磅"))
+)
+
+
+def decode_setting(definition: SettingDefinition, stored_json: str | None) -> Any:
+    """The value of a stored row (None: no row, so the default)."""
+    return definition.default if stored_json is None else json.loads(stored_json)
