@@ -862,10 +862,6 @@
         <translation>党群服务中心工作台</translation>
     </message>
     <message>
-        <source>Sign in to continue.</source>
-        <translation>请在登录窗口输入用户名和密码。</translation>
-    </message>
-    <message>
         <source>Locked. Enter your password to continue.</source>
         <translation>已锁定。请输入密码继续使用。</translation>
     </message>
@@ -2138,6 +2134,10 @@
 </context>
 <context>
     <name>SessionController</name>
+    <message>
+        <source>The database could not be opened ({error}). The details were written to the log file; please tell your technical support.</source>
+        <translation>无法打开数据库（{error}）。详细信息已写入日志文件，请联系技术支持。</translation>
+    </message>
     <message>
         <source>The workbench cannot start</source>
         <translation>党群服务中心工作台无法启动</translation>

@@ -2,7 +2,14 @@
 
 Targets (foundation issue): at most 2× the bare window's start-up, measured in the same run,
 and resident memory under 250 MB after start-up. Each figure is the median of several runs,
-timed from process spawn (interpreter start and imports included) to the window shown.
+timed from process spawn (interpreter start and imports included) by startup_probe.py, which
+runs the real ``dangqun --data-dir DIR`` command.
+
+"Start-up" ends when the main window is on screen with the sign-in dialog on top, ready for the
+password. The database opens behind the sign-in (``dangqun.opening``), so the figures that
+follow are reported too: how long after the window the database is open, how long a user waits
+from pressing 登录 to the home page with its figures, and the worst case — the password sent
+the instant the window appears — from spawn to the home page.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -23,13 +31,16 @@ from tests.benchmarks.common import PASSWORD, emit, prepared_center
 PROBE = Path(__file__).with_name("startup_probe.py")
 
 
-def launch(*arguments: str) -> tuple[float, float]:
+def launch(*arguments: str) -> dict[str, float]:
+    """The probe's figures, its timestamps made relative to the spawn."""
     started = time.time()
     result = subprocess.run(
         [sys.executable, str(PROBE), *arguments], capture_output=True, text=True, check=True
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return figures["shown_at"] - started, figures["rss_mb"]
+    return {
+        name: value - started if name.endswith("_at") else value for name, value in figures.items()
+    }
 
 
 def byte_compile_package() -> None:
@@ -45,32 +56,47 @@ def byte_compile_package() -> None:
 def main(members: int, runs: int, data_dir: Path | None) -> dict[str, object]:
     byte_compile_package()
     with tempfile.TemporaryDirectory() as folder:
-        center = prepared_center(data_dir or Path(folder) / "center", members)
+        center = str(prepared_center(data_dir or Path(folder) / "center", members))
         launch("bare")  # warm the file cache for both sides alike
-        launch("dangqun", str(center), PASSWORD)
-        bare_runs, floor_runs, app_runs, app_memory = [], [], [], []
+        launch("dangqun", center, PASSWORD)
+        bare, floor, typed, hasty = [], [], [], []
         for _ in range(runs):
-            bare_runs.append(launch("bare")[0])
-            floor_runs.append(launch("floor")[0])
-            seconds, megabytes = launch("dangqun", str(center), PASSWORD)
-            app_runs.append(seconds)
-            app_memory.append(megabytes)
-    bare_seconds = statistics.median(bare_runs)
-    app_seconds = statistics.median(app_runs)
-    floor_seconds = statistics.median(floor_runs)
+            bare.append(launch("bare"))
+            floor.append(launch("floor"))
+            typed.append(launch("dangqun", center, PASSWORD))
+            hasty.append(launch("dangqun-hasty", center, PASSWORD))
+
+    def median(
+        samples: list[dict[str, float]], figure: Callable[[dict[str, float]], float]
+    ) -> float:
+        return round(statistics.median(figure(sample) for sample in samples), 3)
+
+    bare_seconds = median(bare, lambda run: run["shown_at"])
+    window_seconds = median(typed + hasty, lambda run: run["shown_at"])
+    memory = max(run["rss_mb"] for run in typed + hasty)
+    ratio = round(window_seconds / bare_seconds, 2)
     return emit(
         "startup",
         {
             "members": members,
             "runs": runs,
-            "bare_qmainwindow_seconds": round(bare_seconds, 3),
-            "bare_plus_sqlalchemy_import_seconds": round(floor_seconds, 3),
-            "dangqun_main_window_seconds": round(app_seconds, 3),
-            "ratio": round(app_seconds / bare_seconds, 2),
+            "bare_qmainwindow_seconds": bare_seconds,
+            "bare_plus_sqlalchemy_import_seconds": median(floor, lambda run: run["shown_at"]),
+            "dangqun_main_window_seconds": window_seconds,
+            "ratio": ratio,
             "target_ratio": 2.0,
-            "rss_mb": max(app_memory),
+            "database_open_after_window_seconds": median(
+                typed, lambda run: run["database_open_at"] - run["shown_at"]
+            ),
+            "sign_in_to_home_page_seconds": median(
+                typed, lambda run: run["home_ready_at"] - run["database_open_at"]
+            ),
+            "password_at_once_spawn_to_home_page_seconds": median(
+                hasty, lambda run: run["home_ready_at"]
+            ),
+            "rss_mb": memory,
             "target_rss_mb": 250,
-            "meets_targets": app_seconds / bare_seconds <= 2.0 and max(app_memory) < 250,
+            "meets_targets": ratio <= 2.0 and memory < 250,
         },
     )
 
@@ -78,7 +104,7 @@ def main(members: int, runs: int, data_dir: Path | None) -> dict[str, object]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--data-dir", type=Path, help="reuse a prepared center (faster reruns)")
     options = parser.parse_args()
     main(options.members, options.runs, options.data_dir)

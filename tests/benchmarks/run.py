@@ -29,7 +29,7 @@ def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
     shared = ["--data-dir", str(center)]
     return {
         "demo": members,
-        "startup": [*members, *shared, "--runs", "2" if quick else "5"],
+        "startup": [*members, *shared, "--runs", "2" if quick else "7"],
         "members": [*members, *shared, *(["--roster", "1000", "--repeat", "1"] if quick else [])],
         "members_ui": [*members, *shared],
         "printing": ["--certificates", "50", "--repeat", "1"] if quick else [],

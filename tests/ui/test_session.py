@@ -256,3 +256,27 @@ def test_a_database_that_cannot_be_opened_is_reported_and_ends_the_run(
     assert shown == ["数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。"]
     assert session.login_dialog is None
     close_everything(session)
+
+
+def test_an_unexpected_error_while_opening_is_logged_and_explained(
+    qtbot, application: Application, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        message_boxes, "show_error", lambda _parent, _title, text: shown.append(text)
+    )
+
+    def broken_driver() -> Application:
+        raise RuntimeError("disk gone")
+
+    session = SessionController(
+        application.paths, read_opening_facts(application.paths.database), broken_driver
+    )
+    with qtbot.waitSignal(session.finished):
+        session.start()
+    assert session.failed
+    assert shown == ["无法打开数据库（disk gone）。详细信息已写入日志文件，请联系技术支持。"]
+    assert any(
+        record.exc_info and "disk gone" in str(record.exc_info[1]) for record in caplog.records
+    )
+    close_everything(session)

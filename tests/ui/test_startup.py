@@ -15,10 +15,12 @@ from dangqun.bootstrap import Application
 from dangqun.core.backup import list_backups
 from dangqun.core.paths import DataPaths
 from dangqun.resources_path import resource_path, resources_root
+from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard
 from dangqun.ui.dialogs.login_dialog import LoginDialog
 from dangqun.ui.main_window import MainWindow
 
-from .conftest import ADMIN_PASSWORD
+from .conftest import ADMIN_PASSWORD, CENTER_ANSWERS
+from .test_first_run_wizard import finish, go_to_last_page
 
 
 @pytest.fixture
@@ -91,6 +93,70 @@ def test_a_whole_session_from_login_to_exit_backup(
     kinds = [backup.kind for backup in list_backups(initialized_paths.backups)]
     assert kinds[0] == "exit"  # rotation keeps the newest automatic backup of the day
     assert not initialized_paths.lock_file.exists() or _lock_is_free(initialized_paths)
+
+
+def _visible(kind: type) -> object | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
+        None,
+    )
+
+
+def _when_visible(kind: type, then) -> None:
+    widget = _visible(kind)
+    if widget is None:
+        QTimer.singleShot(50, lambda: _when_visible(kind, then))
+    else:
+        then(widget)
+
+
+def test_a_new_directory_runs_the_wizard_then_signs_in_with_the_new_account(
+    qtbot, qapp: QApplication, data_paths: DataPaths
+) -> None:
+    steps: list[str] = []
+
+    def set_up(wizard: FirstRunWizard) -> None:
+        steps.append("wizard")
+        go_to_last_page(wizard)
+        finish(wizard)
+        _when_visible(LoginDialog, sign_in)
+
+    def sign_in(dialog: LoginDialog) -> None:
+        steps.append(f"login as {dialog.ui.usernameEdit.text()}")
+        dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
+        dialog.ui.signInButton.click()
+        _when_visible(MainWindow, leave)
+
+    def leave(window: MainWindow) -> None:
+        if not window.signed_in:
+            QTimer.singleShot(50, lambda: leave(window))
+            return
+        steps.append(window.center_label.text())
+        window.ui.exitAction.trigger()
+
+    QTimer.singleShot(0, lambda: _when_visible(FirstRunWizard, set_up))
+    try:
+        exit_code = gui.run_gui(str(data_paths.root))
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+
+    assert exit_code == 0
+    assert steps == ["wizard", "login as admin", CENTER_ANSWERS.center_name]
+    assert _lock_is_free(data_paths)
+
+
+def test_cancelling_the_wizard_quits_and_frees_the_directory(
+    qtbot, qapp: QApplication, data_paths: DataPaths
+) -> None:
+    QTimer.singleShot(0, lambda: _when_visible(FirstRunWizard, lambda wizard: wizard.reject()))
+    try:
+        exit_code = gui.run_gui(str(data_paths.root))
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+
+    assert exit_code == 0
+    assert _lock_is_free(data_paths)
+    assert list_backups(data_paths.backups) == []
 
 
 def _lock_is_free(paths: DataPaths) -> bool:

@@ -193,7 +193,6 @@ class MainWindow(QMainWindow):
 
     def _build_covers(self) -> None:
         self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
-        self.ui.signInCoverMark.setPixmap(accent_icon("app").pixmap(QSize(72, 72)))
         self.ui.lockCoverIcon.setPixmap(icon("lock", "#8A919C", None).pixmap(QSize(72, 72)))
 
     def fit_navigation_width(self) -> None:

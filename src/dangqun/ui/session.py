@@ -146,12 +146,18 @@ class SessionController(QObject):
             self.login_dialog.set_authenticator(self._authenticator(application))
 
     def _database_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DangqunError):
-            sys.excepthook(type(error), error, error.__traceback__)
-            message = str(error)
-        else:
+        """A refusal (damaged file, full disk during migration …) ends the run with its reason."""
+        if isinstance(error, DangqunError):
             message = error.message
-        log.error("database could not be opened: %s", message)
+            log.error("database could not be opened: %s", message)
+        else:
+            log.error(
+                "database could not be opened", exc_info=(type(error), error, error.__traceback__)
+            )
+            message = self.tr(
+                "The database could not be opened ({error}). The details were written to the "
+                "log file; please tell your technical support."
+            ).format(error=error)
         self.failed = True
         if self._shut_down:
             return

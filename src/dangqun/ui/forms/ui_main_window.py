@@ -116,16 +116,9 @@ class Ui_MainWindow(object):
         self.signInCoverLayout = QVBoxLayout(self.signInCover)
         self.signInCoverLayout.setSpacing(12)
         self.signInCoverLayout.setObjectName(u"signInCoverLayout")
-        self.signInCoverTopSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.signInCoverTopSpacer = QSpacerItem(0, 64, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
         self.signInCoverLayout.addItem(self.signInCoverTopSpacer)
-
-        self.signInCoverMark = QLabel(self.signInCover)
-        self.signInCoverMark.setObjectName(u"signInCoverMark")
-        self.signInCoverMark.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.signInCoverMark.setWordWrap(True)
-
-        self.signInCoverLayout.addWidget(self.signInCoverMark)
 
         self.signInCoverCenter = QLabel(self.signInCover)
         self.signInCoverCenter.setObjectName(u"signInCoverCenter")
@@ -140,13 +133,6 @@ class Ui_MainWindow(object):
         self.signInCoverApplication.setWordWrap(True)
 
         self.signInCoverLayout.addWidget(self.signInCoverApplication)
-
-        self.signInCoverText = QLabel(self.signInCover)
-        self.signInCoverText.setObjectName(u"signInCoverText")
-        self.signInCoverText.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.signInCoverText.setWordWrap(True)
-
-        self.signInCoverLayout.addWidget(self.signInCoverText)
 
         self.signInCoverBottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -229,7 +215,6 @@ class Ui_MainWindow(object):
         self.aboutAction.setText(QCoreApplication.translate("MainWindow", u"&About", None))
         self.applicationTitle.setText(QCoreApplication.translate("MainWindow", u"Service Center Workbench", None))
         self.signInCoverApplication.setText(QCoreApplication.translate("MainWindow", u"Party\u2013Masses Service Center Workbench", None))
-        self.signInCoverText.setText(QCoreApplication.translate("MainWindow", u"Sign in to continue.", None))
         self.lockCoverText.setText(QCoreApplication.translate("MainWindow", u"Locked. Enter your password to continue.", None))
         self.systemMenu.setTitle(QCoreApplication.translate("MainWindow", u"&System", None))
         self.goMenu.setTitle(QCoreApplication.translate("MainWindow", u"&Go", None))
