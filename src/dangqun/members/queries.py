@@ -18,11 +18,13 @@ import enum
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.members.models import (
     Member,
@@ -131,18 +133,28 @@ def member_overview(database: Database) -> MemberOverview:
     )
 
 
-def political_birthdays_in_month(database: Database, month: int) -> int:
-    """Members in the register whose 入党日期 falls in ``month`` (政治生日, DOMAIN.md §1)."""
+def political_birthday_conditions(month: int, year: int) -> tuple[ColumnElement[bool], ...]:
+    """在册 members who joined in ``month`` of a year before ``year``: those with an anniversary
+    to mark in ``year`` (政治生日, DOMAIN.md §1). The home page counts exactly whom the
+    政治生日 list and its printout show (:func:`dangqun.members.service.political_birthdays`).
+    """
     if not 1 <= month <= 12:
         raise ValueError(f"month must be 1–12, not {month}")
     prefix = f"{month:02d}-"
-    in_month = Member.joined_month_day.between(f"{prefix}01", f"{prefix}31")
+    return (
+        Member.joined_month_day.between(f"{prefix}01", f"{prefix}31"),
+        # Unary + keeps SQLite off the status index (most members are 在册), so it reads the
+        # month's few thousand rows by joined_month_day: 267 ms → 20 ms on 100,000 members.
+        literal_column(f"+{Member.__tablename__}.status") == IN_REGISTER.value,
+        Member.joined_on < date(year, 1, 1),
+    )
+
+
+def political_birthdays_in_month(database: Database, month: int, year: int | None = None) -> int:
+    """How many 政治生日 fall in ``month`` of ``year`` (default this year)."""
+    conditions = political_birthday_conditions(month, year or local_today().year)
     with database.reading() as session:
-        everyone = session.execute(select(func.count()).where(in_month)).scalar_one()
-        left = session.execute(
-            select(func.count()).where(in_month, Member.status.in_(_LEFT_REGISTER))
-        ).scalar_one()
-    return int(everyone) - int(left)
+        return int(session.execute(select(func.count()).where(*conditions)).scalar_one())
 
 
 def _branch_of(

@@ -20,6 +20,7 @@ from dangqun.members.models import (
     MemberKind,
     MemberStatus,
 )
+from dangqun.members.queries import political_birthdays_in_month
 from tests.unit.members.conftest import TODAY, make_form, make_id, readonly_actor, staff_actor
 
 
@@ -257,11 +258,23 @@ def test_political_birthdays_list_the_month_in_register_only(database, admin, tr
     register("赵敏", 104, date(2005, 8, 1))
     gone = register("钱伟", 105, date(2006, 7, 3))
     service.transfer_member_out(database, admin, gone, date(2026, 11, 1), "外区", today=TODAY)
+    probationer = make_form(  # joined this July: her first anniversary is in 2027
+        tree.grid_one.id,
+        name="孙丽",
+        id_number=make_id(sequence=106),
+        joined_on=date(2026, 7, 5),
+        confirmed_on=None,
+        category=MemberCategory.PROBATIONARY,
+    )
+    service.register_member(database, admin, probationer, today=TODAY)
     listed = service.political_birthdays(database, admin, 7, year=2026)
     assert [(b.name, b.anniversary, b.years) for b in listed] == [
         ("李强", date(2026, 7, 1), 22),
         ("王芳", date(2026, 7, 12), 21),
     ]
+    # The home page's card counts exactly the people on this list.
+    assert political_birthdays_in_month(database, 7, year=2026) == len(listed) == 2
+    assert political_birthdays_in_month(database, 7, year=2027) == 3
     with pytest.raises(ValidationError):
         service.political_birthdays(database, admin, 13)
 
