@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from dangqun.core.audit import AuditEntry
 from dangqun.core.errors import NotFound, PermissionDenied, ValidationError
 from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
+from dangqun.members.codes import EDUCATIONS
 from dangqun.members.models import Member, MemberKind, MemberStatus, Organization
+from dangqun.printing.documents.member_roster import load_member_roster
 from dangqun.printing.page_kit import PrintContext
 from dangqun.printing.registry import DOCUMENT_KINDS, build_document, document_kind
 from dangqun.printing.service import (
@@ -198,3 +201,16 @@ def test_samples_one_file_per_kind(context: PrintContext, tmp_path: Path) -> Non
     assert [path.stem for path in written] == list(DOCUMENT_KINDS)
     for path in written:
         assert pdf_info(path).pages >= 1
+
+
+def test_the_roster_names_education_with_the_words_of_the_member_form(
+    demo_application: Application,
+) -> None:
+    """学历 prints as the member form shows it (GB/T 4658 labels of members/codes.py)."""
+    application = demo_application
+    branch = first_branch_id(application)
+    roster = load_member_roster(application.database, branch, date(2026, 11, 22))
+
+    printed = {member.education for member in roster.members}
+    assert printed and printed <= {item.label for item in EDUCATIONS.items}
+    assert EDUCATIONS.label("40") == "中等职业教育"  # once printed as 中专 beside the screens' word

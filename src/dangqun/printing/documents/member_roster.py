@@ -19,7 +19,7 @@ from sqlalchemy import select
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound
 from dangqun.core.privacy import PersonalField, shown_if
-from dangqun.members.codes import ETHNICITIES, GENDERS
+from dangqun.members.codes import EDUCATIONS, ETHNICITIES, GENDERS
 from dangqun.members.models import (
     MEMBER_CATEGORY_LABELS,
     MEMBER_KIND_LABELS,
@@ -44,22 +44,6 @@ from dangqun.printing.page_kit import (
 )
 
 KIND = "member_roster"
-
-"""GB/T 3304 codes 01–56 (keys are ints); 97 其他, 98 外国血统中国籍人士 below."""
-
-EDUCATION_LABELS = {
-    "10": "研究生",
-    "11": "博士研究生",
-    "14": "硕士研究生",
-    "20": "大学本科",
-    "30": "大学专科",
-    "40": "中专",
-    "60": "高中",
-    "70": "初中",
-    "80": "小学",
-    "90": "其他",
-}
-"""GB/T 4658 (the first-level codes rosters use)."""
 
 
 def ethnicity_label(code: str | None) -> str:
@@ -89,7 +73,6 @@ class MemberRosterData:
     organization_name: str
     as_of: date
     members: Sequence[RosterMember]
-    compiled_by: str = ""
 
 
 def _month(value: date | None) -> str:
@@ -206,9 +189,7 @@ def load_member_roster(database: Database, organization_id: int, as_of: date) ->
                 ethnicity=ethnicity_label(member.ethnicity_code),
                 birth_date=member.birth_date,
                 id_number=member.id_number,
-                education=EDUCATION_LABELS.get(
-                    member.education_code or "", member.education_code or ""
-                ),
+                education=EDUCATIONS.label(member.education_code),
                 category=category_labels.get(member.category, member.category),
                 joined_on=member.joined_on,
                 confirmed_on=member.confirmed_on,
@@ -279,7 +260,7 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
             "01",
             date(1992, 11, 21),
             "53011119921121442X",
-            "14",
+            "10",
             "full",
             date(2016, 12, 1),
             "五华区人民法院 法官助理",
@@ -294,7 +275,7 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
             "14",
             date(1979, 1, 30),
             "532901197901300519",
-            "30",
+            "40",
             "full",
             date(2003, 7, 1),
             "个体经营（翠湖小吃店）",
@@ -326,7 +307,7 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
             ethnicity=ethnicity_label(ethnicity),
             birth_date=born,
             id_number=id_number,
-            education=EDUCATION_LABELS[education],
+            education=EDUCATIONS.label(education),
             category=MEMBER_CATEGORY_LABELS[MemberCategory(category)],
             joined_on=joined,
             confirmed_on=None
@@ -340,4 +321,4 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
         )
         for name, gender, ethnicity, born, id_number, education, category, joined, work, phone, address, kind, group in people
     ]
-    return MemberRosterData("翠湖社区第一网格党支部", context.print_date, members, "赵丽")
+    return MemberRosterData("翠湖社区第一网格党支部", context.print_date, members)
