@@ -761,45 +761,6 @@
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
-    <message>
-        <source>Sign in — Party–Masses Service Center Workbench</source>
-        <translation>登录 — 党群服务中心工作台</translation>
-    </message>
-    <message>
-        <source>Opening the database …</source>
-        <translation>正在打开数据库 …</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Party–Masses Service Center Workbench</source>
-        <translation>党群服务中心工作台</translation>
-    </message>
-    <message>
-        <source>&amp;User name</source>
-        <translation>用户名(&amp;U)</translation>
-    </message>
-    <message>
-        <source>e.g. zhangsan</source>
-        <translation>例如 zhangsan</translation>
-    </message>
-    <message>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Sign in</source>
-        <translation>登录(&amp;S)</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Version {version}</source>
@@ -2582,6 +2543,37 @@ Cannot be used: {reason}</source>
     <message>
         <source>Signed in as</source>
         <translation>当前登录</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>Opening the database …</source>
+        <translation>正在打开数据库 …</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>e.g. zhangsan</source>
+        <translation>例如 zhangsan</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
     </message>
 </context>
 <context>

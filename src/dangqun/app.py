@@ -3,8 +3,8 @@
 
 Start-up order, fastest path first (``dangqun.opening``): QApplication → exception hook → claim
 the data directory (folders, lock, file checks; a refusal is shown in Chinese and the exit code
-is 1) → translators, theme and the center's font size → the main window with the sign-in dialog
-on top, while the database opens on a worker thread → main window after sign-in → daily backup
+is 1) → translators, theme and the center's font size → the main window with its sign-in card,
+while the database opens on a worker thread → main window after sign-in → daily backup
 off the GUI thread. A new directory (first-run wizard) or an old schema (backup + migration)
 opens the database first, on the GUI thread. On the way out: wait for background work, back up
 ("exit" kind), close the database and release the lock.
@@ -136,7 +136,7 @@ def open_and_register(claimed: ClaimedDirectory) -> Application | None:
     from dangqun.bootstrap import is_initialized
     from dangqun.ui.context import open_ui_state
     from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard
-    from dangqun.ui.dialogs.login_dialog import LAST_USERNAME_KEY
+    from dangqun.ui.sign_in_panel import LAST_USERNAME_KEY
 
     application = open_database(claimed)
     if is_initialized(application.database):

@@ -5,7 +5,7 @@ and resident memory under 250 MB after start-up. Each figure is the median of se
 timed from process spawn (interpreter start and imports included) by startup_probe.py, which
 runs the real ``dangqun --data-dir DIR`` command.
 
-"Start-up" ends when the main window is on screen with the sign-in dialog on top, ready for the
+"Start-up" ends when the main window is on screen with its sign-in card, ready for the
 password. The database opens behind the sign-in (``dangqun.opening``), so the figures that
 follow are reported too: how long after the window the database is open, how long a user waits
 from pressing 登录 to the home page with its figures, and the worst case — the password sent

@@ -3,8 +3,8 @@
 ``bare``: PySide6's minimum — import, QApplication, an empty QMainWindow shown.
 ``floor``: ``bare`` after importing SQLAlchemy's ORM (what any SQLAlchemy app pays up front).
 ``dangqun``: the real command, ``dangqun --data-dir DIR`` (:func:`dangqun.cli.main`), watched
-from inside its event loop: ``shown_at`` is when the main window and the sign-in dialog on top
-of it are both on screen. The probe then types the password as a user would, once the database
+from inside its event loop: ``shown_at`` is when the main window, with its sign-in card, is on
+screen. The probe then types the password as a user would, once the database
 has opened behind the sign-in (``database_open_at``), and reports when the home page's figures
 are on screen (``home_ready_at``) and the resident memory then. It closes the window, and the
 app exits as usual (with its exit backup).
@@ -71,30 +71,26 @@ def dangqun(data_dir: str, password: str, hasty: bool) -> None:
 
 
 def _on_screen(controller: Any) -> bool:
-    window, dialog = controller.main_window, controller.login_dialog
-    return all(
-        widget is not None
-        and widget.windowHandle() is not None
-        and widget.windowHandle().isExposed()
-        for widget in (window, dialog)
-    )
+    window = controller.main_window
+    handle = None if window is None else window.windowHandle()
+    return handle is not None and handle.isExposed() and window.sign_in_panel.isVisible()
 
 
 def _sign_in(controller: Any, password: str, hasty: bool, figures: dict[str, float]) -> None:
     figures["shown_at"] = time.time()
-    dialog = controller.login_dialog
+    panel = controller.sign_in_panel
 
     def type_and_sign_in() -> None:
         figures["database_open_at"] = time.time()
-        dialog.ui.usernameEdit.setText("admin")
-        dialog.ui.passwordEdit.setText(password)
-        dialog.ui.signInButton.click()
+        panel.ui.usernameEdit.setText("admin")
+        panel.ui.passwordEdit.setText(password)
+        panel.ui.signInButton.click()
         when(partial(_home_ready, controller), partial(_finish, controller, figures))
 
     if hasty:
         type_and_sign_in()
     else:  # a user types for longer than the database takes to open
-        when(lambda: dialog.database_ready, type_and_sign_in)
+        when(lambda: panel.database_ready, type_and_sign_in)
 
 
 def _home_ready(controller: Any) -> bool:

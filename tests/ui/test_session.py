@@ -14,9 +14,9 @@ from dangqun.core.audit import AuditEntry
 from dangqun.core.backup import list_backups
 from dangqun.core.errors import DatabaseFileInvalid
 from dangqun.opening import read_opening_facts
-from dangqun.ui.dialogs.login_dialog import LoginDialog
 from dangqun.ui.main_window import MainWindow
 from dangqun.ui.session import SessionController
+from dangqun.ui.sign_in_panel import SignInPanel
 from dangqun.ui.startup import DEFAULT_FONT_POINT_SIZE, apply_appearance
 from dangqun.ui.widgets import message_boxes
 
@@ -27,7 +27,7 @@ IDLE_MILLISECONDS = 300
 
 def close_everything(session: SessionController) -> None:
     session.shutdown()
-    for widget in (session.lock_dialog, session.login_dialog, session.main_window):
+    for widget in (session.lock_dialog, session.main_window):
         if widget is not None:
             widget.close()
     QThreadPool.globalInstance().waitForDone()
@@ -44,11 +44,11 @@ def controller(qtbot, application: Application) -> Iterator[SessionController]:
 
 
 def sign_in(qtbot, controller: SessionController, password: str = ADMIN_PASSWORD) -> MainWindow:
-    dialog = controller.login_dialog
-    assert isinstance(dialog, LoginDialog) and dialog.isVisible()
-    dialog.ui.usernameEdit.setText("admin")
-    dialog.ui.passwordEdit.setText(password)
-    dialog.ui.signInButton.click()
+    panel = controller.sign_in_panel
+    assert isinstance(panel, SignInPanel) and panel.isVisible()
+    panel.ui.usernameEdit.setText("admin")
+    panel.ui.passwordEdit.setText(password)
+    panel.ui.signInButton.click()
     window = controller.main_window
     assert window is not None
     qtbot.waitUntil(lambda: window.signed_in)
@@ -65,7 +65,7 @@ def test_signing_in_opens_the_main_window_and_takes_the_daily_backup(
 ) -> None:
     window = sign_in(qtbot, controller)
 
-    assert controller.login_dialog is None
+    assert not controller.sign_in_panel.isVisible()
     assert window.context.actor.username == "admin"
     qtbot.waitUntil(lambda: any(b.kind == "daily" for b in list_backups(application.paths.backups)))
     qtbot.waitUntil(lambda: window.backup_label.text().startswith("上次备份：今天"))
@@ -129,7 +129,8 @@ def test_log_out_from_the_lock_returns_to_the_login(
     assert not window.signed_in and window.page("home") is None
     assert window.ui.screenStack.currentWidget() is window.ui.signInCover
     assert window.user_label.text() == "未登录"
-    assert controller.login_dialog is not None and controller.login_dialog.isVisible()
+    assert controller.sign_in_panel.isVisible()
+    assert controller.sign_in_panel.ui.passwordEdit.text() == ""
     assert audit_actions(application)[-1] == "logout"
 
     sign_in(qtbot, controller)  # a colleague (or the same person) signs in again
@@ -140,7 +141,7 @@ def test_log_out_action_returns_to_the_login(qtbot, controller: SessionControlle
     window = sign_in(qtbot, controller)
     with qtbot.assertNotEmitted(controller.finished):
         window.ui.logOutAction.trigger()
-    assert controller.login_dialog is not None
+    assert controller.sign_in_panel.isVisible() and not window.signed_in
 
 
 def test_closing_the_main_window_ends_the_session(
@@ -153,9 +154,10 @@ def test_closing_the_main_window_ends_the_session(
     assert audit_actions(application)[-1] == "logout"
 
 
-def test_cancelling_the_login_ends_the_session(qtbot, controller: SessionController) -> None:
+def test_quitting_from_the_sign_in_card_ends_the_run(qtbot, controller: SessionController) -> None:
     with qtbot.waitSignal(controller.finished):
-        controller.login_dialog.ui.quitButton.click()
+        controller.sign_in_panel.ui.quitButton.click()
+    assert controller.main_window is None
 
 
 def test_a_new_font_size_applies_to_the_whole_application(
@@ -195,7 +197,7 @@ def test_the_window_and_the_sign_in_come_before_the_database(
     qtbot, gated_opening: tuple[SessionController, Event]
 ) -> None:
     controller, gate = gated_opening
-    window, dialog = controller.main_window, controller.login_dialog
+    window, dialog = controller.main_window, controller.sign_in_panel
     assert window is not None and dialog is not None
     qtbot.waitExposed(window)
     assert dialog.isVisible() and not controller.database_open
@@ -215,7 +217,7 @@ def test_the_window_and_the_sign_in_come_before_the_database(
 
     gate.set()
     qtbot.waitUntil(lambda: window.signed_in)
-    assert controller.login_dialog is None
+    assert not dialog.isVisible()
     assert window.current_page_key() == "home"
     assert window.user_label.text() == "当前用户：王芳（管理员）"
 
@@ -224,7 +226,7 @@ def test_a_wrong_password_typed_before_the_database_opened_is_refused_after(
     qtbot, gated_opening: tuple[SessionController, Event]
 ) -> None:
     controller, gate = gated_opening
-    dialog = controller.login_dialog
+    dialog = controller.sign_in_panel
     dialog.ui.usernameEdit.setText("admin")
     dialog.ui.passwordEdit.setText("not-the-password")
     dialog.ui.signInButton.click()
@@ -254,7 +256,6 @@ def test_a_database_that_cannot_be_opened_is_reported_and_ends_the_run(
         session.start()
     assert session.failed and session.application is None
     assert shown == ["数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。"]
-    assert session.login_dialog is None
     close_everything(session)
 
 

@@ -55,7 +55,7 @@ controller = SessionController(claimed.paths, facts, open_after_the_check)
 window = controller.start()
 QCoreApplication.processEvents()
 before = loaded()
-shown = window.isVisible() and controller.login_dialog.isVisible()
+shown = window.isVisible() and controller.sign_in_panel.isVisible()
 gate.set()
 while not controller.database_open:
     QCoreApplication.processEvents()

@@ -16,7 +16,6 @@ from dangqun.core.backup import list_backups
 from dangqun.core.paths import DataPaths
 from dangqun.resources_path import resource_path, resources_root
 from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard
-from dangqun.ui.dialogs.login_dialog import LoginDialog
 from dangqun.ui.main_window import MainWindow
 
 from .conftest import ADMIN_PASSWORD, CENTER_ANSWERS
@@ -62,21 +61,27 @@ def test_a_whole_session_from_login_to_exit_backup(
         )
 
     def sign_in() -> None:
-        dialog = visible(LoginDialog)
-        if dialog is None:
+        window = visible(MainWindow)
+        if window is None or not window.sign_in_panel.isVisible():
             QTimer.singleShot(50, sign_in)
             return
         steps.append("login")
-        dialog.ui.usernameEdit.setText("admin")
-        dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
-        dialog.ui.signInButton.click()
+        panel = window.sign_in_panel
+        panel.ui.usernameEdit.setText("admin")
+        panel.ui.passwordEdit.setText(ADMIN_PASSWORD)
+        panel.ui.signInButton.click()
         QTimer.singleShot(50, leave)
 
     def leave() -> None:
         window = visible(MainWindow)
         daily = [b for b in list_backups(initialized_paths.backups) if b.kind == "daily"]
         # Backup names have one-second resolution; leave in a later second than the daily one.
-        if window is None or not daily or datetime.now() < daily[0].taken_at + timedelta(seconds=1):
+        if (
+            window is None
+            or not window.signed_in
+            or not daily
+            or datetime.now() < daily[0].taken_at + timedelta(seconds=1)
+        ):
             QTimer.singleShot(50, leave)
             return
         steps.append(window.current_page_key() or "")
@@ -119,13 +124,14 @@ def test_a_new_directory_runs_the_wizard_then_signs_in_with_the_new_account(
         steps.append("wizard")
         go_to_last_page(wizard)
         finish(wizard)
-        _when_visible(LoginDialog, sign_in)
+        _when_visible(MainWindow, sign_in)
 
-    def sign_in(dialog: LoginDialog) -> None:
-        steps.append(f"login as {dialog.ui.usernameEdit.text()}")
-        dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
-        dialog.ui.signInButton.click()
-        _when_visible(MainWindow, leave)
+    def sign_in(window: MainWindow) -> None:
+        panel = window.sign_in_panel
+        steps.append(f"login as {panel.ui.usernameEdit.text()}")
+        panel.ui.passwordEdit.setText(ADMIN_PASSWORD)
+        panel.ui.signInButton.click()
+        leave(window)
 
     def leave(window: MainWindow) -> None:
         if not window.signed_in:

@@ -1,8 +1,9 @@
 """The main window: navigation on the left, the current page on the right, who and what below.
 
-It is the first thing on screen: before anyone signs in it shows the center's name on a sign-in
-cover (the sign-in dialog sits on top), :meth:`MainWindow.begin_session` opens the workspace for
-the signed-in user and :meth:`MainWindow.end_session` puts the cover back on log-out. So the
+It is the first thing on screen: before anyone signs in it shows the center's name and the
+sign-in card (:class:`~dangqun.ui.sign_in_panel.SignInPanel`) on a cover;
+:meth:`MainWindow.begin_session` opens the workspace for the signed-in user and
+:meth:`MainWindow.end_session` puts the cover back on log-out. So the
 window appears as fast as a bare Qt window, while the database opens behind the sign-in.
 
 This module is on that start-up path, before SQLAlchemy is imported (``dangqun.opening``):
@@ -35,6 +36,7 @@ from dangqun.ui.formatting import moment
 from dangqun.ui.forms.ui_main_window import Ui_MainWindow
 from dangqun.ui.icons import accent_icon, icon
 from dangqun.ui.pages import PageSpec, available_pages
+from dangqun.ui.sign_in_panel import SignInPanel
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
 
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
     def _show_signed_out(self) -> None:
         self.ui.screenStack.setCurrentWidget(self.ui.signInCover)
         self.ui.signInCoverCenter.setText(self.center_name)
+        self.sign_in_panel.reset()
         self._set_session_actions_enabled(False)
         self.refresh_status()
 
@@ -193,6 +196,14 @@ class MainWindow(QMainWindow):
 
     def _build_covers(self) -> None:
         self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
+        self.ui.signInCoverMark.setPixmap(accent_icon("app").pixmap(QSize(48, 48)))
+        self.sign_in_panel = SignInPanel(self.ui_state, parent=self.ui.signInCover)
+        layout = self.ui.signInCoverLayout
+        below_the_names = layout.indexOf(self.ui.signInCoverApplication) + 1
+        layout.insertSpacing(below_the_names, 20)
+        layout.insertWidget(
+            below_the_names + 1, self.sign_in_panel, 0, Qt.AlignmentFlag.AlignHCenter
+        )
         self.ui.lockCoverIcon.setPixmap(icon("lock", "#8A919C", None).pixmap(QSize(72, 72)))
 
     def fit_navigation_width(self) -> None:

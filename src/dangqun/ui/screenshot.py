@@ -5,10 +5,11 @@ current data, with the same translators, theme and font as the app, so what the 
 what a front desk sees. Without a running QApplication, one is created on Qt's ``offscreen``
 platform (unless ``QT_QPA_PLATFORM`` says otherwise).
 
-Window-sized pages fill ``size``. The dialogs (``login``, ``wizard``, ``lock``, and the members
-dialogs of :mod:`dangqun.ui.screenshot_members`) are drawn at their natural size, centered on a
-backdrop of ``size`` — the main window behind the login, lock and members dialogs, a plain
-desktop colour behind the wizard — as they appear on a screen of that size. A page that loads in the
+Window-sized pages fill ``size``; ``login`` is the main window before sign-in. The dialogs
+(``wizard``, ``lock``, and the members dialogs of :mod:`dangqun.ui.screenshot_members`) are
+drawn at their natural size, centered on a backdrop of ``size`` — the main window behind the
+lock and members dialogs, a plain desktop colour behind the wizard — as they appear on a screen
+of that size. A page that loads in the
 background (``is_ready()``) is drawn once its data has arrived.
 Nothing is written to the data directory's ui-state (window geometry, last user name).
 """
@@ -188,26 +189,21 @@ def _render_members_dialog(
 def _render_login(
     application: Application, ui_state: QSettings, actor: Actor | None, size: tuple[int, int]
 ) -> QPixmap:
-    """The sign-in dialog over the main window's sign-in cover, as the app starts."""
-    from dangqun.ui.dialogs.login_dialog import LAST_USERNAME_KEY, LoginDialog
+    """The main window as the app starts: the center's name and the sign-in card."""
     from dangqun.ui.main_window import MainWindow
+    from dangqun.ui.sign_in_panel import LAST_USERNAME_KEY
 
-    facts = read_opening_facts(application.paths.database)
     if actor is not None and actor.user_id is not None:
         ui_state.setValue(LAST_USERNAME_KEY, actor.username)
+    facts = read_opening_facts(application.paths.database)
     window = MainWindow(application.paths, facts, ui_state, AppEvents(), remember_state=False)
-    dialog = LoginDialog(
-        ui_state, facts.center_name, partial(authenticate, application.database), window
-    )
     try:
+        window.sign_in_panel.set_authenticator(partial(authenticate, application.database))
         window.resize(*size)
         window.show()
-        dialog.show()
-        _settle(window, dialog)
-        return _compose(window.grab(), dialog.grab(), size)
+        _settle(window)
+        return window.grab()
     finally:
-        dialog.close()
-        dialog.deleteLater()
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()

@@ -5,7 +5,7 @@ application events, the idle watcher and the daily backup started after the firs
 Windows ask for session changes with signals and never create each other, so each can be
 tested alone.
 
-Start-up (``dangqun.opening``): the main window and the sign-in dialog are shown first, from
+Start-up (``dangqun.opening``): the main window with its sign-in card is shown first, from
 facts read with sqlite3 alone; the database — SQLAlchemy, our models, the engine — is opened
 on a worker thread while the user types. This module is on that path, so services that need
 the ORM are imported in the methods that run once the database is open.
@@ -31,9 +31,9 @@ from dangqun.core.setting_definitions import IDLE_LOCK_MINUTES
 from dangqun.opening import OpeningFacts, read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.dialogs.lock_dialog import LockDialog
-from dangqun.ui.dialogs.login_dialog import LoginDialog
 from dangqun.ui.idle_lock import IdleWatcher
 from dangqun.ui.main_window import MainWindow
+from dangqun.ui.sign_in_panel import SignInPanel
 from dangqun.ui.startup import apply_appearance
 from dangqun.ui.threads import ProgressCallback, run_in_background
 from dangqun.ui.widgets import message_boxes
@@ -58,9 +58,15 @@ def _already_open(application: Application) -> Application:
     return application
 
 
+def _authenticate(application: Application, username: str, password: str) -> Actor:
+    from dangqun.core.users import authenticate  # ORM: imported once the database is open
+
+    return authenticate(application.database, username, password)
+
+
 class SessionController(QObject):
     finished = Signal()
-    """The user quit (closed the main window, chose 退出, or cancelled the login), or the
+    """The user quit (closed the main window, or chose 退出 in the menu or on the sign-in card), or the
     database could not be opened (:attr:`failed`)."""
 
     def __init__(
@@ -82,8 +88,8 @@ class SessionController(QObject):
         self.events = AppEvents(self)
         self.context: UiContext | None = None
         self.main_window: MainWindow | None = None
-        self.login_dialog: LoginDialog | None = None
         self.lock_dialog: LockDialog | None = None
+        self._closed_window: MainWindow | None = None
         self._fixed_idle_timeout = idle_timeout_milliseconds
         self._shut_down = False
         self._opening_started = False
@@ -113,13 +119,15 @@ class SessionController(QObject):
         window.log_out_requested.connect(self.log_out)
         window.restore_completed.connect(self._after_restore)
         window.closed.connect(self._main_window_closed)
+        window.sign_in_panel.signed_in.connect(self._signed_in)
+        window.sign_in_panel.quit_requested.connect(window.close)
         self.main_window = window
         # Opening the database competes with painting for the interpreter, so it starts once
         # the window is on screen — or after a moment if it is never painted (minimized).
         window.on_screen.connect(self._begin_opening)
         QTimer.singleShot(OPEN_AT_THE_LATEST_MILLISECONDS, self._begin_opening)
         window.show()
-        self.show_login()
+        window.activateWindow()
         return window
 
     def _begin_opening(self) -> None:
@@ -142,8 +150,8 @@ class SessionController(QObject):
         if self._shut_down:
             return
         log.info("database opened behind the sign-in")
-        if self.login_dialog is not None:
-            self.login_dialog.set_authenticator(self._authenticator(application))
+        if self.sign_in_panel is not None:
+            self.sign_in_panel.set_authenticator(self._authenticator(application))
 
     def _database_failed(self, error: BaseException) -> None:
         """A refusal (damaged file, full disk during migration …) ends the run with its reason."""
@@ -161,43 +169,23 @@ class SessionController(QObject):
         self.failed = True
         if self._shut_down:
             return
-        self._forget_login_dialog()
         message_boxes.show_error(self.main_window, self.tr("The workbench cannot start"), message)
         self.finished.emit()
 
     @staticmethod
     def _authenticator(application: Application) -> Authenticator:
-        from dangqun.core.users import authenticate  # ORM: imported once the database is open
-
-        return partial(authenticate, application.database)
+        """Checks against ``application.database`` as it is at sign-in time (a restore
+        replaces it)."""
+        return partial(_authenticate, application)
 
     # -- signing in -------------------------------------------------------------------------
 
-    def show_login(self) -> LoginDialog:
-        authenticator = None if self.application is None else self._authenticator(self.application)
-        # The window's name, not the start-up one: a restore may have brought another center.
-        center_name = self.main_window.center_name if self.main_window else self.facts.center_name
-        dialog = LoginDialog(self.ui_state, center_name, authenticator, self.main_window)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.signed_in.connect(self._signed_in)
-        dialog.rejected.connect(self._login_cancelled)
-        self.login_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def _login_cancelled(self) -> None:
-        self._forget_login_dialog()
-        self.finished.emit()
-
-    def _forget_login_dialog(self) -> None:
-        if self.login_dialog is not None:
-            self.login_dialog.deleteLater()
-            self.login_dialog = None
+    @property
+    def sign_in_panel(self) -> SignInPanel | None:
+        """The sign-in card on the window's cover (visible whenever nobody is signed in)."""
+        return None if self.main_window is None else self.main_window.sign_in_panel
 
     def _signed_in(self, actor: Actor) -> None:
-        self._forget_login_dialog()
         application, window = self.application, self.main_window
         assert application is not None and window is not None  # only an open database signs in
         self.context = UiContext(application, actor, self.ui_state, self.events)
@@ -258,13 +246,12 @@ class SessionController(QObject):
     # -- logging out and quitting -----------------------------------------------------------
 
     def log_out(self) -> None:
+        """Back to the sign-in card, in the same window, for a colleague."""
         self._end_session(record=True)
-        self.show_login()
 
     def _after_restore(self) -> None:
         """The database was replaced: the signed-in account may not exist in it any more."""
         self._end_session(record=False)
-        self.show_login()
 
     def _end_session(self, record: bool) -> None:
         self.idle_watcher.stop()
@@ -288,8 +275,13 @@ class SessionController(QObject):
     def _main_window_closed(self) -> None:
         self.idle_watcher.stop()
         self._forget_lock_dialog()
-        self._forget_login_dialog()
         self._record_logout()
+        # We may be inside one of the window's own signals (退出 on the sign-in card): dropping
+        # the last reference now would delete it mid-emission. Qt deletes it once back in the
+        # event loop; until then this reference keeps the wrapper alive.
+        self._closed_window = self.main_window
+        if self._closed_window is not None:
+            self._closed_window.deleteLater()
         self.main_window = None
         self.context = None
         self.finished.emit()

@@ -116,9 +116,15 @@ class Ui_MainWindow(object):
         self.signInCoverLayout = QVBoxLayout(self.signInCover)
         self.signInCoverLayout.setSpacing(12)
         self.signInCoverLayout.setObjectName(u"signInCoverLayout")
-        self.signInCoverTopSpacer = QSpacerItem(0, 64, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.signInCoverTopSpacer = QSpacerItem(0, 48, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
         self.signInCoverLayout.addItem(self.signInCoverTopSpacer)
+
+        self.signInCoverMark = QLabel(self.signInCover)
+        self.signInCoverMark.setObjectName(u"signInCoverMark")
+        self.signInCoverMark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.signInCoverLayout.addWidget(self.signInCoverMark)
 
         self.signInCoverCenter = QLabel(self.signInCover)
         self.signInCoverCenter.setObjectName(u"signInCoverCenter")
