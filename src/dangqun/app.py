@@ -1,5 +1,5 @@
-"""The GUI entry point: ``dangqun-gui`` runs :func:`main`; ``dangqun`` with no command runs
-:func:`run_gui`.
+"""The GUI: :func:`run_gui`, started by ``dangqun`` with no command and by ``dangqun-gui``
+(both through :func:`dangqun.cli.start_gui`).
 
 Start-up order, fastest path first (``dangqun.opening``): QApplication → exception hook → claim
 the data directory (folders, lock, file checks; a refusal is shown in Chinese and the exit code
@@ -15,7 +15,7 @@ imported where the slow paths use it. ``tests/ui/test_start_up_path.py`` keeps i
 
 from __future__ import annotations
 
-import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -46,15 +46,6 @@ EXIT_FAILED = 1
 log = logging.getLogger(__name__)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="dangqun-gui", description="党群服务中心工作台（图形界面）"
-    )
-    parser.add_argument("--data-dir", help="数据目录（默认取环境变量 DANGQUN_DATA_DIR）")
-    arguments, qt_arguments = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
-    return run_gui(arguments.data_dir, qt_arguments)
-
-
 def run_gui(data_dir: str | None, qt_arguments: Sequence[str] = ()) -> int:
     """Run the whole GUI over ``data_dir`` (None: environment variable or platform default)."""
     program = sys.argv[0] if sys.argv and sys.argv[0] else "dangqun"
@@ -69,6 +60,8 @@ def run_gui(data_dir: str | None, qt_arguments: Sequence[str] = ()) -> int:
         controller: SessionController | None = None
         try:
             controller = start_session(qt_application, claimed)
+            if controller is not None and controller.main_window is not None:
+                controller.main_window.on_screen.connect(resume_garbage_collection)
             if controller is None:  # the first-run wizard was cancelled
                 return EXIT_OK
             exit_code = qt_application.exec()
@@ -84,6 +77,20 @@ def run_gui(data_dir: str | None, qt_arguments: Sequence[str] = ()) -> int:
                 claimed.lock.release()
     finally:
         reporter.uninstall()
+        resume_garbage_collection()
+
+
+def resume_garbage_collection() -> None:
+    """Resume the collector :func:`dangqun.cli.start_gui` paused, once the window is up.
+
+    One collection frees what start-up left behind; the survivors — modules, classes, the
+    window, all living as long as the app — then move out of every future collection
+    (``gc.freeze``), so later collections no longer walk them.
+    """
+    if not gc.isenabled():
+        gc.collect()
+        gc.freeze()
+        gc.enable()
 
 
 def refuse_start(error: DangqunError) -> int:
@@ -113,6 +120,7 @@ def start_session(
     if facts is not None and facts.initialized:
         controller = SessionController(claimed.paths, facts, partial(finish_opening, claimed))
     else:
+        resume_garbage_collection()  # a migration or the wizard's demo data may make garbage
         application = open_and_register(claimed)
         if application is None:
             return None
@@ -167,7 +175,3 @@ def finish_session(controller: SessionController, exit_code: int) -> int:
     except DangqunError as error:
         log.error("exit backup failed: %s", error.message)
     return exit_code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,12 +14,15 @@ the sign-in waits for the database: the worst case of ``home_ready_at``.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import json
 import os
 import sys
 import time
 from collections.abc import Callable
 from functools import partial
+from types import ModuleType
 from typing import Any
 
 
@@ -52,22 +55,50 @@ def floor() -> None:
 
 def dangqun(data_dir: str, password: str, hasty: bool) -> None:
     from dangqun import cli
-    from dangqun.ui.session import SessionController
 
     figures: dict[str, float] = {}
-    start = SessionController.start
 
-    def start_and_watch(controller: SessionController) -> Any:
-        window = start(controller)
-        when(
-            partial(_on_screen, controller), partial(_sign_in, controller, password, hasty, figures)
-        )
-        return window
+    def watch(session_module: ModuleType) -> None:
+        start = session_module.SessionController.start
 
-    SessionController.start = start_and_watch  # type: ignore[method-assign]
+        def start_and_watch(controller: Any) -> Any:
+            window = start(controller)
+            when(
+                partial(_on_screen, controller),
+                partial(_sign_in, controller, password, hasty, figures),
+            )
+            return window
+
+        session_module.SessionController.start = start_and_watch
+
+    # Importing the session here would import Qt and the whole UI before the command does (and
+    # before it pauses the garbage collector); instead patch it the moment the app imports it.
+    sys.meta_path.insert(0, _AfterImport("dangqun.ui.session", watch))
     exit_code = cli.main(["--data-dir", data_dir])
     assert exit_code == 0, exit_code
     report(**figures)
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs ``then(module)`` right after ``name`` is first imported, by whoever imports it."""
+
+    def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        execute = spec.loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            execute(module)
+            self.then(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def _on_screen(controller: Any) -> bool:

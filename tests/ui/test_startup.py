@@ -3,6 +3,7 @@ runs from login to the exit backup."""
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dangqun import app as gui
+from dangqun import cli
 from dangqun.bootstrap import Application
 from dangqun.core.backup import list_backups
 from dangqun.core.paths import DataPaths
@@ -44,7 +46,8 @@ def test_a_file_that_is_not_a_database_is_refused(
     data_paths.root.mkdir(parents=True)
     data_paths.database.write_bytes(b"this is a letter, not a database" * 10)
 
-    assert gui.main(["--data-dir", str(data_paths.root)]) == 1
+    assert cli.gui_main(["--data-dir", str(data_paths.root)]) == 1
+    assert gc.isenabled()  # start_gui paused the collector; the refusal resumed it
     assert "不是 dangqun 的数据库文件" in shown_errors[0]
     assert data_paths.database.read_bytes().startswith(b"this is a letter")
 
