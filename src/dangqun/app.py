@@ -60,10 +60,10 @@ def run_gui(data_dir: str | None, qt_arguments: Sequence[str] = ()) -> int:
         controller: SessionController | None = None
         try:
             controller = start_session(qt_application, claimed)
-            if controller is not None and controller.main_window is not None:
-                controller.main_window.on_screen.connect(resume_garbage_collection)
             if controller is None:  # the first-run wizard was cancelled
                 return EXIT_OK
+            if controller.main_window is not None:
+                controller.main_window.on_screen.connect(resume_garbage_collection)
             exit_code = qt_application.exec()
             return finish_session(controller, exit_code)
         except DangqunError as error:
@@ -118,7 +118,7 @@ def start_session(
     font_size = DEFAULT_FONT_POINT_SIZE if facts is None else facts.font_point_size
     configure_qt_application(qt_application, font_size)
     if facts is not None and facts.initialized:
-        controller = SessionController(claimed.paths, facts, partial(finish_opening, claimed))
+        controller = SessionController(claimed.paths, facts, partial(open_database, claimed))
     else:
         resume_garbage_collection()  # a migration or the wizard's demo data may make garbage
         application = open_and_register(claimed)
@@ -132,15 +132,16 @@ def start_session(
     return controller
 
 
-def finish_opening(claimed: ClaimedDirectory) -> Application:
-    from dangqun.bootstrap import finish_opening as open_database  # ORM: on the worker thread
+def open_database(claimed: ClaimedDirectory) -> Application:
+    """Step 2 of :mod:`dangqun.opening`; run by the session on a worker thread, so SQLAlchemy
+    and the models are imported there, not on the way to the first window."""
+    from dangqun.bootstrap import finish_opening
 
-    return open_database(claimed)
+    return finish_opening(claimed)
 
 
 def open_and_register(claimed: ClaimedDirectory) -> Application | None:
     """Open the database now; run the first-run wizard if the center is not registered yet."""
-    from dangqun.bootstrap import finish_opening as open_database
     from dangqun.bootstrap import is_initialized
     from dangqun.ui.context import open_ui_state
     from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard

@@ -238,46 +238,43 @@ def test_a_wrong_password_typed_before_the_database_opened_is_refused_after(
     assert not controller.main_window.signed_in
 
 
-def test_a_database_that_cannot_be_opened_is_reported_and_ends_the_run(
-    qtbot, application: Application, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "error, message",
+    [
+        (  # a refusal says why itself
+            DatabaseFileInvalid("数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。"),
+            "数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。",
+        ),
+        (  # anything else is explained and its traceback logged
+            RuntimeError("disk gone"),
+            "无法打开数据库（disk gone）。详细信息已写入日志文件，请联系技术支持。",
+        ),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_explained_and_ends_the_run(
+    qtbot,
+    application: Application,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog,
+    error: Exception,
+    message: str,
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
         message_boxes, "show_error", lambda _parent, _title, text: shown.append(text)
     )
 
-    def broken_disk() -> Application:
-        raise DatabaseFileInvalid("数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。")
+    def failing_opener() -> Application:
+        raise error
 
     session = SessionController(
-        application.paths, read_opening_facts(application.paths.database), broken_disk
+        application.paths, read_opening_facts(application.paths.database), failing_opener
     )
     with qtbot.waitSignal(session.finished):
         session.start()
     assert session.failed and session.application is None
-    assert shown == ["数据库文件“dangqun.sqlite3”已损坏，无法读取。请从备份恢复。"]
-    close_everything(session)
-
-
-def test_an_unexpected_error_while_opening_is_logged_and_explained(
-    qtbot, application: Application, monkeypatch: pytest.MonkeyPatch, caplog
-) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        message_boxes, "show_error", lambda _parent, _title, text: shown.append(text)
-    )
-
-    def broken_driver() -> Application:
-        raise RuntimeError("disk gone")
-
-    session = SessionController(
-        application.paths, read_opening_facts(application.paths.database), broken_driver
-    )
-    with qtbot.waitSignal(session.finished):
-        session.start()
-    assert session.failed
-    assert shown == ["无法打开数据库（disk gone）。详细信息已写入日志文件，请联系技术支持。"]
-    assert any(
-        record.exc_info and "disk gone" in str(record.exc_info[1]) for record in caplog.records
-    )
+    assert shown == [message]
+    logged = [record for record in caplog.records if "could not be opened" in record.getMessage()]
+    assert len(logged) == 1
+    assert (logged[0].exc_info is not None) == (not isinstance(error, DatabaseFileInvalid))
     close_everything(session)

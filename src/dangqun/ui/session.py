@@ -66,8 +66,8 @@ def _authenticate(application: Application, username: str, password: str) -> Act
 
 class SessionController(QObject):
     finished = Signal()
-    """The user quit (closed the main window, or chose 退出 in the menu or on the sign-in card), or the
-    database could not be opened (:attr:`failed`)."""
+    """The user quit (closed the main window, or chose 退出 in the menu or on the sign-in
+    card), or the database could not be opened (:attr:`failed`)."""
 
     def __init__(
         self,
