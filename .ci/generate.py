@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -101,7 +102,27 @@ def compile_form(form: Path) -> str:
         lines = lines[1:]
     while lines and not lines[0].strip():
         lines = lines[1:]
-    return "\n".join([GENERATED_MARK.format(name=form.name), "", *lines]) + "\n"
+    code = "\n".join([GENERATED_MARK.format(name=form.name), "", *lines]) + "\n"
+    return drop_unused_qt_imports(code)
+
+
+_QT_IMPORT = re.compile(r"^from PySide6\.(Qt\w+) import (\([^)]*\)|[^\n(]*)$", re.MULTILINE)
+
+
+def drop_unused_qt_imports(code: str) -> str:
+    """uic imports the same long list of Qt names into every form, most of them unused. Each
+    name is a Qt type PySide6 initialises on first import (QConicalGradient, QUrl …), and four
+    forms are on the way to the first window; keep only the names the form's code uses."""
+    body = _QT_IMPORT.sub("", code)
+
+    def used_names_only(match: re.Match[str]) -> str:
+        names = [name.strip() for name in match.group(2).strip("()").replace("\n", " ").split(",")]
+        used = [name for name in names if name and re.search(rf"\b{name}\b", body)]
+        if not used:
+            return ""
+        return f"from PySide6.{match.group(1)} import ({', '.join(used)})"
+
+    return _QT_IMPORT.sub(used_names_only, code)
 
 
 def write_forms(target_directory: Path) -> list[Path]:

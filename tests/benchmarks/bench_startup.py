@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -32,7 +33,12 @@ PROBE = Path(__file__).with_name("startup_probe.py")
 
 
 def launch(*arguments: str) -> dict[str, float]:
-    """The probe's figures, its timestamps made relative to the spawn."""
+    """The probe's figures, its timestamps made relative to the spawn.
+
+    Each dangqun run ends with its exit backup (a copy of the whole database); flushing that to
+    disk first keeps one run's write-back out of the next run's start-up, bare or not.
+    """
+    os.sync()
     started = time.time()
     result = subprocess.run(
         [sys.executable, str(PROBE), *arguments], capture_output=True, text=True, check=True
