@@ -6,8 +6,8 @@
 from inside its event loop: ``shown_at`` is when the main window, with its sign-in card, is on
 screen. The probe then types the password as a user would, once the database
 has opened behind the sign-in (``database_open_at``), and reports when the home page's figures
-are on screen (``home_ready_at``) and the resident memory then. It closes the window, and the
-app exits as usual (with its exit backup).
+are on screen (``home_ready_at``) and the resident memory then, and ends the process (the exit
+backup is not start-up).
 ``dangqun-hasty``: the same, but the password is submitted the instant the window is shown, so
 the sign-in waits for the database: the worst case of ``home_ready_at``.
 """
@@ -74,9 +74,8 @@ def dangqun(data_dir: str, password: str, hasty: bool) -> None:
     # Importing the session here would import Qt and the whole UI before the command does (and
     # before it pauses the garbage collector); instead patch it the moment the app imports it.
     sys.meta_path.insert(0, _AfterImport("dangqun.ui.session", watch))
-    exit_code = cli.main(["--data-dir", data_dir])
-    assert exit_code == 0, exit_code
-    report(**figures)
+    cli.main(["--data-dir", data_dir])
+    raise SystemExit("the window closed before the probe had its figures")
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):
@@ -133,7 +132,10 @@ def _home_ready(controller: Any) -> bool:
 def _finish(controller: Any, figures: dict[str, float]) -> None:
     figures["home_ready_at"] = time.time()
     figures["rss_mb"] = round(resident_megabytes(), 1)
-    controller.main_window.close()
+    report(**figures)
+    # Leave without the exit backup: it is not start-up, and a copy of the whole database each
+    # run would churn the page cache under the next run's start-up, bare or not.
+    os._exit(0)
 
 
 def when(condition: Callable[[], bool], then: Callable[[], None]) -> None:

@@ -7,7 +7,6 @@ free of SQLAlchemy, because the first window reads the font size before the ORM 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -80,4 +79,8 @@ FONT_POINT_SIZE = register_setting(
 
 def decode_setting(definition: SettingDefinition, stored_json: str | None) -> Any:
     """The value of a stored row (None: no row, so the default)."""
-    return definition.default if stored_json is None else json.loads(stored_json)
+    if stored_json is None:
+        return definition.default
+    import json  # here, not at the top: the first window reads the font size before json is due
+
+    return json.loads(stored_json)

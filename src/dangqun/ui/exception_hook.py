@@ -17,12 +17,15 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from dangqun import __version__
-from dangqun.ui.dialogs.error_dialog import ErrorDialog
+
+if TYPE_CHECKING:  # the dialog's module loads with the first error, not on the way to the window
+    from dangqun.ui.dialogs.error_dialog import ErrorDialog
 
 log = logging.getLogger("dangqun.crash")
 
@@ -111,6 +114,8 @@ class ExceptionReporter(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_error(details)
             return
+        from dangqun.ui.dialogs.error_dialog import ErrorDialog
+
         self.dialog = ErrorDialog(details, current_log_file(), QApplication.activeWindow())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget_dialog)

@@ -78,12 +78,10 @@ class MainWindow(QMainWindow):
         self.page_specs: list[PageSpec] = available_pages()
         self._pages: dict[str, QWidget] = {}
         self.page_actions: dict[str, QAction] = {}
-        self._build_navigation()
         self._build_actions()
         self._build_status_bar()
         self._build_covers()
         self.ui.navigationFooter.setText(self.tr("Version {version}").format(version=__version__))
-        self.fit_navigation_width()
         events.backup_taken.connect(self.refresh_status)
         events.data_changed.connect(self._on_data_changed)
         self._show_signed_out()
@@ -100,6 +98,9 @@ class MainWindow(QMainWindow):
     def begin_session(self, context: UiContext) -> None:
         """Open the workspace for ``context.actor``, on the home page."""
         self.context = context
+        if not self.page_actions:  # built with the first session: hidden behind the cover till then
+            self._build_navigation()
+            self.fit_navigation_width()
         may_back_up = context.can(Permission.BACKUP)
         self.ui.backupNowAction.setVisible(may_back_up)
         self._set_session_actions_enabled(True)

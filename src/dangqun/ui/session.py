@@ -30,7 +30,6 @@ from dangqun.core.security import Actor, Authenticator
 from dangqun.core.setting_definitions import IDLE_LOCK_MINUTES
 from dangqun.opening import OpeningFacts, read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
-from dangqun.ui.dialogs.lock_dialog import LockDialog
 from dangqun.ui.idle_lock import IdleWatcher
 from dangqun.ui.main_window import MainWindow
 from dangqun.ui.sign_in_panel import SignInPanel
@@ -40,6 +39,7 @@ from dangqun.ui.widgets import message_boxes
 
 if TYPE_CHECKING:
     from dangqun.bootstrap import Application
+    from dangqun.ui.dialogs.lock_dialog import LockDialog
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +217,8 @@ class SessionController(QObject):
         window, context = self.main_window, self.context
         if window is None or context is None or self.lock_dialog is not None:
             return self.lock_dialog
+        from dangqun.ui.dialogs.lock_dialog import LockDialog  # not needed for the first window
+
         self.idle_watcher.stop()
         window.set_locked(True)
         dialog = LockDialog(
