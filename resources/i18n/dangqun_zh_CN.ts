@@ -491,8 +491,8 @@
         <translation>“双报到”</translation>
     </message>
     <message>
-        <source>Members who joined the party in month {month}</source>
-        <translation>{month} 月入党的在册党员</translation>
+        <source>Members whose party anniversary falls in month {month}</source>
+        <translation>{month} 月逢入党周年的在册党员</translation>
     </message>
     <message>
         <source>Good morning, {name}</source>

@@ -196,7 +196,7 @@ class HomePage(QWidget):
         )
         card["birthdays"].set_value(
             format_count(figures.birthdays),
-            self.tr("Members who joined the party in month {month}").format(month=figures.month),
+            self.tr("Members whose party anniversary falls in month {month}").format(month=figures.month),
         )
         card["backup"].set_value(*describe_backup(figures.backup, local_today()))
 
