@@ -196,7 +196,9 @@ class HomePage(QWidget):
         )
         card["birthdays"].set_value(
             format_count(figures.birthdays),
-            self.tr("Members whose party anniversary falls in month {month}").format(month=figures.month),
+            self.tr("Members whose party anniversary falls in month {month}").format(
+                month=figures.month
+            ),
         )
         card["backup"].set_value(*describe_backup(figures.backup, local_today()))
 
