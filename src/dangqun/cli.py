@@ -268,7 +268,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
 
 def start_gui(data_dir: str | None, qt_arguments: Sequence[str] = ()) -> int:
     """The GUI, with the garbage collector paused while start-up builds what lives as long as
-    the app (modules, classes, the window): ~10 ms of collections that find nothing to free.
+    the app (modules, classes, the window): ~10 ms of collections walking objects that stay.
     :func:`dangqun.app.resume_garbage_collection` freezes those objects and resumes it."""
     gc.disable()
     from dangqun.app import run_gui
