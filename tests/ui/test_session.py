@@ -129,12 +129,14 @@ def test_log_out_from_the_lock_returns_to_the_login(
     assert not window.signed_in and window.page("home") is None
     assert window.ui.screenStack.currentWidget() is window.ui.signInCover
     assert window.user_label.text() == "未登录"
+    assert window.ui.exitAction.isEnabled()  # the lock had disabled every action; 退出 is back
     assert controller.sign_in_panel.isVisible()
     assert controller.sign_in_panel.ui.passwordEdit.text() == ""
     assert audit_actions(application)[-1] == "logout"
 
     sign_in(qtbot, controller)  # a colleague (or the same person) signs in again
     assert window.signed_in and window.current_page_key() == "home"
+    assert window.ui.exitAction.isEnabled() and window.ui.lockAction.isEnabled()
 
 
 def test_log_out_action_returns_to_the_login(qtbot, controller: SessionController) -> None:

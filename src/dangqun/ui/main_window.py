@@ -129,8 +129,13 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _set_session_actions_enabled(self, enabled: bool) -> None:
-        """Outside a session only 退出 works; 关于 too reads the database, so it waits."""
+        """Outside a session only 退出 works; 关于 too reads the database, so it waits.
+
+        Also undoes :meth:`set_locked`, which disables every action: logging out from the lock
+        comes straight here.
+        """
         self.ui.menuBar.setEnabled(True)
+        self.ui.exitAction.setEnabled(True)
         for action in self.page_actions.values():
             action.setEnabled(enabled)
         for action in (
