@@ -39,6 +39,7 @@ from dangqun.ui.pages import PageSpec, available_pages
 from dangqun.ui.sign_in_panel import SignInPanel
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
+from dangqun.ui.widgets.style_role import set_style_role
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.backup_label = QLabel(self)
         self.backup_label.setObjectName("statusBackup")
+        # Filled before the bar polishes them, so their first look needs no restyle.
+        self.refresh_status()
         for label in (self.center_label, self.user_label, self.backup_label):
             bar.addPermanentWidget(label)
 
@@ -333,14 +336,11 @@ class MainWindow(QMainWindow):
         backup = latest_backup(self.paths.backups)
         if backup is None:
             self.backup_label.setText(self.tr("Not backed up yet"))
-            self.backup_label.setProperty("role", "statusWarning")
         else:
             self.backup_label.setText(
                 self.tr("Last backup: {when}").format(when=moment(backup.taken_at))
             )
-            self.backup_label.setProperty("role", None)
-        self.backup_label.style().unpolish(self.backup_label)
-        self.backup_label.style().polish(self.backup_label)
+        set_style_role(self.backup_label, "statusWarning" if backup is None else None)
 
     def _reload_center_name(self) -> None:
         """The name as the center service has it now (the settings page may have changed it)."""

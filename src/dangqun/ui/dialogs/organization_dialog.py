@@ -30,6 +30,7 @@ from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
 from dangqun.ui.icons import icon
 from dangqun.ui.widgets import file_dialogs, message_boxes
+from dangqun.ui.widgets.style_role import set_style_role
 
 NAME, LEVEL, CODE, MEMBERS = range(4)
 ORGANIZATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -175,9 +176,7 @@ class OrganizationDialog(QDialog):
 
     def show_message(self, text: str, error: bool = True) -> None:
         label = self.ui.messageLabel
-        label.setProperty("role", "error" if error else "muted")
-        label.style().unpolish(label)
-        label.style().polish(label)
+        set_style_role(label, "error" if error else "muted")
         label.setText(text)
         label.setVisible(bool(text))
 
