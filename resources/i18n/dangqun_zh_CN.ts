@@ -763,10 +763,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Version {version}</source>
-        <translation>版本 {version}</translation>
-    </message>
-    <message>
         <source>{title} ({shortcut})</source>
         <translation>{title}（{shortcut}）</translation>
     </message>
@@ -816,10 +812,6 @@
     </message>
     <message>
         <source>Party–Masses Service Center Workbench</source>
-        <translation>党群服务中心工作台</translation>
-    </message>
-    <message>
-        <source>Service Center Workbench</source>
         <translation>党群服务中心工作台</translation>
     </message>
     <message>
@@ -2877,6 +2869,17 @@ Cannot be used: {reason}</source>
     <message>
         <source>Never</source>
         <translation>从未登录</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Service Center Workbench</source>
+        <translation>党群服务中心工作台</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
     </message>
 </context>
 </TS>

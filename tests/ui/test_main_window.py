@@ -38,12 +38,12 @@ def test_the_registry_has_the_seven_pages_in_order() -> None:
 
 
 def test_navigation_lists_all_seven_pages_with_icons(window: MainWindow) -> None:
-    navigation = window.ui.navigationList
+    navigation = window.workspace.ui.navigationList
     assert [navigation.item(row).text() for row in range(navigation.count())] == (NAVIGATION_TITLES)
     assert all(not navigation.item(row).icon().isNull() for row in range(navigation.count()))
     assert window.page_keys() == list(PAGE_KEYS)
     assert window.current_page_key() == "home"
-    assert window.ui.pageStack.currentWidget() is window.page("home")
+    assert window.workspace.ui.pageStack.currentWidget() is window.page("home")
 
 
 @pytest.mark.parametrize("number, key", list(enumerate(PAGE_KEYS, start=1)))
@@ -54,12 +54,12 @@ def test_ctrl_number_switches_to_the_page(qtbot, window: MainWindow, number: int
     qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
 
     assert window.current_page_key() == key
-    assert window.ui.pageStack.currentWidget() is window.page(key)
+    assert window.workspace.ui.pageStack.currentWidget() is window.page(key)
     assert window.page_actions[key].shortcut().toString() == f"Ctrl+{number}"
 
 
 def test_clicking_the_navigation_switches_pages(window: MainWindow) -> None:
-    window.ui.navigationList.setCurrentRow(4)
+    window.workspace.ui.navigationList.setCurrentRow(4)
     assert window.current_page_key() == "minutes"
     assert window.page("minutes").ui.titleLabel.text() == "会议记录"
 
@@ -107,12 +107,12 @@ def test_read_only_role_gets_no_edit_actions(
 def test_lock_cover_hides_the_pages(window: MainWindow) -> None:
     window.set_locked(True)
     assert window.locked
-    assert not window.ui.workspace.isVisible()
+    assert not window.workspace.isVisible()
     assert not window.page_actions["members"].isEnabled()
 
     window.set_locked(False)
     assert not window.locked
-    assert window.ui.workspace.isVisible()
+    assert window.workspace.isVisible()
     assert window.page_actions["members"].isEnabled()
 
 

@@ -88,8 +88,8 @@ def test_activity_postpones_the_lock(qtbot, controller: SessionController) -> No
     window = sign_in(qtbot, controller)
     for _ in range(4):
         qtbot.wait(IDLE_MILLISECONDS // 2)
-        qtbot.mouseMove(window.ui.navigationList)
-        qtbot.keyClick(window.ui.navigationList, "a")
+        qtbot.mouseMove(window.workspace.ui.navigationList)
+        qtbot.keyClick(window.workspace.ui.navigationList, "a")
     assert controller.lock_dialog is None
 
 

@@ -4,7 +4,9 @@ It is the first thing on screen: before anyone signs in it shows the center's na
 sign-in card (:class:`~dangqun.ui.sign_in_panel.SignInPanel`) on a cover;
 :meth:`MainWindow.begin_session` opens the workspace for the signed-in user and
 :meth:`MainWindow.end_session` puts the cover back on log-out. So the
-window appears as fast as a bare Qt window, while the database opens behind the sign-in.
+window appears as fast as a bare Qt window, while the database opens behind the sign-in. The
+workspace — navigation and pages, ``forms/workspace.ui`` — is built with the first session: the
+first frame needs only the frame of ``forms/main_window.ui`` and its covers.
 
 This module is on that start-up path, before SQLAlchemy is imported (``dangqun.opening``):
 services that need the ORM are imported in the methods that run during a session.
@@ -23,7 +25,14 @@ import sys
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from dangqun import __version__
 from dangqun.core.backup import BackupFile, latest_backup
@@ -34,6 +43,7 @@ from dangqun.opening import OpeningFacts, read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext
 from dangqun.ui.formatting import moment
 from dangqun.ui.forms.ui_main_window import Ui_MainWindow
+from dangqun.ui.forms.ui_workspace import Ui_Workspace
 from dangqun.ui.icons import accent_icon, icon
 from dangqun.ui.pages import PageSpec, available_pages
 from dangqun.ui.sign_in_panel import SignInPanel
@@ -76,13 +86,14 @@ class MainWindow(QMainWindow):
         self.center_name = facts.center_name
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.workspace: Workspace | None = None
+        """Built with the first session (:meth:`_build_workspace`)."""
         self.page_specs: list[PageSpec] = available_pages()
         self._pages: dict[str, QWidget] = {}
         self.page_actions: dict[str, QAction] = {}
         self._build_actions()
         self._build_status_bar()
         self._build_covers()
-        self.ui.navigationFooter.setText(self.tr("Version {version}").format(version=__version__))
         events.backup_taken.connect(self.refresh_status)
         events.data_changed.connect(self._on_data_changed)
         self._show_signed_out()
@@ -99,13 +110,11 @@ class MainWindow(QMainWindow):
     def begin_session(self, context: UiContext) -> None:
         """Open the workspace for ``context.actor``, on the home page."""
         self.context = context
-        if not self.page_actions:  # built with the first session: hidden behind the cover till then
-            self._build_navigation()
-            self.fit_navigation_width()
+        workspace = self._build_workspace() if self.workspace is None else self.workspace
         may_back_up = context.can(Permission.BACKUP)
         self.ui.backupNowAction.setVisible(may_back_up)
         self._set_session_actions_enabled(True)
-        self.ui.screenStack.setCurrentWidget(self.ui.workspace)
+        self.ui.screenStack.setCurrentWidget(workspace)
         self._reload_center_name()
         if self.page_specs:  # the day starts on the home page, wherever it ended yesterday
             self.show_page(self.page_specs[0].key)
@@ -113,10 +122,11 @@ class MainWindow(QMainWindow):
     def end_session(self) -> None:
         """Back to the sign-in cover: the pages go, with everything the user had on screen."""
         self.context = None
-        self.ui.navigationList.setCurrentRow(-1)
-        for page in list(self._pages.values()):
-            self.ui.pageStack.removeWidget(page)
-            page.deleteLater()
+        if self.workspace is not None:
+            self.workspace.ui.navigationList.setCurrentRow(-1)
+            for page in list(self._pages.values()):
+                self.workspace.ui.pageStack.removeWidget(page)
+                page.deleteLater()
         self._pages.clear()
         # A restore may have brought another center's file; its name is read as at start-up.
         self.center_name = read_opening_facts(self.paths.database).center_name
@@ -150,8 +160,15 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------------------
 
-    def _build_navigation(self) -> None:
-        navigation = self.ui.navigationList
+    def _build_workspace(self) -> Workspace:
+        workspace = Workspace()
+        self.ui.screenStack.addWidget(workspace)
+        self.workspace = workspace
+        self._build_navigation(workspace.ui.navigationList)
+        self.fit_navigation_width()
+        return workspace
+
+    def _build_navigation(self, navigation: QListWidget) -> None:
         for number, spec in enumerate(self.page_specs, start=1):
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(KEY_ROLE, spec.key)
@@ -204,7 +221,6 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def _build_covers(self) -> None:
-        self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
         self.ui.signInCoverMark.setPixmap(accent_icon("app").pixmap(QSize(48, 48)))
         self.sign_in_panel = SignInPanel(self.ui_state, parent=self.ui.signInCover)
         layout = self.ui.signInCoverLayout
@@ -221,7 +237,9 @@ class MainWindow(QMainWindow):
         Without it the panel gives way to a wide page and the title wraps; recomputed when the
         font size setting changes, so large fonts never cut an item.
         """
-        ui = self.ui
+        if self.workspace is None:
+            return
+        ui = self.workspace.ui
         for widget in (ui.applicationTitle, ui.navigationList):
             widget.ensurePolished()
         title = ui.applicationTitle.fontMetrics().horizontalAdvance(ui.applicationTitle.text())
@@ -251,7 +269,7 @@ class MainWindow(QMainWindow):
         return [spec.key for spec in self.page_specs]
 
     def current_page_key(self) -> str | None:
-        item = self.ui.navigationList.currentItem()
+        item = None if self.workspace is None else self.workspace.ui.navigationList.currentItem()
         return None if item is None else str(item.data(KEY_ROLE))
 
     def page(self, key: str) -> QWidget | None:
@@ -262,10 +280,12 @@ class MainWindow(QMainWindow):
         if key not in self.page_keys():
             raise KeyError(f"no page {key!r} in this window")
         widget = self._ensure_page(key)
+        assert self.workspace is not None  # built with the session _ensure_page requires
+        navigation = self.workspace.ui.navigationList
         row = self.page_keys().index(key)
-        if self.ui.navigationList.currentRow() != row:
-            self.ui.navigationList.setCurrentRow(row)  # comes back through _on_navigation_row
-        self.ui.pageStack.setCurrentWidget(widget)
+        if navigation.currentRow() != row:
+            navigation.setCurrentRow(row)  # comes back through _on_navigation_row
+        self.workspace.ui.pageStack.setCurrentWidget(widget)
         return widget
 
     def _on_page_action(self) -> None:
@@ -281,8 +301,8 @@ class MainWindow(QMainWindow):
         existing = self._pages.get(key)
         if existing is not None:
             return existing
-        context = self.context
-        if context is None:
+        context, workspace = self.context, self.workspace
+        if context is None or workspace is None:
             raise RuntimeError("pages are built only in a session (begin_session)")
         spec = next(spec for spec in self.page_specs if spec.key == key)
         try:
@@ -298,7 +318,7 @@ class MainWindow(QMainWindow):
         restore_completed = getattr(widget, "restore_completed", None)
         if restore_completed is not None:
             restore_completed.connect(self.restore_completed)
-        self.ui.pageStack.addWidget(widget)  # the stack's order does not matter; keys do
+        workspace.ui.pageStack.addWidget(widget)  # the stack's order does not matter; keys do
         self._pages[key] = widget
         return widget
 
@@ -415,7 +435,10 @@ class MainWindow(QMainWindow):
 
     def set_locked(self, locked: bool) -> None:
         """Hide everything on screen behind a plain cover while the lock dialog is up."""
-        self.ui.screenStack.setCurrentWidget(self.ui.lockCover if locked else self.ui.workspace)
+        if locked:
+            self.ui.screenStack.setCurrentWidget(self.ui.lockCover)
+        elif self.workspace is not None:
+            self.ui.screenStack.setCurrentWidget(self.workspace)
         self.ui.menuBar.setEnabled(not locked)
         for action in self.actions():
             action.setEnabled(not locked)
@@ -448,6 +471,17 @@ class MainWindow(QMainWindow):
             self.save_state()
         super().closeEvent(event)
         self.closed.emit()
+
+
+class Workspace(QWidget):
+    """The navigation and the page stack (``forms/workspace.ui``), behind the covers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ui = Ui_Workspace()
+        self.ui.setupUi(self)
+        self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
+        self.ui.navigationFooter.setText(self.tr("Version {version}").format(version=__version__))
 
 
 def signed_in_window(context: UiContext, remember_state: bool = False) -> MainWindow:

@@ -9,7 +9,7 @@
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtGui import (QAction)
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QMenu, QMenuBar, QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QLabel, QMenu, QMenuBar, QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -41,67 +41,6 @@ class Ui_MainWindow(object):
         self.centralLayout.setContentsMargins(0, 0, 0, 0)
         self.screenStack = QStackedWidget(self.centralWidget)
         self.screenStack.setObjectName(u"screenStack")
-        self.workspace = QWidget()
-        self.workspace.setObjectName(u"workspace")
-        self.workspaceLayout = QHBoxLayout(self.workspace)
-        self.workspaceLayout.setSpacing(0)
-        self.workspaceLayout.setObjectName(u"workspaceLayout")
-        self.workspaceLayout.setContentsMargins(0, 0, 0, 0)
-        self.navigationPanel = QFrame(self.workspace)
-        self.navigationPanel.setObjectName(u"navigationPanel")
-        self.navigationPanel.setMinimumSize(QSize(216, 0))
-        self.navigationLayout = QVBoxLayout(self.navigationPanel)
-        self.navigationLayout.setSpacing(6)
-        self.navigationLayout.setObjectName(u"navigationLayout")
-        self.navigationLayout.setContentsMargins(0, 14, 0, 8)
-        self.titleLayout = QHBoxLayout()
-        self.titleLayout.setSpacing(8)
-        self.titleLayout.setObjectName(u"titleLayout")
-        self.titleLayout.setContentsMargins(16, -1, 12, -1)
-        self.applicationMark = QLabel(self.navigationPanel)
-        self.applicationMark.setObjectName(u"applicationMark")
-        self.applicationMark.setMinimumSize(QSize(28, 28))
-
-        self.titleLayout.addWidget(self.applicationMark)
-
-        self.applicationTitle = QLabel(self.navigationPanel)
-        self.applicationTitle.setObjectName(u"applicationTitle")
-
-        self.titleLayout.addWidget(self.applicationTitle)
-
-
-        self.navigationLayout.addLayout(self.titleLayout)
-
-        self.titleAccent = QFrame(self.navigationPanel)
-        self.titleAccent.setObjectName(u"titleAccent")
-        self.titleAccent.setFrameShape(QFrame.Shape.NoFrame)
-
-        self.navigationLayout.addWidget(self.titleAccent)
-
-        self.navigationList = QListWidget(self.navigationPanel)
-        self.navigationList.setObjectName(u"navigationList")
-        self.navigationList.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.navigationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigationList.setIconSize(QSize(24, 24))
-        self.navigationList.setUniformItemSizes(True)
-
-        self.navigationLayout.addWidget(self.navigationList)
-
-        self.navigationFooter = QLabel(self.navigationPanel)
-        self.navigationFooter.setObjectName(u"navigationFooter")
-        self.navigationFooter.setWordWrap(True)
-
-        self.navigationLayout.addWidget(self.navigationFooter)
-
-
-        self.workspaceLayout.addWidget(self.navigationPanel)
-
-        self.pageStack = QStackedWidget(self.workspace)
-        self.pageStack.setObjectName(u"pageStack")
-
-        self.workspaceLayout.addWidget(self.pageStack)
-
-        self.screenStack.addWidget(self.workspace)
         self.signInCover = QFrame()
         self.signInCover.setObjectName(u"signInCover")
         self.signInCoverLayout = QVBoxLayout(self.signInCover)
@@ -210,7 +149,6 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
         self.exitAction.setText(QCoreApplication.translate("MainWindow", u"E&xit", None))
         self.aboutAction.setText(QCoreApplication.translate("MainWindow", u"&About", None))
-        self.applicationTitle.setText(QCoreApplication.translate("MainWindow", u"Service Center Workbench", None))
         self.signInCoverApplication.setText(QCoreApplication.translate("MainWindow", u"Party\u2013Masses Service Center Workbench", None))
         self.lockCoverText.setText(QCoreApplication.translate("MainWindow", u"Locked. Enter your password to continue.", None))
         self.systemMenu.setTitle(QCoreApplication.translate("MainWindow", u"&System", None))
