@@ -23,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dangqun.core.errors import DangqunError
 from dangqun.core.paths import resolve_data_paths
@@ -101,6 +101,8 @@ def refuse_start(error: DangqunError) -> int:
 
 def show_startup_error(message: str) -> None:
     """The one message box shown before any window: second instance, read-only folder …"""
+    from PySide6.QtWidgets import QMessageBox  # only when start-up is refused
+
     QMessageBox.critical(
         None, QCoreApplication.translate("Startup", "The workbench cannot start"), message
     )
@@ -142,6 +144,8 @@ def open_database(claimed: ClaimedDirectory) -> Application:
 
 def open_and_register(claimed: ClaimedDirectory) -> Application | None:
     """Open the database now; run the first-run wizard if the center is not registered yet."""
+    from PySide6.QtWidgets import QDialog
+
     from dangqun.bootstrap import is_initialized
     from dangqun.ui.context import open_ui_state
     from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard

@@ -81,6 +81,18 @@ def test_further_errors_join_the_open_dialog(qtbot, reporter: ExceptionReporter)
     assert first.ui.headlineLabel.text() == "抱歉，程序出了点问题（共 2 个错误）"
 
 
+def test_the_dialog_opens_from_the_event_loop_not_inside_the_failing_call(
+    qtbot, reporter: ExceptionReporter
+) -> None:
+    raise_and_report(reporter)
+    raise_and_report(reporter)
+    assert reporter.dialog is None  # posted: the failing slot returns first
+
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert reporter.dialog.error_count == 2  # both, in one dialog
+    assert len(reporter.reported) == 2
+
+
 def test_a_worker_thread_exception_reaches_the_gui(
     qtbot, reporter: ExceptionReporter, application: Application
 ) -> None:

@@ -105,8 +105,10 @@ def test_read_only_role_gets_no_edit_actions(
 
 
 def test_lock_cover_hides_the_pages(window: MainWindow) -> None:
+    assert window.ui.lockCoverIcon.pixmap().isNull()  # drawn when first needed
     window.set_locked(True)
     assert window.locked
+    assert not window.ui.lockCoverIcon.pixmap().isNull()
     assert not window.workspace.isVisible()
     assert not window.page_actions["members"].isEnabled()
 
@@ -128,6 +130,27 @@ def test_window_geometry_is_remembered_in_the_ui_state(
     # Qt fits a restored window on the screen; the offscreen screen is only 800 px wide.
     assert second.height() == 700
     assert second.width() == min(1100, max(960, second.screen().availableGeometry().width()))
+
+
+def test_lock_and_exit_have_their_shortcuts(window: MainWindow) -> None:
+    assert window.ui.lockAction.shortcut().toString() == "Ctrl+L"
+    assert window.ui.exitAction.shortcut().toString() == "Ctrl+Q"
+    assert {window.ui.lockAction, window.ui.exitAction} <= set(window.actions())
+
+
+def test_the_covers_are_centred_by_the_theme(
+    qtbot, application: Application, admin_actor: Actor
+) -> None:
+    window = make_window(qtbot, application, admin_actor)
+    window.end_session()  # back on the sign-in cover
+    ui = window.ui
+    for label in (ui.signInCoverMark, ui.signInCoverCenter, ui.signInCoverApplication):
+        assert label.alignment() == Qt.AlignmentFlag.AlignCenter, label.objectName()
+    panel = window.sign_in_panel
+    assert abs(panel.geometry().center().x() - ui.signInCover.rect().center().x()) <= 1
+    window.set_locked(True)
+    for label in (ui.lockCoverIcon, ui.lockCoverText):
+        assert label.alignment() == Qt.AlignmentFlag.AlignCenter, label.objectName()
 
 
 def test_lock_log_out_and_exit_are_asked_for_with_signals(qtbot, window: MainWindow) -> None:

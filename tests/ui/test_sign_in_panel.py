@@ -45,6 +45,13 @@ def test_wrong_password_shows_the_chinese_message_and_keeps_the_name(panel: Sign
     assert panel.actor is None
 
 
+def test_field_errors_sit_right_under_their_input(panel: SignInPanel) -> None:
+    sign_in(panel, "  ", "")
+
+    top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    assert panel.ui.usernameError.alignment() == top_left  # theme.qss: QLabel[role="error"]
+
+
 def test_unknown_user_reads_like_a_wrong_password(panel: SignInPanel) -> None:
     sign_in(panel, "nobody", "whatever-123")
 

@@ -21,9 +21,15 @@ import sys
 from dangqun.core.paths import DataPaths
 
 HEAVY_PACKAGES = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "pypinyin", "qtawesome")
-EXPENSIVE_QT_TYPES = {"QStyle": "QtWidgets"}
-"""Qt classes whose Python type costs PySide milliseconds of enum creation when first named
-(measured: QStyle ~8 ms), and which the first window does without."""
+EXPENSIVE_QT_TYPES = {"Qt": "QtCore", "QStyle": "QtWidgets"}
+"""Qt types that cost PySide milliseconds of enum creation when first named, and which the
+first window does without (measured: the Qt namespace ~20 ms, QStyle ~8 ms).
+
+When this fails after a change, name the type where it is needed after the window instead:
+``from PySide6.QtCore import Qt`` inside the method, an alignment or other enum property in
+``resources/theme.qss`` (``qproperty-alignment: AlignCenter``), a widget's style through
+``widgets.style_role``. PySide also names ``Qt`` while it resolves some overloaded calls
+(``QAction.setShortcut``, ``QPainter.setPen``), so the sign-in cover avoids those."""
 
 SCRIPT = """
 import json, sys, threading

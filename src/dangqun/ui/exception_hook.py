@@ -5,8 +5,9 @@ on Windows) and a worker thread's exception vanishes; worse, PySide may abort th
 front desk must instead see a calm Chinese message, and support must find the traceback in
 ``<data dir>/logs/dangqun.log`` (configured by :func:`dangqun.bootstrap.open_application`).
 
-Both hooks may run on any thread; the dialog is always shown by a queued signal on the GUI
-thread. While the dialog is open, further errors are added to it instead of stacking dialogs.
+Both hooks may run on any thread; the dialog is always shown from the GUI thread's event loop,
+by an event posted to the reporter (thread-safe, and never delivered inside the failing call).
+While the dialog is open, further errors are added to it instead of stacking dialogs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
 from dangqun import __version__
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # the dialog's module loads with the first error, not on the 
     from dangqun.ui.dialogs.error_dialog import ErrorDialog
 
 log = logging.getLogger("dangqun.crash")
+
+_SHOW_REPORTS = QEvent.Type(QEvent.registerEventType())
 
 
 def current_log_file() -> str | None:
@@ -53,17 +56,16 @@ def format_exception(
 class ExceptionReporter(QObject):
     """Installs ``sys.excepthook`` and ``threading.excepthook``; shows :class:`ErrorDialog`."""
 
-    _report = Signal(str)
-
     def __init__(self, parent: QObject | None = None, show_dialog: bool = True) -> None:
         super().__init__(parent)
         self.show_dialog = show_dialog
         self.dialog: ErrorDialog | None = None
         self.reported: list[str] = []
+        self._to_show: list[str] = []
+        self._to_show_lock = threading.Lock()
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._installed = False
-        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> ExceptionReporter:
         self._previous_hook = sys.excepthook
@@ -105,15 +107,27 @@ class ExceptionReporter(QObject):
             log.critical("unhandled exception:\n%s", details)
         self.reported.append(details)
         if self.show_dialog and QApplication.instance() is not None:
-            self._report.emit(details)
+            with self._to_show_lock:
+                self._to_show.append(details)
+            QCoreApplication.postEvent(self, QEvent(_SHOW_REPORTS))
         else:
             sys.stderr.write(details)
 
-    @Slot(str)
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() != _SHOW_REPORTS:
+            return
+        with self._to_show_lock:
+            to_show, self._to_show = self._to_show, []
+        for details in to_show:
+            self._show(details)
+
     def _show(self, details: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_error(details)
             return
+        # The Qt namespace as well: neither is needed before the first window.
+        from PySide6.QtCore import Qt
+
         from dangqun.ui.dialogs.error_dialog import ErrorDialog
 
         self.dialog = ErrorDialog(details, current_log_file(), QApplication.activeWindow())

@@ -10,6 +10,10 @@ star-imports whole Qt modules and it loads every bundled font on first use), and
 7,000-entry charmap takes 6 ms to parse; so each glyph's code point is written here (Material
 Design Icons never reassigns one; tests/ui/test_icons.py checks them against qtawesome's
 charmap), and start-up registers one font file (tests/benchmarks/bench_startup.py).
+
+The star mark of the sign-in cover is a file, ``resources/icons/mark.svg`` (:func:`mark_icon`):
+drawing a glyph names PySide's ``Qt`` namespace, ~20 ms of enum creation that the first window
+does without (tests/ui/test_start_up_path.py). ``Qt`` is imported where glyphs are drawn.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPixmap
+
+from dangqun.resources_path import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +45,6 @@ class Glyph(NamedTuple):
 
 
 GLYPHS: dict[str, Glyph] = {
-    "app": Glyph("star-four-points", 0xF0AE2),
     "home": Glyph("home-outline", 0xF06A1),
     "members": Glyph("account-group-outline", 0xF0B58),
     "bases": Glyph("flag-variant-outline", 0xF023E),
@@ -136,6 +141,8 @@ class GlyphIconEngine(QIconEngine):
         self.selected_color = selected_color
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        from PySide6.QtCore import Qt
+
         family = _glyph_font()
         color = QColor(self.color)
         if mode == QIcon.Mode.Selected and self.selected_color is not None:
@@ -152,6 +159,8 @@ class GlyphIconEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        from PySide6.QtCore import Qt
+
         pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -181,3 +190,9 @@ def icon(name: str, color: str = ICON_GREY, selected_color: str | None = PARTY_R
 def accent_icon(name: str) -> QIcon:
     """A party-red icon, for the few places that carry the accent."""
     return glyph_icon(GLYPHS[name], PARTY_RED, None)
+
+
+def mark_icon() -> QIcon:
+    """The party-red four-pointed star: the app's mark on the sign-in cover, the navigation and
+    the first-run wizard (the window icon, ``dangqun.svg``, sets the same star on a red tile)."""
+    return QIcon(str(resource_path("icons", "mark.svg")))

@@ -9,8 +9,10 @@ workspace — navigation and pages, ``forms/workspace.ui`` — is built with the
 first frame needs only the frame of ``forms/main_window.ui`` and its covers.
 
 This module is on that start-up path, before SQLAlchemy is imported (``dangqun.opening``):
-services that need the ORM are imported in the methods that run during a session.
-``tests/ui/test_start_up_path.py`` keeps it so.
+services that need the ORM are imported in the methods that run during a session. Nor does the
+first frame name PySide's ``Qt`` namespace (~20 ms of enums): the covers are centred by the
+theme and the form's layouts, not by alignment flags, and ``Qt`` is imported where a session
+needs it. ``tests/ui/test_start_up_path.py`` keeps both so.
 
 It knows pages only through the registry in :mod:`dangqun.ui.pages`; it builds a page the first
 time it is shown. Session matters — signing in, locking, logging out, background backups — are
@@ -23,7 +25,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -43,8 +45,7 @@ from dangqun.opening import OpeningFacts, read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext
 from dangqun.ui.formatting import moment
 from dangqun.ui.forms.ui_main_window import Ui_MainWindow
-from dangqun.ui.forms.ui_workspace import Ui_Workspace
-from dangqun.ui.icons import accent_icon, icon
+from dangqun.ui.icons import ICON_MUTED, icon, mark_icon
 from dangqun.ui.pages import PageSpec, available_pages
 from dangqun.ui.sign_in_panel import SignInPanel
 from dangqun.ui.threads import run_in_background
@@ -55,7 +56,6 @@ log = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
-KEY_ROLE = Qt.ItemDataRole.UserRole
 STATUS_MESSAGE_MILLISECONDS = 8000
 
 
@@ -170,8 +170,7 @@ class MainWindow(QMainWindow):
 
     def _build_navigation(self, navigation: QListWidget) -> None:
         for number, spec in enumerate(self.page_specs, start=1):
-            item = QListWidgetItem(icon(spec.icon), spec.title)
-            item.setData(KEY_ROLE, spec.key)
+            item = QListWidgetItem(icon(spec.icon), spec.title)  # row n shows page_specs[n]
             item.setSizeHint(QSize(0, 48))
             shortcut = QKeySequence(f"Ctrl+{number}") if number <= 9 else QKeySequence()
             item.setToolTip(
@@ -185,7 +184,6 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"{spec.key}PageAction")
             action.setData(spec.key)
             action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(self._on_page_action)
             self.ui.goMenu.addAction(action)
             self.addAction(action)
@@ -204,6 +202,9 @@ class MainWindow(QMainWindow):
         ui.logOutAction.triggered.connect(self.log_out_requested)
         ui.exitAction.triggered.connect(self.close)
         ui.aboutAction.triggered.connect(self._show_about)
+        # setShortcuts with a list: PySide resolving setShortcut's overloads names the Qt namespace.
+        ui.lockAction.setShortcuts([QKeySequence.fromString("Ctrl+L")])
+        ui.exitAction.setShortcuts([QKeySequence.fromString("Ctrl+Q")])
         for action in (ui.lockAction, ui.exitAction):
             self.addAction(action)
 
@@ -215,21 +216,18 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.backup_label = QLabel(self)
         self.backup_label.setObjectName("statusBackup")
-        # Filled before the bar polishes them, so their first look needs no restyle.
-        self.refresh_status()
+        # Its role set before the bar polishes it, so its first look needs no restyle.
+        text, role = self._backup_status()
+        self.backup_label.setText(text)
+        self.backup_label.setProperty("role", role)
         for label in (self.center_label, self.user_label, self.backup_label):
             bar.addPermanentWidget(label)
 
     def _build_covers(self) -> None:
-        self.ui.signInCoverMark.setPixmap(accent_icon("app").pixmap(QSize(48, 48)))
+        """The sign-in cover; the lock cover's icon is drawn when it is first needed."""
+        self.ui.signInCoverMark.setPixmap(mark_icon().pixmap(QSize(48, 48)))
         self.sign_in_panel = SignInPanel(self.ui_state, parent=self.ui.signInCover)
-        layout = self.ui.signInCoverLayout
-        below_the_names = layout.indexOf(self.ui.signInCoverApplication) + 1
-        layout.insertSpacing(below_the_names, 20)
-        layout.insertWidget(
-            below_the_names + 1, self.sign_in_panel, 0, Qt.AlignmentFlag.AlignHCenter
-        )
-        self.ui.lockCoverIcon.setPixmap(icon("lock", "#8A919C", None).pixmap(QSize(72, 72)))
+        self.ui.signInCardRow.insertWidget(1, self.sign_in_panel)  # between the two spacers
 
     def fit_navigation_width(self) -> None:
         """One width for the navigation on every page, wide enough for its longest text.
@@ -269,8 +267,8 @@ class MainWindow(QMainWindow):
         return [spec.key for spec in self.page_specs]
 
     def current_page_key(self) -> str | None:
-        item = None if self.workspace is None else self.workspace.ui.navigationList.currentItem()
-        return None if item is None else str(item.data(KEY_ROLE))
+        row = -1 if self.workspace is None else self.workspace.ui.navigationList.currentRow()
+        return self.page_specs[row].key if 0 <= row < len(self.page_specs) else None
 
     def page(self, key: str) -> QWidget | None:
         """The page widget if it has been built (pages are built on first show)."""
@@ -323,6 +321,8 @@ class MainWindow(QMainWindow):
         return widget
 
     def _unavailable_page(self, spec: PageSpec) -> QWidget:
+        from PySide6.QtCore import Qt
+
         label = QLabel(
             self.tr(
                 "“{title}” could not be opened. The details were written to the log file; "
@@ -353,14 +353,16 @@ class MainWindow(QMainWindow):
                     name=actor.display_name, role=actor.role.label
                 )
             )
+        text, role = self._backup_status()
+        self.backup_label.setText(text)
+        set_style_role(self.backup_label, role)
+
+    def _backup_status(self) -> tuple[str, str | None]:
+        """The status bar's backup text, and its style role (a warning before the first)."""
         backup = latest_backup(self.paths.backups)
         if backup is None:
-            self.backup_label.setText(self.tr("Not backed up yet"))
-        else:
-            self.backup_label.setText(
-                self.tr("Last backup: {when}").format(when=moment(backup.taken_at))
-            )
-        set_style_role(self.backup_label, "statusWarning" if backup is None else None)
+            return self.tr("Not backed up yet"), "statusWarning"
+        return self.tr("Last backup: {when}").format(when=moment(backup.taken_at)), None
 
     def _reload_center_name(self) -> None:
         """The name as the center service has it now (the settings page may have changed it)."""
@@ -436,6 +438,9 @@ class MainWindow(QMainWindow):
     def set_locked(self, locked: bool) -> None:
         """Hide everything on screen behind a plain cover while the lock dialog is up."""
         if locked:
+            if self.ui.lockCoverIcon.pixmap().isNull():
+                lock = icon("lock", ICON_MUTED, None)
+                self.ui.lockCoverIcon.setPixmap(lock.pixmap(QSize(72, 72)))
             self.ui.screenStack.setCurrentWidget(self.ui.lockCover)
         elif self.workspace is not None:
             self.ui.screenStack.setCurrentWidget(self.workspace)
@@ -477,10 +482,12 @@ class Workspace(QWidget):
     """The navigation and the page stack (``forms/workspace.ui``), behind the covers."""
 
     def __init__(self) -> None:
+        from dangqun.ui.forms.ui_workspace import Ui_Workspace  # its form names Qt's enums
+
         super().__init__()
         self.ui = Ui_Workspace()
         self.ui.setupUi(self)
-        self.ui.applicationMark.setPixmap(accent_icon("app").pixmap(QSize(26, 26)))
+        self.ui.applicationMark.setPixmap(mark_icon().pixmap(QSize(26, 26)))
         self.ui.navigationFooter.setText(self.tr("Version {version}").format(version=__version__))
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from dangqun.core.backup import BackupFile
@@ -217,7 +217,9 @@ class SessionController(QObject):
         window, context = self.main_window, self.context
         if window is None or context is None or self.lock_dialog is not None:
             return self.lock_dialog
-        from dangqun.ui.dialogs.lock_dialog import LockDialog  # not needed for the first window
+        from PySide6.QtCore import Qt  # neither is needed for the first window
+
+        from dangqun.ui.dialogs.lock_dialog import LockDialog
 
         self.idle_watcher.stop()
         window.set_locked(True)

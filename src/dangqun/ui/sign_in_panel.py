@@ -12,7 +12,7 @@ button saying so, and goes ahead by itself once :meth:`SignInPanel.set_authentic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QWidget
 
@@ -93,6 +93,8 @@ class SignInPanel(QFrame):
             self.ui.signInButton.setEnabled(False)
             self.ui.signInButton.setText(self.tr("Opening the database …"))
             return
+        from PySide6.QtCore import Qt  # once someone signs in, not on the way to the window
+
         username = self.ui.usernameEdit.text()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -25,7 +25,7 @@ from dangqun.core.errors import DangqunError, FieldError, ValidationError
 from dangqun.core.security import system_actor
 from dangqun.core.users import validate_new_account
 from dangqun.ui.forms.ui_first_run_wizard import Ui_FirstRunWizard
-from dangqun.ui.icons import accent_icon
+from dangqun.ui.icons import mark_icon
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
 from dangqun.ui.widgets.field_errors import FieldErrors
@@ -44,7 +44,7 @@ class FirstRunWizard(QWizard):
         self.demo_loaded = False
         self.ui = Ui_FirstRunWizard()
         self.ui.setupUi(self)
-        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, accent_icon("app").pixmap(QSize(48, 48)))
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, mark_icon().pixmap(QSize(48, 48)))
         pad_spin_boxes(self)
         self.ui.memberCountSpinBox.setValue(DEFAULT_DEMO_MEMBERS)
         self.ui.memberCountSpinBox.setEnabled(False)

@@ -7,9 +7,9 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 from PySide6.QtGui import (QAction)
-from PySide6.QtWidgets import (QFrame, QLabel, QMenu, QMenuBar, QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -21,16 +21,10 @@ class Ui_MainWindow(object):
         self.backupNowAction.setObjectName(u"backupNowAction")
         self.lockAction = QAction(MainWindow)
         self.lockAction.setObjectName(u"lockAction")
-#if QT_CONFIG(shortcut)
-        self.lockAction.setShortcut(u"Ctrl+L")
-#endif // QT_CONFIG(shortcut)
         self.logOutAction = QAction(MainWindow)
         self.logOutAction.setObjectName(u"logOutAction")
         self.exitAction = QAction(MainWindow)
         self.exitAction.setObjectName(u"exitAction")
-#if QT_CONFIG(shortcut)
-        self.exitAction.setShortcut(u"Ctrl+Q")
-#endif // QT_CONFIG(shortcut)
         self.aboutAction = QAction(MainWindow)
         self.aboutAction.setObjectName(u"aboutAction")
         self.centralWidget = QWidget(MainWindow)
@@ -52,23 +46,37 @@ class Ui_MainWindow(object):
 
         self.signInCoverMark = QLabel(self.signInCover)
         self.signInCoverMark.setObjectName(u"signInCoverMark")
-        self.signInCoverMark.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.signInCoverLayout.addWidget(self.signInCoverMark)
 
         self.signInCoverCenter = QLabel(self.signInCover)
         self.signInCoverCenter.setObjectName(u"signInCoverCenter")
-        self.signInCoverCenter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signInCoverCenter.setWordWrap(True)
 
         self.signInCoverLayout.addWidget(self.signInCoverCenter)
 
         self.signInCoverApplication = QLabel(self.signInCover)
         self.signInCoverApplication.setObjectName(u"signInCoverApplication")
-        self.signInCoverApplication.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signInCoverApplication.setWordWrap(True)
 
         self.signInCoverLayout.addWidget(self.signInCoverApplication)
+
+        self.signInCardGap = QSpacerItem(0, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.signInCoverLayout.addItem(self.signInCardGap)
+
+        self.signInCardRow = QHBoxLayout()
+        self.signInCardRow.setObjectName(u"signInCardRow")
+        self.signInCardLeftSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.signInCardRow.addItem(self.signInCardLeftSpacer)
+
+        self.signInCardRightSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.signInCardRow.addItem(self.signInCardRightSpacer)
+
+
+        self.signInCoverLayout.addLayout(self.signInCardRow)
 
         self.signInCoverBottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -85,13 +93,11 @@ class Ui_MainWindow(object):
 
         self.lockCoverIcon = QLabel(self.lockCover)
         self.lockCoverIcon.setObjectName(u"lockCoverIcon")
-        self.lockCoverIcon.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.lockCoverLayout.addWidget(self.lockCoverIcon)
 
         self.lockCoverText = QLabel(self.lockCover)
         self.lockCoverText.setObjectName(u"lockCoverText")
-        self.lockCoverText.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.lockCoverLayout.addWidget(self.lockCoverText)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dangqun.core.errors import FieldError
@@ -26,10 +25,10 @@ class FieldErrors:
         self._general = general
         self._inputs = dict(inputs or {})
         for label in self._all_labels():
-            label.setProperty("role", "error")  # theme.qss: QLabel[role="error"] is red
+            # theme.qss: QLabel[role="error"] is red, and top-aligned, so it sits right under its
+            # input even when a form layout gives it more height than it needs.
+            label.setProperty("role", "error")
             label.setWordWrap(True)
-            # Right under its input, even when a form layout gives it more height than needed.
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.clear()
 
     def _all_labels(self) -> list[QLabel]:
