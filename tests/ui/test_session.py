@@ -224,6 +224,23 @@ def test_the_window_and_the_sign_in_come_before_the_database(
     assert window.user_label.text() == "当前用户：王芳（管理员）"
 
 
+def test_the_workspace_is_built_while_the_password_is_typed(
+    qtbot, gated_opening: tuple[SessionController, Event]
+) -> None:
+    controller, gate = gated_opening
+    window = controller.main_window
+    assert window is not None
+    qtbot.waitExposed(window)
+    assert window.workspace is None  # not on the way to the first window
+
+    gate.set()
+    qtbot.waitUntil(lambda: controller.database_open)
+
+    assert window.workspace is not None  # ready before 登录 is pressed
+    assert window.ui.screenStack.currentWidget() is window.ui.signInCover
+    assert not window.signed_in
+
+
 def test_a_wrong_password_typed_before_the_database_opened_is_refused_after(
     qtbot, gated_opening: tuple[SessionController, Event]
 ) -> None:

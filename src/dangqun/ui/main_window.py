@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
     def begin_session(self, context: UiContext) -> None:
         """Open the workspace for ``context.actor``, on the home page."""
         self.context = context
-        workspace = self._build_workspace() if self.workspace is None else self.workspace
+        workspace = self.prepare_workspace()
         may_back_up = context.can(Permission.BACKUP)
         self.ui.backupNowAction.setVisible(may_back_up)
         self._set_session_actions_enabled(True)
@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
         self.ui.backupNowAction.setEnabled(may_back_up)
 
     # -- construction -----------------------------------------------------------------------
+
+    def prepare_workspace(self) -> Workspace:
+        """The workspace, built now if it has not been: behind the sign-in cover, it can be
+        built while someone types their password rather than after 登录."""
+        return self._build_workspace() if self.workspace is None else self.workspace
 
     def _build_workspace(self) -> Workspace:
         workspace = Workspace()

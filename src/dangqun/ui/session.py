@@ -150,6 +150,8 @@ class SessionController(QObject):
         if self._shut_down:
             return
         log.info("database opened behind the sign-in")
+        if self.main_window is not None:  # while the password is typed, not after 登录
+            self.main_window.prepare_workspace()
         if self.sign_in_panel is not None:
             self.sign_in_panel.set_authenticator(self._authenticator(application))
 
