@@ -125,7 +125,7 @@ class ExceptionReporter(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_error(details)
             return
-        # The Qt namespace as well: neither is needed before the first window.
+        # Qt's namespace and the dialog load with the first error: the first window needs neither.
         from PySide6.QtCore import Qt
 
         from dangqun.ui.dialogs.error_dialog import ErrorDialog

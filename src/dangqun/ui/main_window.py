@@ -5,8 +5,9 @@ sign-in card (:class:`~dangqun.ui.sign_in_panel.SignInPanel`) on a cover;
 :meth:`MainWindow.begin_session` opens the workspace for the signed-in user and
 :meth:`MainWindow.end_session` puts the cover back on log-out. So the
 window appears as fast as a bare Qt window, while the database opens behind the sign-in. The
-workspace — navigation and pages, ``forms/workspace.ui`` — is built with the first session: the
-first frame needs only the frame of ``forms/main_window.ui`` and its covers.
+workspace — navigation and pages, ``forms/workspace.ui`` — is built behind the cover once the
+database is open (:meth:`MainWindow.prepare_workspace`): the first frame needs only the frame
+of ``forms/main_window.ui`` and its covers.
 
 This module is on that start-up path, before SQLAlchemy is imported (``dangqun.opening``):
 services that need the ORM are imported in the methods that run during a session. Nor does the
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.workspace: Workspace | None = None
-        """Built with the first session (:meth:`_build_workspace`)."""
+        """None until :meth:`prepare_workspace` (once the database is open) or the first session."""
         self.page_specs: list[PageSpec] = available_pages()
         self._pages: dict[str, QWidget] = {}
         self.page_actions: dict[str, QAction] = {}
