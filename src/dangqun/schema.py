@@ -1,31 +1,22 @@
-"""Every mapped table, imported once so Alembic and the checks see the whole schema.
+"""The whole schema: core tables plus every registered feature's models.
 
-Feature invariants (rules for ``dangqun check``) are listed here too but imported only when a
-check runs: they pull in validation code that a normal start-up does not need.
+Alembic (``migrations/env.py``), ``dangqun check`` and the tests import this module to see every
+mapped table; the features are found through :mod:`dangqun.features`, never named here. Feature
+invariants (rules for ``dangqun check``) are imported only when a check runs: they pull in
+validation code that a normal start-up does not need.
 """
 
-import importlib
-
-import dangqun.printing  # noqa: F401  (registers its audit action labels; imports no ReportLab)
+from dangqun import features
 from dangqun.core import audit, center, model_base, settings, users
-from dangqun.members import models as member_models
+
+features.import_models()
+audit.register_action_labels(features.audit_action_labels())
 
 metadata = model_base.Base.metadata
 
-FEATURE_INVARIANT_MODULES = ("dangqun.members.invariants",)
-
 
 def load_feature_invariants() -> None:
-    for module in FEATURE_INVARIANT_MODULES:
-        importlib.import_module(module)
+    features.load_invariants()
 
 
-__all__ = [
-    "audit",
-    "center",
-    "load_feature_invariants",
-    "member_models",
-    "metadata",
-    "settings",
-    "users",
-]
+__all__ = ["audit", "center", "load_feature_invariants", "metadata", "settings", "users"]

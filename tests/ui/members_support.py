@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditFilter, query_audit_log
 from dangqun.core.security import Actor, Role, system_actor
-from dangqun.demo.generator import id_check_character
+from dangqun.members.demo import id_check_character
 from dangqun.members.models import Member, MemberStatus
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.pages.members_page import MembersPage

@@ -12,7 +12,7 @@ from dangqun.bootstrap import check_application
 from dangqun.core.errors import ValidationError
 from dangqun.core.invariants import invariant, registered_invariants
 from dangqun.demo import generate_demo_data
-from dangqun.demo.generator import id_check_character
+from dangqun.members.demo import id_check_character
 from dangqun.members.models import Member, MemberCategory, MemberKind, Organization
 
 

@@ -4,6 +4,6 @@ Used by the first-run wizard ("加载演示数据？"), ``dangqun demo``, screen
 Later modules extend :func:`generate_demo_data` with their own data (bookings, hours, minutes).
 """
 
-from dangqun.demo.generator import DemoSummary, generate_demo_data
+from dangqun.members.demo import DemoSummary, generate_demo_data
 
 __all__ = ["DemoSummary", "generate_demo_data"]

@@ -1,5 +1,8 @@
 """Party members and the branch hierarchy.
 
+What the module adds to dangqun is declared in :mod:`dangqun.members.feature`; this package
+imports nothing, so reading that declaration costs nothing at start-up.
+
 Glossary:
 党员 = party member; 正式党员 = full member; 预备党员 = probationary member;
 本社区党员 = member whose organization relationship (组织关系) is in one of the center's branches;
@@ -9,19 +12,3 @@ Glossary:
 网格党支部 = grid branch; 楼栋党小组 = building group; 组织关系转接 = transfer of relationship;
 政治生日 = political birthday (anniversary of 入党日期); 公民身份号码 = citizen ID number (GB 11643).
 """
-
-from dangqun.core.audit import register_action_labels
-
-register_action_labels(
-    {
-        "member.create": "登记党员",
-        "member.update": "修改党员信息",
-        "member.transfer_out": "组织关系转出",
-        "members.import": "导入花名册",
-        "members.export": "导出党员名单",
-        "organization.create": "新增组织",
-        "organization.update": "修改组织",
-        "organization.move": "移动组织",
-        "organization.delete": "删除组织",
-    }
-)

@@ -1,9 +1,10 @@
 """Printed documents: real PDFs with embedded Chinese fonts, built with ReportLab (no Qt here).
 
-Every document kind the app prints is listed in :mod:`dangqun.printing.registry` (kind →
-builder → sample data). Feature modules fill the plain dataclasses in
-:mod:`dangqun.printing.documents` and call :func:`dangqun.printing.batch.render_to_file`;
-the preview window (``dangqun.ui.print_preview``) shows and prints the bytes.
+The engine lays out pages and knows no feature: each feature registers its document kinds
+(:class:`dangqun.printing.kinds.DocumentKind`: kind → builder → sample data → loader) in its
+``feature.py``, and :mod:`dangqun.printing.registry` collects them. The preview window
+(``dangqun.ui.print_preview``) shows and prints the bytes. This package imports nothing, so
+reading :mod:`dangqun.printing.feature` costs nothing at start-up.
 
 Glossary:
 志愿服务证明 = volunteer service certificate (民政部《志愿服务记录与证明出具办法（试行）》);
@@ -14,7 +15,3 @@ the residential community (双报到); 存根 = stub kept by the issuer; 回执 
 仿宋 = FangSong (body type of official documents); 方正小标宋 = the title type of official
 documents; 三号/四号 = Chinese type sizes 16 pt / 14 pt (GB/T 9704 uses 三号 for body text).
 """
-
-from dangqun.core.audit import register_action_labels
-
-register_action_labels({"print.personal_data": "打印含完整个人信息的文书"})

@@ -44,12 +44,12 @@ def add_print_commands(
     make_actor: MakeActor | None = None,
 ) -> None:
     """Register ``print`` and ``verify`` on the CLI's ``add_subparsers()`` object."""
-    from dangqun.printing.registry import DOCUMENT_KINDS
+    from dangqun.printing.registry import document_kinds
 
     actor_factory = make_actor or _default_actor
     kinds_help = "\n".join(
         f"  {item.kind:<24}{item.label}；--id 为{item.id_meaning}"
-        for item in DOCUMENT_KINDS.values()
+        for item in document_kinds().values()
     )
     printing = subparsers.add_parser(
         "print",
@@ -60,7 +60,7 @@ def add_print_commands(
     )
     printing.add_argument(
         "kind",
-        choices=[*DOCUMENT_KINDS, SAMPLES],
+        choices=[*document_kinds(), SAMPLES],
         metavar="文书类型",
         help="见上方说明，或 samples",
     )

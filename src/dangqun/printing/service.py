@@ -23,7 +23,7 @@ from dangqun.core.security import Actor, Permission
 from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_bytes, render_to_file
 from dangqun.printing.fonts import document_fonts_for
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
-from dangqun.printing.registry import DOCUMENT_KINDS, document_kind
+from dangqun.printing.registry import document_kinds, document_kind
 from dangqun.printing.verification import load_or_create_verification_key
 
 SAMPLE_CENTER_NAME = "示例社区党群服务中心"
@@ -146,7 +146,7 @@ def _load_plan(
 def sample_plans(context: PrintContext) -> list[DocumentPlan]:
     return [
         definition.build(definition.sample(context), context)
-        for definition in DOCUMENT_KINDS.values()
+        for definition in document_kinds().values()
     ]
 
 
@@ -154,7 +154,7 @@ def write_samples(context: PrintContext, directory: str | os.PathLike[str]) -> l
     """One PDF per document kind (``<kind>.pdf``) from sample data, for looking and testing."""
     target = Path(directory)
     written: list[Path] = []
-    for definition in DOCUMENT_KINDS.values():
+    for definition in document_kinds().values():
         path = target / f"{definition.kind}.pdf"
         render_to_file([definition.build(definition.sample(context), context)], context, path)
         written.append(path)

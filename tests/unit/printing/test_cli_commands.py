@@ -13,7 +13,7 @@ from dangqun.core.paths import DataPaths
 from dangqun.core.security import system_actor
 from dangqun.demo import generate_demo_data
 from dangqun.printing.cli_commands import add_print_commands
-from dangqun.printing.registry import DOCUMENT_KINDS
+from dangqun.printing.registry import document_kinds
 from tests.conftest import CENTER_ANSWERS
 from tests.unit.printing.pdf_tools import compact_text, requires_poppler
 
@@ -49,8 +49,8 @@ def test_print_samples_writes_one_pdf_per_kind(
 ) -> None:
     assert run(data_dir, "print", "samples", "--out", str(tmp_path / "samples")) == 0
     written = sorted(path.stem for path in (tmp_path / "samples").glob("*.pdf"))
-    assert written == sorted(DOCUMENT_KINDS)
-    assert f"已生成 {len(DOCUMENT_KINDS)} 份样张" in capsys.readouterr().out
+    assert written == sorted(document_kinds())
+    assert f"已生成 {len(document_kinds())} 份样张" in capsys.readouterr().out
 
 
 @requires_poppler

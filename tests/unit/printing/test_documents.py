@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from dangqun.printing.batch import render_to_file
-from dangqun.printing.documents.member_roster import MemberRosterData
-from dangqun.printing.documents.political_birthdays import PoliticalBirthdaysData
+from dangqun.members.documents.member_roster import MemberRosterData
+from dangqun.members.documents.political_birthdays import PoliticalBirthdaysData
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PAGE_LAYOUTS, PrintContext
-from dangqun.printing.registry import DOCUMENT_KINDS, document_kind
+from dangqun.printing.registry import document_kinds, document_kind
 from tests.unit.printing.pdf_tools import (
     compact_text,
     make_context,
@@ -86,10 +86,10 @@ def render_sample(kind: str, context: PrintContext, path: Path, data: Any = None
 
 
 def test_every_kind_has_expectations() -> None:
-    assert set(EXPECTED_TEXT) == set(DOCUMENT_KINDS)
+    assert set(EXPECTED_TEXT) == set(document_kinds())
 
 
-@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@pytest.mark.parametrize("kind", sorted(document_kinds()))
 def test_sample_embeds_subset_fonts_and_carries_its_text(
     kind: str, context: PrintContext, tmp_path: Path
 ) -> None:
@@ -104,7 +104,7 @@ def test_sample_embeds_subset_fonts_and_carries_its_text(
         assert expected in text, f"{expected!r} missing from {kind}"
 
 
-@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@pytest.mark.parametrize("kind", sorted(document_kinds()))
 def test_sample_paper_and_page_count(kind: str, context: PrintContext, tmp_path: Path) -> None:
     path = render_sample(kind, context, tmp_path / f"{kind}.pdf")
     info = pdf_info(path)
@@ -181,7 +181,7 @@ def long_sample(kind: str, context: PrintContext) -> Any:
     raise AssertionError(f"no long sample for {kind}")
 
 
-@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@pytest.mark.parametrize("kind", sorted(document_kinds()))
 def test_300_character_name_and_address_wrap_inside_the_page(
     kind: str, fonts: DocumentFonts, tmp_path: Path
 ) -> None:
@@ -202,7 +202,7 @@ def test_300_character_name_and_address_wrap_inside_the_page(
     assert LONG_NAME[:40] in text and LONG_NAME[-20:] in text
 
 
-@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@pytest.mark.parametrize("kind", sorted(document_kinds()))
 def test_no_line_starts_with_closing_punctuation(
     kind: str, fonts: DocumentFonts, tmp_path: Path
 ) -> None:
@@ -212,7 +212,7 @@ def test_no_line_starts_with_closing_punctuation(
         assert line.text[:1] not in "、，。；：？！）》」』】”", line
 
 
-@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@pytest.mark.parametrize("kind", sorted(document_kinds()))
 def test_cid_fallback_prints_every_kind_without_any_font_file(
     kind: str, cid_fonts: DocumentFonts, tmp_path: Path
 ) -> None:

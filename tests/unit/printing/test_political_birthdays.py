@@ -18,7 +18,7 @@ from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
 from dangqun.members.models import Member, MemberStatus, Organization, OrganizationLevel
 from dangqun.printing.batch import render_to_file
-from dangqun.printing.documents.political_birthdays import (
+from dangqun.members.documents.political_birthdays import (
     BirthdayMember,
     PoliticalBirthdaysData,
     build_political_birthdays,

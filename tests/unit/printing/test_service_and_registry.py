@@ -15,9 +15,9 @@ from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
 from dangqun.members.codes import EDUCATIONS
 from dangqun.members.models import Member, MemberKind, MemberStatus, Organization
-from dangqun.printing.documents.member_roster import load_member_roster
+from dangqun.members.documents.member_roster import load_member_roster
 from dangqun.printing.page_kit import PrintContext
-from dangqun.printing.registry import DOCUMENT_KINDS, build_document, document_kind
+from dangqun.printing.registry import document_kinds, build_document, document_kind
 from dangqun.printing.service import (
     PERSONAL_DATA_AUDIT_ACTION,
     print_context_for,
@@ -31,7 +31,7 @@ STAFF = Actor(user_id=None, username="staff", display_name="工作人员甲", ro
 
 
 def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext) -> None:
-    assert list(DOCUMENT_KINDS) == [
+    assert list(document_kinds()) == [
         "volunteer_certificate",
         "minutes",
         "booking_slip",
@@ -40,7 +40,7 @@ def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext
         "registration_receipt",
         "political_birthdays",
     ]
-    for definition in DOCUMENT_KINDS.values():
+    for definition in document_kinds().values():
         data = definition.sample(context)
         assert isinstance(data, definition.data_type)
         plan = build_document(definition.kind, data, context)
@@ -55,7 +55,7 @@ def test_unknown_kind_names_the_kinds_that_exist() -> None:
 
 def test_wrong_dataclass_is_refused(context: PrintContext) -> None:
     with pytest.raises(TypeError, match="MinutesData"):
-        build_document("minutes", DOCUMENT_KINDS["booking_slip"].sample(context), context)
+        build_document("minutes", document_kinds()["booking_slip"].sample(context), context)
 
 
 @pytest.fixture
@@ -198,7 +198,7 @@ def test_missing_and_malformed_ids_are_explained(
 @requires_poppler
 def test_samples_one_file_per_kind(context: PrintContext, tmp_path: Path) -> None:
     written = write_samples(context, tmp_path / "samples")
-    assert [path.stem for path in written] == list(DOCUMENT_KINDS)
+    assert [path.stem for path in written] == list(document_kinds())
     for path in written:
         assert pdf_info(path).pages >= 1
 

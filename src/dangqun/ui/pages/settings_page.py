@@ -1208,7 +1208,7 @@ def _font_sample_pdf(
     from dangqun.printing import fonts
     from dangqun.printing.batch import render_to_bytes
     from dangqun.printing.page_kit import PrintContext
-    from dangqun.printing.registry import DOCUMENT_KINDS, sample_plan
+    from dangqun.printing.registry import document_kinds, sample_plan
     from dangqun.printing.service import SAMPLE_CENTER_ID, SAMPLE_CENTER_NAME
 
     definition = fonts.PRINT_FONT_PATH
@@ -1222,5 +1222,5 @@ def _font_sample_pdf(
         fonts=fonts.choose_document_fonts(value),
         operator_name=actor.display_name,
     )
-    plans = [sample_plan(kind, context) for kind in DOCUMENT_KINDS]
+    plans = [sample_plan(kind, context) for kind in document_kinds()]
     return render_to_bytes(plans, context, title, len(plans), report, cancel)

@@ -1,0 +1,78 @@
+"""The members module's printed documents, declared in :mod:`dangqun.members.feature`.
+
+Each module holds the document's dataclass, its builder (ReportLab through
+:mod:`dangqun.printing.page_kit`), its sample and its loader; the loaders read through the
+members service as the printing user may see the data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dangqun.core.db import Database
+from dangqun.core.errors import PermissionDenied
+from dangqun.members.documents import member_roster, political_birthdays, registration_receipt
+from dangqun.printing.kinds import DocumentKind, integer_id
+from dangqun.printing.page_kit import PrintContext
+
+
+def _load_roster(
+    database: Database, record_id: str, context: PrintContext
+) -> member_roster.MemberRosterData:
+    return member_roster.load_member_roster(
+        database, integer_id(record_id, "党组织编号"), context.print_date
+    )
+
+
+def _load_receipt(
+    database: Database, record_id: str, context: PrintContext
+) -> registration_receipt.RegistrationReceiptData:
+    return registration_receipt.load_registration_receipt(
+        database,
+        integer_id(record_id, "党员编号"),
+        issued_on=context.print_date,
+        handler=context.operator_name,
+        contact="",
+    )
+
+
+def _load_political_birthdays(
+    database: Database, record_id: str, context: PrintContext
+) -> political_birthdays.PoliticalBirthdaysData:
+    year, month = political_birthdays.parse_month(record_id)
+    if context.actor is None:
+        raise PermissionDenied(
+            "政治生日名单按当前用户的权限读取，请通过 print_context_for 取得打印上下文。"
+        )
+    return political_birthdays.load_political_birthdays(database, context.actor, year, month)
+
+
+DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
+    DocumentKind(
+        member_roster.KIND,
+        "党员花名册",
+        member_roster.MemberRosterData,
+        member_roster.build_member_roster,
+        member_roster.sample_member_roster,
+        load=_load_roster,
+        id_meaning="党组织编号（含其下属党小组的党员）",
+    ),
+    DocumentKind(
+        registration_receipt.KIND,
+        "在职党员报到回执",
+        registration_receipt.RegistrationReceiptData,
+        registration_receipt.build_registration_receipt,
+        registration_receipt.sample_registration_receipt,
+        load=_load_receipt,
+        id_meaning="党员编号（须为到社区报到的在职党员）",
+    ),
+    DocumentKind(
+        political_birthdays.KIND,
+        "本月政治生日名单",
+        political_birthdays.PoliticalBirthdaysData,
+        political_birthdays.build_political_birthdays,
+        political_birthdays.sample_political_birthdays,
+        load=_load_political_birthdays,
+        id_meaning=f"年月 {political_birthdays.MONTH_FORMAT}，如 2026-11",
+    ),
+)
