@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from dangqun.core.changes import Changes, Entity
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Permission
 
@@ -15,11 +17,48 @@ if TYPE_CHECKING:  # the window is built before the ORM is imported (dangqun.ope
 
 
 class AppEvents(QObject):
-    """Application-wide notifications, so pages refresh without knowing each other."""
+    """Application-wide notifications, so pages refresh without knowing each other.
 
-    data_changed = Signal(str)  # an entity type ("member", "user", "settings", "*" after restore)
+    ``changed`` carries a :class:`~dangqun.core.changes.Changes`: what one user action changed.
+    Writes announce it through :func:`dangqun.ui.operations.run_service` (or :meth:`announce`);
+    pages listen with :meth:`subscribe` to the kinds of entities they show.
+    """
+
+    changed = Signal(object)
+    data_changed = Signal(str)  # retired: being replaced by ``changed`` (module-kit issue)
     backup_taken = Signal()
     font_size_changed = Signal(int)
+
+    def announce(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)
+
+    def subscribe(
+        self, receiver: QObject, entities: Iterable[Entity], callback: Callable[[Changes], None]
+    ) -> None:
+        """Call ``callback(changes)`` when a change touches ``entities`` (or everything),
+        for as long as ``receiver`` lives."""
+        watched = frozenset(entities)
+        relay = _ChangeFilter(receiver, watched, callback)
+        self.changed.connect(relay.deliver)
+
+
+class _ChangeFilter(QObject):
+    """Owned by the subscribing widget, so the connection ends when the widget is deleted."""
+
+    def __init__(
+        self,
+        receiver: QObject,
+        entities: frozenset[Entity],
+        callback: Callable[[Changes], None],
+    ) -> None:
+        super().__init__(receiver)
+        self._entities = entities
+        self._callback = callback
+
+    def deliver(self, changes: object) -> None:
+        if isinstance(changes, Changes) and changes.touches(self._entities):
+            self._callback(changes)
 
 
 @dataclass
