@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (the name lupdate reads)
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Mark ``source`` for translation in ``context`` without importing Qt (lupdate matches the
     name of the call, so a module without Qt can mark its UI texts)."""
     del context

@@ -23,7 +23,7 @@ from dangqun.core.security import Actor, Permission
 from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_bytes, render_to_file
 from dangqun.printing.fonts import document_fonts_for
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
-from dangqun.printing.registry import document_kinds, document_kind
+from dangqun.printing.registry import document_kind, document_kinds
 from dangqun.printing.verification import load_or_create_verification_key
 
 SAMPLE_CENTER_NAME = "示例社区党群服务中心"

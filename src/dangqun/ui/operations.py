@@ -61,11 +61,9 @@ def run_service(
     ``on_failure`` runs after the error has been shown (to re-enable a button); it is called
     for expected errors only — an unexpected one is a crash report, not a user message.
     """
-    function: Callable[[ProgressCallback], Any]
-    if with_progress:
-        function = call  # type: ignore[assignment]
-    else:
-        function = _ignore_progress(call)  # type: ignore[arg-type]
+    function: Callable[[ProgressCallback], Any] = (
+        call if with_progress else _IgnoreProgress(call)  # type: ignore[assignment,arg-type]
+    )
 
     def succeeded(result: object) -> None:
         announced = changes(result) if callable(changes) else changes
@@ -100,7 +98,7 @@ def show_service_error(
     message_boxes.show_error(parent, title, error.message)
 
 
-class _ignore_progress:  # noqa: N801 (a callable standing in for a function)
+class _IgnoreProgress:
     """``call()`` as the ``function(report_progress)`` the thread pool runs; holds no widget."""
 
     def __init__(self, call: Callable[[], Any]) -> None:
