@@ -17,7 +17,9 @@ class FakeNotesPage(QWidget):
         self.label.setObjectName("fakeNotesLabel")
         QVBoxLayout(self).addWidget(self.label)
         self._ready = False
-        run_service(self, context, partial(count_notes, context.application.database), on_success=self._show)
+        run_service(
+            self, context, partial(count_notes, context.application.database), on_success=self._show
+        )
 
     def _show(self, count: object) -> None:
         self.label.setText(f"测试便条：共 {count} 条")

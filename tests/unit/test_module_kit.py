@@ -12,6 +12,7 @@ import ast
 import importlib
 import os
 import pkgutil
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import dangqun
-from dangqun import features
+from dangqun import features, migrations
 from dangqun.core.model_base import Base, SyncedRecord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,3 +110,91 @@ def test_reading_the_registry_imports_no_feature_code() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert completed.stdout.strip() == "[]"
+
+
+def _run(*arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "tests.fake_feature.run_cli", *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment,
+        timeout=240,
+    )
+
+
+@pytest.mark.slow
+def test_a_new_feature_plugs_in_through_one_declaration(tmp_path: Path) -> None:
+    data = tmp_path / "center"
+    directory = ["--data-dir", str(data)]
+    initialized = _run(
+        *directory,
+        "init",
+        "--center-name",
+        "翠湖社区党群服务中心",
+        "--division-code",
+        "530102001001",
+        "--admin",
+        "admin",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    assert initialized.returncode == 0, initialized.stderr
+
+    # Its table migrates: created by its own revision, the last of the chain.
+    with sqlite3.connect(data / "dangqun.sqlite3") as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert "fake_notes" in tables
+    assert revision == ("9900",)
+
+    # Its command appears in --help and writes through a unit of work (synced, audited).
+    help_text = _run("--help").stdout
+    assert "fake-note" in help_text and "记下一条测试便条" in help_text
+    added = _run(*directory, "fake-note", "第一条便条")
+    assert added.returncode == 0, added.stderr
+    with sqlite3.connect(data / "dangqun.sqlite3") as connection:
+        change_seq, uuid = connection.execute("SELECT change_seq, uuid FROM fake_notes").fetchone()
+        actions = [row[0] for row in connection.execute("SELECT action FROM audit_log")]
+    assert change_seq > 0 and len(uuid) == 36
+    assert "fake_note.create" in actions
+
+    # Its invariant runs in `check`, and finds what it is about.
+    checked = _run(*directory, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "fake_notes_have_text" in checked.stdout
+    with sqlite3.connect(data / "dangqun.sqlite3") as connection:
+        connection.execute("UPDATE fake_notes SET text = ''")
+    broken = _run(*directory, "check")
+    assert broken.returncode == 1
+    assert "测试便条：第 1 条便条没有内容" in broken.stderr
+
+    # Its document prints through the engine, loaded by id and as a sample.
+    with sqlite3.connect(data / "dangqun.sqlite3") as connection:
+        connection.execute("UPDATE fake_notes SET text = '打印出来的便条'")
+    printed = _run(*directory, "print", "fake_slip", "--id", "1", "--out", str(tmp_path / "n.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    assert (tmp_path / "n.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / "n.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+        assert "打印出来的便条" in text
+    sample = _run(*directory, "print", "fake_slip", "--sample", "--out", str(tmp_path / "s.pdf"))
+    assert sample.returncode == 0, sample.stderr
+
+    # Its page renders in the main window, with the data read through its service.
+    shot = _run(*directory, "screenshot", "--page", "fake_notes", "--out", str(tmp_path / "p.png"))
+    assert shot.returncode == 0, shot.stderr
+    assert (tmp_path / "p.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_fake_feature_is_known_only_while_registered() -> None:
+    from tests.fake_feature.feature import FEATURE
+
+    with features.feature_added(FEATURE):
+        assert "fake" in [feature.key for feature in features.registered_features()]
+        assert "9900" in migrations.known_revisions()
+    assert "fake" not in [feature.key for feature in features.registered_features()]

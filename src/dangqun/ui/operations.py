@@ -58,8 +58,8 @@ def run_service(
 ) -> BackgroundCall:
     """Run ``call()`` (or ``call(report_progress)`` with ``with_progress``) off the GUI thread.
 
-    ``on_failure`` runs after the error has been shown (to re-enable a button); it is called
-    for expected errors only — an unexpected one is a crash report, not a user message.
+    ``on_failure`` runs after the error has been shown (to re-enable a button), for expected
+    and unexpected errors alike; an unexpected one is shown as a crash report, not a message.
     """
     function: Callable[[ProgressCallback], Any] = (
         call if with_progress else _IgnoreProgress(call)  # type: ignore[assignment,arg-type]
@@ -72,10 +72,10 @@ def run_service(
             on_success(result)
 
     def failed(error: BaseException) -> None:
-        if not isinstance(error, DangqunError):
+        if isinstance(error, DangqunError):
+            show_service_error(parent, error, field_errors, failure_title)
+        else:
             sys.excepthook(type(error), error, error.__traceback__)
-            return
-        show_service_error(parent, error, field_errors, failure_title)
         if on_failure is not None:
             on_failure(error)
 
