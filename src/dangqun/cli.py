@@ -1,9 +1,11 @@
 """The command line: ``dangqun [--data-dir DIR] <command>``; no command starts the GUI.
 
 No command needs a display (``screenshot`` renders offscreen). Every command opens the data
-directory through :func:`dangqun.bootstrap.open_application`, so it takes the same lock, the
-same checks and the same migrations as the GUI. Exit codes: 0 success, 1 refused or failed,
-2 bad usage (argparse), 3 reserved for "partly invalid input" (roster import, later).
+directory through :class:`dangqun.cli_kit.CliKit`, so it takes the same lock, the same checks
+and the same migrations as the GUI. The commands of features (``members``, ``print``, …) come
+from their declarations (:mod:`dangqun.features`); this module names none. Exit codes
+(:mod:`dangqun.cli_kit`): 0 success, 1 refused or failed, 2 bad usage (argparse), 3 partly
+invalid input (roster import).
 
 Each command imports what it needs when it runs: starting the GUI goes through this module, and
 whatever it imports at the top is paid before the first window appears.
@@ -16,61 +18,27 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dangqun import __version__
-from dangqun.core.errors import DangqunError
 
 if TYPE_CHECKING:
-    from dangqun.bootstrap import Application
-    from dangqun.core.security import Actor
-
-EXIT_OK = 0
-EXIT_FAILED = 1
+    from dangqun.cli_kit import CliKit
 
 CommandHandler = Callable[[argparse.Namespace], int]
 
 
-def _cli_actor() -> Actor:
-    import getpass
-
-    from dangqun.core.security import system_actor
-
-    try:
-        user = getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        user = "unknown"
-    return system_actor(f"命令行:{user}")
-
-
-def _open(arguments: argparse.Namespace) -> Application:
-    from dangqun.bootstrap import open_application
-    from dangqun.core.paths import resolve_data_paths
-
-    return open_application(resolve_data_paths(arguments.data_dir))
-
-
-def _require_initialized(application: Application) -> None:
-    from dangqun.bootstrap import is_initialized
-    from dangqun.core.errors import NotInitialized
-
-    if not is_initialized(application.database):
-        raise NotInitialized(
-            "这个数据目录还没有初始化。请先运行：dangqun --data-dir 目录 init "
-            "--center-name 名称 --division-code 代码 --admin 用户名 --password-stdin"
-        )
-
-
-def command_init(arguments: argparse.Namespace) -> int:
+def command_init(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bootstrap import FirstRunAnswers, initialize_center, is_initialized
+    from dangqun.cli_kit import EXIT_FAILED, EXIT_OK
 
-    password = sys.stdin.readline().rstrip("\r\n") if arguments.password_stdin else ""
     if not arguments.password_stdin:
         print("错误：请用 --password-stdin 从标准输入提供管理员密码。", file=sys.stderr)
         return EXIT_FAILED
-    application = _open(arguments)
-    try:
+    password = sys.stdin.readline().rstrip("\r\n")
+    with kit.opened(arguments) as application:
         if is_initialized(application.database):
             print("错误：这个数据目录已经初始化过服务中心，不能重复初始化。", file=sys.stderr)
             return EXIT_FAILED
@@ -84,75 +52,59 @@ def command_init(arguments: argparse.Namespace) -> int:
                 admin_password=password,
             ),
         )
-    finally:
-        application.close()
     print(f"已初始化：{info.name}（区划代码 {info.division_code}，中心编号 {info.center_id}）")
     print(f"数据目录：{application.paths.root}")
     return EXIT_OK
 
 
-def command_demo(arguments: argparse.Namespace) -> int:
+def command_demo(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.cli_kit import EXIT_OK
     from dangqun.demo import generate_demo_data
 
-    application = _open(arguments)
-    try:
-        _require_initialized(application)
+    def report(done: int, total: int) -> None:
+        if done == total or done % 20_000 == 0:
+            print(f"  已生成 {done:,}/{total:,}", file=sys.stderr)
 
-        def report(done: int, total: int) -> None:
-            if done == total or done % 20_000 == 0:
-                print(f"  已生成 {done:,}/{total:,} 名党员", file=sys.stderr)
-
+    with kit.initialized(arguments) as application:
         summary = generate_demo_data(
             application.database,
-            _cli_actor(),
+            kit.actor(),
             arguments.members,
             arguments.seed,
             report,
         )
-    finally:
-        application.close()
-    print(
-        f"已生成演示数据：组织 {summary.organizations} 个，党员 {summary.members:,} 名，"
-        f"历史记录 {summary.events:,} 条（随机种子 {arguments.seed}）"
-    )
+    print(f"已生成演示数据：{summary.description()}（随机种子 {arguments.seed}）")
     return EXIT_OK
 
 
-def command_backup(arguments: argparse.Namespace) -> int:
+def command_backup(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bootstrap import backup_now
+    from dangqun.cli_kit import EXIT_OK
 
-    application = _open(arguments)
-    try:
-        _require_initialized(application)
-        backup = backup_now(application, _cli_actor())
-    finally:
-        application.close()
+    with kit.initialized(arguments) as application:
+        backup = backup_now(application, kit.actor())
     print(f"已备份到：{backup.path}（{backup.size_bytes / 1024:.0f} KB）")
     return EXIT_OK
 
 
-def command_restore(arguments: argparse.Namespace) -> int:
+def command_restore(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bootstrap import restore_from_file
+    from dangqun.cli_kit import EXIT_OK
 
-    application = _open(arguments)
-    try:
-        safety = restore_from_file(application, _cli_actor(), Path(arguments.file))
-    finally:
-        application.close()
+    with kit.opened(arguments) as application:
+        safety = restore_from_file(application, kit.actor(), Path(arguments.file))
     print(f"已从“{arguments.file}”恢复。恢复前的数据已备份到：{safety.path}")
     if safety.restored_key_files:
         print(f"已从备份找回缺失的密钥文件：{'、'.join(safety.restored_key_files)}")
     return EXIT_OK
 
 
-def command_check(arguments: argparse.Namespace) -> int:
+def command_check(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bootstrap import check_application
+    from dangqun.cli_kit import EXIT_FAILED, EXIT_OK
 
-    application = _open(arguments)
-    try:
+    with kit.initialized(arguments) as application:
         report = check_application(application)
-    finally:
-        application.close()
     if report.ok:
         print(f"检查通过（{len(report.checks_run)} 项：{'、'.join(report.checks_run)}）")
         return EXIT_OK
@@ -174,39 +126,40 @@ def _parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def command_screenshot(arguments: argparse.Namespace) -> int:
-    from dangqun.ui.screenshot import SCREENSHOT_PAGES, render_page
+def command_screenshot(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.cli_kit import EXIT_FAILED, EXIT_OK
+    from dangqun.ui.screenshot import render_page, screenshot_pages
 
-    if arguments.page not in SCREENSHOT_PAGES:
+    known_pages = screenshot_pages()
+    if arguments.page not in known_pages:
         print(
-            f"错误：没有名为“{arguments.page}”的页面。可选：{' '.join(SCREENSHOT_PAGES)}",
+            f"错误：没有名为“{arguments.page}”的页面。可选：{' '.join(known_pages)}",
             file=sys.stderr,
         )
         return EXIT_FAILED
     from dangqun.core.users import first_active_admin
 
-    application = _open(arguments)
-    try:
-        if arguments.page != "wizard":
-            _require_initialized(application)
+    # The first-run wizard is drawn on a directory that has no center yet.
+    opening = kit.opened if arguments.page == "wizard" else kit.initialized
+    out = Path(arguments.out)
+    with opening(arguments) as application:
         actor = first_active_admin(application.database)
-        out = Path(arguments.out)
         render_page(application, actor, arguments.page, arguments.size, out)
-    finally:
-        application.close()
     print(f"已保存截图：{out}")
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(kit: CliKit) -> argparse.ArgumentParser:
+    """The whole command line: the center's own commands, then every feature's."""
+    from dangqun import features
+    from dangqun.cli_kit import top_level_parser
+
+    parser = top_level_parser(
         prog="dangqun",
         description="党群服务中心工作台。不带命令时启动图形界面。",
     )
-    parser.add_argument("--version", action="version", version=f"dangqun {__version__}")
     parser.add_argument(
-        "--data-dir",
-        help="数据目录（默认取环境变量 DANGQUN_DATA_DIR，再默认为系统的用户数据目录）",
+        "--version", action="version", version=f"dangqun {__version__}", help="显示版本号并退出"
     )
     commands = parser.add_subparsers(dest="command", metavar="命令")
 
@@ -216,22 +169,22 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--admin", required=True, help="管理员用户名")
     init.add_argument("--admin-name", help="管理员姓名（默认同用户名）")
     init.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
-    init.set_defaults(handler=command_init)
+    init.set_defaults(handler=partial(command_init, kit=kit))
 
     demo = commands.add_parser("demo", help="生成演示数据（可复现）")
     demo.add_argument("--members", type=int, required=True, help="党员人数")
     demo.add_argument("--seed", type=int, default=20240701, help="随机种子")
-    demo.set_defaults(handler=command_demo)
+    demo.set_defaults(handler=partial(command_demo, kit=kit))
 
     backup = commands.add_parser("backup", help="立即备份数据库")
-    backup.set_defaults(handler=command_backup)
+    backup.set_defaults(handler=partial(command_backup, kit=kit))
 
     restore = commands.add_parser("restore", help="从备份文件恢复（先检查文件，并备份当前数据）")
     restore.add_argument("file", help="备份文件路径")
-    restore.set_defaults(handler=command_restore)
+    restore.set_defaults(handler=partial(command_restore, kit=kit))
 
     check = commands.add_parser("check", help="检查数据库完整性和数据规则")
-    check.set_defaults(handler=command_check)
+    check.set_defaults(handler=partial(command_check, kit=kit))
 
     screenshot = commands.add_parser("screenshot", help="在后台渲染一个页面并保存为 PNG")
     screenshot.add_argument("--page", required=True, help="页面名称，如 home members settings")
@@ -239,13 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
     screenshot.add_argument(
         "--size", type=_parse_size, default=(1280, 800), help="宽x高，默认 1280x800"
     )
-    screenshot.set_defaults(handler=command_screenshot)
+    screenshot.set_defaults(handler=partial(command_screenshot, kit=kit))
 
-    from dangqun.members.cli_commands import add_member_commands
-    from dangqun.printing.cli_commands import add_print_commands
-
-    add_member_commands(commands, _open, _cli_actor)
-    add_print_commands(commands, _open, _cli_actor)
+    for _feature, add_commands in features.loaded("cli_commands"):
+        add_commands(commands, kit)
     return parser
 
 
@@ -281,7 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     global_options, rest = _global_options_parser().parse_known_args(argument_list)
     if not rest:
         return start_gui(global_options.data_dir)
-    arguments = build_parser().parse_args(argument_list)
+    from dangqun.cli_kit import EXIT_FAILED, EXIT_OK, CliKit
+    from dangqun.core.errors import DangqunError
+
+    arguments = build_parser(CliKit()).parse_args(argument_list)
     handler: CommandHandler = arguments.handler
     try:
         return int(handler(arguments))

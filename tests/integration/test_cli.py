@@ -16,10 +16,16 @@ PASSWORD = "cli-password-1"
 
 
 def run_cli(data_dir: Path, *arguments: str, stdin: str | None = None, timeout: int = 240):
+    return run_words("--data-dir", str(data_dir), *arguments, stdin=stdin, timeout=timeout)
+
+
+def run_words(*arguments: str, stdin: str | None = None, timeout: int = 240):
+    """``dangqun`` with exactly these words (``--data-dir`` wherever the test puts it)."""
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     environment.pop("QT_QPA_PLATFORM", None)  # the CLI must cope without being told
+    environment.pop("DANGQUN_DATA_DIR", None)
     return subprocess.run(
-        [*CLI, "--data-dir", str(data_dir), *arguments],
+        [*CLI, *arguments],
         input=stdin,
         capture_output=True,
         text=True,
@@ -92,9 +98,7 @@ def test_init_twice_and_without_password_are_refused(initialized, tmp_path):
     assert result.returncode == 1 and "--password-stdin" in result.stderr
 
 
-def test_demo_is_deterministic_and_needs_initialization(tmp_path):
-    not_ready = run_cli(tmp_path / "empty", "demo", "--members", "10")
-    assert not_ready.returncode == 1 and "还没有初始化" in not_ready.stderr
+def test_demo_is_deterministic(tmp_path):
     tables = []
     for name in ("first", "second"):
         data_dir = tmp_path / name
@@ -195,10 +199,10 @@ def test_database_that_is_not_sqlite_is_refused_by_every_command(tmp_path):
 
 
 def test_screenshot_renders_every_page_without_a_display(initialized, tmp_path):
-    from dangqun.ui.screenshot import SCREENSHOT_PAGES
+    from dangqun.ui.screenshot import screenshot_pages
 
     assert {"home", "members", "bases", "timebank", "minutes", "sync", "settings"} <= set(
-        SCREENSHOT_PAGES
+        screenshot_pages()
     )
     assert run_cli(initialized, "demo", "--members", "300").returncode == 0
     for page in ("home", "settings"):
@@ -246,3 +250,65 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(initialized
     _, errors = process.communicate(timeout=60)
     assert process.returncode == 0
     assert "BrokenPipeError" not in errors
+
+
+INIT_HINT = "还没有初始化。请先运行：dangqun --data-dir 目录 init --center-name"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("check",), ("demo", "--members", "10"), ("backup",), ("members", "search", "王")],
+    ids=lambda words: words[0],
+)
+def test_commands_on_a_directory_never_initialised_refuse_and_create_nothing(tmp_path, command):
+    missing = tmp_path / "typo"
+    result = run_cli(missing, *command)
+    assert result.returncode == 1
+    assert f"错误：数据目录“{missing}”{INIT_HINT}" in result.stderr
+    assert not missing.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_cli(empty, *command)
+    assert result.returncode == 1 and INIT_HINT in result.stderr
+    assert list(empty.iterdir()) == []
+
+
+def test_check_refuses_a_database_whose_center_was_never_set_up(tmp_path):
+    data_dir = tmp_path / "center"
+    assert init(data_dir, code="1234").returncode == 1  # leaves the schema, but no center
+    result = run_cli(data_dir, "check")
+    assert result.returncode == 1 and INIT_HINT in result.stderr
+    connection = sqlite3.connect(data_dir / "dangqun.sqlite3")
+    assert connection.execute("SELECT count(*) FROM center").fetchone() == (0,)
+    connection.close()
+
+
+def test_data_dir_may_come_before_or_after_the_command(initialized, tmp_path):
+    assert run_cli(initialized, "demo", "--members", "20").returncode == 0
+    before = run_words("--data-dir", str(initialized), "check")
+    after = run_words("check", "--data-dir", str(initialized))
+    assert before.returncode == after.returncode == 0, after.stderr
+    assert before.stdout == after.stdout and "检查通过" in after.stdout
+    for words in (
+        ("members", "search", "王", "--json", "--data-dir", str(initialized)),
+        ("members", "--data-dir", str(initialized), "search", "王", "--json"),
+    ):
+        found = run_words(*words)
+        assert found.returncode == 0, found.stderr
+        assert '"total"' in found.stdout
+    # Given twice, the one after the command wins: the other directory stays untouched.
+    elsewhere = tmp_path / "elsewhere"
+    twice = run_words("--data-dir", str(elsewhere), "check", "--data-dir", str(initialized))
+    assert twice.returncode == 0 and not elsewhere.exists()
+
+
+def test_usage_errors_are_reported_in_chinese_with_exit_2(tmp_path):
+    result = run_words("demo", "--members", "many", "--data-dir", str(tmp_path / "x"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith("用法：dangqun demo [-h] [--data-dir DIR]")
+    assert result.stderr.splitlines()[-1] == "dangqun demo：错误：参数 --members：“many”不是整数"
+    assert not (tmp_path / "x").exists()
+    help_text = run_words("members", "import", "--help")
+    assert help_text.returncode == 0
+    assert help_text.stdout.startswith("用法：dangqun members import [-h] [--data-dir DIR]")
+    assert "位置参数" in help_text.stdout and "显示本帮助并退出" in help_text.stdout

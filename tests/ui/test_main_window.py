@@ -6,14 +6,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from dangqun import features
 from dangqun.bootstrap import Application
 from dangqun.core.backup import list_backups
+from dangqun.core.center import update_center
+from dangqun.core.changes import BACKUP, CENTER, Changes
+from dangqun.core.feature_kit import Feature, PageDeclaration
 from dangqun.core.security import Actor
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.main_window import GEOMETRY_KEY, MainWindow, signed_in_window
-from dangqun.ui.pages import PAGE_KEYS, PAGES
+from dangqun.ui.pages import available_pages, page_keys, page_spec, pages
 
 NAVIGATION_TITLES = ["首页", "党员管理", "阵地预约", "时间银行", "会议记录", "数据同步", "系统设置"]
+PAGE_KEYS = ("home", "members", "bases", "timebank", "minutes", "sync", "settings")
 
 
 def make_window(qtbot, application: Application, actor: Actor, remember: bool = False):
@@ -33,8 +38,32 @@ def window(qtbot, application: Application, admin_actor: Actor) -> MainWindow:
 
 
 def test_the_registry_has_the_seven_pages_in_order() -> None:
-    assert PAGE_KEYS == ("home", "members", "bases", "timebank", "minutes", "sync", "settings")
-    assert [spec.title for spec in PAGES] == NAVIGATION_TITLES
+    assert page_keys() == PAGE_KEYS
+    assert [spec.title for spec in pages()] == NAVIGATION_TITLES
+    assert page_spec("members").module == "dangqun.ui.pages.members_page"  # from members/feature
+
+
+def test_a_feature_page_takes_its_position_and_replaces_the_stand_in() -> None:
+    """A module's own page replaces the shell's overview of it, by key, with no edit elsewhere."""
+    feature = Feature(
+        key="later",
+        title="后续模块",
+        pages=(
+            PageDeclaration(
+                "bases", "Base bookings", "bases", "later.bases_page:BasesPage", "", position=20
+            ),
+            PageDeclaration("later", "Later", "info", "later.page:LaterPage", "", position=50),
+        ),
+    )
+    with features.feature_added(feature):
+        keys = page_keys()
+        bases = page_spec("bases")
+        available = [spec.key for spec in available_pages()]
+
+    assert keys == ("home", "members", "bases", "timebank", "minutes", "later", "sync", "settings")
+    assert bases.module == "later.bases_page"
+    assert "later" not in available and "bases" not in available  # their modules do not exist
+    assert page_keys() == PAGE_KEYS
 
 
 def test_navigation_lists_all_seven_pages_with_icons(window: MainWindow) -> None:
@@ -80,11 +109,27 @@ def test_status_bar_shows_center_user_role_and_backup(
     assert window.windowTitle() == "翠湖社区党群服务中心 — 党群服务中心工作台"
 
 
+def test_status_bar_follows_a_center_change(
+    window: MainWindow, application: Application, admin_actor: Actor
+) -> None:
+    update_center(application.database, admin_actor, "翠湖社区新名称", "530102001001")
+    assert window.center_label.text() == "翠湖社区党群服务中心"  # until the change is announced
+
+    window.context.events.announce(Changes.of(CENTER))
+
+    assert window.center_label.text() == "翠湖社区新名称"
+    assert window.windowTitle().startswith("翠湖社区新名称 — ")
+
+
 def test_back_up_now_runs_off_the_gui_thread_and_updates_the_status(
     qtbot, window: MainWindow, application: Application
 ) -> None:
     assert window.ui.backupNowAction.isVisible()
-    with qtbot.waitSignal(window.context.events.backup_taken, timeout=10_000):
+    with qtbot.waitSignal(
+        window.context.events.changed,
+        timeout=10_000,
+        check_params_cb=lambda changes: changes == Changes.of(BACKUP),
+    ):
         window.ui.backupNowAction.trigger()
 
     assert [backup.kind for backup in list_backups(application.paths.backups)] == ["manual"]

@@ -326,6 +326,7 @@ def test_the_template_is_saved_where_the_user_chooses(
     recorder.save_path = tmp_path / "模板.xlsx"
 
     page.ui.templateButton.click()
+    qtbot.waitUntil(lambda: "模板已保存" in page.notice(), timeout=WAIT_MS)
 
     header = next(openpyxl.load_workbook(recorder.save_path).active.iter_rows(values_only=True))
     assert header[:2] == ("姓名", "性别") and "公民身份号码" in header

@@ -9,20 +9,18 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select, update
 
 from dangqun.bootstrap import Application, backup_now
+from dangqun.core.changes import BACKUP, USER, Changes
 from dangqun.core.clock import local_today
 from dangqun.core.security import Actor, system_actor
 from dangqun.demo import generate_demo_data
-from dangqun.members.models import (
-    Member,
-    MemberKind,
-    MemberStatus,
-    OrganizationLevel,
-)
+from dangqun.members.changes import MEMBER, ORGANIZATION
+from dangqun.members.models import Member
 from dangqun.members.queries import (
     member_overview,
     members_by_branch,
     political_birthdays_in_month,
 )
+from dangqun.members.vocabulary import MemberKind, MemberStatus, OrganizationLevel
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.main_window import MainWindow, signed_in_window
 from dangqun.ui.pages.home_page import HomePage
@@ -118,7 +116,7 @@ def test_home_page_follows_a_backup(
     home = window.page("home")
     backup_now(demo_application, admin_actor)
 
-    window.context.events.backup_taken.emit()
+    window.context.events.announce(Changes.of(BACKUP))
     qtbot.waitUntil(home.is_ready)
 
     assert home.cards["backup"].value.startswith("今天 ")
@@ -230,18 +228,35 @@ def test_minutes_page_states_who_may_vote(
     assert page.details_model.item(0, 0).text() == "支部党员大会"
 
 
-def test_pages_refresh_when_data_change(
+def test_pages_refresh_when_what_they_count_changes(
     qtbot, application: Application, admin_actor: Actor
 ) -> None:
     window = make_window(qtbot, application, admin_actor)
     home = window.page("home")
     qtbot.waitUntil(home.is_ready)
+    timebank = window.show_page("timebank")
+    window.show_page("home")
     assert home.cards["inRegister"].value == "0"
     generate_demo_data(application.database, system_actor("测试"), 40, seed=3)
 
-    window.context.events.data_changed.emit("member")
+    window.context.events.announce(Changes.of(USER))  # not what the cards count
+    assert home.is_ready() and home.cards["inRegister"].value == "0"
+
+    window.context.events.announce(Changes.of(MEMBER))
     qtbot.waitUntil(home.is_ready)
 
-    assert home.cards["inRegister"].value == format_count(
-        member_overview(application.database).in_register
-    )
+    in_register = format_count(member_overview(application.database).in_register)
+    assert home.cards["inRegister"].value == in_register
+    window.show_page("timebank")  # hidden when the change came: refreshed when shown again
+    assert timebank.cards["inRegister"].value == in_register
+
+
+def test_home_page_cards_come_from_the_features(qtbot, application, admin_actor) -> None:
+    from dangqun.ui.members.home_cards import MemberHomeCards
+
+    window = make_window(qtbot, application, admin_actor)
+    home = window.page("home")
+
+    assert [type(group) for group in home.card_groups] == [MemberHomeCards]
+    assert list(home.cards) == [*home.card_groups[0].cards, "backup"]
+    assert set(home.card_groups[0].shows) == {MEMBER, ORGANIZATION}

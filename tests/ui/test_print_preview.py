@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog
 
 from dangqun.printing.batch import render_to_bytes
 from dangqun.printing.fonts import choose_document_fonts
@@ -109,17 +110,50 @@ def test_page_range_from_the_print_dialog(window: PrintPreviewWindow) -> None:
 
 
 def test_last_printer_is_remembered(
-    window: PrintPreviewWindow, ui_state: QSettings, tmp_path: Path
+    window: PrintPreviewWindow,
+    ui_state: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    printer = window.prepared_printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "remembered.pdf"))
-    printer.setPrinterName("")
-    window.print_to(printer)
-    ui_state.setValue(LAST_PRINTER_KEY, "前台打印机")
-    assert ui_state.value(LAST_PRINTER_KEY) == "前台打印机"
-    # An unknown printer name is ignored instead of failing the print.
-    assert window.prepared_printer().printerName() != "前台打印机"
+    """打印… remembers the printer the user chose in the print dialog, and the next print
+    starts from it. The machine is given one printer, 前台打印机 (Qt drops the name of a printer
+    it does not know), whose pages go to a PDF file; the dialog's exec is the user choosing it
+    and pressing OK."""
+    chosen = "前台打印机"
+    names: dict[int, str] = {}
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: [chosen]))
+    monkeypatch.setattr(
+        QPrinter, "setPrinterName", lambda self, name: names.update({id(self): name})
+    )
+    monkeypatch.setattr(QPrinter, "printerName", lambda self: names.get(id(self), ""))
+    offered: list[str] = []
+
+    def user_chooses(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        offered.append(printer.printerName())
+        printer.setPrinterName(chosen)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"printed-{len(offered)}.pdf"))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", user_chooses)
+
+    window.ui.printButton.click()
+
+    assert offered == [""]  # nothing remembered yet: the system's default
+    assert ui_state.value(LAST_PRINTER_KEY) == chosen
+    assert (tmp_path / "printed-1.pdf").exists()
+
+    window.ui.printButton.click()
+
+    assert offered == ["", chosen]
+
+
+def test_a_remembered_printer_that_is_gone_is_ignored(
+    window: PrintPreviewWindow, ui_state: QSettings
+) -> None:
+    ui_state.setValue(LAST_PRINTER_KEY, "已拆走的打印机")
+    assert window.prepared_printer().printerName() != "已拆走的打印机"
 
 
 def test_save_as_pdf_writes_the_same_bytes(

@@ -6,11 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from dangqun import features
 from dangqun.bootstrap import Application
+from dangqun.core.feature_kit import Feature, PageDeclaration, ScreenshotDialogs
 from dangqun.core.security import Actor
-from dangqun.ui.pages import PAGE_KEYS
-from dangqun.ui.screenshot import SCREENSHOT_PAGES, render_page
+from dangqun.ui.context import UiContext
+from dangqun.ui.pages import page_keys
+from dangqun.ui.screenshot import render_page, screenshot_pages
 
 SIZE = (1280, 800)
 
@@ -25,21 +29,53 @@ def distinct_colours(image: QImage, step: int = 37) -> int:
     )
 
 
-def test_every_page_and_dialog_can_be_rendered() -> None:
-    expected = (
-        *PAGE_KEYS,
-        "login",
-        "wizard",
-        "lock",
-        "member_dialog",
-        "member_import_report",
-        "organization_tree",
+def test_the_pages_and_dialogs_come_from_the_registries() -> None:
+    declared_dialogs = [
+        name
+        for feature in features.registered_features()
+        for dialogs in feature.screenshot_dialogs
+        for name in dialogs.names
+    ]
+    assert "member_dialog" in declared_dialogs  # members/feature.py declares its dialogs
+    assert screenshot_pages() == (*page_keys(), "login", "wizard", "lock", *declared_dialogs)
+
+
+def open_fake_dialog(name: str, context: UiContext, window: QWidget, scratch: Path) -> QDialog:
+    """The opener a fake feature declares (``"module:function"``), called with what it needs."""
+    assert name == "fake_dialog" and scratch.is_dir() and context.actor.username == "admin"
+    dialog = QDialog(window)
+    QVBoxLayout(dialog).addWidget(QLabel("测试对话框", dialog))
+    return dialog
+
+
+def test_a_feature_page_and_dialog_render_once_declared(
+    qtbot, application: Application, admin_actor: Actor, tmp_path: Path
+) -> None:
+    feature = Feature(
+        key="fake_screens",
+        title="测试",
+        pages=(
+            PageDeclaration(
+                "fake_page", "Fake", "info", "dangqun.ui.pages.bases_page:BasesPage", "", 70
+            ),
+        ),
+        screenshot_dialogs=(
+            ScreenshotDialogs(
+                ("fake_dialog",), "tests.ui.test_screenshot:open_fake_dialog", "fake_page"
+            ),
+        ),
     )
-    assert expected == SCREENSHOT_PAGES
+    assert "fake_page" not in screenshot_pages()
+    with features.feature_added(feature):
+        assert {"fake_page", "fake_dialog"} <= set(screenshot_pages())
+        for page in ("fake_page", "fake_dialog"):
+            render_page(application, admin_actor, page, SIZE, tmp_path / f"{page}.png")
+            assert distinct_colours(QImage(str(tmp_path / f"{page}.png"))) > 5
 
 
-@pytest.mark.parametrize("page", SCREENSHOT_PAGES)
-def test_screenshot_writes_a_png_of_the_page(
+@pytest.mark.demo_members(200)  # pages drawn with rows, cards and a tree, not empty
+@pytest.mark.parametrize("page", screenshot_pages())
+def test_screenshot_writes_a_png_of_every_page_and_dialog(
     qtbot, application: Application, admin_actor: Actor, tmp_path: Path, page: str
 ) -> None:
     out = tmp_path / "shots" / f"{page}.png"

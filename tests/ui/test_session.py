@@ -12,7 +12,10 @@ from sqlalchemy import select
 from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditEntry
 from dangqun.core.backup import list_backups
+from dangqun.core.changes import SETTINGS, USER, Changes
 from dangqun.core.errors import DatabaseFileInvalid
+from dangqun.core.security import Actor
+from dangqun.core.settings import update_settings
 from dangqun.opening import read_opening_facts
 from dangqun.ui.main_window import MainWindow
 from dangqun.ui.session import SessionController
@@ -172,6 +175,25 @@ def test_a_new_font_size_applies_to_the_whole_application(
         assert "font-size: 26pt" in qapp.styleSheet()  # titles grow with the text
     finally:
         apply_appearance(qapp, DEFAULT_FONT_POINT_SIZE)
+
+
+def test_a_new_idle_lock_setting_applies_once_announced(
+    qtbot, application: Application, admin_actor: Actor
+) -> None:
+    controller = SessionController.for_open_application(application)  # minutes from settings
+    controller.start()
+    try:
+        sign_in(qtbot, controller)
+        assert controller.idle_watcher.timeout_milliseconds == 10 * 60_000
+        update_settings(application.database, admin_actor, {"idle_lock_minutes": 3})
+
+        controller.events.announce(Changes.of(USER))  # not a settings change: nothing read
+        assert controller.idle_watcher.timeout_milliseconds == 10 * 60_000
+        controller.events.announce(Changes.of(SETTINGS))
+
+        assert controller.idle_watcher.timeout_milliseconds == 3 * 60_000
+    finally:
+        close_everything(controller)
 
 
 @pytest.fixture

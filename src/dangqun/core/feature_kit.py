@@ -112,8 +112,9 @@ class Feature:
     """``"module:Class"`` of home-page card groups (``dangqun.ui.home_cards.HomeCards``)."""
     screenshot_dialogs: tuple[ScreenshotDialogs, ...] = ()
     demo: tuple[str, ...] = ()
-    """``"module:function"``: ``generate(database, actor, options, progress) -> list[str]``,
-    run in feature order by ``dangqun demo`` and the first-run wizard."""
+    """``"module:function"``: ``generate(work, options, progress) -> tuple[DemoCount, ...]``
+    (:mod:`dangqun.demo`), run in feature order in one unit of work by ``dangqun demo`` and
+    the first-run wizard."""
 
     def migrations_directory(self, package_root: Path) -> Path | None:
         if self.migrations is None:

@@ -1,76 +1,34 @@
-"""``dangqun members import|export|template|search``, added to the main parser in one line::
+"""``dangqun members import|export|template|search``: the members feature's commands.
 
-    add_member_commands(commands)            # or add_member_commands(commands, _open, _cli_actor)
-
-Handlers open the data directory like every command (lock, checks, migrations) and return an
-exit code: 0 done; 3 the roster had invalid rows (``--skip-invalid`` imports the valid ones and
-still returns 3, so a script notices); 1 refused (raised as :class:`DangqunError`, which the
-main CLI prints in Chinese).
+Declared in ``members/feature.py``; :mod:`dangqun.cli` calls :func:`add_commands` with the
+shared :class:`~dangqun.cli_kit.CliKit`, which opens the data directory like every command
+(lock, checks, migrations) and names the actor. Handlers return an exit code: 0 done; 3 the
+roster had invalid rows (``--skip-invalid`` imports the valid ones and still returns 3, so a
+script notices); 1 refused (raised as :class:`DangqunError`, which the CLI prints in Chinese).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from dangqun.core.errors import NotInitialized
-from dangqun.core.security import Actor, system_actor
+from dangqun.cli_kit import EXIT_OK, EXIT_SOME_INVALID, CliKit
 
 if TYPE_CHECKING:
-    from dangqun.bootstrap import Application
     from dangqun.members.importer import ImportReport
 
-OpenApplication = Callable[[argparse.Namespace], "Application"]
-MakeActor = Callable[[], Actor]
-
-EXIT_OK = 0
-EXIT_SOME_INVALID = 3
 SHOWN_PROBLEMS = 30
 
 
-def _default_open(arguments: argparse.Namespace) -> Application:
-    from dangqun.bootstrap import open_application
-    from dangqun.core.paths import resolve_data_paths
-
-    return open_application(resolve_data_paths(arguments.data_dir))
-
-
-def _default_actor() -> Actor:
-    try:
-        user = getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        user = "unknown"
-    return system_actor(f"命令行:{user}")
-
-
-def _require_initialized(application: Application) -> None:
-    from dangqun.bootstrap import is_initialized
-
-    if not is_initialized(application.database):
-        raise NotInitialized(
-            "这个数据目录还没有初始化。请先运行：dangqun --data-dir 目录 init "
-            "--center-name 名称 --division-code 代码 --admin 用户名 --password-stdin"
-        )
-
-
-def add_member_commands(
-    subparsers: Any,
-    open_application: OpenApplication | None = None,
-    make_actor: MakeActor | None = None,
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], kit: CliKit
 ) -> None:
     """Register ``members`` and its sub-commands on the CLI's ``add_subparsers()`` object."""
-    opener = open_application or _default_open
-    actor_factory = make_actor or _default_actor
-
-    def bind(command: Callable[[argparse.Namespace, OpenApplication, MakeActor], int]) -> Any:
-        return lambda arguments: command(arguments, opener, actor_factory)
-
-    members = subparsers.add_parser("members", help="党员花名册：导入、导出、模板、查找")
+    members = commands.add_parser("members", help="党员花名册：导入、导出、模板、查找")
     actions = members.add_subparsers(dest="members_command", metavar="操作", required=True)
 
     importing = actions.add_parser(
@@ -89,7 +47,7 @@ def add_member_commands(
         help="花名册中不存在的党支部自动建立（建在社区党组织之下）",
     )
     importing.add_argument("--report", help="把检查结果写入 JSON 文件")
-    importing.set_defaults(handler=bind(command_import))
+    importing.set_defaults(handler=partial(command_import, kit=kit))
 
     exporting = actions.add_parser("export", help="把党员名单导出为 Excel（按权限遮盖个人信息）")
     exporting.add_argument("file", help="输出的 .xlsx 文件")
@@ -97,11 +55,11 @@ def add_member_commands(
     exporting.add_argument(
         "--in-register", action="store_true", help="只导出党籍状态为“在册”的党员"
     )
-    exporting.set_defaults(handler=bind(command_export))
+    exporting.set_defaults(handler=partial(command_export, kit=kit))
 
     template = actions.add_parser("template", help="生成空白的导入模板（.xlsx）")
     template.add_argument("file", help="输出的 .xlsx 文件")
-    template.set_defaults(handler=bind(command_template))
+    template.set_defaults(handler=command_template)
 
     searching = actions.add_parser(
         "search", help="查找党员：姓名、拼音首字母、全拼、电话、身份证号后几位，简繁体均可"
@@ -109,7 +67,7 @@ def add_member_commands(
     searching.add_argument("query", help="查找内容，如 张三丰、zsf、zhangsanfeng、5678")
     searching.add_argument("--json", action="store_true", help="以 JSON 输出")
     searching.add_argument("--limit", type=int, default=50, help="最多列出多少人（默认 50）")
-    searching.set_defaults(handler=bind(command_search))
+    searching.set_defaults(handler=partial(command_search, kit=kit))
 
 
 def _print_report(report: ImportReport) -> None:
@@ -138,24 +96,18 @@ def _print_report(report: ImportReport) -> None:
         print(f"  ……共 {len(report.invalid)} 个问题，完整列表请用 --report", file=sys.stderr)
 
 
-def command_import(
-    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
-) -> int:
+def command_import(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.members.importer import ImportMode, import_roster
 
-    application = open_application(arguments)
-    try:
-        _require_initialized(application)
+    with kit.initialized(arguments) as application:
         report = import_roster(
             application.database,
-            make_actor(),
+            kit.actor(),
             Path(arguments.file),
             ImportMode.VALID_ROWS if arguments.skip_invalid else ImportMode.NOTHING_IF_INVALID,
             create_branches=arguments.create_branches,
             dry_run=arguments.dry_run,
         )
-    finally:
-        application.close()
     _print_report(report)
     if arguments.report:
         Path(arguments.report).write_text(
@@ -164,9 +116,7 @@ def command_import(
     return EXIT_OK if report.all_valid else EXIT_SOME_INVALID
 
 
-def command_export(
-    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
-) -> int:
+def command_export(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.members.exporter import export_members
     from dangqun.members.models import MemberStatus
     from dangqun.members.search import MemberQuery
@@ -175,12 +125,8 @@ def command_export(
         text=arguments.search,
         statuses=frozenset({MemberStatus.ACTIVE}) if arguments.in_register else frozenset(),
     )
-    application = open_application(arguments)
-    try:
-        _require_initialized(application)
-        result = export_members(application.database, make_actor(), query, Path(arguments.file))
-    finally:
-        application.close()
+    with kit.initialized(arguments) as application:
+        result = export_members(application.database, kit.actor(), query, Path(arguments.file))
     masked = (
         "（个人信息已遮盖）"
         if result.personal_data_masked
@@ -190,9 +136,8 @@ def command_export(
     return EXIT_OK
 
 
-def command_template(
-    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
-) -> int:
+def command_template(arguments: argparse.Namespace) -> int:
+    """Needs no data directory: the template is the same for every center."""
     from dangqun.members.exporter import write_import_template
 
     path = write_import_template(Path(arguments.file))
@@ -200,22 +145,16 @@ def command_template(
     return EXIT_OK
 
 
-def command_search(
-    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
-) -> int:
+def command_search(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.members.search import MemberQuery, search_members
 
-    application = open_application(arguments)
-    try:
-        _require_initialized(application)
+    with kit.initialized(arguments) as application:
         page = search_members(
             application.database,
-            make_actor(),
+            kit.actor(),
             MemberQuery(text=arguments.query),
             limit=max(1, arguments.limit),
         )
-    finally:
-        application.close()
     rows = [
         {
             "id": row.id,

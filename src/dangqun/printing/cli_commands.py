@@ -1,57 +1,34 @@
-"""``dangqun print`` and ``dangqun verify``, added to the main parser in one line::
+"""``dangqun print`` and ``dangqun verify``: the printing feature's commands.
 
-    add_print_commands(commands, _open, _cli_actor)
-
-``open_application`` opens the data directory named by ``--data-dir`` (the CLI's own
-``_open``), so printing takes the same lock, checks and migrations as every command; each
-handler returns an exit code (0 done / valid, 1 refused / invalid) and raises
-:class:`~dangqun.core.errors.DangqunError` with a Chinese message for the CLI to print.
+Declared in ``printing/feature.py``; :mod:`dangqun.cli` calls :func:`add_commands` with the
+shared :class:`~dangqun.cli_kit.CliKit`, so printing takes the same lock, checks and migrations
+as every command. Each handler returns an exit code (0 done / valid, 1 refused / invalid) and
+raises :class:`~dangqun.core.errors.DangqunError` with a Chinese message for the CLI to print.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from dangqun.cli_kit import EXIT_FAILED, EXIT_OK, CliKit
 from dangqun.core.errors import ValidationError
-from dangqun.core.security import Actor, system_actor
 
-if TYPE_CHECKING:
-    from dangqun.bootstrap import Application
-
-OpenApplication = Callable[[argparse.Namespace], "Application"]
-MakeActor = Callable[[], Actor]
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 SAMPLES = "samples"
 
 
-def _default_actor() -> Actor:
-    try:
-        user = getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        user = "unknown"
-    return system_actor(f"命令行:{user}")
-
-
-def add_print_commands(
-    subparsers: Any,
-    open_application: OpenApplication,
-    make_actor: MakeActor | None = None,
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], kit: CliKit
 ) -> None:
     """Register ``print`` and ``verify`` on the CLI's ``add_subparsers()`` object."""
     from dangqun.printing.registry import document_kinds
 
-    actor_factory = make_actor or _default_actor
     kinds_help = "\n".join(
         f"  {item.kind:<24}{item.label}；--id 为{item.id_meaning}"
         for item in document_kinds().values()
     )
-    printing = subparsers.add_parser(
+    printing = commands.add_parser(
         "print",
         help="把文书打印为 PDF 文件；print samples 为每种文书生成一份样张",
         description=f"把文书打印为 PDF 文件。文书类型：\n{kinds_help}\n"
@@ -74,23 +51,19 @@ def add_print_commands(
         action="store_true",
         help="打印完整的身份证号、电话和住址（需要“查看完整个人信息”权限，并记入操作日志）",
     )
-    printing.set_defaults(
-        handler=lambda arguments: command_print(arguments, open_application, actor_factory)
-    )
+    printing.set_defaults(handler=partial(command_print, kit=kit))
 
-    verify = subparsers.add_parser(
+    verify = commands.add_parser(
         "verify",
         help="核验志愿服务证明或会议记录上的核验码",
         description="核验码是二维码中的全部文字，以 DQ1| 开头；请整体用引号括起来。",
     )
     verify.add_argument("code", help="核验码（扫描二维码得到的全部文字）")
     verify.add_argument("--key-file", help="出具中心的核验密钥文件（区里核验其他中心的文书时使用）")
-    verify.set_defaults(handler=lambda arguments: command_verify(arguments, open_application))
+    verify.set_defaults(handler=partial(command_verify, kit=kit))
 
 
-def command_print(
-    arguments: argparse.Namespace, open_application: OpenApplication, make_actor: MakeActor
-) -> int:
+def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.printing.batch import render_to_file
     from dangqun.printing.registry import document_kind
     from dangqun.printing.service import print_context_for, print_record, write_samples
@@ -101,9 +74,9 @@ def command_print(
             "id",
             f"请用 --id 指定要打印的记录（{document_kind(kind).id_meaning}），或用 --sample 打印样张。",
         )
-    application = open_application(arguments)
-    try:
-        actor = make_actor()
+    output = Path(arguments.out)
+    with kit.opened(arguments) as application:
+        actor = kit.actor()
         context = print_context_for(
             application.database,
             application.paths.keys,
@@ -116,7 +89,6 @@ def command_print(
             for path in written:
                 print(f"  {path}")
             return EXIT_OK
-        output = Path(arguments.out)
         if arguments.sample:
             definition = document_kind(kind)
             summary = render_to_file(
@@ -126,13 +98,11 @@ def command_print(
             summary = print_record(
                 application.database, actor, context, kind, arguments.record_id, output
             )
-    finally:
-        application.close()
     print(f"已生成：{output}（{summary.pages} 页）")
     return EXIT_OK
 
 
-def command_verify(arguments: argparse.Namespace, open_application: OpenApplication) -> int:
+def command_verify(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.core.center import center_info
     from dangqun.core.errors import NotInitialized
     from dangqun.printing.verification import (
@@ -146,15 +116,12 @@ def command_verify(arguments: argparse.Namespace, open_application: OpenApplicat
     if arguments.key_file:
         key_path = Path(arguments.key_file)
     else:
-        application = open_application(arguments)
-        try:
+        with kit.opened(arguments) as application:
             key_path = verification_key_path(application.paths.keys)
             try:
                 expected_center = center_info(application.database).center_id
             except NotInitialized:
                 expected_center = None
-        finally:
-            application.close()
     if not key_path.exists():
         raise VerificationKeyError(
             f"找不到核验密钥“{key_path}”。这个数据目录还没有打印过带核验码的文书，"

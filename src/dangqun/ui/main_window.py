@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from dangqun import __version__
 from dangqun.core.backup import BackupFile, latest_backup
-from dangqun.core.errors import DangqunError
+from dangqun.core.changes import BACKUP, CENTER, Changes
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Permission
 from dangqun.opening import OpeningFacts, read_opening_facts
@@ -49,8 +50,6 @@ from dangqun.ui.forms.ui_main_window import Ui_MainWindow
 from dangqun.ui.icons import ICON_MUTED, icon, mark_icon
 from dangqun.ui.pages import PageSpec, available_pages
 from dangqun.ui.sign_in_panel import SignInPanel
-from dangqun.ui.threads import run_in_background
-from dangqun.ui.widgets import message_boxes
 from dangqun.ui.widgets.style_role import set_style_role
 
 log = logging.getLogger(__name__)
@@ -95,8 +94,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._build_covers()
-        events.backup_taken.connect(self.refresh_status)
-        events.data_changed.connect(self._on_data_changed)
+        events.subscribe(self, (BACKUP,), self._on_backup_taken)
+        events.subscribe(self, (CENTER,), self._on_center_changed)
         self._show_signed_out()
         self.ui.signInCover.installEventFilter(self)
         if remember_state:
@@ -383,39 +382,41 @@ class MainWindow(QMainWindow):
     ) -> None:
         self.ui.statusBar.showMessage(text, milliseconds)
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity in ("center", "*") and self.context is not None:
+    def _on_center_changed(self, _changes: Changes) -> None:
+        if self.context is not None:
             self._reload_center_name()
+
+    def _on_backup_taken(self, _changes: Changes) -> None:
+        self.refresh_status()
 
     # -- actions ----------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
         from dangqun.bootstrap import backup_now  # ORM: imported once a session exists
+        from dangqun.ui.operations import run_service
 
-        if self.context is None or not self.context.can(Permission.BACKUP):
+        context = self.context
+        if context is None or not context.can(Permission.BACKUP):
             return
         self.ui.backupNowAction.setEnabled(False)
         self.show_status_message(self.tr("Backing up …"), 0)
-        application, actor = self.context.application, self.context.actor
-        run_in_background(
+        run_service(
             self,
-            lambda _progress: backup_now(application, actor),
+            context,
+            partial(backup_now, context.application, context.actor),
+            changes=Changes.of(BACKUP),
             on_success=self._backup_done,
             on_failure=self._backup_failed,
+            failure_title=self.tr("Backup failed"),
         )
 
     def _backup_done(self, backup: BackupFile) -> None:
         self.ui.backupNowAction.setEnabled(self.signed_in)
         self.show_status_message(self.tr("Backed up to {path}").format(path=backup.path))
-        self.events.backup_taken.emit()
 
-    def _backup_failed(self, error: BaseException) -> None:
+    def _backup_failed(self, _error: BaseException) -> None:
         self.ui.backupNowAction.setEnabled(self.signed_in)
         self.ui.statusBar.clearMessage()
-        if isinstance(error, DangqunError):
-            message_boxes.show_error(self, self.tr("Backup failed"), error.message)
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
 
     def _show_about(self) -> None:
         from dangqun.core.center import center_info  # ORM: imported once a session exists

@@ -5,12 +5,14 @@ current data, with the same translators, theme and font as the app, so what the 
 what a front desk sees. Without a running QApplication, one is created on Qt's ``offscreen``
 platform (unless ``QT_QPA_PLATFORM`` says otherwise).
 
-Window-sized pages fill ``size``; ``login`` is the main window before sign-in. The dialogs
-(``wizard``, ``lock``, and the members dialogs of :mod:`dangqun.ui.screenshot_members`) are
-drawn at their natural size, centered on a backdrop of ``size`` — the main window behind the
-lock and members dialogs, a plain desktop colour behind the wizard — as they appear on a screen
-of that size. A page that loads in the
-background (``is_ready()``) is drawn once its data has arrived.
+What can be drawn (:func:`screenshot_pages`) comes from the registries: every page of
+:mod:`dangqun.ui.pages`, the shell's own dialogs (``login``, ``wizard``, ``lock``) and the
+dialogs each feature declares (``Feature.screenshot_dialogs``: names, an opener, the page
+drawn behind). Window-sized pages fill ``size``; ``login`` is the main window before sign-in.
+Dialogs are drawn at their natural size, centered on a backdrop of ``size`` — the main window
+behind the lock and the features' dialogs, a plain desktop colour behind the wizard — as they
+appear on a screen of that size. A page or dialog that loads in the background
+(``is_ready()``) is drawn once its data has arrived.
 Nothing is written to the data directory's ui-state (window geometry, last user name).
 """
 
@@ -27,19 +29,34 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dangqun.bootstrap import Application
+from dangqun.core.feature_kit import ScreenshotDialogs, load_reference
 from dangqun.core.security import Actor
 from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
 from dangqun.core.settings import read_setting
 from dangqun.core.users import authenticate
+from dangqun.features import registered_features
 from dangqun.opening import read_opening_facts
 from dangqun.ui.context import AppEvents, UiContext
-from dangqun.ui.pages import PAGE_KEYS
-from dangqun.ui.screenshot_members import MEMBER_DIALOG_PAGES
+from dangqun.ui.pages import page_keys
 
-DIALOG_PAGES = ("login", "wizard", "lock")
-SCREENSHOT_PAGES: tuple[str, ...] = (*PAGE_KEYS, *DIALOG_PAGES, *MEMBER_DIALOG_PAGES)
+SHELL_DIALOGS = ("login", "wizard", "lock")
 DESKTOP_COLOR = "#5B6B7C"
 READY_TIMEOUT_SECONDS = 30.0
+
+
+def feature_dialogs() -> dict[str, ScreenshotDialogs]:
+    """Each feature dialog's ``--page`` name → the declaration that opens it."""
+    return {
+        name: declaration
+        for feature in registered_features()
+        for declaration in feature.screenshot_dialogs
+        for name in declaration.names
+    }
+
+
+def screenshot_pages() -> tuple[str, ...]:
+    """Every name ``dangqun screenshot --page`` accepts: pages, shell dialogs, feature dialogs."""
+    return (*page_keys(), *SHELL_DIALOGS, *feature_dialogs())
 
 
 def ensure_qt_application(application: Application | None = None) -> QApplication:
@@ -72,9 +89,10 @@ def render_page(
     size: tuple[int, int],
     out_path: Path,
 ) -> None:
-    """Draw ``page`` (one of :data:`SCREENSHOT_PAGES`) at ``size`` and save it as PNG."""
-    if page not in SCREENSHOT_PAGES:
-        raise ValueError(f"unknown page {page!r}; choose one of: {', '.join(SCREENSHOT_PAGES)}")
+    """Draw ``page`` (one of :func:`screenshot_pages`) at ``size`` and save it as PNG."""
+    known = screenshot_pages()
+    if page not in known:
+        raise ValueError(f"unknown page {page!r}; choose one of: {', '.join(known)}")
     ensure_qt_application(application)
     with tempfile.TemporaryDirectory(prefix="dangqun-screenshot-") as scratch:
         ui_state = QSettings(str(Path(scratch) / "ui-state.ini"), QSettings.Format.IniFormat)
@@ -131,17 +149,16 @@ def _render_main_window(
         window.show()
         if page == "lock":
             return _render_lock(application, actor, window, size)
-        dialog_page = page if page in MEMBER_DIALOG_PAGES else None
-        if dialog_page is not None:
-            page = "members"
-        if page not in window.page_keys():
-            raise ValueError(f"the page {page!r} is not available in this build")
-        widget = window.show_page(page)
+        dialog = feature_dialogs().get(page)
+        shown_page = page if dialog is None else dialog.over_page
+        if shown_page not in window.page_keys():
+            raise ValueError(f"the page {shown_page!r} is not available in this build")
+        widget = window.show_page(shown_page)
         _settle(window)
         _wait_until_ready(widget)
         _settle(window)
-        if dialog_page is not None:
-            return _render_members_dialog(dialog_page, context, window, size, Path(scratch))
+        if dialog is not None:
+            return _render_feature_dialog(dialog, page, context, window, size, Path(scratch))
         return window.grab()
     finally:
         window.remember_state = False
@@ -169,12 +186,16 @@ def _render_lock(
         dialog.deleteLater()
 
 
-def _render_members_dialog(
-    page: str, context: UiContext, window: QWidget, size: tuple[int, int], scratch: Path
+def _render_feature_dialog(
+    declaration: ScreenshotDialogs,
+    name: str,
+    context: UiContext,
+    window: QWidget,
+    size: tuple[int, int],
+    scratch: Path,
 ) -> QPixmap:
-    from dangqun.ui.screenshot_members import open_dialog
-
-    dialog = open_dialog(page, context, window, scratch)
+    open_dialog = load_reference(declaration.opener)
+    dialog: QWidget = open_dialog(name, context, window, scratch)
     try:
         dialog.show()
         _settle(window, dialog)

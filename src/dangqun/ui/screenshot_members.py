@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from dangqun.core.parsing import id_number_for
 from dangqun.members.service import (
     ImportMode,
     MemberKind,
@@ -29,10 +30,7 @@ MEMBER_DIALOG_PAGES = ("member_dialog", "member_import_report", "organization_tr
 
 
 def _id_number(area: str, birth: date, sequence: int) -> str:
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    first = f"{area}{birth:%Y%m%d}{sequence:03d}"
-    total = sum(int(digit) * weight for digit, weight in zip(first, weights, strict=True))
-    return first + "10X98765432"[total % 11]
+    return id_number_for(area, birth, sequence)
 
 
 def write_messy_roster(path: Path, branch: str) -> Path:

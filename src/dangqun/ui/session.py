@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from PySide6.QtWidgets import QApplication
 
 from dangqun.core.backup import BackupFile
+from dangqun.core.changes import BACKUP, SETTINGS, Changes
 from dangqun.core.errors import DangqunError
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Authenticator
@@ -97,7 +98,7 @@ class SessionController(QObject):
         self.idle_watcher = IdleWatcher(idle_timeout_milliseconds or MILLISECONDS_PER_MINUTE, self)
         self.idle_watcher.idle.connect(self._lock_after_idle)
         self.events.font_size_changed.connect(self._apply_font_size)
-        self.events.data_changed.connect(self._on_data_changed)
+        self.events.subscribe(self, (SETTINGS,), self._on_settings_changed)
 
     @classmethod
     def for_open_application(
@@ -323,7 +324,7 @@ class SessionController(QObject):
         window = self.main_window
         if backup is not None:
             log.info("daily backup written to %s", backup.path)
-            self.events.backup_taken.emit()
+            self.events.announce(Changes.of(BACKUP))
         if window is not None:
             if backup is not None:
                 window.show_status_message(self.tr("Today's automatic backup is done."))
@@ -345,6 +346,6 @@ class SessionController(QObject):
         if isinstance(application, QApplication):
             apply_appearance(application, int(points))
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity in ("settings", "*") and self.idle_watcher.watching:
+    def _on_settings_changed(self, _changes: Changes) -> None:
+        if self.idle_watcher.watching:
             self.idle_watcher.set_timeout(self.idle_timeout_milliseconds())

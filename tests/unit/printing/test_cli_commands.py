@@ -1,45 +1,36 @@
-"""``dangqun print`` and ``dangqun verify`` through argparse, on a real data directory."""
+"""``dangqun print`` and ``dangqun verify`` through the real parser, in this process, on a real
+data directory (so a refusal arrives as the ``DangqunError`` the CLI would print)."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from dangqun.bootstrap import Application, initialize_center, open_application
+from dangqun.bootstrap import open_application
+from dangqun.cli import build_parser
+from dangqun.cli_kit import CliKit
 from dangqun.core.errors import DangqunError
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import system_actor
 from dangqun.demo import generate_demo_data
-from dangqun.printing.cli_commands import add_print_commands
 from dangqun.printing.registry import document_kinds
-from tests.conftest import CENTER_ANSWERS
-from tests.unit.printing.pdf_tools import compact_text, requires_poppler
+from tests.conftest import requires_poppler
+from tests.unit.printing.pdf_tools import compact_text
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    paths = DataPaths(tmp_path / "center")
-    application = open_application(paths)
+def data_dir(initialized_paths: DataPaths) -> Path:
+    application = open_application(initialized_paths)
     try:
-        initialize_center(application.database, CENTER_ANSWERS)
         generate_demo_data(application.database, system_actor("test"), 60, seed=3)
     finally:
         application.close()
-    return paths.root
-
-
-def open_for(arguments: argparse.Namespace) -> Application:
-    return open_application(DataPaths(Path(arguments.data_dir)))
+    return initialized_paths.root
 
 
 def run(data_dir: Path, *words: str) -> int:
-    parser = argparse.ArgumentParser(prog="dangqun")
-    parser.add_argument("--data-dir")
-    commands = parser.add_subparsers(dest="command")
-    add_print_commands(commands, open_for)
-    arguments = parser.parse_args(["--data-dir", str(data_dir), *words])
+    arguments = build_parser(CliKit()).parse_args(["--data-dir", str(data_dir), *words])
     return int(arguments.handler(arguments))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,13 +13,22 @@ from sqlalchemy import select
 from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditEntry
 from dangqun.core.errors import NotFound, PermissionDenied, ValidationError
+from dangqun.core.privacy import mask_id_number, mask_phone
 from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
 from dangqun.members.codes import EDUCATIONS
-from dangqun.members.models import Member, MemberKind, MemberStatus, Organization
 from dangqun.members.documents.member_roster import load_member_roster
+from dangqun.members.models import (
+    Member,
+    MemberKind,
+    MemberStatus,
+    Organization,
+    OrganizationLevel,
+)
+from dangqun.printing.batch import render_to_file
+from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PrintContext
-from dangqun.printing.registry import document_kinds, build_document, document_kind
+from dangqun.printing.registry import build_document, document_kind, document_kinds
 from dangqun.printing.service import (
     PERSONAL_DATA_AUDIT_ACTION,
     print_context_for,
@@ -25,7 +36,8 @@ from dangqun.printing.service import (
     write_samples,
 )
 from dangqun.printing.verification import verification_key_path
-from tests.unit.printing.pdf_tools import compact_text, pdf_info, requires_poppler
+from tests.conftest import requires_poppler
+from tests.unit.printing.pdf_tools import compact_text, make_context, pdf_info
 
 STAFF = Actor(user_id=None, username="staff", display_name="工作人员甲", role=Role.STAFF)
 
@@ -204,13 +216,97 @@ def test_samples_one_file_per_kind(context: PrintContext, tmp_path: Path) -> Non
 
 
 def test_the_roster_names_education_with_the_words_of_the_member_form(
-    demo_application: Application,
+    demo_application: Application, admin: Actor
 ) -> None:
     """学历 prints as the member form shows it (GB/T 4658 labels of members/codes.py)."""
     application = demo_application
     branch = first_branch_id(application)
-    roster = load_member_roster(application.database, branch, date(2026, 11, 22))
+    roster = load_member_roster(application.database, admin, branch, date(2026, 11, 22))
 
     printed = {member.education for member in roster.members}
     assert printed and printed <= {item.label for item in EDUCATIONS.items}
     assert EDUCATIONS.label("40") == "中等职业教育"  # once printed as 中专 beside the screens' word
+
+
+def _branch_with_a_building_group(application: Application) -> tuple[int, str]:
+    """A 网格党支部 of the demo center with 在册 members recorded on one of its 楼栋党小组."""
+    with application.database.reading() as session:
+        group = session.scalars(
+            select(Organization)
+            .join(Member, Member.organization_id == Organization.id)
+            .where(Organization.level == OrganizationLevel.BUILDING_GROUP.value)
+            .where(Member.status == MemberStatus.ACTIVE.value)
+        ).first()
+        assert group is not None and group.parent_id is not None
+        return group.parent_id, group.name
+
+
+def test_roster_printed_by_staff_is_masked_and_lists_each_member_once(
+    demo_application: Application,
+) -> None:
+    """The loader reads as the printing user may see the records (not only the print masks),
+    and a branch's roster holds its own members and its building groups' members, once each."""
+    application = demo_application
+    branch, group_name = _branch_with_a_building_group(application)
+    context = print_context_for(application.database, application.paths.keys, STAFF)
+
+    roster = document_kind("member_roster").load(application.database, str(branch), context)
+
+    with application.database.reading() as session:
+        below = set(
+            session.scalars(select(Organization.id).where(Organization.parent_id == branch))
+        )
+        names = dict(session.execute(select(Organization.id, Organization.name)).all())
+        stored = session.execute(
+            select(Member.name, Member.organization_id, Member.id_number, Member.phone)
+            .where(Member.organization_id.in_({branch} | below))
+            .where(Member.status == MemberStatus.ACTIVE.value)
+        ).all()
+    expected = Counter(
+        (name, "" if organization == branch else names[organization])
+        for name, organization, _id_number, _phone in stored
+    )
+    assert Counter((member.name, member.group) for member in roster.members) == expected
+    assert any(member.group == group_name for member in roster.members)
+    assert sorted(member.id_number for member in roster.members) == sorted(
+        mask_id_number(id_number) for *_rest, id_number, _phone in stored
+    )
+    assert sorted(member.phone for member in roster.members) == sorted(
+        mask_phone(phone) for *_rest, phone in stored
+    )
+
+
+@requires_poppler
+def test_a_masked_roster_stays_masked_when_the_print_would_show_full_data(
+    demo_application: Application, tmp_path: Path
+) -> None:
+    """A mobile number the loader masked for a 工作人员 prints as the screen shows it
+    (``138****5678``): never unmasked, and not masked a second time (``*******5678``)."""
+    application = demo_application
+    branch, _group_name = _branch_with_a_building_group(application)
+    context = print_context_for(application.database, application.paths.keys, STAFF)
+    roster = document_kind("member_roster").load(application.database, str(branch), context)
+    phone = next(member.phone for member in roster.members if member.phone[:3].isdigit())
+    path = tmp_path / "roster.pdf"
+
+    plan = build_document("member_roster", roster, replace(context, may_see_personal_data=True))
+    render_to_file([plan], context, path)
+
+    text = compact_text(path)
+    assert phone in text
+    assert mask_phone(phone) != phone and mask_phone(phone) not in text
+
+
+def test_documents_read_records_only_for_a_user(
+    demo_application: Application, fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    application = demo_application
+    branch, _group_name = _branch_with_a_building_group(application)
+    with application.database.reading() as session:
+        registered = session.scalars(
+            select(Member.id).where(Member.kind == MemberKind.IN_SERVICE_REGISTERED.value)
+        ).first()
+    anonymous = make_context(fonts)
+    for kind, record_id in (("member_roster", branch), ("registration_receipt", registered)):
+        with pytest.raises(PermissionDenied, match="当前用户的权限"):
+            document_kind(kind).load(application.database, str(record_id), anonymous)

@@ -2,7 +2,8 @@
 
 Each module holds the document's dataclass, its builder (ReportLab through
 :mod:`dangqun.printing.page_kit`), its sample and its loader; the loaders read through the
-members service as the printing user may see the data.
+members module (its service, its organization tree) as the printing user — ``context.actor`` —
+may see the data, and a context without a user reads nothing.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from dangqun.core.db import Database
-from dangqun.core.errors import PermissionDenied
 from dangqun.members.documents import member_roster, political_birthdays, registration_receipt
+from dangqun.members.documents.personal_data import reading_actor
 from dangqun.printing.kinds import DocumentKind, integer_id
 from dangqun.printing.page_kit import PrintContext
 
@@ -19,20 +20,18 @@ from dangqun.printing.page_kit import PrintContext
 def _load_roster(
     database: Database, record_id: str, context: PrintContext
 ) -> member_roster.MemberRosterData:
-    return member_roster.load_member_roster(
-        database, integer_id(record_id, "党组织编号"), context.print_date
-    )
+    organization_id = integer_id(record_id, "党组织编号")
+    actor = reading_actor(context, "花名册")
+    return member_roster.load_member_roster(database, actor, organization_id, context.print_date)
 
 
 def _load_receipt(
     database: Database, record_id: str, context: PrintContext
 ) -> registration_receipt.RegistrationReceiptData:
+    member_id = integer_id(record_id, "党员编号")
+    actor = reading_actor(context, "报到回执")
     return registration_receipt.load_registration_receipt(
-        database,
-        integer_id(record_id, "党员编号"),
-        issued_on=context.print_date,
-        handler=context.operator_name,
-        contact="",
+        database, actor, member_id, issued_on=context.print_date, contact=""
     )
 
 
@@ -40,11 +39,8 @@ def _load_political_birthdays(
     database: Database, record_id: str, context: PrintContext
 ) -> political_birthdays.PoliticalBirthdaysData:
     year, month = political_birthdays.parse_month(record_id)
-    if context.actor is None:
-        raise PermissionDenied(
-            "政治生日名单按当前用户的权限读取，请通过 print_context_for 取得打印上下文。"
-        )
-    return political_birthdays.load_political_birthdays(database, context.actor, year, month)
+    actor = reading_actor(context, "政治生日名单")
+    return political_birthdays.load_political_birthdays(database, actor, year, month)
 
 
 DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (

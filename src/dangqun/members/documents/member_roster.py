@@ -1,9 +1,10 @@
 """花名册 — the member roster of a branch, on landscape A4 (DOMAIN.md §1).
 
 Columns follow the items of the 党员管理信息系统 that a branch's roster usually shows. ID
-numbers, phones and addresses are masked unless the person printing may see personal data
-(the caller decides, and audits a full print). The roster of a branch includes the members
-recorded on its building groups, because the branch is the unit named as 所在党支部.
+numbers, phones and addresses are read as the person printing may see them and masked again
+unless full data was asked for (the caller decides, and audits a full print). The roster of a
+branch includes the members recorded on its building groups, because the branch is the unit
+named as 所在党支部.
 """
 
 from __future__ import annotations
@@ -18,17 +19,11 @@ from sqlalchemy import select
 
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound
-from dangqun.core.privacy import PersonalField, shown_if
-from dangqun.members.codes import EDUCATIONS, ETHNICITIES, GENDERS
-from dangqun.members.models import (
-    MEMBER_CATEGORY_LABELS,
-    MEMBER_KIND_LABELS,
-    Member,
-    MemberCategory,
-    MemberKind,
-    MemberStatus,
-    Organization,
-)
+from dangqun.core.privacy import PersonalField, shown
+from dangqun.core.security import Actor, Permission
+from dangqun.members.codes import CATEGORIES, EDUCATIONS, ETHNICITIES, GENDERS, KINDS
+from dangqun.members.documents.personal_data import printed
+from dangqun.members.models import Member, MemberCategory, MemberKind, MemberStatus, Organization
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     Column,
@@ -112,14 +107,14 @@ def build_member_roster(data: MemberRosterData, context: PrintContext) -> Docume
             member.gender,
             member.ethnicity,
             _month(member.birth_date),
-            shown_if(PersonalField.ID_NUMBER, member.id_number, full),
+            printed(PersonalField.ID_NUMBER, member.id_number, full),
             member.education,
             member.category,
             _month(member.joined_on),
             _month(member.confirmed_on),
             member.work_unit,
-            shown_if(PersonalField.PHONE, member.phone, full),
-            shown_if(PersonalField.ADDRESS, member.address, full),
+            printed(PersonalField.PHONE, member.phone, full),
+            printed(PersonalField.ADDRESS, member.address, full),
             member.kind,
         ]
         if show_group:
@@ -155,51 +150,51 @@ def build_member_roster(data: MemberRosterData, context: PrintContext) -> Docume
     return DocumentPlan(KIND, f"{data.organization_name}党员花名册", PageLayout.LANDSCAPE, story)
 
 
-def load_member_roster(database: Database, organization_id: int, as_of: date) -> MemberRosterData:
-    """The organization's members in the register, with those of its sub-organizations."""
+def load_member_roster(
+    database: Database, actor: Actor, organization_id: int, as_of: date
+) -> MemberRosterData:
+    """The organization's 在册 members with those of everything below it, as ``actor`` may
+    see them: the subtree is the members module's own (the one the member list filters by),
+    so a roster and the list of the same branch always show the same people."""
+    # The tree module brings the validation rules along: only when a roster is loaded, so the
+    # registry (every ``dangqun print``, every preview) stays light.
+    from dangqun.members.organizations import descendant_ids
+
+    actor.require(Permission.VIEW)
     with database.reading() as session:
         organization = session.get(Organization, organization_id)
         if organization is None:
             raise NotFound(f"找不到编号为 {organization_id} 的党组织。")
-        organizations = {row.id: row for row in session.scalars(select(Organization))}
-        children: dict[int, list[int]] = {}
-        for row in organizations.values():
-            if row.parent_id is not None:
-                children.setdefault(row.parent_id, []).append(row.id)
-        included: list[int] = []
-        pending = [organization_id]
-        while pending:
-            current = pending.pop()
-            included.append(current)
-            pending.extend(children.get(current, []))
+        included = descendant_ids(session, organization_id)
+        names = dict(
+            session.execute(
+                select(Organization.id, Organization.name).where(Organization.id.in_(included))
+            ).all()
+        )
         members = session.scalars(
             select(Member)
             .where(Member.organization_id.in_(included))
             .where(Member.status == MemberStatus.ACTIVE.value)
             .order_by(Member.joined_on, Member.id)
         ).all()
-        kind_labels = {kind.value: label for kind, label in MEMBER_KIND_LABELS.items()}
-        category_labels = {
-            category.value: label for category, label in MEMBER_CATEGORY_LABELS.items()
-        }
         rows = [
             RosterMember(
                 name=member.name,
                 gender=GENDERS.label(member.gender_code),
                 ethnicity=ethnicity_label(member.ethnicity_code),
                 birth_date=member.birth_date,
-                id_number=member.id_number,
+                id_number=shown(actor, PersonalField.ID_NUMBER, member.id_number),
                 education=EDUCATIONS.label(member.education_code),
-                category=category_labels.get(member.category, member.category),
+                category=CATEGORIES.label(MemberCategory(member.category)),
                 joined_on=member.joined_on,
                 confirmed_on=member.confirmed_on,
                 work_unit=member.work_unit or "",
-                phone=member.phone or "",
-                address=member.address or "",
-                kind=kind_labels.get(member.kind, member.kind),
+                phone=shown(actor, PersonalField.PHONE, member.phone),
+                address=shown(actor, PersonalField.ADDRESS, member.address),
+                kind=KINDS.label(MemberKind(member.kind)),
                 group=""
-                if member.organization_id == organization_id or member.organization_id is None
-                else organizations[member.organization_id].name,
+                if member.organization_id in (organization_id, None)
+                else names.get(member.organization_id, ""),
             )
             for member in members
         ]
@@ -308,7 +303,7 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
             birth_date=born,
             id_number=id_number,
             education=EDUCATIONS.label(education),
-            category=MEMBER_CATEGORY_LABELS[MemberCategory(category)],
+            category=CATEGORIES.label(MemberCategory(category)),
             joined_on=joined,
             confirmed_on=None
             if category == "probationary"
@@ -316,7 +311,7 @@ def sample_member_roster(context: PrintContext) -> MemberRosterData:
             work_unit=work,
             phone=phone,
             address=address,
-            kind=MEMBER_KIND_LABELS[MemberKind(kind)],
+            kind=KINDS.label(MemberKind(kind)),
             group=group,
         )
         for name, gender, ethnicity, born, id_number, education, category, joined, work, phone, address, kind, group in people

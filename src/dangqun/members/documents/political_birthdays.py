@@ -21,9 +21,10 @@ from reportlab.lib.units import mm
 
 from dangqun.core.db import Database
 from dangqun.core.errors import ValidationError
-from dangqun.core.privacy import MASK, PersonalField, shown_if
+from dangqun.core.privacy import PersonalField
 from dangqun.core.security import Actor
 from dangqun.members.codes import GENDERS
+from dangqun.members.documents.personal_data import printed
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     Column,
@@ -75,13 +76,6 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(match[1]), month
 
 
-def _phone(value: str, full: bool) -> str:
-    """A phone the members service already masked (the actor may not see it) stays as it is."""
-    if MASK in value:
-        return value
-    return shown_if(PersonalField.PHONE, value, full)
-
-
 def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContext) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
@@ -108,7 +102,7 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
             member.branch,
             f"{member.joined_on:%Y.%m.%d}",
             str(member.years),
-            _phone(member.phone, full),
+            printed(PersonalField.PHONE, member.phone, full),
         ]
         for number, member in enumerate(members, 1)
     ]

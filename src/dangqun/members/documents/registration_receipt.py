@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from sqlalchemy import select
 
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
-from dangqun.core.privacy import PersonalField, shown_if
-from dangqun.members.codes import GENDERS
-from dangqun.members.models import Member, MemberKind, Organization, OrganizationLevel
+from dangqun.core.privacy import PersonalField
+from dangqun.core.security import Actor
+from dangqun.members.documents.personal_data import printed
+from dangqun.members.vocabulary import MemberKind, OrganizationLevel
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     CutLine,
@@ -37,6 +38,9 @@ from dangqun.printing.page_kit import (
     paragraph,
     rich_paragraph,
 )
+
+if TYPE_CHECKING:
+    from dangqun.members.organizations import OrganizationNode
 
 KIND = "registration_receipt"
 
@@ -73,7 +77,7 @@ def build_registration_receipt(
         [
             "贵单位党员",
             Emphasis(f" {data.member_name} "),
-            f"同志（{data.gender}，公民身份号码 {shown_if(PersonalField.ID_NUMBER, data.id_number, full)}）已于",
+            f"同志（{data.gender}，公民身份号码 {printed(PersonalField.ID_NUMBER, data.id_number, full)}）已于",
             Emphasis(chinese_date(data.registered_on)),
             "到",
             Emphasis(data.community_organization),
@@ -89,11 +93,11 @@ def build_registration_receipt(
     stub_fields = [
         FormField("姓名", data.member_name),
         FormField("性别", data.gender),
-        FormField("公民身份号码", shown_if(PersonalField.ID_NUMBER, data.id_number, full)),
-        FormField("联系电话", shown_if(PersonalField.PHONE, data.phone, full)),
+        FormField("公民身份号码", printed(PersonalField.ID_NUMBER, data.id_number, full)),
+        FormField("联系电话", printed(PersonalField.PHONE, data.phone, full)),
         FormField("工作单位及职务", data.work_unit, wide=True),
         FormField("所在党组织", data.home_organization, wide=True),
-        FormField("现居住地址", shown_if(PersonalField.ADDRESS, data.address, full), wide=True),
+        FormField("现居住地址", printed(PersonalField.ADDRESS, data.address, full), wide=True),
         FormField("报到日期", chinese_date(data.registered_on)),
         FormField("编入支部", data.assigned_branch),
         FormField("认领岗位", service, wide=True),
@@ -121,53 +125,58 @@ def build_registration_receipt(
 
 
 def _community_and_branch(
-    organization_id: int | None, organizations: dict[int, Organization]
+    organization_id: int | None, organizations: dict[int, OrganizationNode]
 ) -> tuple[str, str]:
     """The community organization above the member, and the branch they belong to."""
     branch = community = ""
     current = organizations.get(organization_id) if organization_id is not None else None
     while current is not None:
-        level = current.level
-        if level == OrganizationLevel.GRID_BRANCH.value and not branch:
+        if current.level is OrganizationLevel.GRID_BRANCH and not branch:
             branch = current.name
-        if level == OrganizationLevel.COMMUNITY.value and not community:
+        if current.level is OrganizationLevel.COMMUNITY and not community:
             community = current.name
         current = organizations.get(current.parent_id) if current.parent_id is not None else None
     return community, branch
 
 
 def load_registration_receipt(
-    database: Database, member_id: int, issued_on: date, handler: str, contact: str
+    database: Database, actor: Actor, member_id: int, issued_on: date, contact: str
 ) -> RegistrationReceiptData:
-    with database.reading() as session:
-        member = session.get(Member, member_id)
-        if member is None:
-            raise NotFound(f"找不到编号为 {member_id} 的党员。")
-        if member.kind != MemberKind.IN_SERVICE_REGISTERED.value:
-            raise ValidationError.single(
-                "member_id",
-                f"{member.name}不是到社区报到的在职党员，不能打印报到回执。",
-            )
-        organizations = {row.id: row for row in session.scalars(select(Organization))}
-        community, branch = _community_and_branch(member.organization_id, organizations)
-        registered_on = member.registered_on or member.created_at.date()
-        return RegistrationReceiptData(
-            receipt_number=f"BD-{registered_on:%Y}-{member.id:06d}",
-            member_name=member.name,
-            gender=GENDERS.label(member.gender_code),
-            id_number=member.id_number,
-            phone=member.phone or "",
-            work_unit=member.work_unit or "",
-            home_organization=member.origin_organization or "（原单位党组织）",
-            registered_on=registered_on,
-            community_organization=community or "社区党组织",
-            assigned_branch=branch or "（待编入）",
-            service_intentions="",
-            address=member.address or "",
-            handler=handler,
-            contact=contact,
-            issued_on=issued_on,
+    """The receipt of a member who registered at the community, read through the members
+    service as ``actor`` may see the record; the handler is the person printing."""
+    # The members service pulls in search, import and export: only when a receipt is loaded,
+    # so the registry (every ``dangqun print``, every preview) stays light.
+    from dangqun.members.service import get_member, organization_tree
+
+    try:
+        member = get_member(database, actor, member_id)
+    except NotFound:
+        raise NotFound(f"找不到编号为 {member_id} 的党员。") from None
+    if member.kind is not MemberKind.IN_SERVICE_REGISTERED:
+        raise ValidationError.single(
+            "member_id",
+            f"{member.name}不是到社区报到的在职党员，不能打印报到回执。",
         )
+    organizations = {node.id: node for node in organization_tree(database)}
+    community, branch = _community_and_branch(member.organization_id, organizations)
+    registered_on = member.registered_on or member.created_at.date()
+    return RegistrationReceiptData(
+        receipt_number=f"BD-{registered_on:%Y}-{member.id:06d}",
+        member_name=member.name,
+        gender=member.gender_label,
+        id_number=member.id_number,
+        phone=member.phone,
+        work_unit=member.work_unit or "",
+        home_organization=member.origin_organization or "（原单位党组织）",
+        registered_on=registered_on,
+        community_organization=community or "社区党组织",
+        assigned_branch=branch or "（待编入）",
+        service_intentions="",
+        address=member.address,
+        handler=actor.display_name,
+        contact=contact,
+        issued_on=issued_on,
+    )
 
 
 def sample_registration_receipt(context: PrintContext) -> RegistrationReceiptData:

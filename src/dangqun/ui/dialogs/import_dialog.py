@@ -8,11 +8,13 @@
    the reason in Chinese).
 4. 全部不导入 writes nothing; 只导入有效行 imports the valid rows in one transaction. Either way a
    summary closes the story. Importing the same file again creates nobody twice.
+
+Both runs go through :func:`~dangqun.ui.operations.run_service`; the import announces the
+members (and the branches it created) it changed, so the list and the home page follow.
 """
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,9 +23,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
-from dangqun.core.errors import DangqunError
+from dangqun.core.changes import NOTHING, Changes
+from dangqun.core.errors import ValidationError
 from dangqun.core.security import Actor
-from dangqun.members.service import ImportMode, ImportReport, import_roster
+from dangqun.members.changes import MEMBER, ORGANIZATION
+from dangqun.members.service import ImportMode, ImportReport, RosterError, import_roster
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_import_dialog import Ui_ImportDialog
 from dangqun.ui.icons import icon
@@ -34,8 +38,9 @@ from dangqun.ui.models.import_report_model import (
     VALUE,
     ImportReportModel,
 )
-from dangqun.ui.threads import run_in_background
+from dangqun.ui.operations import run_service
 from dangqun.ui.widgets import file_dialogs
+from dangqun.ui.widgets.field_errors import FieldErrors
 
 CHOOSE, PROGRESS, REPORT, RESULT = range(4)
 WRAPPED_ROWS_LIMIT = 1000
@@ -49,15 +54,29 @@ def run_import(
     dry_run: bool,
     progress: Any = None,
 ) -> ImportReport:
-    return import_roster(
-        database,
-        actor,
-        path,
-        ImportMode.VALID_ROWS,
-        create_branches=create_branches,
-        dry_run=dry_run,
-        progress=progress,
-    )
+    """The dry run or the import. A file that cannot be read as a roster at all is a finding
+    about the dialog's one field, the file, so it is shown beside it, not in a message box."""
+    try:
+        return import_roster(
+            database,
+            actor,
+            path,
+            ImportMode.VALID_ROWS,
+            create_branches=create_branches,
+            dry_run=dry_run,
+            progress=progress,
+        )
+    except RosterError as error:
+        raise ValidationError.single("path", error.message) from error
+
+
+def imported_changes(report: object) -> Changes:
+    """What an import changed: members, and the organization tree when it created branches."""
+    if not isinstance(report, ImportReport):
+        return NOTHING
+    if report.created_branches:
+        return Changes.of(MEMBER, ORGANIZATION)
+    return Changes.of(MEMBER)
 
 
 class ImportDialog(QDialog):
@@ -92,7 +111,7 @@ class ImportDialog(QDialog):
         ui.importNothingButton.clicked.connect(self.import_nothing)
         ui.importValidButton.clicked.connect(self.import_valid)
         ui.closeButton.clicked.connect(self.reject)
-        ui.chooseError.setVisible(False)
+        self.errors = FieldErrors({"path": ui.chooseError}, ui.chooseError)
         self.show_page(CHOOSE)
         self.resize(980, 680)
 
@@ -135,7 +154,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.report = None
         self.ui.fileEdit.setText(str(self.path))
-        self.ui.chooseError.setVisible(False)
+        self.errors.clear()
         self.show_page(CHOOSE)
 
     # -- checking ---------------------------------------------------------------------------
@@ -158,8 +177,9 @@ class ImportDialog(QDialog):
         ui.progressLabel.setText(text)
         ui.progressBar.setRange(0, 0)
         self.show_page(PROGRESS)
-        run_in_background(
+        call = run_service(
             self,
+            self.context,
             partial(
                 run_import,
                 self.context.application.database,
@@ -168,26 +188,27 @@ class ImportDialog(QDialog):
                 ui.createBranchesCheck.isChecked(),
                 dry_run,
             ),
+            changes=NOTHING if dry_run else imported_changes,
             on_success=on_success,
-            on_failure=self._failed,
+            field_errors=self.errors,
+            failure_title=self.tr("Import roster"),
             on_progress=self._progress,
+            with_progress=True,
         )
+        call.finished.connect(self._stopped)
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
             self.ui.progressBar.setRange(0, total)
             self.ui.progressBar.setValue(done)
 
-    def _failed(self, error: BaseException) -> None:
+    def _stopped(self) -> None:
+        """After the outcome: a run that ended without a report (refused, or a crash already
+        reported) goes back to choosing the file."""
         self.running = False
-        if isinstance(error, DangqunError):
-            self.ui.chooseError.setText(error.message)
-            self.ui.chooseError.setVisible(True)
+        if self.ui.pages.currentIndex() == PROGRESS:
             self.report = None
             self.show_page(CHOOSE)
-        else:
-            self.show_page(CHOOSE)
-            sys.excepthook(type(error), error, error.__traceback__)
 
     def _checked(self, report: object) -> None:
         self.running = False
@@ -340,10 +361,6 @@ class ImportDialog(QDialog):
             )
         ui.resultText.setText(text)
         self.show_page(RESULT)
-        events = self.context.events
-        if report.created_branches:
-            events.data_changed.emit("organization")
-        events.data_changed.emit("member")
 
     # -- closing ----------------------------------------------------------------------------
 

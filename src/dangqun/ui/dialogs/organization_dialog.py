@@ -4,7 +4,8 @@ A center has a few hundred organizations, so a :class:`QStandardItemModel` is ri
 change (add a sub-organization, add a top organization, rename, delete an empty one) is one
 call of :mod:`dangqun.members.organizations`, which checks the level rules, numbers the grid
 code, refuses to delete an organization that still has sub-organizations or members, and
-writes the audit log. After a change the tree is read again and the member list is told.
+writes the audit log. After a change the tree is read again and the change is announced
+(``Changes.of(ORGANIZATION)``), so the member list's filter follows.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
+from dangqun.core.changes import Changes
 from dangqun.core.errors import DangqunError, ValidationError
 from dangqun.core.security import Permission
-from dangqun.members.models import ORGANIZATION_LEVEL_LABELS, OrganizationLevel
+from dangqun.members.changes import ORGANIZATION
 from dangqun.members.organizations import child_level
 from dangqun.members.service import (
     OrganizationNode,
@@ -26,6 +28,7 @@ from dangqun.members.service import (
     organization_tree,
     rename_organization,
 )
+from dangqun.members.vocabulary import ORGANIZATION_LEVEL_LABELS, OrganizationLevel
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
 from dangqun.ui.icons import icon
@@ -186,7 +189,7 @@ class OrganizationDialog(QDialog):
         self.changed = True
         self.refresh(select_id)
         self.show_message(message, error=False)
-        self.context.events.data_changed.emit("organization")
+        self.context.events.announce(Changes.of(ORGANIZATION))
 
     def _refused(self, error: DangqunError) -> None:
         if isinstance(error, ValidationError):

@@ -7,7 +7,6 @@ masked as the user's role requires.
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from typing import Any
 
@@ -21,14 +20,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from dangqun.core.clock import local_today
-from dangqun.core.errors import DangqunError
 from dangqun.core.security import Actor
 from dangqun.members.service import KINDS, PoliticalBirthday, political_birthdays
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_political_birthdays_dialog import Ui_PoliticalBirthdaysDialog
 from dangqun.ui.icons import icon
-from dangqun.ui.threads import run_in_background
-from dangqun.ui.widgets import message_boxes
+from dangqun.ui.operations import run_service
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -181,8 +178,9 @@ class PoliticalBirthdaysDialog(QDialog):
     def reload(self, _index: int = 0) -> None:
         self.loading = True
         self.ui.countLabel.setText(self.tr("Loading…"))
-        run_in_background(
+        call = run_service(
             self,
+            self.context,
             partial(
                 _load,
                 self.context.application.database,
@@ -191,8 +189,9 @@ class PoliticalBirthdaysDialog(QDialog):
                 self.year,
             ),
             on_success=self._loaded,
-            on_failure=self._failed,
+            failure_title=self.windowTitle(),
         )
+        call.failed.connect(self._failed)
 
     def _loaded(self, result: object) -> None:
         if not isinstance(result, tuple):
@@ -209,12 +208,9 @@ class PoliticalBirthdaysDialog(QDialog):
             )
         )
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, _error: object) -> None:
+        """Shown by :func:`run_service` (or reported as a crash); the dialog stops waiting."""
         self.loading = False
-        if isinstance(error, DangqunError):
-            message_boxes.show_error(self, self.windowTitle(), error.message)
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
 
 
 def _month_name(number: int) -> str:

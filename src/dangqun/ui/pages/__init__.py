@@ -1,28 +1,30 @@
-"""The pages of the main window, registered in this one place.
+"""The pages of the main window: the shell's own, then what the features declare.
 
-The main window builds its navigation, its Ctrl+1…Ctrl+7 shortcuts and its "Go" menu from
-:data:`PAGES`; the home page builds its quick links from it; screenshots accept its keys. A
-later issue that replaces a page changes the ``module``/``class_name`` of its entry here and
-nothing else.
+The main window builds its navigation, its Ctrl+1…Ctrl+9 shortcuts and its "Go" menu from
+:func:`pages`; the home page builds its quick links from it; screenshots accept its keys. The
+shell declares 首页 (position 0) and 系统设置 (100); every feature adds its
+:class:`~dangqun.core.feature_kit.PageDeclaration` objects (``Feature.pages``), placed by their
+``position``. The overview pages of modules not built yet (bases, time bank, minutes, sync)
+stand in at their future positions until a feature declares a page with the same key, which
+replaces the stand-in without an edit here.
 
-Pages are imported and built lazily, on first show: start-up stays fast, and a page whose module
-is not there yet (the settings page is written in parallel) is simply not offered instead of
-breaking the window.
+Pages are imported and built lazily, on first show: start-up stays fast (reading the
+declarations imports the standard library only), and a page whose module is not there is
+simply not offered instead of breaking the window.
 """
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from dangqun.core.feature_kit import PageDeclaration, load_reference
+from dangqun.features import registered_features
 from dangqun.ui.context import UiContext
 
-PageFactory = Callable[[UiContext], QWidget]
 _CONTEXT = "Pages"
 
 
@@ -33,23 +35,35 @@ def _source(marked: object) -> str:
 
 @dataclass(frozen=True)
 class PageSpec:
-    key: str
-    title_source: str
-    """English source of the navigation title; :attr:`title` is the translation."""
-    icon: str
-    """A name from :data:`dangqun.ui.icons.GLYPHS`."""
-    module: str
-    class_name: str
-    summary_source: str
-    """One line for the home page's quick link (English source)."""
+    """One page of the navigation, as the window uses it (a declaration, translated)."""
+
+    declaration: PageDeclaration
+
+    @property
+    def key(self) -> str:
+        return self.declaration.key
+
+    @property
+    def icon(self) -> str:
+        """A name from :data:`dangqun.ui.icons.GLYPHS`."""
+        return self.declaration.icon
+
+    @property
+    def position(self) -> int:
+        return self.declaration.position
 
     @property
     def title(self) -> str:
-        return QCoreApplication.translate(_CONTEXT, self.title_source)
+        return QCoreApplication.translate(_CONTEXT, self.declaration.title_source)
 
     @property
     def summary(self) -> str:
-        return QCoreApplication.translate(_CONTEXT, self.summary_source)
+        """One line for the home page's quick link."""
+        return QCoreApplication.translate(_CONTEXT, self.declaration.summary_source)
+
+    @property
+    def module(self) -> str:
+        return self.declaration.widget.partition(":")[0]
 
     def is_available(self) -> bool:
         try:
@@ -59,80 +73,94 @@ class PageSpec:
 
     def factory(self, context: UiContext) -> QWidget:
         """Import the page's module and build it: ``PageClass(context)``."""
-        page_class = getattr(importlib.import_module(self.module), self.class_name)
-        widget: QWidget = page_class(context)
+        widget: QWidget = load_reference(self.declaration.widget)(context)
         return widget
 
 
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec(
+SHELL_PAGES: tuple[PageDeclaration, ...] = (
+    PageDeclaration(
         "home",
         _source(QT_TRANSLATE_NOOP("Pages", "Home")),
         "home",
-        "dangqun.ui.pages.home_page",
-        "HomePage",
+        "dangqun.ui.pages.home_page:HomePage",
         _source(QT_TRANSLATE_NOOP("Pages", "Today's overview")),
+        position=0,
     ),
-    PageSpec(
-        "members",
-        _source(QT_TRANSLATE_NOOP("Pages", "Members")),
-        "members",
-        "dangqun.ui.pages.members_page",
-        "MembersPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Registration, dual registration, floating members")),
-    ),
-    PageSpec(
-        "bases",
-        _source(QT_TRANSLATE_NOOP("Pages", "Base bookings")),
-        "bases",
-        "dangqun.ui.pages.bases_page",
-        "BasesPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Activity menus, lecturers, bookings and visits")),
-    ),
-    PageSpec(
-        "timebank",
-        _source(QT_TRANSLATE_NOOP("Pages", "Time bank")),
-        "timebank",
-        "dangqun.ui.pages.timebank_page",
-        "TimeBankPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Volunteer hours and service certificates")),
-    ),
-    PageSpec(
-        "minutes",
-        _source(QT_TRANSLATE_NOOP("Pages", "Meeting minutes")),
-        "minutes",
-        "dangqun.ui.pages.minutes_page",
-        "MinutesPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "“Three meetings and one lesson”, party days")),
-    ),
-    PageSpec(
-        "sync",
-        _source(QT_TRANSLATE_NOOP("Pages", "Data sync")),
-        "sync",
-        "dangqun.ui.pages.sync_page",
-        "SyncPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Data packages for the district")),
-    ),
-    PageSpec(
+    PageDeclaration(
         "settings",
         _source(QT_TRANSLATE_NOOP("Pages", "System settings")),
         "settings",
-        "dangqun.ui.pages.settings_page",
-        "SettingsPage",
+        "dangqun.ui.settings.page:SettingsPage",
         _source(QT_TRANSLATE_NOOP("Pages", "Center, users, backups, display")),
+        position=100,
     ),
 )
+"""The shell's own pages: the first and the last of the navigation."""
 
-PAGE_KEYS: tuple[str, ...] = tuple(spec.key for spec in PAGES)
+STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
+    PageDeclaration(
+        "bases",
+        _source(QT_TRANSLATE_NOOP("Pages", "Base bookings")),
+        "bases",
+        "dangqun.ui.pages.bases_page:BasesPage",
+        _source(QT_TRANSLATE_NOOP("Pages", "Activity menus, lecturers, bookings and visits")),
+        position=20,
+    ),
+    PageDeclaration(
+        "timebank",
+        _source(QT_TRANSLATE_NOOP("Pages", "Time bank")),
+        "timebank",
+        "dangqun.ui.pages.timebank_page:TimeBankPage",
+        _source(QT_TRANSLATE_NOOP("Pages", "Volunteer hours and service certificates")),
+        position=30,
+    ),
+    PageDeclaration(
+        "minutes",
+        _source(QT_TRANSLATE_NOOP("Pages", "Meeting minutes")),
+        "minutes",
+        "dangqun.ui.pages.minutes_page:MinutesPage",
+        _source(QT_TRANSLATE_NOOP("Pages", "“Three meetings and one lesson”, party days")),
+        position=40,
+    ),
+    PageDeclaration(
+        "sync",
+        _source(QT_TRANSLATE_NOOP("Pages", "Data sync")),
+        "sync",
+        "dangqun.ui.pages.sync_page:SyncPage",
+        _source(QT_TRANSLATE_NOOP("Pages", "Data packages for the district")),
+        position=60,
+    ),
+)
+"""Overview pages of the modules of later issues; a feature declaring the same key replaces one."""
+
+
+def pages() -> tuple[PageSpec, ...]:
+    """Every registered page, in navigation order (by position; ties keep declaration order)."""
+    declared = [page for feature in registered_features() for page in feature.pages]
+    declared_keys = {page.key for page in declared}
+    stand_ins = [page for page in STAND_IN_PAGES if page.key not in declared_keys]
+    every = [*SHELL_PAGES, *stand_ins, *declared]
+    keys = [page.key for page in every]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"two pages share the key(s) {', '.join(duplicates)}")
+    return tuple(
+        PageSpec(declaration) for declaration in sorted(every, key=lambda page: page.position)
+    )
+
+
+def page_keys() -> tuple[str, ...]:
+    return tuple(spec.key for spec in pages())
 
 
 def available_pages() -> list[PageSpec]:
     """The registered pages whose module can be imported, in navigation order."""
-    return [spec for spec in PAGES if spec.is_available()]
+    return [spec for spec in pages() if spec.is_available()]
 
 
 def page_spec(key: str) -> PageSpec:
-    for spec in PAGES:
+    every = pages()
+    for spec in every:
         if spec.key == key:
             return spec
-    raise KeyError(f"no page {key!r}; known pages: {', '.join(PAGE_KEYS)}")
+    raise KeyError(f"no page {key!r}; known pages: {', '.join(spec.key for spec in every)}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from dangqun.members.models import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
 from dangqun.members.queries import MemberOverview
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
 from dangqun.ui.pages.module_page import format_count
 
 

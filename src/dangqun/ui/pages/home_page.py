@@ -1,36 +1,39 @@
 """首页: what a front desk wants to see first thing in the morning.
 
-Who the center is, a greeting with today's date, the register's headline figures, this month's
-political birthdays (政治生日, DOMAIN.md §1: centers send greetings), when the data were last
-backed up, and one click to every module. Figures are read when the page is shown and whenever
-another page reports a change, with indexed COUNT queries on a worker thread: the window appears
-at once and never freezes on a large register; the cards fill in a moment later.
+Who the center is, a greeting with today's date, each feature's headline figures (the cards
+its ``Feature.home_cards`` declare, :mod:`dangqun.ui.home_cards` — the register and this
+month's political birthdays for members), when the data were last backed up, and one click to
+every page. Figures are read when the page is shown and whenever a change touches what a card
+counts, all together on a worker thread: the window appears at once and never freezes on a
+large register; the cards fill in a moment later.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from dangqun import features
 from dangqun.bootstrap import Application
 from dangqun.core.backup import BackupFile, latest_backup
 from dangqun.core.center import center_info
+from dangqun.core.changes import BACKUP, CENTER, Changes
 from dangqun.core.clock import local_today
-from dangqun.members.models import MemberKind
-from dangqun.members.queries import MemberOverview, member_overview, political_birthdays_in_month
+from dangqun.core.security import Actor
 from dangqun.ui.context import UiContext
 from dangqun.ui.formatting import describe_backup, long_date
 from dangqun.ui.forms.ui_home_page import Ui_HomePage
+from dangqun.ui.home_cards import HomeCards
 from dangqun.ui.icons import icon
-from dangqun.ui.pages import PAGES
-from dangqun.ui.pages.figures import category_caption, floating_caption, organizations_caption
-from dangqun.ui.pages.module_page import format_count
-from dangqun.ui.threads import ProgressCallback, run_in_background
+from dangqun.ui.operations import run_service
+from dangqun.ui.pages import available_pages
 from dangqun.ui.widgets.link_button import LinkButton
 from dangqun.ui.widgets.stat_card import (
     CARD_COLUMNS,
@@ -42,26 +45,30 @@ from dangqun.ui.widgets.stat_card import (
 LINK_COLUMNS = 6
 
 
+FigureLoader = Callable[[Application, Actor], Any]
+"""A card group's :meth:`~dangqun.ui.home_cards.HomeCards.load` (a static method: no widget)."""
+
+
 @dataclass(frozen=True)
 class HomeFigures:
     """Everything the cards show, read together on a worker thread."""
 
     generation: int
-    overview: MemberOverview
-    birthdays: int
-    month: int
+    groups: tuple[Any, ...]
+    """Each card group's figures, in the order of the groups."""
     backup: BackupFile | None
 
 
 def load_home_figures(
-    application: Application, generation: int, month: int, _progress: ProgressCallback
+    application: Application,
+    actor: Actor,
+    loaders: tuple[FigureLoader, ...],
+    generation: int,
 ) -> HomeFigures:
     """Runs on a worker thread, so it holds no widget: only the application and plain values."""
     return HomeFigures(
         generation,
-        member_overview(application.database),
-        political_birthdays_in_month(application.database, month),
-        month,
+        tuple(load(application, actor) for load in loaders),
         latest_backup(application.paths.backups),
     )
 
@@ -79,35 +86,38 @@ class HomePage(QWidget):
         self.ui.contentLayout.setStretch(self.ui.contentLayout.count() - 1, 1)
         self.ui.emptyNoteIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(22, 22)))
         self.cards: dict[str, StatCard] = {}
+        """Every card on the page by key: the features' groups, then the shell's own."""
+        self.card_groups: list[HomeCards[Any]] = []
         self.link_buttons: dict[str, LinkButton] = {}
         self._stale = True
         self._figures_generation = 0
         self._figures_shown = 0
         self._build_cards()
         self._build_links()
-        context.events.data_changed.connect(self._mark_stale)
-        context.events.backup_taken.connect(self._mark_stale)
+        shown = {CENTER, BACKUP}
+        for group in self.card_groups:
+            shown.update(group.shows)
+        context.events.subscribe(self, shown, self._mark_stale)
 
     def _build_cards(self) -> None:
-        definitions = [
-            ("inRegister", "members", self.tr("Members in the register")),
-            ("local", "home", self.tr("Members of this community")),
-            ("inService", "in_service", self.tr("In-service, registered here")),
-            ("floating", "floating", self.tr("Floating members")),
-            ("retired", "retired", self.tr("Retired members")),
-            ("organizations", "organizations", self.tr("Party organizations")),
-            ("birthdays", "birthday", self.tr("Political birthdays this month")),
-            ("backup", "backup", self.tr("Last backup")),
-        ]
-        for key, icon_name, title in definitions:
-            card = StatCard(icon_name, title, self, compact=key == "backup")
-            card.setObjectName(f"{key}Card")
-            self.cards[key] = card
+        for _feature, group_class in features.loaded("home_cards"):
+            group: HomeCards[Any] = group_class(self)
+            self.card_groups.append(group)
+            self._add_cards(group.cards)
+        backup = StatCard("backup", self.tr("Last backup"), self, compact=True)
+        backup.setObjectName("backupCard")
+        self._add_cards({"backup": backup})
         place_in_grid(self.ui.figuresGrid, list(self.cards.values()))
 
+    def _add_cards(self, cards: dict[str, StatCard]) -> None:
+        for key, card in cards.items():
+            if key in self.cards:
+                raise ValueError(f"two home-page cards share the key {key!r}")
+            self.cards[key] = card
+
     def _build_links(self) -> None:
-        for spec in PAGES:
-            if spec.key == "home" or not spec.is_available():
+        for spec in available_pages():
+            if spec.key == "home":
                 continue
             button = LinkButton(icon(spec.icon), spec.title, spec.summary, self, show_summary=False)
             button.setObjectName(f"{spec.key}Link")
@@ -161,8 +171,15 @@ class HomePage(QWidget):
         self.ui.dateLabel.setText(long_date(today))
 
         self._figures_generation += 1
-        load = partial(load_home_figures, application, self._figures_generation, today.month)
-        run_in_background(self, load, self._show_figures)
+        loaders = tuple(type(group).load for group in self.card_groups)
+        load = partial(
+            load_home_figures,
+            application,
+            self.context.actor,
+            loaders,
+            self._figures_generation,
+        )
+        run_service(self, self.context, load, on_success=self._show_figures)
 
     def is_ready(self) -> bool:
         """True once the latest figures are on the cards (screenshots wait for this)."""
@@ -171,36 +188,16 @@ class HomePage(QWidget):
     def _show_figures(self, figures: HomeFigures) -> None:
         if figures.generation != self._figures_generation:
             return  # a newer load is on its way
-        overview = figures.overview
         self._figures_shown = figures.generation
-        self.ui.emptyNote.setVisible(overview.total_records == 0)
-        card = self.cards
-        card["inRegister"].set_value(format_count(overview.in_register), category_caption(overview))
-        card["local"].set_value(
-            format_count(overview.kind(MemberKind.LOCAL)),
-            self.tr("Relationship in our branches"),
-        )
-        card["inService"].set_value(
-            format_count(overview.kind(MemberKind.IN_SERVICE_REGISTERED)),
-            self.tr("Dual registration"),
-        )
-        card["floating"].set_value(
-            format_count(
-                overview.kind(MemberKind.FLOATING_IN) + overview.kind(MemberKind.FLOATING_OUT)
-            ),
-            floating_caption(overview),
-        )
-        card["retired"].set_value(format_count(overview.kind(MemberKind.RETIRED)))
-        card["organizations"].set_value(
-            format_count(overview.organizations), organizations_caption(overview)
-        )
-        card["birthdays"].set_value(
-            format_count(figures.birthdays),
-            self.tr("Members whose party anniversary falls in month {month}").format(
-                month=figures.month
-            ),
-        )
-        card["backup"].set_value(*describe_backup(figures.backup, local_today()))
+        notes = []
+        for group, group_figures in zip(self.card_groups, figures.groups, strict=True):
+            group.fill(group_figures)
+            note = group.empty_note(group_figures)
+            if note:
+                notes.append(note)
+        self.ui.emptyNoteText.setText("\n".join(notes))
+        self.ui.emptyNote.setVisible(bool(notes))
+        self.cards["backup"].set_value(*describe_backup(figures.backup, local_today()))
 
     def _greeting(self, hour: int) -> str:
         if 5 <= hour < 9:
@@ -213,7 +210,7 @@ class HomePage(QWidget):
             return self.tr("Good afternoon, {name}")
         return self.tr("Good evening, {name}")
 
-    def _mark_stale(self, _entity: str = "*") -> None:
+    def _mark_stale(self, _changes: Changes) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()

@@ -7,20 +7,17 @@ dropped. Filters (organization incl. everything below it, kind, category, status
 search text make one :class:`MemberQuery`, which is also what 导出 writes, so the file holds
 exactly the list on screen, masked the same way.
 
-Writes go through the members service in dialogs; afterwards the page tells the rest of the
-app (``events.data_changed``) so the home page's figures follow.
+Writes go through the members service in dialogs, which announce what they changed
+(``Changes.of(MEMBER)``, ``ORGANIZATION``); the page subscribes to both, so it and the home
+page's figures follow. The import, export and print actions live in :mod:`dangqun.ui.members`.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QSize, Qt, QTimer
@@ -34,8 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QWidget
 
+from dangqun.core.changes import Changes
 from dangqun.core.errors import DangqunError
 from dangqun.core.security import Actor, Permission
+from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.search_keys import first_syllable, to_simplified
 from dangqun.members.service import (
     CATEGORIES,
@@ -49,15 +48,14 @@ from dangqun.members.service import (
     MemberStatus,
     OrganizationNode,
     count_members,
-    export_members,
     list_member_ids,
     member_rows,
     organization_tree,
-    write_import_template,
 )
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_members_page import Ui_MembersPage
 from dangqun.ui.icons import ICON_MUTED, accent_icon, icon
+from dangqun.ui.members import export_action, import_action, print_action
 from dangqun.ui.models.member_table_model import (
     BIRTH_DATE,
     BRANCH,
@@ -73,14 +71,14 @@ from dangqun.ui.models.member_table_model import (
     STATUS,
     MemberTableModel,
 )
-from dangqun.ui.threads import run_in_background
-from dangqun.ui.widgets import file_dialogs, message_boxes
+from dangqun.ui.operations import run_service
+from dangqun.ui.threads import BackgroundCall, run_in_background
+from dangqun.ui.widgets import message_boxes
 
 SEARCH_DELAY_MILLISECONDS = 150
 """Typing pauses shorter than this are one search (a front desk types ``zsf`` in ~300 ms)."""
 BUSY_HINT_MILLISECONDS = 400
 NOTICE_MILLISECONDS = 15_000
-ROSTER_KIND = "member_roster"
 SORTABLE_COLUMNS = {
     NAME: MemberSort.NAME,
     BIRTH_DATE: MemberSort.BIRTH_DATE,
@@ -109,18 +107,6 @@ def run_list_query(
     first = member_rows(database, actor, ids[:PAGE_SIZE], query.sort)
     anyone = bool(ids) or count_members(database, actor, MemberQuery()) > 0
     return ListResult(generation, query, ids, first, anyone, time.perf_counter() - started)
-
-
-def roster_printing_available() -> bool:
-    """Whether the printing engine has the 花名册 (``member_roster``) document kind.
-
-    Asked without importing the engine: ReportLab takes ~0.35 s to import, which the page
-    must not spend on opening; it is imported when the user prints.
-    """
-    try:
-        return importlib.util.find_spec(f"dangqun.printing.documents.{ROSTER_KIND}") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class MembersPage(QWidget):
@@ -162,7 +148,7 @@ class MembersPage(QWidget):
         self._setup_view()
         self._setup_buttons()
         self.hide_notice()
-        context.events.data_changed.connect(self._on_data_changed)
+        context.events.subscribe(self, (MEMBER, ORGANIZATION), self._on_changes)
         context.events.font_size_changed.connect(self._font_size_changed)
 
     # -- set-up -----------------------------------------------------------------------------
@@ -277,16 +263,15 @@ class MembersPage(QWidget):
         ui.importFirstButton.setVisible(self.may_edit)
         if not self.may_edit:
             ui.editButton.setText(self.tr("View…"))
-        ui.printButton.setVisible(roster_printing_available())
         ui.registerButton.clicked.connect(self.register_member)
         ui.registerFirstButton.clicked.connect(self.register_member)
         ui.editButton.clicked.connect(self.open_selected)
-        ui.importButton.clicked.connect(self.import_roster)
-        ui.importFirstButton.clicked.connect(self.import_roster)
-        ui.exportButton.clicked.connect(self.export_list)
-        ui.templateButton.clicked.connect(self.save_template)
-        ui.templateFirstButton.clicked.connect(self.save_template)
-        ui.printButton.clicked.connect(self.print_roster)
+        ui.importButton.clicked.connect(partial(import_action.import_roster, self))
+        ui.importFirstButton.clicked.connect(partial(import_action.import_roster, self))
+        ui.exportButton.clicked.connect(partial(export_action.export_list, self))
+        ui.templateButton.clicked.connect(partial(import_action.save_template, self))
+        ui.templateFirstButton.clicked.connect(partial(import_action.save_template, self))
+        ui.printButton.clicked.connect(partial(print_action.print_roster, self))
         ui.birthdaysButton.clicked.connect(self.show_political_birthdays)
         ui.organizationsButton.clicked.connect(self.show_organizations)
         self._update_buttons()
@@ -303,15 +288,14 @@ class MembersPage(QWidget):
         if self._stale:
             self.start_search()
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity in ("organization", "*"):
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches((ORGANIZATION,)):
             self._organizations_stale = True
-        if entity in ("member", "organization", "*"):
-            self._stale = True
-            if self.isVisible():
-                if self._organizations_stale:
-                    self.reload_organizations()
-                self.start_search()
+        self._stale = True
+        if self.isVisible():
+            if self._organizations_stale:
+                self.reload_organizations()
+            self.start_search()
 
     def is_ready(self) -> bool:
         """The list and the organization filter show the current data (screenshots, tests)."""
@@ -320,13 +304,14 @@ class MembersPage(QWidget):
     def reload_organizations(self) -> None:
         self._organizations_stale = False
         self._organizations_loading = True
-        database = self.context.application.database
-        run_in_background(
+        call = run_service(
             self,
-            partial(_organization_tree, database),
+            self.context,
+            partial(organization_tree, self.context.application.database),
             on_success=self._organizations_loaded,
-            on_failure=self._background_failed,
+            failure_title=self.tr("Members"),
         )
+        self._reset_when_failed(call)
 
     def _organizations_loaded(self, nodes: object) -> None:
         self._organizations_loading = False
@@ -382,8 +367,9 @@ class MembersPage(QWidget):
         self.searching = True
         self._busy_timer.start()
         query = self.current_query()
-        run_in_background(
+        call = run_service(
             self,
+            self.context,
             partial(
                 run_list_query,
                 self.context.application.database,
@@ -392,8 +378,9 @@ class MembersPage(QWidget):
                 self._generation,
             ),
             on_success=self._list_loaded,
-            on_failure=self._background_failed,
+            failure_title=self.tr("Members"),
         )
+        self._reset_when_failed(call)
 
     def _list_loaded(self, result: object) -> None:
         if not isinstance(result, ListResult) or result.generation != self._generation:
@@ -406,7 +393,7 @@ class MembersPage(QWidget):
             self._typed_at = None
         if not self._search_tables_loaded:
             self._search_tables_loaded = True
-            run_in_background(self, _load_search_tables, on_failure=self._background_failed)
+            run_in_background(self, _load_search_tables)
         self.model.set_row_loader(partial(self._load_rows_sorted, result.query.sort))
         self.model.set_ids(result.ids, result.first_rows)
         self._show_count(len(result.ids))
@@ -562,7 +549,8 @@ class MembersPage(QWidget):
 
     # -- dialogs ----------------------------------------------------------------------------
 
-    def _open_dialog(self, dialog: QDialog, on_accepted: Callable[[], None] | None) -> None:
+    def open_dialog(self, dialog: QDialog, on_accepted: Callable[[], None] | None) -> None:
+        """Open ``dialog`` window-modal and keep it as :attr:`active_dialog` until it closes."""
         self.active_dialog = dialog
         if on_accepted is not None:
             dialog.accepted.connect(on_accepted)
@@ -588,7 +576,7 @@ class MembersPage(QWidget):
             self,
             branch_id=self.ui.branchPicker.organization_id(),
         )
-        self._open_dialog(dialog, partial(self._member_saved, dialog))
+        self.open_dialog(dialog, partial(self._member_saved, dialog))
 
     def open_selected(self) -> None:
         member_id = self.selected_member_id()
@@ -605,7 +593,7 @@ class MembersPage(QWidget):
             self.start_search()
             return
         dialog.member_changed.connect(self._member_changed_in_dialog)
-        self._open_dialog(dialog, partial(self._member_saved, dialog))
+        self.open_dialog(dialog, partial(self._member_saved, dialog))
 
     def _member_saved(self, dialog: Any) -> None:
         saved = dialog.saved
@@ -621,33 +609,24 @@ class MembersPage(QWidget):
             )
         else:
             self.show_notice(self.tr("Saved {name}.").format(name=saved.member.name))
-        self.context.events.data_changed.emit("member")
+        self.context.events.announce(Changes.of(MEMBER))
 
     def _member_changed_in_dialog(self, member_id: int) -> None:
         """A dated change (transfer, kind, status) was recorded from the history tab."""
         self._selected_id = member_id
-        self.context.events.data_changed.emit("member")
+        self.context.events.announce(Changes.of(MEMBER))
 
     def show_organizations(self) -> None:
         from dangqun.ui.dialogs.organization_dialog import OrganizationDialog
 
         dialog = OrganizationDialog(self.context, self)
-        self._open_dialog(dialog, None)
+        self.open_dialog(dialog, None)
 
     def show_political_birthdays(self) -> None:
         from dangqun.ui.dialogs.political_birthdays_dialog import PoliticalBirthdaysDialog
 
         dialog = PoliticalBirthdaysDialog(self.context, self)
-        self._open_dialog(dialog, None)
-
-    def import_roster(self) -> None:
-        if not self.may_edit:
-            return
-        from dangqun.ui.dialogs.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.context, self)
-        self._open_dialog(dialog, None)
-        dialog.choose_file()
+        self.open_dialog(dialog, None)
 
     # -- notices ----------------------------------------------------------------------------
 
@@ -662,129 +641,19 @@ class MembersPage(QWidget):
     def notice(self) -> str:
         return self.ui.noticeLabel.text() if self.ui.noticeFrame.isVisibleTo(self) else ""
 
-    # -- export, template, print ------------------------------------------------------------
-
-    def export_list(self) -> None:
-        ui_state = self.context.ui_state
-        suggested = Path(file_dialogs.last_directory(ui_state, "export")) / self.tr(
-            "Member list.xlsx"
-        )
-        path = file_dialogs.save_file(
-            self, self.tr("Export the list"), str(suggested), self.tr("Excel workbooks (*.xlsx)")
-        )
-        if path is None:
-            return
-        file_dialogs.remember_directory(ui_state, "export", path)
-        from dangqun.ui.widgets.background_task import BackgroundTask
-
-        task = BackgroundTask(
-            self,
-            partial(
-                export_members,
-                self.context.application.database,
-                self.context.actor,
-                self.current_query(),
-                path,
-            ),
-            self.tr("Export the list"),
-            self.tr("Writing {count} people to {file}…").format(
-                count=f"{self.model.rowCount():,}", file=path.name
-            ),
-        )
-        task.succeeded.connect(self._exported)
-        task.failed.connect(self._export_failed)
-        task.finished.connect(task.deleteLater)
-        self.export_task = task
-        task.start()
-
-    def _exported(self, result: object) -> None:
-        rows = getattr(result, "rows", 0)
-        path = getattr(result, "path", Path())
-        if getattr(result, "personal_data_masked", True):
-            text = self.tr(
-                "Exported {count} people to {path}. ID numbers, phones and addresses are masked "
-                "as on screen."
-            )
-        else:
-            text = self.tr(
-                "Exported {count} people to {path} with full personal data; the export is "
-                "recorded in the audit log. Keep the file safe."
-            )
-        self.show_notice(text.format(count=f"{rows:,}", path=path))
-
-    def _export_failed(self, error: object) -> None:
-        if isinstance(error, DangqunError):
-            message_boxes.show_error(self, self.tr("Export the list"), error.message)
-        elif isinstance(error, BaseException):
-            sys.excepthook(type(error), error, error.__traceback__)
-
-    def save_template(self) -> None:
-        ui_state = self.context.ui_state
-        suggested = Path(file_dialogs.last_directory(ui_state, "export")) / self.tr(
-            "Member roster template.xlsx"
-        )
-        path = file_dialogs.save_file(
-            self,
-            self.tr("Save the import template"),
-            str(suggested),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if path is None:
-            return
-        file_dialogs.remember_directory(ui_state, "export", path)
-        try:
-            write_import_template(path)
-        except DangqunError as error:
-            message_boxes.show_error(self, self.tr("Save the import template"), error.message)
-            return
-        self.show_notice(
-            self.tr(
-                "Template saved to {path}. Fill in one member per row and import it with "
-                "“Import roster…”."
-            ).format(path=path)
-        )
-
-    def print_roster(self) -> None:
-        organization_id = self.ui.branchPicker.organization_id()
-        if organization_id is None:
-            message_boxes.show_info(
-                self,
-                self.tr("Print roster"),
-                self.tr(
-                    "Choose the branch whose roster you want to print in the organization "
-                    "filter first. The roster lists its members in the register, with those of "
-                    "its building groups."
-                ),
-            )
-            return
-        node = self.ui.branchPicker.selected_node()
-        name = node.name if node is not None else str(organization_id)
-        title = self.tr("{name} member roster").format(name=name)
-        from dangqun.ui.print_preview import preview_pdf_job
-
-        job = partial(
-            _roster_pdf,
-            self.context.application.database,
-            self.context.application.paths.keys,
-            self.context.actor,
-            organization_id,
-            title,
-        )
-        preview_pdf_job(
-            self, self.context.ui_state, title, job, f"{title}.pdf", self._preview_shown
-        )
-
-    def _preview_shown(self, window: QWidget) -> None:
+    def preview_shown(self, window: QWidget) -> None:
+        """The roster's preview window (:mod:`dangqun.ui.members.print_action`), kept for tests."""
         self.preview_window = window
 
-    def _background_failed(self, error: BaseException) -> None:
+    def _reset_when_failed(self, call: BackgroundCall) -> None:
+        """A read that failed (shown by :func:`run_service`, or reported as a crash) leaves
+        the page idle rather than searching forever."""
+        call.failed.connect(self._read_failed)
+
+    def _read_failed(self, _error: object) -> None:
         self.searching = False
         self._organizations_loading = False
         self._busy_timer.stop()
-        if isinstance(error, DangqunError):
-            message_boxes.show_error(self, self.tr("Members"), error.message)
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
 
 
 def _chosen(combo: QComboBox, enum_type: type[Any]) -> frozenset[Any]:
@@ -792,32 +661,7 @@ def _chosen(combo: QComboBox, enum_type: type[Any]) -> frozenset[Any]:
     return frozenset({value}) if isinstance(value, enum_type) else frozenset()
 
 
-def _organization_tree(database: Any, _progress: Any = None) -> list[OrganizationNode]:
-    return organization_tree(database)
-
-
 def _load_search_tables(_progress: Any = None) -> None:
     """Load the pinyin and Traditional→Simplified tables once the list is on screen: the
     first surname typed would otherwise hold the interpreter for ~0.25 s mid-typing."""
     first_syllable(to_simplified("張"))
-
-
-def _roster_pdf(
-    database: Any,
-    keys_directory: Path,
-    actor: Actor,
-    organization_id: int,
-    title: str,
-    report: Callable[[int, int | None], None],
-    cancel: threading.Event,
-) -> bytes:
-    """The branch's 花名册 as PDF bytes, masked as ``actor`` may see it (off the GUI thread)."""
-    from dangqun.printing.batch import render_to_bytes
-    from dangqun.printing.registry import document_kind
-    from dangqun.printing.service import print_context_for
-
-    context = print_context_for(database, keys_directory, actor)
-    definition = document_kind(ROSTER_KIND)
-    assert definition.load is not None
-    data = definition.load(database, str(organization_id), context)
-    return render_to_bytes([definition.build(data, context)], context, title, 1, report, cancel)

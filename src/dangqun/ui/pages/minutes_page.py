@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from dangqun.members.models import MemberCategory, OrganizationLevel
+from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.queries import member_overview
+from dangqun.members.vocabulary import MemberCategory, OrganizationLevel
 from dangqun.ui.context import UiContext
 from dangqun.ui.pages.module_page import ModulePage, format_count
 
 
 class MinutesPage(ModulePage):
     icon_name = "minutes"
+    shows = (MEMBER, ORGANIZATION)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
+from dangqun.core.changes import Changes, Entity
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_module_page import Ui_ModulePage
 from dangqun.ui.icons import accent_icon, icon
@@ -43,6 +45,8 @@ def bullet_list_html(introduction: str, points: Sequence[str]) -> str:
 
 class ModulePage(QWidget):
     icon_name = "info"
+    shows: ClassVar[tuple[Entity, ...]] = ()
+    """The kinds of entities the figures count: a change to one of them refreshes the page."""
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +65,7 @@ class ModulePage(QWidget):
         self.details_model = QStandardItemModel(self)
         self.ui.detailsTable.setModel(self.details_model)
         self.ui.detailsTable.verticalHeader().setVisible(False)
-        context.events.data_changed.connect(self._mark_stale)
+        context.events.subscribe(self, self.shows, self._mark_stale)
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -181,7 +185,7 @@ class ModulePage(QWidget):
     def refresh(self) -> None:
         """Read the figures again; subclasses query their services here."""
 
-    def _mark_stale(self, _entity: str = "*") -> None:
+    def _mark_stale(self, _changes: Changes) -> None:
         self._stale = True
         if self.isVisible():
             self._refresh_now()

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from dangqun.core.backup import latest_backup
 from dangqun.core.center import center_info
+from dangqun.core.changes import BACKUP, CENTER
+from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.queries import member_overview
 from dangqun.ui.context import UiContext
 from dangqun.ui.formatting import describe_backup
@@ -19,6 +21,7 @@ from dangqun.ui.pages.module_page import ModulePage, format_count
 
 class SyncPage(ModulePage):
     icon_name = "sync"
+    shows = (CENTER, BACKUP, MEMBER, ORGANIZATION)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from dangqun.members.models import MemberKind
+from dangqun.members.changes import MEMBER
 from dangqun.members.queries import member_overview
+from dangqun.members.vocabulary import MemberKind
 from dangqun.ui.context import UiContext
 from dangqun.ui.pages.module_page import ModulePage, format_count
 
 
 class TimeBankPage(ModulePage):
     icon_name = "timebank"
+    shows = (MEMBER,)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
