@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,8 @@ from sqlalchemy import func, select, text
 
 from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditFilter, query_audit_log
+from dangqun.core.parsing import id_number_for
 from dangqun.core.security import Actor, Role, system_actor
-from dangqun.members.demo import id_check_character
 from dangqun.members.models import Member, MemberStatus
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.pages.members_page import MembersPage
@@ -24,11 +23,7 @@ from dangqun.ui.widgets import file_dialogs, message_boxes
 STAFF = Actor(user_id=None, username="staff", display_name="李华", role=Role.STAFF)
 READ_ONLY = Actor(user_id=None, username="guest", display_name="访客", role=Role.READ_ONLY)
 WAIT_MS = 10_000
-
-
-def id_number(area: str, birth: date, sequence: int) -> str:
-    first = f"{area}{birth:%Y%m%d}{sequence:03d}"
-    return first + id_check_character(first)
+id_number = id_number_for
 
 
 @dataclass

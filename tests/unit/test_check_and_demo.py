@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 
 import pytest
 from sqlalchemy import func, select, text
 
+from dangqun import features
 from dangqun.bootstrap import check_application
-from dangqun.core.errors import ValidationError
+from dangqun.core.errors import NotInitialized, PermissionDenied, ValidationError
+from dangqun.core.feature_kit import Feature
 from dangqun.core.invariants import invariant, registered_invariants
-from dangqun.demo import generate_demo_data
-from dangqun.members.demo import id_check_character
+from dangqun.core.parsing import has_valid_checksum
+from dangqun.core.security import Actor, Role, system_actor
+from dangqun.demo import DemoCount, DemoOptions, generate_demo_data
 from dangqun.members.models import Member, MemberCategory, MemberKind, Organization
 
 
@@ -63,10 +67,6 @@ def test_modules_can_register_invariants(application):
     assert "test_always_broken" not in {i.name for i in registered_invariants()}
 
 
-def _valid_id_number(number: str) -> bool:
-    return len(number) == 18 and id_check_character(number[:17]) == number[17]
-
-
 def test_demo_people_are_valid_and_follow_membership_rules(application, admin):
     summary = generate_demo_data(application.database, admin, 2000, seed=5)
     assert summary.members == 2000 and summary.organizations > 5
@@ -75,7 +75,7 @@ def test_demo_people_are_valid_and_follow_membership_rules(application, admin):
         kinds = {member.kind for member in members}
         assert kinds == {kind.value for kind in MemberKind}
         for member in members:
-            assert _valid_id_number(member.id_number), member.id_number
+            assert has_valid_checksum(member.id_number), member.id_number
             assert member.id_number[6:14] == member.birth_date.strftime("%Y%m%d")
             assert int(member.id_number[16]) % 2 == (1 if member.gender_code == "1" else 0)
             eighteenth = date(member.birth_date.year + 18, member.birth_date.month, 1)
@@ -132,3 +132,61 @@ def test_demo_refuses_bad_counts_and_a_non_empty_database(application, admin):
             ).scalar_one()
             == 1
         )
+
+
+def fake_visits_demo(work, options: DemoOptions, progress) -> tuple[DemoCount, ...]:
+    """A later feature's generator (declared by module path below): it runs after 党员管理's,
+    in the same transaction, so it finds the members already made."""
+    members = work.session.execute(select(func.count()).select_from(Member)).scalar_one()
+    assert members == options.member_count and options.seed == 8
+    return (DemoCount("visits", "走访记录", "条", members * 2),)
+
+
+def failing_demo(work, options, progress):
+    raise ValidationError.single("visits", "走访演示数据生成失败")
+
+
+def _fake_feature(generator: str) -> Feature:
+    return Feature(
+        key="visits", title="走访", demo=(f"tests.unit.test_check_and_demo:{generator}",)
+    )
+
+
+def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(application, admin):
+    with features.feature_added(_fake_feature("fake_visits_demo")):
+        summary = generate_demo_data(application.database, admin, 30, seed=8)
+    assert [item.key for item in summary.made] == ["organizations", "members", "events", "visits"]
+    assert summary.count("visits") == 60 and summary.members == 30
+    assert summary.description().startswith(f"组织 {summary.organizations} 个，党员 30 名，")
+    assert summary.description().endswith("走访记录 60 条")
+    with application.database.reading() as session:
+        entries = session.execute(
+            text("SELECT after_json FROM audit_log WHERE action = 'demo.generate'")
+        ).scalars()
+        assert [json.loads(entry) for entry in entries] == [
+            {"members": 30, "seed": 8, "organizations": summary.organizations,
+             "events": summary.events, "visits": 60}
+        ]  # fmt: skip
+
+
+def test_a_failing_generator_leaves_the_center_empty(application, admin):
+    with (
+        features.feature_added(_fake_feature("failing_demo")),
+        pytest.raises(ValidationError, match="走访演示数据生成失败"),
+    ):
+        generate_demo_data(application.database, admin, 30)
+    with application.database.reading() as session:
+        assert session.execute(select(func.count()).select_from(Member)).scalar_one() == 0
+        assert session.execute(select(func.count()).select_from(Organization)).scalar_one() == 0
+    assert generate_demo_data(application.database, admin, 5).members == 5
+
+
+def test_demo_needs_the_permission_and_an_initialised_center(empty_application):
+    reader = Actor(user_id=None, username="guest", display_name="访客", role=Role.READ_ONLY)
+    with pytest.raises(PermissionDenied):
+        generate_demo_data(empty_application.database, reader, 10)
+    with pytest.raises(NotInitialized, match="请先完成首次设置"):
+        generate_demo_data(empty_application.database, system_actor("测试"), 10)
+    with empty_application.database.reading() as session:
+        assert session.execute(select(func.count()).select_from(Organization)).scalar_one() == 0
+        assert session.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 0

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import StatementError
 
-from dangqun.bootstrap import Application
+from dangqun.bootstrap import Application, check_application
 from dangqun.core.center import find_center
-from dangqun.core.model_base import Tombstone, current_change_number
+from dangqun.core.db import Database
+from dangqun.core.model_base import (
+    Tombstone,
+    current_change_number,
+    insert_synced_rows,
+    new_uuid,
+    reserve_change_numbers,
+)
 from dangqun.core.security import Actor
 from dangqun.members.models import Organization, OrganizationLevel
+
+SENDER_TIME = datetime(2025, 3, 1, 8, 30, tzinfo=UTC)
 
 
 def _add_organization(application: Application, actor: Actor, name: str) -> int:
@@ -166,3 +175,169 @@ def test_naive_datetime_is_refused_for_utc_columns(application, admin):
         center.created_at = datetime(2026, 1, 1, 8, 0)  # naive: ambiguous, must not be stored
         with pytest.raises(StatementError, match="naive datetime"):
             work.session.flush()
+
+
+# --- who stamps: the center's write sessions only -------------------------------------------
+
+
+def test_an_import_session_keeps_the_senders_uuid_timestamps_and_change_number(application, admin):
+    with application.database.reading() as session:
+        before = current_change_number(session)
+    sender_uuid = new_uuid()
+    with application.database.unit_of_work(admin, stamping=False) as work:
+        work.session.add(
+            Organization(
+                level=OrganizationLevel.GRID_BRANCH.value,
+                name="外来支部",
+                uuid=sender_uuid,
+                created_at=SENDER_TIME,
+                updated_at=SENDER_TIME,
+                change_seq=4242,
+            )
+        )
+        work.commit()
+    with application.database.reading() as session:
+        row = session.scalars(select(Organization).where(Organization.uuid == sender_uuid)).one()
+        assert (row.created_at, row.updated_at, row.change_seq) == (SENDER_TIME, SENDER_TIME, 4242)
+        assert current_change_number(session) == before
+
+
+def test_an_import_session_edits_and_deletes_without_new_numbers_or_tombstones(application, admin):
+    organization_id = _add_organization(application, admin, "第三网格党支部")
+    with application.database.reading() as session:
+        before = current_change_number(session)
+    with application.database.unit_of_work(admin, stamping=False) as work:
+        row = work.session.get(Organization, organization_id)
+        assert row is not None
+        row.name = "第三网格党支部（来自上级）"
+        row.change_seq = 77
+        work.session.flush()
+        assert row.change_seq == 77
+        work.session.delete(row)
+        work.commit()
+    with application.database.reading() as session:
+        assert session.scalars(select(Tombstone)).all() == []
+        assert current_change_number(session) == before
+
+
+def test_a_reading_session_never_stamps(application, admin):
+    organization_id = _add_organization(application, admin, "第四网格党支部")
+    with application.database.reading() as session:
+        before = current_change_number(session)
+        row = session.get(Organization, organization_id)
+        assert row is not None
+        seq = row.change_seq
+        row.name = "只读会话里的改动"
+        session.flush()  # autoflush would do the same before a query
+        assert row.change_seq == seq
+        assert current_change_number(session) == before
+
+
+# --- the database location: a path or an SQLAlchemy URL -----------------------------------
+
+
+def _pragmas(database: Database) -> tuple[str, int]:
+    with database.engine.connect() as connection:
+        journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+        foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one()
+    return journal, foreign_keys
+
+
+def test_a_database_opens_from_a_path_or_an_sqlite_url_with_the_same_settings(tmp_path):
+    path = tmp_path / "center.sqlite3"
+    by_path = Database(path)
+    by_url = Database(f"sqlite:///{path}")
+    try:
+        assert by_path.path == by_url.path == path
+        assert _pragmas(by_path) == _pragmas(by_url) == ("wal", 1)
+        with by_url.reading() as session:
+            session.execute(text("CREATE TABLE probe (id INTEGER)"))
+        with by_url.new_write_session() as session, session.begin():
+            session.execute(text("CREATE TABLE written (id INTEGER)"))
+        with by_path.reading() as session:
+            tables = session.execute(text("SELECT name FROM sqlite_master")).scalars().all()
+        assert tables == ["written"]  # the reading session's work was never committed
+    finally:
+        by_path.dispose()
+        by_url.dispose()
+
+
+def test_a_url_that_is_not_an_sqlite_file_has_no_path(tmp_path):
+    database = Database("sqlite://")
+    try:
+        assert database.path is None
+        with database.reading() as session:
+            assert session.execute(text("SELECT 1")).scalar_one() == 1
+    finally:
+        database.dispose()
+    assert not list(tmp_path.iterdir())
+
+
+# --- bulk inserts ---------------------------------------------------------------------------
+
+
+def _branch_rows(count: int, first_id: int = 100) -> list[dict[str, object]]:
+    return [
+        {"id": first_id + index, "parent_id": None, "level": OrganizationLevel.COMMUNITY.value,
+         "name": f"批量支部{index}", "code": None, "sort_order": index}
+        for index in range(count)
+    ]  # fmt: skip
+
+
+def test_bulk_insert_stamps_like_the_flush_hook_and_check_still_passes(application, admin):
+    rows = _branch_rows(5)
+    given_uuid = new_uuid()
+    rows[0]["uuid"] = given_uuid  # a generator's seeded uuid is kept
+    with application.database.unit_of_work(admin) as work:
+        before = current_change_number(work.session)
+        insert_synced_rows(work.session, Organization, rows, chunk_size=2)
+        work.commit()
+    with application.database.reading() as session:
+        stored = session.scalars(select(Organization).order_by(Organization.id)).all()
+        assert [row.name for row in stored] == [f"批量支部{index}" for index in range(5)]
+        assert [row.change_seq for row in stored] == list(range(before + 1, before + 6))
+        assert current_change_number(session) == before + 5
+        assert stored[0].uuid == given_uuid
+        assert len({row.uuid for row in stored}) == 5
+        assert all(row.created_at == row.updated_at for row in stored)
+        assert all(row.created_at.tzinfo is not None for row in stored)
+    assert [row["uuid"] for row in rows] == [row.uuid for row in stored]  # stamped in place
+    report = check_application(application)
+    assert report.ok, report.problems
+    assert {"change_counter", "tombstones"} <= set(report.checks_run)
+
+
+def test_bulk_insert_in_an_import_session_keeps_the_senders_values(application, admin):
+    rows = _branch_rows(3)
+    for offset, row in enumerate(rows):
+        row.update(
+            uuid=new_uuid(), created_at=SENDER_TIME, updated_at=SENDER_TIME, change_seq=10 + offset
+        )
+    with application.database.unit_of_work(admin, stamping=False) as work:
+        before = current_change_number(work.session)
+        insert_synced_rows(work.session, Organization, rows)
+        work.commit()
+    with application.database.reading() as session:
+        stored = session.scalars(select(Organization).order_by(Organization.id)).all()
+        assert [row.change_seq for row in stored] == [10, 11, 12]
+        assert {row.created_at for row in stored} == {SENDER_TIME}
+        assert current_change_number(session) == before
+
+
+def test_check_finds_bulk_rows_whose_numbers_were_never_reserved(application, admin):
+    """The invariant that makes the bulk helper's reservation necessary."""
+    with application.database.unit_of_work(admin) as work:
+        ahead = current_change_number(work.session) + 1
+        rows = _branch_rows(1)
+        rows[0].update(uuid=new_uuid(), created_at=SENDER_TIME, updated_at=SENDER_TIME)
+        rows[0]["change_seq"] = ahead
+        work.session.execute(Organization.__table__.insert(), rows)
+        work.commit()
+    report = check_application(application)
+    assert not report.ok
+    with application.database.unit_of_work(admin) as work:
+        reserve_change_numbers(work.session, 1)
+        work.commit()
+    assert check_application(application).ok
+    with application.database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Organization)) == 1

@@ -11,17 +11,35 @@ idempotent. That needs, from the very first table:
 * deletions leave a :class:`Tombstone` carrying the deleted row's uuid and a counter value.
 
 The counter is bumped by a ``before_flush`` hook, so a module gets all of this by inheriting
-:class:`SyncedRecord` and writing through the ORM. Bulk writes that bypass the flush (the demo
-generator) call :func:`reserve_change_numbers` themselves; ``dangqun check`` proves nobody forgot.
+:class:`SyncedRecord` and writing through the ORM. Bulk writes that bypass the flush (the roster
+import, the demo generator) go through :func:`insert_synced_rows`, which stamps the same way;
+``dangqun check`` proves nobody forgot.
+
+Only the center's write sessions stamp (``session.info[STAMPS_CHANGES]``, set by
+:meth:`dangqun.core.db.Database.new_write_session`). An import of rows made elsewhere — the
+district receiving a package, later — opens its unit of work with ``stamping=False`` and keeps
+the sender's uuid, timestamps and change numbers; a reading session or one made by hand (Alembic)
+never stamps.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, event, select, update
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+    event,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -34,6 +52,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+STAMPS_CHANGES = "dangqun_stamps_changes"
+"""``Session.info`` key: True in the center's write sessions, whose synced rows get stamped."""
+BULK_INSERT_CHUNK = 5_000
+"""Rows per executemany: large enough to be fast, small enough to keep memory flat."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -114,6 +136,8 @@ def current_change_number(session: Session) -> int:
 
 def _stamp_synced_changes(session: Session, _flush_context: Any, _instances: Any) -> None:
     """Give every new, changed or deleted synced row a counter value in this flush."""
+    if not session.info.get(STAMPS_CHANGES):
+        return
     now = utc_now()
     new_rows = [row for row in session.new if isinstance(row, SyncedRecord)]
     changed_rows = [
@@ -148,6 +172,39 @@ def _stamp_synced_changes(session: Session, _flush_context: Any, _instances: Any
 
 
 event.listen(Session, "before_flush", _stamp_synced_changes)
+
+
+def insert_synced_rows(
+    session: Session,
+    model: type[SyncedRecord],
+    rows: Sequence[dict[str, Any]],
+    chunk_size: int = BULK_INSERT_CHUNK,
+) -> None:
+    """Insert many synced rows without the ORM flush (100,000 roster lines in seconds).
+
+    In a stamping session each row is stamped as the flush hook would stamp a new object: a
+    uuid unless one is given (the demo's are seeded), ``created_at`` unless given, ``updated_at``
+    equal to it, and a change number reserved here in the same transaction. The dicts are
+    stamped in place, so the caller can name the new uuids afterwards (audit entries). In an
+    import session (``stamping=False``) the rows already carry the sender's values and go in as
+    given.
+    """
+    if not rows:
+        return
+    if session.info.get(STAMPS_CHANGES):
+        now = utc_now()
+        numbers = reserve_change_numbers(session, len(rows))
+        for row, number in zip(rows, numbers, strict=True):
+            if row.get("uuid") is None:
+                row["uuid"] = new_uuid()
+            if row.get("created_at") is None:
+                row["created_at"] = now
+            row["updated_at"] = row["created_at"]
+            row["change_seq"] = number
+    # render_nulls: every row has the same columns, so each chunk is one batched executemany.
+    statement = insert(model).execution_options(render_nulls=True)
+    for start in range(0, len(rows), chunk_size):
+        session.execute(statement, list(rows[start : start + chunk_size]))
 
 
 def synced_tables() -> list[Any]:

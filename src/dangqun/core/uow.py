@@ -20,9 +20,11 @@ from dangqun.core.security import Actor
 
 
 class UnitOfWork:
-    def __init__(self, database: Database, actor: Actor) -> None:
+    def __init__(self, database: Database, actor: Actor, *, stamping: bool = True) -> None:
         self.database = database
         self.actor = actor
+        self.stamping = stamping
+        """False for an import keeping the sender's sync columns (:meth:`Database.unit_of_work`)."""
         self._session: Session | None = None
         self._committed = False
 
@@ -33,7 +35,7 @@ class UnitOfWork:
         return self._session
 
     def __enter__(self) -> UnitOfWork:
-        self._session = self.database.new_write_session()
+        self._session = self.database.new_write_session(stamping=self.stamping)
         self._session.begin()
         return self
 

@@ -1,8 +1,9 @@
-"""The demo generator: organizations, then members in bulk, then their history events.
+"""党员管理's demo data: organizations, then members in bulk, then their history events.
 
-Bulk inserts bypass the ORM flush (100,000 members in seconds), so change numbers are reserved
-explicitly with :func:`reserve_change_numbers`, and the search columns (migration 0002) are
-computed here with the same function the ORM hook uses — the invariant checks prove both.
+Run by :func:`dangqun.demo.generate_demo_data` (declared in ``members/feature.py``). Bulk inserts
+bypass the ORM flush (100,000 members in seconds), so :func:`insert_synced_rows` stamps the
+change numbers, and the search columns (migration 0002) are computed here with the same function
+the ORM hook uses — the invariant checks prove both.
 """
 
 from __future__ import annotations
@@ -11,19 +12,13 @@ import itertools
 import json
 import random
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
-
-from dangqun.core.center import find_center
-from dangqun.core.clock import local_today, utc_now
-from dangqun.core.db import Database
-from dangqun.core.errors import NotInitialized, ValidationError
-from dangqun.core.model_base import reserve_change_numbers
-from dangqun.core.security import Actor, Permission
+from dangqun.core.model_base import insert_synced_rows
+from dangqun.core.parsing import id_number_for
+from dangqun.core.uow import UnitOfWork
+from dangqun.demo import DemoCount, DemoOptions, ProgressCallback
 from dangqun.demo import vocabulary as words
 from dangqun.members.models import (
     Member,
@@ -36,12 +31,8 @@ from dangqun.members.models import (
 )
 from dangqun.members.search_keys import compute_search_keys, to_traditional
 
-MAX_DEMO_MEMBERS = 1_000_000
 TRADITIONAL_NAME_SHARE = 0.01
 _CHUNK = 5_000
-_BULK_CACHE_KIB = 131_072
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK_CHARACTERS = "10X98765432"
 _KIND_WEIGHTS = {
     MemberKind.LOCAL: 58,
     MemberKind.IN_SERVICE_REGISTERED: 16,
@@ -52,23 +43,6 @@ _KIND_WEIGHTS = {
 _KINDS = tuple(_KIND_WEIGHTS)
 _KIND_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(_KIND_WEIGHTS.values()))
 _SURNAME_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(words.SURNAME_WEIGHTS))
-
-ProgressCallback = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    organizations: int
-    members: int
-    events: int
-
-
-def id_check_character(first_seventeen: str) -> str:
-    """GB 11643 / ISO 7064 MOD 11-2 check character."""
-    total = sum(
-        int(digit) * weight for digit, weight in zip(first_seventeen, _ID_WEIGHTS, strict=True)
-    )
-    return _ID_CHECK_CHARACTERS[total % 11]
 
 
 class _DemoPeople:
@@ -100,8 +74,7 @@ class _DemoPeople:
     def id_number(self, area: str, birth: date, male: bool) -> str:
         while True:
             sequence = self.random.randrange(0, 500) * 2 + (1 if male else 0)
-            first = f"{area}{birth:%Y%m%d}{sequence:03d}"
-            number = first + id_check_character(first)
+            number = id_number_for(area, birth, sequence)
             if number not in self.used_ids:
                 self.used_ids.add(number)
                 return number
@@ -287,67 +260,39 @@ def _events_for(people: _DemoPeople, member: dict[str, Any]) -> list[dict[str, A
     ]  # fmt: skip
 
 
-def generate_demo_data(
-    database: Database,
-    actor: Actor,
-    member_count: int,
-    seed: int = 20240701,
-    progress: ProgressCallback | None = None,
-) -> DemoSummary:
-    """Fill an initialized, still empty center with demo organizations and members."""
-    actor.require(Permission.EDIT_RECORDS)
-    if isinstance(member_count, bool) or not 0 < member_count <= MAX_DEMO_MEMBERS:
-        raise ValidationError.single(
-            "members", f"演示党员人数必须在 1 到 {MAX_DEMO_MEMBERS:,} 之间"
-        )
-    people = _DemoPeople(seed, local_today())
-    now = utc_now()
-    with database.unit_of_work(actor) as work:
-        session = work.session
-        # The member indexes take rows in random order (pinyin, reversed ID numbers): with
-        # SQLite's default 2 MB page cache most of the time would go to re-reading index pages.
-        session.execute(text(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}"))
-        center = find_center(session)
-        if center is None:
-            raise NotInitialized("请先完成首次设置（或运行 dangqun init），再生成演示数据。")
-        existing = session.execute(select(func.count()).select_from(Member)).scalar_one()
-        if existing or session.execute(select(func.count()).select_from(Organization)).scalar_one():
-            raise ValidationError.single(
-                "members", "数据库里已有党员或组织数据；演示数据只能生成到新的空数据库。"
-            )
-        organizations = _build_organizations(
-            people, center.division_code, center.name, member_count
-        )
-        numbers = iter(reserve_change_numbers(session, len(organizations)))
-        for organization in organizations:
-            organization.update(
-                uuid=people.uuid(), created_at=now, updated_at=now, change_seq=next(numbers)
-            )
-        session.execute(insert(Organization), organizations)
-        leaf_ids = [
-            row["id"]
-            for row in organizations
-            if row["level"]
-            in (OrganizationLevel.GRID_BRANCH.value, OrganizationLevel.BUILDING_GROUP.value)
+def generate_member_demo(
+    work: UnitOfWork, options: DemoOptions, progress: ProgressCallback | None
+) -> tuple[DemoCount, ...]:
+    """The center's organization tree and ``options.member_count`` members with their history."""
+    session = work.session
+    people = _DemoPeople(options.seed, options.today)
+    organizations = _build_organizations(
+        people, options.division_code, options.center_name, options.member_count
+    )
+    for organization in organizations:
+        organization["uuid"] = people.uuid()
+    insert_synced_rows(session, Organization, organizations)
+    leaf_ids = [
+        row["id"]
+        for row in organizations
+        if row["level"]
+        in (OrganizationLevel.GRID_BRANCH.value, OrganizationLevel.BUILDING_GROUP.value)
+    ]
+    member_count = options.member_count
+    event_total = 0
+    for start in range(0, member_count, _CHUNK):
+        chunk_size = min(_CHUNK, member_count - start)
+        members = [
+            _member_row(people, start + offset + 1, leaf_ids) for offset in range(chunk_size)
         ]
-        event_total = 0
-        for start in range(0, member_count, _CHUNK):
-            chunk_size = min(_CHUNK, member_count - start)
-            members = [
-                _member_row(people, start + offset + 1, leaf_ids) for offset in range(chunk_size)
-            ]
-            events = [event for member in members for event in _events_for(people, member)]
-            numbers = iter(reserve_change_numbers(session, len(members) + len(events)))
-            for row in (*members, *events):
-                row.update(created_at=now, updated_at=now, change_seq=next(numbers))
-            session.execute(insert(Member).execution_options(render_nulls=True), members)
-            if events:
-                session.execute(insert(MemberEvent).execution_options(render_nulls=True), events)
-            event_total += len(events)
-            if progress is not None:
-                progress(start + chunk_size, member_count)
-        summary = DemoSummary(len(organizations), member_count, event_total)
-        work.audit("demo.generate", "demo", None, None,
-                   {"members": member_count, "seed": seed, "organizations": len(organizations)})  # fmt: skip
-        work.commit()
-    return summary
+        events = [event for member in members for event in _events_for(people, member)]
+        insert_synced_rows(session, Member, members)
+        insert_synced_rows(session, MemberEvent, events)
+        event_total += len(events)
+        if progress is not None:
+            progress(start + chunk_size, member_count)
+    return (
+        DemoCount("organizations", "组织", "个", len(organizations)),
+        DemoCount("members", "党员", "名", member_count),
+        DemoCount("events", "历史记录", "条", event_total),
+    )

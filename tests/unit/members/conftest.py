@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from dangqun.core.parsing import id_number_for
 from dangqun.core.security import Actor, Role
 from dangqun.members.models import MemberCategory, MemberKind, OrganizationLevel
 from dangqun.members.organizations import add_organization
-from dangqun.members.validation import MemberForm, id_check_character
+from dangqun.members.validation import MemberForm
 
 TODAY = date(2026, 11, 22)
 
 
 def make_id(area: str = "530102", birth: date = date(1985, 6, 15), sequence: int = 123) -> str:
     """A valid 18-character number; an odd ``sequence`` is a man, an even one a woman."""
-    first = f"{area}{birth:%Y%m%d}{sequence:03d}"
-    return first + id_check_character(first)
+    return id_number_for(area, birth, sequence)
 
 
 def make_form(organization_id: int | None, **changes: object) -> MemberForm:
