@@ -45,6 +45,97 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Search object ID or changes</source>
+        <translation>搜索对象编号或变更内容</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Select a row to see the full record of the change.</source>
+        <translation>选中一行，可在这里查看这次变更的完整记录。</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <source>{count} entries in total</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source> ({count} shown; scroll down to load more)</source>
+        <translation>（已显示 {count} 条，向下滚动可加载更多）</translation>
+    </message>
+    <message>
+        <source>Time: {time}</source>
+        <translation>时间：{time}</translation>
+    </message>
+    <message>
+        <source>User: {username}</source>
+        <translation>用户：{username}</translation>
+    </message>
+    <message>
+        <source>Action: {label} ({code})</source>
+        <translation>操作：{label}（{code}）</translation>
+    </message>
+    <message>
+        <source>Object: {kind} {id}</source>
+        <translation>对象：{kind} {id}</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>变更前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>变更后：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>BackupTableModel</name>
     <message>
         <source>{count} bytes</source>
@@ -65,6 +156,93 @@
     <message>
         <source>File name</source>
         <translation>文件名</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>The program backs up automatically the first time it opens each day and when it closes; automatic backups of the last 7 days and 4 weeks are kept. Manual backups and the backups taken before an upgrade or a restore are never deleted automatically. Copy the folder to a USB stick from time to time.</source>
+        <translation>程序每天第一次打开时和退出时会自动备份，自动备份保留最近 7 天和 4 周的。手动备份以及升级前、恢复前的备份不会被自动删除。请定期把备份文件夹复制到U盘保存。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up the database. Please wait…</source>
+        <translation>正在备份数据库，请稍候…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size}).</source>
+        <translation>已备份到 {file}（{size}）。</translation>
+    </message>
+    <message>
+        <source>{time} ({kind})</source>
+        <translation>{time}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>dangqun backups (*.sqlite3);;All files (*)</source>
+        <translation>dangqun 备份文件 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace ALL current data with the backup “{backup}”?</source>
+        <translation>确定用备份“{backup}”替换当前的全部数据吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Before restoring, the program first backs up the current data (type “before restore”), so this step can be undone by restoring that backup.
+
+Everything entered after the chosen backup was taken will no longer be shown.
+
+When the restore is finished the program returns to the sign-in screen; please sign in again.</source>
+        <translation>恢复之前，程序会先把当前数据自动备份一份（类型为“恢复前”），万一恢复错了，可以再用那份备份恢复回来。
+
+所选备份之后录入的内容将不再显示。
+
+恢复完成后，程序会回到登录界面，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Restoring the data. Please wait and do not turn off the computer…</source>
+        <translation>正在恢复数据，请稍候，不要关闭电脑…</translation>
+    </message>
+    <message>
+        <source>The data has been restored. The data as it was before the restore is kept in the backup {file}.
+
+The program now returns to the sign-in screen.</source>
+        <translation>数据已恢复。恢复前的数据保存在备份 {file} 中。
+
+现在将回到登录界面。</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>恢复选中的备份…</translation>
+    </message>
+    <message>
+        <source>Restore from file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>No backups yet. Click “Back up now” to make the first one.</source>
+        <translation>还没有备份。点击“立即备份”创建第一份备份。</translation>
     </message>
 </context>
 <context>
@@ -202,6 +380,73 @@
     </message>
 </context>
 <context>
+    <name>CenterTab</name>
+    <message>
+        <source>Service center</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Center name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>12 digits: 6-digit county code + 3-digit street + 3-digit community, e.g. 530102001001.</source>
+        <translation>12 位数字：6 位县级代码 + 3 位街道 + 3 位社区，例如 530102001001。</translation>
+    </message>
+    <message>
+        <source>Save center information</source>
+        <translation>保存中心信息</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the center information.</source>
+        <translation>只有管理员可以修改中心信息。</translation>
+    </message>
+    <message>
+        <source>Center ID</source>
+        <translation>中心编号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Created once at first setup. It identifies this center in the data packages sent to the district and never changes.</source>
+        <translation>首次设置时生成，用于在报送区里的数据包中标识本中心，永不改变。</translation>
+    </message>
+    <message>
+        <source>Data storage</source>
+        <translation>数据存储</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>数据库大小</translation>
+    </message>
+    <message>
+        <source>Center information</source>
+        <translation>中心信息</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>e.g. 2001-07-01</source>
@@ -210,6 +455,73 @@
     <message>
         <source>Pick from a calendar</source>
         <translation>从日历中选择</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayTab</name>
+    <message>
+        <source>Settings for everyone at this center</source>
+        <translation>全中心通用设置</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>界面字号</translation>
+    </message>
+    <message>
+        <source>Lock the screen after no activity for</source>
+        <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+        <source>After 5 wrong passwords, lock the account for</source>
+        <translation>密码连续输错 5 次后锁定账户</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>当前登录</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>{name} (user name {username}, {role})</source>
+        <translation>{name}（用户名 {username}，{role}）</translation>
+    </message>
+    <message>
+        <source>Display and security</source>
+        <translation>界面与安全</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>您的密码已修改。</translation>
     </message>
 </context>
 <context>
@@ -2086,388 +2398,7 @@
     </message>
 </context>
 <context>
-    <name>SessionController</name>
-    <message>
-        <source>The database could not be opened ({error}). The details were written to the log file; please tell your technical support.</source>
-        <translation>无法打开数据库（{error}）。详细信息已写入日志文件，请联系技术支持。</translation>
-    </message>
-    <message>
-        <source>The workbench cannot start</source>
-        <translation>党群服务中心工作台无法启动</translation>
-    </message>
-    <message>
-        <source>Checking today&apos;s automatic backup …</source>
-        <translation>正在检查今天的自动备份……</translation>
-    </message>
-    <message>
-        <source>Today&apos;s automatic backup is done.</source>
-        <translation>今天的自动备份已完成。</translation>
-    </message>
-    <message>
-        <source>Automatic backup failed: {reason}</source>
-        <translation>自动备份失败：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>Center information</source>
-        <translation>中心信息</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>已复制</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Could not open the folder. Its location is: {folder}</source>
-        <translation>无法打开文件夹。它的位置是：{folder}</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户管理</translation>
-    </message>
-    <message>
-        <source>Enable</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
-    </message>
-    <message>
-        <source>The password of {name} has been reset. They can sign in with it now.</source>
-        <translation>{name} 的密码已重置，现在可以用新密码登录。</translation>
-    </message>
-    <message>
-        <source>Disable user</source>
-        <translation>停用用户</translation>
-    </message>
-    <message>
-        <source>Disable the account of {name} ({username})?</source>
-        <translation>停用 {name}（{username}）的账户吗？</translation>
-    </message>
-    <message>
-        <source>A disabled user cannot sign in. Everything they recorded is kept, and the account can be enabled again at any time.</source>
-        <translation>停用后该用户不能登录，其录入的数据全部保留；以后可以随时重新启用。</translation>
-    </message>
-    <message>
-        <source>Change my password</source>
-        <translation>修改我的密码</translation>
-    </message>
-    <message>
-        <source>Your password has been changed.</source>
-        <translation>您的密码已修改。</translation>
-    </message>
-    <message>
-        <source>All users</source>
-        <translation>全部用户</translation>
-    </message>
-    <message>
-        <source>All actions</source>
-        <translation>全部操作</translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>{count} entries in total</source>
-        <translation>共 {count} 条</translation>
-    </message>
-    <message>
-        <source> ({count} shown; scroll down to load more)</source>
-        <translation>（已显示 {count} 条，向下滚动可加载更多）</translation>
-    </message>
-    <message>
-        <source>Time: {time}</source>
-        <translation>时间：{time}</translation>
-    </message>
-    <message>
-        <source>User: {username}</source>
-        <translation>用户：{username}</translation>
-    </message>
-    <message>
-        <source>Action: {label} ({code})</source>
-        <translation>操作：{label}（{code}）</translation>
-    </message>
-    <message>
-        <source>Object: {kind} {id}</source>
-        <translation>对象：{kind} {id}</translation>
-    </message>
-    <message>
-        <source>Before:</source>
-        <translation>变更前：</translation>
-    </message>
-    <message>
-        <source>After:</source>
-        <translation>变更后：</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation>立即备份</translation>
-    </message>
-    <message>
-        <source>Backing up the database. Please wait…</source>
-        <translation>正在备份数据库，请稍候…</translation>
-    </message>
-    <message>
-        <source>Backed up to {file} ({size}).</source>
-        <translation>已备份到 {file}（{size}）。</translation>
-    </message>
-    <message>
-        <source>{time} ({kind})</source>
-        <translation>{time}（{kind}）</translation>
-    </message>
-    <message>
-        <source>Choose a backup file</source>
-        <translation>选择备份文件</translation>
-    </message>
-    <message>
-        <source>dangqun backups (*.sqlite3);;All files (*)</source>
-        <translation>dangqun 备份文件 (*.sqlite3);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Restore from backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <source>Replace ALL current data with the backup “{backup}”?</source>
-        <translation>确定用备份“{backup}”替换当前的全部数据吗？</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Before restoring, the program first backs up the current data (type “before restore”), so this step can be undone by restoring that backup.
-
-Everything entered after the chosen backup was taken will no longer be shown.
-
-When the restore is finished the program returns to the sign-in screen; please sign in again.</source>
-        <translation>恢复之前，程序会先把当前数据自动备份一份（类型为“恢复前”），万一恢复错了，可以再用那份备份恢复回来。
-
-所选备份之后录入的内容将不再显示。
-
-恢复完成后，程序会回到登录界面，请重新登录。</translation>
-    </message>
-    <message>
-        <source>Restoring the data. Please wait and do not turn off the computer…</source>
-        <translation>正在恢复数据，请稍候，不要关闭电脑…</translation>
-    </message>
-    <message>
-        <source>The data has been restored. The data as it was before the restore is kept in the backup {file}.
-
-The program now returns to the sign-in screen.</source>
-        <translation>数据已恢复。恢复前的数据保存在备份 {file} 中。
-
-现在将回到登录界面。</translation>
-    </message>
-    <message>
-        <source>Looking for the fonts on this computer…</source>
-        <translation>正在查找这台电脑上的字体…</translation>
-    </message>
-    <message>
-        <source>Automatic (recommended)</source>
-        <translation>自动选择（推荐）</translation>
-    </message>
-    <message>
-        <source>{family} ({style})   {file}</source>
-        <translation>{family}（{style}）   {file}</translation>
-    </message>
-    <message>
-        <source>{family}   {file}
-Cannot be used: {reason}</source>
-        <translation>{family}   {file}
-不能使用：{reason}</translation>
-    </message>
-    <message>
-        <source>  (current setting)</source>
-        <translation>  · 当前设置</translation>
-    </message>
-    <message>
-        <source>Choose a font file</source>
-        <translation>选择字体文件</translation>
-    </message>
-    <message>
-        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC);;All files (*)</source>
-        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Print font</source>
-        <translation>打印字体</translation>
-    </message>
-    <message>
-        <source>Print font sample</source>
-        <translation>打印字体样张</translation>
-    </message>
-    <message>
-        <source> pt</source>
-        <translation> 磅</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>{name} (user name {username}, {role})</source>
-        <translation>{name}（用户名 {username}，{role}）</translation>
-    </message>
-    <message>
-        <source>Display and security</source>
-        <translation>界面与安全</translation>
-    </message>
-    <message>
-        <source>Center</source>
-        <translation>中心信息</translation>
-    </message>
-    <message>
-        <source>Service center</source>
-        <translation>服务中心</translation>
-    </message>
-    <message>
-        <source>Center name</source>
-        <translation>中心名称</translation>
-    </message>
-    <message>
-        <source>Division code</source>
-        <translation>行政区划代码</translation>
-    </message>
-    <message>
-        <source>12 digits: 6-digit county code + 3-digit street + 3-digit community, e.g. 530102001001.</source>
-        <translation>12 位数字：6 位县级代码 + 3 位街道 + 3 位社区，例如 530102001001。</translation>
-    </message>
-    <message>
-        <source>Save center information</source>
-        <translation>保存中心信息</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change the center information.</source>
-        <translation>只有管理员可以修改中心信息。</translation>
-    </message>
-    <message>
-        <source>Center ID</source>
-        <translation>中心编号</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Created once at first setup. It identifies this center in the data packages sent to the district and never changes.</source>
-        <translation>首次设置时生成，用于在报送区里的数据包中标识本中心，永不改变。</translation>
-    </message>
-    <message>
-        <source>Data storage</source>
-        <translation>数据存储</translation>
-    </message>
-    <message>
-        <source>Data directory</source>
-        <translation>数据目录</translation>
-    </message>
-    <message>
-        <source>Database size</source>
-        <translation>数据库大小</translation>
-    </message>
-    <message>
-        <source>Add user…</source>
-        <translation>新增用户…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Reset password…</source>
-        <translation>重置密码…</translation>
-    </message>
-    <message>
-        <source>Change my password…</source>
-        <translation>修改我的密码…</translation>
-    </message>
-    <message>
-        <source>Double-click a user to edit. A disabled user cannot sign in; everything they recorded is kept.</source>
-        <translation>双击用户可以编辑。停用的用户不能登录，其录入的数据全部保留。</translation>
-    </message>
-    <message>
-        <source>Audit log</source>
-        <translation>操作日志</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Search object ID or changes</source>
-        <translation>搜索对象编号或变更内容</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Select a row to see the full record of the change.</source>
-        <translation>选中一行，可在这里查看这次变更的完整记录。</translation>
-    </message>
-    <message>
-        <source>Backup and restore</source>
-        <translation>备份与恢复</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>备份文件夹</translation>
-    </message>
-    <message>
-        <source>The program backs up automatically the first time it opens each day and when it closes; automatic backups of the last 7 days and 4 weeks are kept. Manual backups and the backups taken before an upgrade or a restore are never deleted automatically. Copy the folder to a USB stick from time to time.</source>
-        <translation>程序每天第一次打开时和退出时会自动备份，自动备份保留最近 7 天和 4 周的。手动备份以及升级前、恢复前的备份不会被自动删除。请定期把备份文件夹复制到U盘保存。</translation>
-    </message>
-    <message>
-        <source>Restore selected backup…</source>
-        <translation>恢复选中的备份…</translation>
-    </message>
-    <message>
-        <source>Restore from file…</source>
-        <translation>从文件恢复…</translation>
-    </message>
-    <message>
-        <source>No backups yet. Click “Back up now” to make the first one.</source>
-        <translation>还没有备份。点击“立即备份”创建第一份备份。</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>打印</translation>
-    </message>
+    <name>PrintingTab</name>
     <message>
         <source>Fonts used in printed documents</source>
         <translation>打印文书使用的字体</translation>
@@ -2505,36 +2436,118 @@ Cannot be used: {reason}</source>
         <translation>只有管理员可以选择打印字体。</translation>
     </message>
     <message>
-        <source>Settings for everyone at this center</source>
-        <translation>全中心通用设置</translation>
+        <source>Looking for the fonts on this computer…</source>
+        <translation>正在查找这台电脑上的字体…</translation>
     </message>
     <message>
-        <source>Font size</source>
-        <translation>界面字号</translation>
+        <source>Automatic (recommended)</source>
+        <translation>自动选择（推荐）</translation>
     </message>
     <message>
-        <source>Lock the screen after no activity for</source>
-        <translation>无操作自动锁屏时间</translation>
+        <source>{family} ({style})   {file}</source>
+        <translation>{family}（{style}）   {file}</translation>
     </message>
     <message>
-        <source>After 5 wrong passwords, lock the account for</source>
-        <translation>密码连续输错 5 次后锁定账户</translation>
+        <source>{family}   {file}
+Cannot be used: {reason}</source>
+        <translation>{family}   {file}
+不能使用：{reason}</translation>
     </message>
     <message>
-        <source>Save settings</source>
-        <translation>保存设置</translation>
+        <source>  (current setting)</source>
+        <translation>  · 当前设置</translation>
     </message>
     <message>
-        <source>Only an administrator can change these settings.</source>
-        <translation>只有管理员可以修改这些设置。</translation>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
     </message>
     <message>
-        <source>My account</source>
-        <translation>我的账户</translation>
+        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Signed in as</source>
-        <translation>当前登录</translation>
+        <source>Print font</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Print font sample</source>
+        <translation>打印字体样张</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCall</name>
+    <message>
+        <source>Not done</source>
+        <translation>未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>The database could not be opened ({error}). The details were written to the log file; please tell your technical support.</source>
+        <translation>无法打开数据库（{error}）。详细信息已写入日志文件，请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The workbench cannot start</source>
+        <translation>党群服务中心工作台无法启动</translation>
+    </message>
+    <message>
+        <source>Checking today&apos;s automatic backup …</source>
+        <translation>正在检查今天的自动备份……</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup is done.</source>
+        <translation>今天的自动备份已完成。</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>自动备份失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>This tab could not be opened. The details were written to the log file.</source>
+        <translation>无法打开这一页。详细信息已写入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTabs</name>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心信息</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Display and security</source>
+        <translation>界面与安全</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Could not open the folder. Its location is: {folder}</source>
+        <translation>无法打开文件夹。它的位置是：{folder}</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +2882,69 @@ Cannot be used: {reason}</source>
     <message>
         <source>Never</source>
         <translation>从未登录</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>The password of {name} has been reset. They can sign in with it now.</source>
+        <translation>{name} 的密码已重置，现在可以用新密码登录。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable the account of {name} ({username})?</source>
+        <translation>停用 {name}（{username}）的账户吗？</translation>
+    </message>
+    <message>
+        <source>A disabled user cannot sign in. Everything they recorded is kept, and the account can be enabled again at any time.</source>
+        <translation>停用后该用户不能登录，其录入的数据全部保留；以后可以随时重新启用。</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Double-click a user to edit. A disabled user cannot sign in; everything they recorded is kept.</source>
+        <translation>双击用户可以编辑。停用的用户不能登录，其录入的数据全部保留。</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication
 from reportlab.pdfbase import pdfmetrics
 
 from dangqun.bootstrap import Application
-from dangqun.core.audit import AuditFilter, query_audit_log
+from dangqun.core.audit import AuditFilter, read_audit_page
+from dangqun.core.changes import SETTINGS, Changes
 from dangqun.core.errors import PermissionDenied, ValidationError
 from dangqun.core.security import Actor, Role
 from dangqun.core.settings import read_setting, update_settings
@@ -34,41 +35,25 @@ from dangqun.printing.fonts import (
     document_fonts_for,
 )
 from dangqun.printing.verification import verification_key_path
-from dangqun.ui.context import AppEvents, UiContext, open_ui_state
-from dangqun.ui.pages import settings_page
-from dangqun.ui.pages.settings_page import SettingsPage, _font_sample_pdf
 from dangqun.ui.print_preview import PrintPreviewWindow
+from dangqun.ui.settings import printing_tab
+from dangqun.ui.settings.page import SettingsPage
+from dangqun.ui.settings.printing_tab import PrintingTab, font_sample_pdf
 from dangqun.ui.widgets import message_boxes
+from tests.conftest import TEST_FONT_FAMILY, find_test_font, requires_poppler
 from tests.ui.conftest import actor_of
+from tests.ui.settings_support import make_page
 
 LOAD_TIMEOUT = 60_000
 """Loading every font of a machine checks each file really embeds: seconds, not minutes."""
 
 
-def truetype_font_files() -> list[Path]:
-    """Chinese TrueType files of this machine, from fontconfig (``fc-list :lang=zh file``)."""
-    executable = shutil.which("fc-list")
-    if executable is None:
-        return []
-    listing = subprocess.run(
-        [executable, ":lang=zh", "--format", "%{file}\t%{fontformat}\n"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    found = {
-        Path(file)
-        for file, _tab, font_format in (line.partition("\t") for line in listing.splitlines())
-        if font_format.strip() == "TrueType" and file.lower().endswith((".ttf", ".ttc"))
-    }
-    return sorted(found)
-
-
 def a_truetype_font() -> Path:
-    files = truetype_font_files()
-    if not files:
-        pytest.skip("no Chinese TrueType font on this machine (fc-list :lang=zh)")
-    return files[0]
+    """The tests' named Chinese TrueType font (tests/conftest.py), or skip saying what is missing."""
+    found = find_test_font()
+    if found is None:
+        pytest.skip(f"the test font {TEST_FONT_FAMILY} (fonts-wqy-microhei) is not on this machine")
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -82,9 +67,9 @@ def fonts_folder_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("fonts") / "Fonts"
     folder.mkdir()
     (folder / "simhei.ttf").write_bytes(b"OTTO" + b"\0" * 64)
-    real = truetype_font_files()
-    if real:
-        shutil.copyfile(real[0], folder / "simsun.ttc")
+    real = find_test_font()
+    if real is not None:
+        shutil.copyfile(real, folder / "simsun.ttc")
     return folder
 
 
@@ -107,57 +92,56 @@ def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def make_page(qtbot, application: Application, actor: Actor) -> SettingsPage:  # type: ignore[no-untyped-def]
-    page = SettingsPage(
-        UiContext(application, actor, open_ui_state(application.paths), AppEvents())
-    )
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    return page
-
-
-def open_print_tab(qtbot, page: SettingsPage) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.print_fonts_loaded, timeout=LOAD_TIMEOUT):
-        page.show_tab("printTab")
+def open_print_tab(qtbot, page: PrintingTab) -> PrintingTab:  # type: ignore[no-untyped-def]
+    """Show 打印 (built now: the first time it is shown) and wait for the fonts."""
+    tab = page.tab("printing")
+    assert isinstance(tab, PrintingTab)
+    with qtbot.waitSignal(tab.print_fonts_loaded, timeout=LOAD_TIMEOUT):
+        page.show_tab("printing")
+    return tab
 
 
 @pytest.fixture
-def page(qtbot, application: Application, admin: Actor, fonts_folder: Path) -> SettingsPage:  # type: ignore[no-untyped-def]
-    page = make_page(qtbot, application, admin)
-    open_print_tab(qtbot, page)
-    return page
+def settings_page(
+    qtbot, application: Application, admin: Actor, fonts_folder: Path
+) -> SettingsPage:  # type: ignore[no-untyped-def]
+    return make_page(qtbot, application, admin)
+
+
+@pytest.fixture
+def page(qtbot, settings_page: SettingsPage) -> PrintingTab:  # type: ignore[no-untyped-def]
+    """The 打印 tab (its page is kept alive by the ``settings_page`` fixture)."""
+    return open_print_tab(qtbot, settings_page)
 
 
 def settings_audit(application: Application, admin: Actor) -> list[str]:
-    with application.database.reading() as session:
-        entries, _total = query_audit_log(
-            session, admin, AuditFilter(action="settings.update"), 0, 100
-        )
-        return [entry.entity_id or "" for entry in entries]
+    page = read_audit_page(application.database, admin, AuditFilter(action="settings.update"))
+    return [record.entity_id or "" for record in page.records]
 
 
 def test_building_the_page_does_not_load_the_printing_engine_at_start_up() -> None:
-    """ReportLab is imported when the settings page is built, never by importing the UI."""
+    """ReportLab is imported when the 打印 tab is built, never by importing the UI."""
     code = (
-        "import sys, dangqun.ui.pages.settings_page\n"
+        "import sys, dangqun.ui.settings.page\n"
         "assert 'reportlab' not in sys.modules, 'reportlab imported at start-up'\n"
         "assert 'dangqun.printing.fonts' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
-def test_the_tab_lists_the_fonts_and_shows_the_one_in_use(
-    page: SettingsPage, application: Application, fonts_folder: Path
+def test_the_printing_tab_is_built_only_when_shown(
+    qtbot, application: Application, admin: Actor, fonts_folder: Path
 ) -> None:
-    assert page.tab_names() == [
-        "centerTab",
-        "usersTab",
-        "auditTab",
-        "backupTab",
-        "printTab",
-        "interfaceTab",
-    ]
+    page = make_page(qtbot, application, admin)
+    assert "printing" in page.tab_keys()
+    assert not page.findChildren(PrintingTab)
+    open_print_tab(qtbot, page)
+    assert len(page.findChildren(PrintingTab)) == 1
+
+
+def test_the_tab_lists_the_fonts_and_shows_the_one_in_use(
+    page: PrintingTab, application: Application, fonts_folder: Path
+) -> None:
     in_use = document_fonts_for(application.database)
     summary = page.ui.printFontsSummaryLabel.text()
     assert f"正文：{in_use.body.label}" in summary
@@ -190,7 +174,7 @@ def test_the_tab_lists_the_fonts_and_shows_the_one_in_use(
 @pytest.mark.parametrize("bad_file", ["cff", "missing", "not_a_font"])
 def test_saving_a_file_that_cannot_be_embedded_shows_why_beside_the_field_and_writes_nothing(
     qtbot,  # type: ignore[no-untyped-def]
-    page: SettingsPage,
+    page: PrintingTab,
     application: Application,
     admin: Actor,
     fonts_folder: Path,
@@ -230,14 +214,14 @@ def test_saving_a_file_that_cannot_be_embedded_shows_why_beside_the_field_and_wr
 
 def test_saving_a_truetype_font_changes_what_documents_are_printed_with(
     qtbot,  # type: ignore[no-untyped-def]
-    page: SettingsPage,
+    page: PrintingTab,
     application: Application,
     admin: Actor,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     font_file = a_truetype_font()
-    changes: list[str] = []
-    page.context.events.data_changed.connect(changes.append)
+    announced: list[Changes] = []
+    page.context.events.changed.connect(announced.append)
 
     chosen_in = []
 
@@ -245,7 +229,7 @@ def test_saving_a_truetype_font_changes_what_documents_are_printed_with(
         chosen_in.append((folder, filters))
         return str(font_file), ""
 
-    monkeypatch.setattr(settings_page.QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(printing_tab.QFileDialog, "getOpenFileName", choose)
     page.ui.chooseFontFileButton.click()
     assert page.ui.printFontPathEdit.text() == str(font_file)
     assert "*.ttf" in chosen_in[0][1] and "*.ttc" in chosen_in[0][1]
@@ -261,7 +245,7 @@ def test_saving_a_truetype_font_changes_what_documents_are_printed_with(
     assert fonts.body.path == font_file and fonts.body.source is FontSource.SETTING
     assert fonts.title.path == fonts.heading.path == font_file
     assert "print_font_path" in settings_audit(application, admin)
-    assert changes == ["settings"]
+    assert announced == [Changes.of(SETTINGS)]
     assert page.ui.printFontStatusLabel.text() == "已保存。"
     assert "设置中选定" in page.ui.printFontsSummaryLabel.text()
     assert str(font_file) in page.ui.printFontsSummaryLabel.text()
@@ -285,8 +269,8 @@ def test_staff_see_the_font_in_use_but_cannot_choose_one(
 ) -> None:
     create_user(application.database, admin, "zhangsan", "张三", Role.STAFF, "staff-pass-42")
     staff = actor_of(application, "zhangsan")
-    page = make_page(qtbot, application, staff)
-    open_print_tab(qtbot, page)
+    settings = make_page(qtbot, application, staff)
+    page = open_print_tab(qtbot, settings)
 
     assert "正文：" in page.ui.printFontsSummaryLabel.text()
     assert not page.ui.printFontGroup.isVisible()
@@ -304,7 +288,7 @@ def test_staff_see_the_font_in_use_but_cannot_choose_one(
 
 def test_a_sample_opens_in_the_print_preview(
     qtbot,  # type: ignore[no-untyped-def]
-    page: SettingsPage,
+    page: PrintingTab,
 ) -> None:
     def preview() -> PrintPreviewWindow | None:
         for widget in QApplication.topLevelWidgets():
@@ -320,13 +304,14 @@ def test_a_sample_opens_in_the_print_preview(
     window.close()
 
 
+@requires_poppler
 def test_the_sample_is_set_in_the_chosen_font_and_never_signed(
     application: Application, admin: Actor, tmp_path: Path
 ) -> None:
     font_file = a_truetype_font()
     key_file = verification_key_path(application.paths.keys)
     key_existed = key_file.exists()
-    pdf = _font_sample_pdf(
+    pdf = font_sample_pdf(
         application.database,
         admin,
         str(font_file),
@@ -356,7 +341,7 @@ def test_a_sample_in_a_font_that_cannot_be_embedded_is_refused(
     application: Application, admin: Actor, fonts_folder: Path
 ) -> None:
     with pytest.raises(ValidationError, match="CFF"):
-        _font_sample_pdf(
+        font_sample_pdf(
             application.database,
             admin,
             str(fonts_folder / "simhei.ttf"),

@@ -8,12 +8,20 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from dangqun.core.audit import AuditEntry, AuditFilter, audit_usernames, query_audit_log
+from dangqun.core.audit import (
+    AuditEntry,
+    AuditFilter,
+    AuditRecord,
+    audit_usernames,
+    query_audit_log,
+    read_audit_page,
+    read_audit_usernames,
+)
 from dangqun.core.center import update_center
 from dangqun.core.errors import PermissionDenied, ValidationError
 from dangqun.core.security import Role
 from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
-from dangqun.core.settings import read_setting, update_settings
+from dangqun.core.settings import read_all_settings, read_setting, update_settings
 from dangqun.core.users import authenticate, create_user
 
 
@@ -98,3 +106,23 @@ def test_every_audited_action_in_the_code_has_a_chinese_label():
     missing = sorted(action for action in used if action not in ACTION_LABELS)
     assert missing == []
     assert all(re.search(r"[\u4e00-\u9fff]", ACTION_LABELS[action]) for action in used)
+
+
+def test_the_viewer_reads_pages_of_plain_records_without_a_session(application, admin):
+    create_user(application.database, admin, "liming", "李明", Role.STAFF, "password-123")
+    first = read_audit_page(application.database, admin, AuditFilter(), offset=0, limit=1)
+    rest = read_audit_page(application.database, admin, AuditFilter(), offset=1, limit=100)
+    assert first.total == rest.total == 1 + len(rest.records)
+    newest = first.records[0]
+    assert isinstance(newest, AuditRecord)
+    assert (newest.action, newest.action_label) == ("user.create", "新增用户")
+    assert newest.entry_id > rest.records[0].entry_id
+    assert read_audit_usernames(application.database, admin) == ["admin", "首次设置"]
+
+
+def test_every_setting_reads_with_its_default_until_saved(application, admin):
+    before = read_all_settings(application.database)
+    assert before[FONT_POINT_SIZE.key] == FONT_POINT_SIZE.default
+    update_settings(application.database, admin, {IDLE_LOCK_MINUTES.key: 30})
+    after = read_all_settings(application.database)
+    assert after == {**before, IDLE_LOCK_MINUTES.key: 30}

@@ -16,6 +16,7 @@ from sqlalchemy import Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dangqun.core.clock import utc_now
+from dangqun.core.db import Database
 from dangqun.core.model_base import Base, UTCDateTime
 from dangqun.core.security import Actor, Permission
 
@@ -152,3 +153,59 @@ def query_audit_log(
 
 def audit_usernames(session: Session) -> list[str]:
     return list(session.scalars(select(AuditEntry.username).distinct().order_by("username")))
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One entry as the audit viewer shows it: plain values, read inside the transaction."""
+
+    entry_id: int
+    at: datetime
+    username: str
+    action: str
+    action_label: str
+    entity_type: str
+    entity_id: str | None
+    before_json: str | None
+    after_json: str | None
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    records: list[AuditRecord]
+    total: int
+    """How many entries match the filter (all pages)."""
+
+
+def read_audit_page(
+    database: Database,
+    actor: Actor,
+    audit_filter: AuditFilter,
+    offset: int = 0,
+    limit: int = AUDIT_PAGE_SIZE,
+) -> AuditPage:
+    """A page of the log, newest first, for a viewer that holds no session (admins only)."""
+    with database.reading() as session:
+        entries, total = query_audit_log(session, actor, audit_filter, offset, limit)
+        records = [
+            AuditRecord(
+                entry.id,
+                entry.at,
+                entry.username,
+                entry.action,
+                entry.action_label,
+                entry.entity_type,
+                entry.entity_id,
+                entry.before_json,
+                entry.after_json,
+            )
+            for entry in entries
+        ]
+    return AuditPage(records, total)
+
+
+def read_audit_usernames(database: Database, actor: Actor) -> list[str]:
+    """Everyone who appears in the log, for the viewer's user filter (admins only)."""
+    actor.require(Permission.VIEW_AUDIT_LOG)
+    with database.reading() as session:
+        return audit_usernames(session)

@@ -73,3 +73,9 @@ def update_settings(database: Database, actor: Actor, changes: dict[str, Any]) -
 def all_settings(session: Session) -> dict[str, Any]:
     stored = {row.key: json.loads(row.value_json) for row in session.scalars(select(SettingRow))}
     return {d.key: stored.get(d.key, d.default) for d in setting_definitions()}
+
+
+def read_all_settings(database: Database) -> dict[str, Any]:
+    """Every registered setting's current value (its default when never saved)."""
+    with database.reading() as session:
+        return all_settings(session)

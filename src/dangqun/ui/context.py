@@ -25,8 +25,6 @@ class AppEvents(QObject):
     """
 
     changed = Signal(object)
-    data_changed = Signal(str)  # retired: being replaced by ``changed`` (module-kit issue)
-    backup_taken = Signal()
     font_size_changed = Signal(int)
 
     def announce(self, changes: Changes) -> None:

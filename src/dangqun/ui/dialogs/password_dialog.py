@@ -1,10 +1,17 @@
-"""重置密码 (an administrator for someone else) and 修改我的密码 (anyone, for themselves)."""
+"""重置密码 (an administrator for someone else) and 修改我的密码 (anyone, for themselves).
+
+The change runs off the GUI thread (``run_service``; scrypt takes a noticeable moment) and
+announces ``USER`` (a reset also lifts a lock-out the user list shows).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from collections.abc import Callable
+from functools import partial
 
-from dangqun.core.errors import DangqunError, ValidationError
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from dangqun.core.changes import USER, Changes
 from dangqun.core.users import (
     MIN_PASSWORD_LENGTH,
     UserSummary,
@@ -14,6 +21,8 @@ from dangqun.core.users import (
 from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.forms.ui_password_dialog import Ui_PasswordDialog
+from dangqun.ui.operations import run_service
+from dangqun.ui.threads import BackgroundCall
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 
@@ -25,6 +34,7 @@ class PasswordDialog(ServiceDialog):
         super().__init__(parent)
         self.context = context
         self.user = user
+        self._save_call: BackgroundCall | None = None
         self.ui = Ui_PasswordDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -72,31 +82,52 @@ class PasswordDialog(ServiceDialog):
         self.setMinimumWidth(560)
         self.adjustSize()
 
-    def save(self) -> bool:
+    @property
+    def is_saving(self) -> bool:
+        return self._save_call is not None
+
+    def accept(self) -> None:
+        """Save through the service; the dialog closes when it succeeded."""
+        if self._save_call is not None:
+            return
         ui = self.ui
         self.errors.clear()
         database = self.context.application.database
-        try:
-            if self.user is None:
-                change_own_password(
-                    database,
-                    self.context.actor,
-                    ui.currentPasswordEdit.text(),
-                    ui.newPasswordEdit.text(),
-                    ui.passwordAgainEdit.text(),
-                )
-            else:
-                reset_password(
-                    database,
-                    self.context.actor,
-                    self.user.id,
-                    ui.newPasswordEdit.text(),
-                    ui.passwordAgainEdit.text(),
-                )
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except DangqunError as error:
-            self.errors.show_general(error.message)
-            return False
-        return True
+        call: Callable[[], object]
+        if self.user is None:
+            call = partial(
+                change_own_password,
+                database,
+                self.context.actor,
+                ui.currentPasswordEdit.text(),
+                ui.newPasswordEdit.text(),
+                ui.passwordAgainEdit.text(),
+            )
+        else:
+            call = partial(
+                reset_password,
+                database,
+                self.context.actor,
+                self.user.id,
+                ui.newPasswordEdit.text(),
+                ui.passwordAgainEdit.text(),
+            )
+        ui.buttonBox.setEnabled(False)
+        self._save_call = run_service(
+            self,
+            self.context,
+            call,
+            changes=Changes.of(USER),
+            on_success=self._saved,
+            on_failure=lambda _error: self.fit_messages(),
+            field_errors=self.errors,
+            failure_title=self.windowTitle(),
+        )
+        self._save_call.finished.connect(self._save_finished)
+
+    def _saved(self, _result: object) -> None:
+        QDialog.accept(self)  # closes; ServiceDialog.accept is the synchronous save
+
+    def _save_finished(self) -> None:
+        self._save_call = None
+        self.ui.buttonBox.setEnabled(True)

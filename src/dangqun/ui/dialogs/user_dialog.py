@@ -1,19 +1,25 @@
 """新增用户 / 编辑用户: the dialog calls the service itself and stays open on refusal.
 
-A refused save shows each ``FieldError`` under its field and writes nothing (the service
-validates before opening a transaction); only a successful save closes the dialog.
+The save runs off the GUI thread (``run_service``) and announces ``USER``. A refused save
+shows each ``FieldError`` under its field and writes nothing (the service validates before
+opening a transaction); only a successful save closes the dialog.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from collections.abc import Callable
+from functools import partial
 
-from dangqun.core.errors import DangqunError, ValidationError
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from dangqun.core.changes import USER, Changes
 from dangqun.core.security import Role
 from dangqun.core.users import MIN_PASSWORD_LENGTH, UserSummary, create_user, update_user
 from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.forms.ui_user_dialog import Ui_UserDialog
+from dangqun.ui.operations import run_service
+from dangqun.ui.threads import BackgroundCall
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 
@@ -27,6 +33,7 @@ class UserDialog(ServiceDialog):
         """The user being edited, or None for a new one."""
         self.result_user: UserSummary | None = None
         """What the service returned after a successful save."""
+        self._save_call: BackgroundCall | None = None
         self.ui = Ui_UserDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -82,35 +89,56 @@ class UserDialog(ServiceDialog):
         role = self.ui.roleCombo.currentData()
         return role if isinstance(role, Role) else Role.STAFF
 
-    def save(self) -> bool:
-        """Call the service; True when written, False when refused (messages shown)."""
+    @property
+    def is_saving(self) -> bool:
+        return self._save_call is not None
+
+    def accept(self) -> None:
+        """Save through the service; the dialog closes when it succeeded."""
+        if self._save_call is not None:
+            return
         ui = self.ui
         self.errors.clear()
         database = self.context.application.database
-        try:
-            if self.user is None:
-                self.result_user = create_user(
-                    database,
-                    self.context.actor,
-                    ui.usernameEdit.text(),
-                    ui.displayNameEdit.text(),
-                    self.selected_role(),
-                    ui.passwordEdit.text(),
-                    ui.passwordAgainEdit.text(),
-                )
-            else:
-                self.result_user = update_user(
-                    database,
-                    self.context.actor,
-                    self.user.id,
-                    ui.displayNameEdit.text(),
-                    self.selected_role(),
-                    ui.activeCheck.isChecked(),
-                )
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except DangqunError as error:
-            self.errors.show_general(error.message)
-            return False
-        return True
+        call: Callable[[], UserSummary]
+        if self.user is None:
+            call = partial(
+                create_user,
+                database,
+                self.context.actor,
+                ui.usernameEdit.text(),
+                ui.displayNameEdit.text(),
+                self.selected_role(),
+                ui.passwordEdit.text(),
+                ui.passwordAgainEdit.text(),
+            )
+        else:
+            call = partial(
+                update_user,
+                database,
+                self.context.actor,
+                self.user.id,
+                ui.displayNameEdit.text(),
+                self.selected_role(),
+                ui.activeCheck.isChecked(),
+            )
+        ui.buttonBox.setEnabled(False)
+        self._save_call = run_service(
+            self,
+            self.context,
+            call,
+            changes=Changes.of(USER),
+            on_success=self._saved,
+            on_failure=lambda _error: self.fit_messages(),
+            field_errors=self.errors,
+            failure_title=self.windowTitle(),
+        )
+        self._save_call.finished.connect(self._save_finished)
+
+    def _saved(self, user: UserSummary) -> None:
+        self.result_user = user
+        QDialog.accept(self)  # closes; ServiceDialog.accept is the synchronous save
+
+    def _save_finished(self) -> None:
+        self._save_call = None
+        self.ui.buttonBox.setEnabled(True)

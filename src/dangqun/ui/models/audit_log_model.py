@@ -1,19 +1,22 @@
 """The audit log as a lazily paged table (操作日志).
 
 The log grows without bound, so the model loads ``AUDIT_PAGE_SIZE`` rows at a time through
-``canFetchMore``/``fetchMore`` as the view scrolls. Each page opens its own short read session
-via ``context.application.database`` (which a restore replaces, so it is looked up every time)
-and keeps only plain :class:`AuditRow` tuples, never ORM objects or a Session.
+``canFetchMore``/``fetchMore`` as the view scrolls. Each page is read off the GUI thread by
+:func:`dangqun.core.audit.read_audit_page` from ``context.application.database`` (which a
+restore replaces, so it is looked up every time); the model keeps plain
+:class:`~dangqun.core.audit.AuditRecord` values and never holds a session.
 
 Paging is by offset over "newest first". Entries written while the user scrolls shift later
-pages down; rows already loaded are skipped by id, so nothing is shown twice or lost.
+pages down; rows already loaded are skipped by id, so nothing is shown twice or lost. A page
+read for an earlier filter is dropped when it arrives after the filter changed.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from typing import Any, NamedTuple
+import sys
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,31 +27,22 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from dangqun.core.audit import AUDIT_PAGE_SIZE, AuditFilter, query_audit_log
+from dangqun.core.audit import AUDIT_PAGE_SIZE, AuditFilter, AuditPage, AuditRecord, read_audit_page
 from dangqun.core.clock import format_local
+from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError
+from dangqun.core.security import Actor
 from dangqun.ui.context import UiContext
+from dangqun.ui.threads import BackgroundCall, run_in_background
 
 TIME, USER, ACTION, ENTITY, ENTITY_ID, BEFORE, AFTER = range(7)
 COLUMN_COUNT = 7
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-"""``data(index, ROW_ROLE)`` is the row's :class:`AuditRow`."""
+"""``data(index, ROW_ROLE)`` is the row's :class:`~dangqun.core.audit.AuditRecord`."""
 
 COMPACT_LIMIT = 80
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class AuditRow(NamedTuple):
-    entry_id: int
-    at: datetime
-    username: str
-    action: str
-    action_label: str
-    entity_type: str
-    entity_id: str | None
-    before_json: str | None
-    after_json: str | None
 
 
 def _scalar_text(value: Any) -> str:
@@ -85,6 +79,8 @@ def pretty_json(text: str | None) -> str:
 
 class AuditLogModel(QAbstractTableModel):
     total_changed = Signal(int)
+    page_loaded = Signal()
+    """A page arrived and its rows are in the model (the first one after :meth:`reload` too)."""
     load_failed = Signal(str)
 
     def __init__(
@@ -97,12 +93,15 @@ class AuditLogModel(QAbstractTableModel):
         self._context = context
         self._page_size = page_size
         self._filter = AuditFilter()
-        self._rows: list[AuditRow] = []
+        self._rows: list[AuditRecord] = []
         self._seen_ids: set[int] = set()
         self._offset = 0
         self._total = 0
         self._exhausted = True
         self._paused = False
+        self._generation = 0
+        """Counts reloads: a page read for an earlier filter is dropped on arrival."""
+        self._reading: BackgroundCall | None = None
 
     # -- loading -------------------------------------------------------------------------
 
@@ -115,82 +114,89 @@ class AuditLogModel(QAbstractTableModel):
         """How many entries matched the filter when it was (re)applied."""
         return self._total
 
+    @property
+    def is_loading(self) -> bool:
+        return self._reading is not None
+
     def set_filter(self, audit_filter: AuditFilter) -> None:
         self._filter = audit_filter
         self.reload()
 
     def reload(self) -> None:
         """Start again from the newest entry with the current filter."""
+        self._generation += 1
+        self._reading = None
         self.beginResetModel()
         self._rows = []
         self._seen_ids = set()
         self._offset = 0
         self._total = 0
         self._exhausted = False
-        page = self._load_page(with_total=True)
-        if page is not None:
-            self._append(page)
         self.endResetModel()
-        self.total_changed.emit(self._total)
+        self._read_page(with_total=True)
 
     def set_paused(self, paused: bool) -> None:
         """While a restore swaps the database file, no page may be read."""
         self._paused = paused
 
-    def _load_page(self, with_total: bool = False) -> list[AuditRow] | None:
-        try:
-            with self._context.application.database.reading() as session:
-                entries, total = query_audit_log(
-                    session, self._context.actor, self._filter, self._offset, self._page_size
-                )
-                page = [
-                    AuditRow(
-                        entry.id,
-                        entry.at,
-                        entry.username,
-                        entry.action,
-                        entry.action_label,
-                        entry.entity_type,
-                        entry.entity_id,
-                        entry.before_json,
-                        entry.after_json,
-                    )
-                    for entry in entries
-                ]
-        except DangqunError as error:
-            self._exhausted = True
-            self.load_failed.emit(error.message)
-            return None
-        if with_total:
-            self._total = total
-        self._offset += len(page)
-        if len(page) < self._page_size:
-            self._exhausted = True
-        return [row for row in page if row.entry_id not in self._seen_ids]
+    def _read_page(self, with_total: bool = False) -> None:
+        generation = self._generation
+        self._reading = run_in_background(
+            self,
+            partial(
+                _read_audit_page,
+                self._context.application.database,
+                self._context.actor,
+                self._filter,
+                self._offset,
+                self._page_size,
+            ),
+            on_success=partial(self._page_read, generation, with_total),
+            on_failure=partial(self._page_failed, generation),
+        )
 
-    def _append(self, page: list[AuditRow]) -> None:
-        self._rows.extend(page)
-        self._seen_ids.update(row.entry_id for row in page)
+    def _page_read(self, generation: int, with_total: bool, page: AuditPage) -> None:
+        if generation != self._generation:
+            return
+        self._reading = None
+        if with_total:
+            self._total = page.total
+        self._offset += len(page.records)
+        if len(page.records) < self._page_size:
+            self._exhausted = True
+        fresh = [record for record in page.records if record.entry_id not in self._seen_ids]
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._seen_ids.update(record.entry_id for record in fresh)
+            self.endInsertRows()
+        if with_total:
+            self.total_changed.emit(self._total)
+        self.page_loaded.emit()
+
+    def _page_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._reading = None
+        self._exhausted = True
+        if isinstance(error, DangqunError):
+            self.load_failed.emit(error.message)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._paused:
+        if parent.isValid() or self._paused or self._reading is not None:
             return False
         return not self._exhausted and len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        page = self._load_page()
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._append(page)
-        self.endInsertRows()
+        if self.canFetchMore(parent):
+            self._read_page()
 
     # -- reading ---------------------------------------------------------------------------
 
-    def row_at(self, row: int) -> AuditRow | None:
+    def row_at(self, row: int) -> AuditRecord | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def entity_label(self, entity_type: str) -> str:
@@ -251,3 +257,14 @@ class AuditLogModel(QAbstractTableModel):
             text = row.before_json if column == BEFORE else row.after_json
             return pretty_json(text) or None
         return None
+
+
+def _read_audit_page(
+    database: Database,
+    actor: Actor,
+    audit_filter: AuditFilter,
+    offset: int,
+    limit: int,
+    _progress: object,
+) -> AuditPage:
+    return read_audit_page(database, actor, audit_filter, offset, limit)
