@@ -83,6 +83,7 @@ def test_init_refuses_bad_code_and_writes_no_center(tmp_path):
     connection.close()
 
 
+@pytest.mark.slow
 def test_init_twice_and_without_password_are_refused(initialized, tmp_path):
     assert "不能重复初始化" in init(initialized).stderr
     result = run_cli(
@@ -98,6 +99,7 @@ def test_init_twice_and_without_password_are_refused(initialized, tmp_path):
     assert result.returncode == 1 and "--password-stdin" in result.stderr
 
 
+@pytest.mark.slow
 def test_demo_is_deterministic(tmp_path):
     tables = []
     for name in ("first", "second"):
@@ -116,6 +118,7 @@ def test_demo_is_deterministic(tmp_path):
     assert tables[0] == tables[1] and len(tables[0]) == 400
 
 
+@pytest.mark.slow
 def test_demo_rejects_bad_member_count(initialized):
     result = run_cli(initialized, "demo", "--members", "-5")
     assert result.returncode == 1 and "演示党员人数必须在" in result.stderr
@@ -123,6 +126,7 @@ def test_demo_rejects_bad_member_count(initialized):
     assert usage.returncode == 2
 
 
+@pytest.mark.slow
 def test_backup_restore_and_check(initialized, tmp_path):
     assert run_cli(initialized, "demo", "--members", "50").returncode == 0
     backup = run_cli(initialized, "backup")
@@ -148,6 +152,7 @@ def test_backup_restore_and_check(initialized, tmp_path):
     assert refused.returncode == 1 and "不是 SQLite 数据库文件" in refused.stderr
 
 
+@pytest.mark.slow
 def test_check_lists_problems_and_exits_one(initialized):
     assert run_cli(initialized, "demo", "--members", "20").returncode == 0
     connection = sqlite3.connect(initialized / "dangqun.sqlite3")
@@ -161,6 +166,7 @@ def test_check_lists_problems_and_exits_one(initialized):
     assert "1. " in result.stderr and "2. " in result.stderr
 
 
+@pytest.mark.slow
 def test_second_process_is_refused_while_the_first_holds_the_directory(initialized):
     holder = subprocess.Popen(
         [
@@ -198,6 +204,7 @@ def test_database_that_is_not_sqlite_is_refused_by_every_command(tmp_path):
     assert (data_dir / "dangqun.sqlite3").read_text() == "会议记录草稿"
 
 
+@pytest.mark.slow
 def test_screenshot_renders_every_page_without_a_display(initialized, tmp_path):
     from dangqun.ui.screenshot import screenshot_pages
 
@@ -219,6 +226,7 @@ def test_screenshot_renders_every_page_without_a_display(initialized, tmp_path):
         )
 
 
+@pytest.mark.slow
 def test_screenshot_refuses_unknown_page_and_bad_size(initialized, tmp_path):
     unknown = run_cli(
         initialized, "screenshot", "--page", "nowhere", "--out", str(tmp_path / "x.png")
@@ -237,6 +245,7 @@ def test_screenshot_refuses_unknown_page_and_bad_size(initialized, tmp_path):
     assert bad_size.returncode == 2 and "宽x高" in bad_size.stderr
 
 
+@pytest.mark.slow
 def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(initialized):
     assert run_cli(initialized, "demo", "--members", "200").returncode == 0
     process = subprocess.Popen(
@@ -283,6 +292,7 @@ def test_check_refuses_a_database_whose_center_was_never_set_up(tmp_path):
     connection.close()
 
 
+@pytest.mark.slow
 def test_data_dir_may_come_before_or_after_the_command(initialized, tmp_path):
     assert run_cli(initialized, "demo", "--members", "20").returncode == 0
     before = run_words("--data-dir", str(initialized), "check")
@@ -302,6 +312,7 @@ def test_data_dir_may_come_before_or_after_the_command(initialized, tmp_path):
     assert twice.returncode == 0 and not elsewhere.exists()
 
 
+@pytest.mark.slow
 def test_usage_errors_are_reported_in_chinese_with_exit_2(tmp_path):
     result = run_words("demo", "--members", "many", "--data-dir", str(tmp_path / "x"))
     assert result.returncode == 2

@@ -13,6 +13,8 @@ from openpyxl import Workbook, load_workbook
 from dangqun.members.validation import id_check_character
 from tests.integration.test_cli import init, run_cli
 
+pytestmark = pytest.mark.slow  # each test sets a center up through two CLI processes first
+
 
 def make_id(sequence: int, birth: str = "19850615") -> str:
     first = f"530102{birth}{sequence:03d}"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from dangqun.bootstrap import Application
 from dangqun.core.security import Actor, system_actor
 from dangqun.demo import generate_demo_data
-from dangqun.members.models import Member, MemberKind, MemberStatus
+from dangqun.members.models import Member
 from dangqun.members.organizations import descendant_ids
 from dangqun.members.service import (
     MemberQuery,
@@ -21,6 +21,7 @@ from dangqun.members.service import (
     member_rows,
     organization_tree,
 )
+from dangqun.members.vocabulary import MemberKind, MemberStatus
 from dangqun.ui.models.member_table_model import (
     ID_NUMBER,
     KIND,
@@ -355,6 +356,7 @@ def test_print_roster_asks_for_a_branch_then_previews_its_roster(
 # -- the lazy model -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_scrolling_to_the_end_of_100000_members_reads_a_few_pages_only(
     qtbot, demo_application: Application, admin_actor: Actor, recorder: Recorder
 ) -> None:

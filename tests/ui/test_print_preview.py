@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import threading
 from datetime import date
@@ -27,6 +26,7 @@ from dangqun.ui.print_preview import (
     preview_pdf_job,
     selected_pages,
 )
+from tests.conftest import requires_poppler
 
 
 def sample_pdf(kind: str) -> bytes:
@@ -83,7 +83,7 @@ def test_zoom_steps_and_fit_modes(window: PrintPreviewWindow) -> None:
     assert window.ui.fitPageButton.isChecked() and not window.ui.fitWidthButton.isChecked()
 
 
-@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils not installed")
+@requires_poppler
 def test_printing_renders_every_page_at_printer_resolution(
     window: PrintPreviewWindow, tmp_path: Path
 ) -> None:

@@ -17,7 +17,8 @@ from dangqun.core.invariants import invariant, registered_invariants
 from dangqun.core.parsing import has_valid_checksum
 from dangqun.core.security import Actor, Role, system_actor
 from dangqun.demo import DemoCount, DemoOptions, generate_demo_data
-from dangqun.members.models import Member, MemberCategory, MemberKind, Organization
+from dangqun.members.models import Member, Organization
+from dangqun.members.vocabulary import MemberCategory, MemberKind
 
 
 def _check(application):

@@ -21,7 +21,8 @@ from dangqun.core.model_base import (
     reserve_change_numbers,
 )
 from dangqun.core.security import Actor
-from dangqun.members.models import Organization, OrganizationLevel
+from dangqun.members.models import Organization
+from dangqun.members.vocabulary import OrganizationLevel
 
 SENDER_TIME = datetime(2025, 3, 1, 8, 30, tzinfo=UTC)
 

@@ -10,9 +10,9 @@ import pytest
 
 from dangqun.core.parsing import id_number_for
 from dangqun.core.security import Actor, Role
-from dangqun.members.models import MemberCategory, MemberKind, OrganizationLevel
 from dangqun.members.organizations import add_organization
 from dangqun.members.validation import MemberForm
+from dangqun.members.vocabulary import MemberCategory, MemberKind, OrganizationLevel
 
 TODAY = date(2026, 11, 22)
 

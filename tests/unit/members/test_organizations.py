@@ -7,8 +7,8 @@ from sqlalchemy import select, text
 
 from dangqun.core.errors import ValidationError
 from dangqun.members import service
-from dangqun.members.models import OrganizationLevel
 from dangqun.members.organizations import descendant_ids
+from dangqun.members.vocabulary import OrganizationLevel
 from tests.unit.members.conftest import TODAY, make_form
 
 

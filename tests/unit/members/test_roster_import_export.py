@@ -14,7 +14,8 @@ from dangqun.core.invariants import run_checks
 from dangqun.members import service
 from dangqun.members.codes import EventType
 from dangqun.members.importer import ImportMode, RosterError, import_roster
-from dangqun.members.models import Member, MemberEvent, MemberKind, Organization
+from dangqun.members.models import Member, MemberEvent, Organization
+from dangqun.members.vocabulary import MemberKind
 from tests.unit.members.conftest import TODAY, make_form, make_id, staff_actor
 
 HEADER = [

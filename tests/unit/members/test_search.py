@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from dangqun.members import service
-from dangqun.members.models import MemberCategory, MemberKind, MemberStatus
 from dangqun.members.search import MemberQuery, MemberSort, QueryKind, parse_query
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 from tests.unit.members.conftest import TODAY, make_form, make_id, staff_actor
 
 PEOPLE = [

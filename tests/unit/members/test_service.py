@@ -13,14 +13,9 @@ from dangqun.core.errors import NotFound, PermissionDenied, ValidationError
 from dangqun.core.privacy import mask_address, mask_id_number, mask_phone
 from dangqun.members import service
 from dangqun.members.codes import EventType
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    MemberEvent,
-    MemberKind,
-    MemberStatus,
-)
+from dangqun.members.models import Member, MemberEvent
 from dangqun.members.queries import political_birthdays_in_month
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 from tests.unit.members.conftest import TODAY, make_form, make_id, readonly_actor, staff_actor
 
 

@@ -11,7 +11,6 @@ from stdnum.cn import ric
 
 from dangqun.core.errors import ValidationError
 from dangqun.members.codes import EDUCATIONS, ETHNICITIES, GENDERS
-from dangqun.members.models import MemberCategory, MemberKind
 from dangqun.members.validation import (
     check_id_number,
     check_name,
@@ -22,6 +21,7 @@ from dangqun.members.validation import (
     parse_date,
     validate_member,
 )
+from dangqun.members.vocabulary import MemberCategory, MemberKind
 from tests.unit.members.conftest import TODAY, make_form, make_id
 
 BRANCH = 7

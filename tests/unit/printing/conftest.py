@@ -1,4 +1,4 @@
-"""Fixtures for the printing tests: this machine's fonts, a bare machine's, a print context."""
+"""Fixtures for the printing tests: the test font, a bare machine's fonts, a print context."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from tests.unit.printing.pdf_tools import make_context
 
 
 @pytest.fixture
-def fonts() -> DocumentFonts:
-    """What this machine really offers (a TrueType font when one is installed)."""
-    return choose_document_fonts()
+def fonts(chinese_font: Path) -> DocumentFonts:
+    """The named test font in every role, embedded, whatever else this machine has installed."""
+    return choose_document_fonts(str(chinese_font))
 
 
 @pytest.fixture

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import date
 from html import unescape
 from pathlib import Path
 
-import pytest
-
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PrintContext
-
-POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfinfo"))
-requires_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
 
 CENTER_ID = "6f1c2e1a-3b4c-4d5e-8f90-123456789abc"
 KEY = bytes(range(32))

@@ -18,7 +18,8 @@ from dangqun.printing.documents.volunteer_certificate import (
 from dangqun.printing.page_kit import PrintContext
 from dangqun.printing.registry import sample_plan
 from dangqun.printing.service import render_documents
-from tests.unit.printing.pdf_tools import compact_text, pdf_info, requires_poppler
+from tests.conftest import requires_poppler
+from tests.unit.printing.pdf_tools import compact_text, pdf_info
 
 
 def certificates(context: PrintContext, count: int) -> Iterator[VolunteerCertificateData]:

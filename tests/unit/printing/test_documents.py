@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from dangqun.printing.batch import render_to_file
 from dangqun.members.documents.member_roster import MemberRosterData
 from dangqun.members.documents.political_birthdays import PoliticalBirthdaysData
+from dangqun.printing.batch import render_to_file
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PAGE_LAYOUTS, PrintContext
-from dangqun.printing.registry import document_kinds, document_kind
+from dangqun.printing.registry import document_kind, document_kinds
+from tests.conftest import requires_poppler, requires_poppler_data
 from tests.unit.printing.pdf_tools import (
     compact_text,
     make_context,
@@ -22,7 +23,6 @@ from tests.unit.printing.pdf_tools import (
     pdf_info,
     pdf_lines,
     pdf_words,
-    requires_poppler,
 )
 
 pytestmark = requires_poppler
@@ -212,6 +212,7 @@ def test_no_line_starts_with_closing_punctuation(
         assert line.text[:1] not in "、，。；：？！）》」』】”", line
 
 
+@requires_poppler_data
 @pytest.mark.parametrize("kind", sorted(document_kinds()))
 def test_cid_fallback_prints_every_kind_without_any_font_file(
     kind: str, cid_fonts: DocumentFonts, tmp_path: Path
@@ -226,6 +227,7 @@ def test_cid_fallback_prints_every_kind_without_any_font_file(
         assert expected in text
 
 
+@requires_poppler_data
 def test_rare_character_missing_from_the_font_falls_back_to_the_cid_font(
     fonts: DocumentFonts, tmp_path: Path
 ) -> None:

@@ -19,7 +19,8 @@ from dangqun.printing.line_breaking import (
     may_break_between,
 )
 from dangqun.printing.page_kit import DocumentPlan, PageLayout, PrintContext, paragraph
-from tests.unit.printing.pdf_tools import make_context, pdf_lines, requires_poppler
+from tests.conftest import requires_poppler
+from tests.unit.printing.pdf_tools import make_context, pdf_lines
 
 CLOSING = "、，。；：？！）》」』】”"
 OPENING = "（《「『【“"

@@ -16,8 +16,6 @@ from dangqun.core.errors import PermissionDenied, ValidationError
 from dangqun.core.privacy import mask_phone
 from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
-from dangqun.members.models import Member, MemberStatus, Organization, OrganizationLevel
-from dangqun.printing.batch import render_to_file
 from dangqun.members.documents.political_birthdays import (
     BirthdayMember,
     PoliticalBirthdaysData,
@@ -25,6 +23,9 @@ from dangqun.members.documents.political_birthdays import (
     parse_month,
     sample_political_birthdays,
 )
+from dangqun.members.models import Member, Organization
+from dangqun.members.vocabulary import MemberStatus, OrganizationLevel
+from dangqun.printing.batch import render_to_file
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PrintContext
 from dangqun.printing.service import (
@@ -33,13 +34,13 @@ from dangqun.printing.service import (
     print_record,
     record_pdf,
 )
+from tests.conftest import requires_poppler
 from tests.unit.printing.pdf_tools import (
     compact_text,
     make_context,
     pdf_info,
     pdf_text,
     pdf_words,
-    requires_poppler,
 )
 
 STAFF = Actor(user_id=None, username="staff", display_name="工作人员甲", role=Role.STAFF)

@@ -18,13 +18,8 @@ from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
 from dangqun.members.codes import EDUCATIONS
 from dangqun.members.documents.member_roster import load_member_roster
-from dangqun.members.models import (
-    Member,
-    MemberKind,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, Organization
+from dangqun.members.vocabulary import MemberKind, MemberStatus, OrganizationLevel
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PrintContext

@@ -27,7 +27,8 @@ from dangqun.printing.verification import (
     verification_key_path,
     verify_code,
 )
-from tests.unit.printing.pdf_tools import CENTER_ID, KEY, compact_text, requires_poppler
+from tests.conftest import requires_poppler
+from tests.unit.printing.pdf_tools import CENTER_ID, KEY, compact_text
 
 FACTS = ["李秀英", "0027", "2850", "20261122"]
 
