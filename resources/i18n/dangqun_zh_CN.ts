@@ -615,6 +615,13 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Creating {count} demo members …</source>
@@ -1697,10 +1704,6 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Export the list</source>
         <translation>导出名单</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Writing {count} people to {file}…</source>

@@ -112,8 +112,8 @@ def _raw_search(
 def bench_search(data_dir: Path, repeat: int, per_kind: int) -> list[dict[str, Any]]:
     from dangqun.core.db import Database
     from dangqun.core.security import system_actor
-    from dangqun.members.models import MemberStatus
     from dangqun.members.search import MemberQuery, QueryKind, parse_query, search_members
+    from dangqun.members.vocabulary import MemberStatus
 
     database_path = data_dir / "dangqun.sqlite3"
     database = Database(database_path)

@@ -15,7 +15,8 @@ from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditFilter, query_audit_log
 from dangqun.core.parsing import id_number_for
 from dangqun.core.security import Actor, Role, system_actor
-from dangqun.members.models import Member, MemberStatus
+from dangqun.members.models import Member
+from dangqun.members.vocabulary import MemberStatus
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.pages.members_page import MembersPage
 from dangqun.ui.widgets import file_dialogs, message_boxes

@@ -13,8 +13,9 @@ from dangqun.core.clock import local_today
 from dangqun.core.security import Actor, system_actor
 from dangqun.demo import generate_demo_data
 from dangqun.members.codes import EventType
-from dangqun.members.models import Member, MemberKind, MemberStatus
+from dangqun.members.models import Member
 from dangqun.members.service import branch_choices, get_member, member_history
+from dangqun.members.vocabulary import MemberKind, MemberStatus
 from dangqun.ui.dialogs.member_change_dialog import MemberChangeDialog
 from dangqun.ui.dialogs.member_dialog import MemberDialog
 from dangqun.ui.pages.members_page import MembersPage

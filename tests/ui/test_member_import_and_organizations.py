@@ -11,8 +11,9 @@ from sqlalchemy import select
 from dangqun.bootstrap import Application
 from dangqun.core.security import Actor, system_actor
 from dangqun.demo import generate_demo_data
-from dangqun.members.models import Member, MemberStatus, Organization, OrganizationLevel
+from dangqun.members.models import Member, Organization
 from dangqun.members.service import branch_choices, organization_tree, political_birthdays
+from dangqun.members.vocabulary import MemberStatus, OrganizationLevel
 from dangqun.ui.dialogs.import_dialog import REPORT, RESULT, ImportDialog
 from dangqun.ui.dialogs.organization_dialog import OrganizationDialog
 from dangqun.ui.dialogs.political_birthdays_dialog import PoliticalBirthdaysDialog

@@ -118,8 +118,8 @@ def command_import(arguments: argparse.Namespace, kit: CliKit) -> int:
 
 def command_export(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.members.exporter import export_members
-    from dangqun.members.models import MemberStatus
     from dangqun.members.search import MemberQuery
+    from dangqun.members.vocabulary import MemberStatus
 
     query = MemberQuery(
         text=arguments.search,

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from dangqun.members.models import (
+from dangqun.members.vocabulary import (
     MEMBER_CATEGORY_LABELS,
     MEMBER_KIND_LABELS,
     MEMBER_STATUS_LABELS,

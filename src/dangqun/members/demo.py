@@ -20,16 +20,9 @@ from dangqun.core.parsing import id_number_for
 from dangqun.core.uow import UnitOfWork
 from dangqun.demo import DemoCount, DemoOptions, ProgressCallback
 from dangqun.demo import vocabulary as words
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    MemberEvent,
-    MemberKind,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, MemberEvent, Organization
 from dangqun.members.search_keys import compute_search_keys, to_traditional
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
 
 TRADITIONAL_NAME_SHARE = 0.01
 _CHUNK = 5_000

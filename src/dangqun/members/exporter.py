@@ -25,8 +25,9 @@ from dangqun.core.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import CATEGORIES, EDUCATIONS, ETHNICITIES, GENDERS, KINDS, STATUSES
 from dangqun.members.importer import PREFERRED_HEADERS, TEMPLATE_FIELDS
-from dangqun.members.models import Member, MemberCategory, MemberKind, MemberStatus, Organization
+from dangqun.members.models import Member, Organization
 from dangqun.members.search import MemberQuery, filtered_member_ids
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 
 DATE_FORMAT = "yyyy-mm-dd"
 _CHUNK = 900

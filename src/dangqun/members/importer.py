@@ -45,14 +45,7 @@ from dangqun.members.codes import (
     STATUSES,
     YES_WORDS,
 )
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    MemberKind,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, Organization
 from dangqun.members.organizations import MEMBER_LEVELS, add_organization_in
 from dangqun.members.records import create_members_in, form_of, update_member_in
 from dangqun.members.validation import (
@@ -66,6 +59,7 @@ from dangqun.members.validation import (
     parse_date,
     validate_member,
 )
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
 
 HEADER_SEARCH_ROWS = 15
 PLACEHOLDER_BRANCH_ID = -1

@@ -13,15 +13,11 @@ from sqlalchemy.orm import Session
 
 from dangqun.core.invariants import invariant
 from dangqun.members.codes import GENDER_FEMALE, GENDER_MALE
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, Organization
 from dangqun.members.organizations import CODE_LENGTHS, MEMBER_LEVELS, ROOT_LEVELS, child_level
 from dangqun.members.search_keys import compute_search_keys
 from dangqun.members.validation import adulthood, has_valid_checksum
+from dangqun.members.vocabulary import MemberCategory, OrganizationLevel
 
 SHOWN = 10
 

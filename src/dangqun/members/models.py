@@ -14,32 +14,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dangqun.core.model_base import Base, SyncedRecord
 from dangqun.members.search_keys import compute_search_keys
-from dangqun.members.vocabulary import (
-    MEMBER_CATEGORY_LABELS,
-    MEMBER_KIND_LABELS,
-    MEMBER_STATUS_LABELS,
-    ORGANIZATION_LEVEL_LABELS,
-    MemberCategory,
-    MemberKind,
-    MemberStatus,
-    OrganizationLevel,
-)
-
-# The vocabulary is re-exported for the member modules that import it from here; the UI
-# imports dangqun.members.vocabulary itself (it must not import the ORM).
-__all__ = [
-    "MEMBER_CATEGORY_LABELS",
-    "MEMBER_KIND_LABELS",
-    "MEMBER_STATUS_LABELS",
-    "ORGANIZATION_LEVEL_LABELS",
-    "Member",
-    "MemberCategory",
-    "MemberEvent",
-    "MemberKind",
-    "MemberStatus",
-    "Organization",
-    "OrganizationLevel",
-]
 
 
 class Organization(SyncedRecord, Base):

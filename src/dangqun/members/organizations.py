@@ -28,14 +28,9 @@ from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
 from dangqun.core.security import Actor, Permission
 from dangqun.core.uow import UnitOfWork
-from dangqun.members.models import (
-    ORGANIZATION_LEVEL_LABELS,
-    Member,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, Organization
 from dangqun.members.validation import clean_text
+from dangqun.members.vocabulary import ORGANIZATION_LEVEL_LABELS, MemberStatus, OrganizationLevel
 
 LEVEL_ORDER = (
     OrganizationLevel.STREET_COMMITTEE,

@@ -26,14 +26,8 @@ from sqlalchemy.orm import Session
 
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    MemberKind,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, Organization
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
 
 IN_REGISTER = MemberStatus.ACTIVE
 _LEFT_REGISTER = tuple(status.value for status in MemberStatus if status is not IN_REGISTER)

@@ -22,19 +22,17 @@ from dangqun.core.errors import FieldError
 from dangqun.core.model_base import insert_synced_rows
 from dangqun.core.uow import UnitOfWork
 from dangqun.members.codes import EventType
-from dangqun.members.models import (
-    ORGANIZATION_LEVEL_LABELS,
-    Member,
-    MemberCategory,
-    MemberEvent,
-    MemberKind,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, MemberEvent, Organization
 from dangqun.members.organizations import MEMBER_LEVELS
 from dangqun.members.search_keys import compute_search_keys
 from dangqun.members.validation import CleanMember, MemberForm
+from dangqun.members.vocabulary import (
+    ORGANIZATION_LEVEL_LABELS,
+    MemberCategory,
+    MemberKind,
+    MemberStatus,
+    OrganizationLevel,
+)
 
 AUDITED_COLUMNS = (
     "name", "gender_code", "ethnicity_code", "birth_date", "id_number", "education_code",

@@ -33,16 +33,11 @@ from dangqun.core.db import Database
 from dangqun.core.privacy import PersonalField, can_see_personal_data, shown
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import MemberCodeLabels
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    MemberKind,
-    MemberStatus,
-    Organization,
-)
+from dangqun.members.models import Member, Organization
 from dangqun.members.organizations import MEMBER_LEVELS, descendant_ids
 from dangqun.members.search_keys import first_syllable, to_simplified
 from dangqun.members.validation import clean_text, is_han_character
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 
 AnySelect = TypeVar("AnySelect", bound=Select[*tuple[Any, ...]])
 DEFAULT_PAGE_SIZE = 100

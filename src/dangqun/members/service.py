@@ -51,15 +51,7 @@ from dangqun.members.importer import (
     RosterProblem,
     import_roster,
 )
-from dangqun.members.models import (
-    Member,
-    MemberCategory,
-    MemberEvent,
-    MemberKind,
-    MemberStatus,
-    Organization,
-    OrganizationLevel,
-)
+from dangqun.members.models import Member, MemberEvent, Organization
 from dangqun.members.organizations import (
     OrganizationNode,
     add_organization,
@@ -99,6 +91,7 @@ from dangqun.members.validation import (
     derive_from_id_number,
     validate_member,
 )
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
 
 __all__ = [
     "CATEGORIES",

@@ -35,7 +35,7 @@ from dangqun.core.parsing import (
     parse_date,
 )
 from dangqun.members.codes import EDUCATIONS, ETHNICITIES, GENDERS
-from dangqun.members.models import MemberCategory, MemberKind, MemberStatus
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 
 __all__ = [
     "DATE_FORMAT_HELP",

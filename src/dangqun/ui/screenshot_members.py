@@ -26,8 +26,6 @@ from dangqun.members.service import (
 )
 from dangqun.ui.context import UiContext
 
-MEMBER_DIALOG_PAGES = ("member_dialog", "member_import_report", "organization_tree")
-
 
 def _id_number(area: str, birth: date, sequence: int) -> str:
     return id_number_for(area, birth, sequence)

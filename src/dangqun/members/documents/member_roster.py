@@ -23,7 +23,8 @@ from dangqun.core.privacy import PersonalField, shown
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import CATEGORIES, EDUCATIONS, ETHNICITIES, GENDERS, KINDS
 from dangqun.members.documents.personal_data import printed
-from dangqun.members.models import Member, MemberCategory, MemberKind, MemberStatus, Organization
+from dangqun.members.models import Member, Organization
+from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 from dangqun.printing.page_kit import (
     PAGE_LAYOUTS,
     Column,

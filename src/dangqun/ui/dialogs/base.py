@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from dangqun.core.changes import Changes
+from dangqun.ui.context import UiContext
+from dangqun.ui.operations import run_service
+from dangqun.ui.threads import BackgroundCall
+from dangqun.ui.widgets.field_errors import FieldErrors
 
 
 class ServiceDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save_call: BackgroundCall | None = None
+
+    @property
+    def is_saving(self) -> bool:
+        return self._save_call is not None
+
     def save(self) -> bool:
         """Write through the service; show the refusal and return False to stay open."""
         raise NotImplementedError
@@ -15,6 +32,37 @@ class ServiceDialog(QDialog):
             super().accept()
         else:
             self.fit_messages()
+
+    def save_in_background(
+        self,
+        context: UiContext,
+        call: Callable[[], object],
+        *,
+        changes: Changes,
+        field_errors: FieldErrors,
+        buttons: QWidget,
+        on_success: Callable[[Any], None],
+    ) -> None:
+        """Run a slow save (scrypt) off the GUI thread with ``buttons`` disabled meanwhile, so
+        a second click cannot save twice; a refusal shows beside the fields and the dialog
+        stays open, a success calls ``on_success`` (which closes with ``QDialog.accept``)."""
+        buttons.setEnabled(False)
+        self._save_call = run_service(
+            self,
+            context,
+            call,
+            changes=changes,
+            on_success=on_success,
+            on_failure=lambda _error: self.fit_messages(),
+            field_errors=field_errors,
+            failure_title=self.windowTitle(),
+        )
+
+        def finished() -> None:
+            self._save_call = None
+            buttons.setEnabled(True)
+
+        self._save_call.finished.connect(finished)
 
     def fit_messages(self) -> None:
         """Grow to show every (wrapped) error message: a top-level window's minimum size does

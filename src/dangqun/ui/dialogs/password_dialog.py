@@ -21,8 +21,6 @@ from dangqun.core.users import (
 from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.forms.ui_password_dialog import Ui_PasswordDialog
-from dangqun.ui.operations import run_service
-from dangqun.ui.threads import BackgroundCall
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 
@@ -34,7 +32,6 @@ class PasswordDialog(ServiceDialog):
         super().__init__(parent)
         self.context = context
         self.user = user
-        self._save_call: BackgroundCall | None = None
         self.ui = Ui_PasswordDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -82,13 +79,9 @@ class PasswordDialog(ServiceDialog):
         self.setMinimumWidth(560)
         self.adjustSize()
 
-    @property
-    def is_saving(self) -> bool:
-        return self._save_call is not None
-
     def accept(self) -> None:
         """Save through the service; the dialog closes when it succeeded."""
-        if self._save_call is not None:
+        if self.is_saving:
             return
         ui = self.ui
         self.errors.clear()
@@ -112,22 +105,14 @@ class PasswordDialog(ServiceDialog):
                 ui.newPasswordEdit.text(),
                 ui.passwordAgainEdit.text(),
             )
-        ui.buttonBox.setEnabled(False)
-        self._save_call = run_service(
-            self,
+        self.save_in_background(
             self.context,
             call,
             changes=Changes.of(USER),
-            on_success=self._saved,
-            on_failure=lambda _error: self.fit_messages(),
             field_errors=self.errors,
-            failure_title=self.windowTitle(),
+            buttons=ui.buttonBox,
+            on_success=self._saved,
         )
-        self._save_call.finished.connect(self._save_finished)
 
     def _saved(self, _result: object) -> None:
         QDialog.accept(self)  # closes; ServiceDialog.accept is the synchronous save
-
-    def _save_finished(self) -> None:
-        self._save_call = None
-        self.ui.buttonBox.setEnabled(True)

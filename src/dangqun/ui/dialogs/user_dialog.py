@@ -18,8 +18,6 @@ from dangqun.core.users import MIN_PASSWORD_LENGTH, UserSummary, create_user, up
 from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.forms.ui_user_dialog import Ui_UserDialog
-from dangqun.ui.operations import run_service
-from dangqun.ui.threads import BackgroundCall
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 
@@ -33,7 +31,6 @@ class UserDialog(ServiceDialog):
         """The user being edited, or None for a new one."""
         self.result_user: UserSummary | None = None
         """What the service returned after a successful save."""
-        self._save_call: BackgroundCall | None = None
         self.ui = Ui_UserDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -89,13 +86,9 @@ class UserDialog(ServiceDialog):
         role = self.ui.roleCombo.currentData()
         return role if isinstance(role, Role) else Role.STAFF
 
-    @property
-    def is_saving(self) -> bool:
-        return self._save_call is not None
-
     def accept(self) -> None:
         """Save through the service; the dialog closes when it succeeded."""
-        if self._save_call is not None:
+        if self.is_saving:
             return
         ui = self.ui
         self.errors.clear()
@@ -122,23 +115,15 @@ class UserDialog(ServiceDialog):
                 self.selected_role(),
                 ui.activeCheck.isChecked(),
             )
-        ui.buttonBox.setEnabled(False)
-        self._save_call = run_service(
-            self,
+        self.save_in_background(
             self.context,
             call,
             changes=Changes.of(USER),
-            on_success=self._saved,
-            on_failure=lambda _error: self.fit_messages(),
             field_errors=self.errors,
-            failure_title=self.windowTitle(),
+            buttons=ui.buttonBox,
+            on_success=self._saved,
         )
-        self._save_call.finished.connect(self._save_finished)
 
     def _saved(self, user: UserSummary) -> None:
         self.result_user = user
         QDialog.accept(self)  # closes; ServiceDialog.accept is the synchronous save
-
-    def _save_finished(self) -> None:
-        self._save_call = None
-        self.ui.buttonBox.setEnabled(True)

@@ -9,7 +9,6 @@ dialog that follows the service's progress.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -27,18 +26,11 @@ def export_list(page: MembersPage) -> None:
     context = page.context
     ui_state = context.ui_state
     title = QCoreApplication.translate("MembersPage", "Export the list")
-    suggested = Path(file_dialogs.last_directory(ui_state, "export")) / QCoreApplication.translate(
-        "MembersPage", "Member list.xlsx"
-    )
-    path = file_dialogs.save_file(
-        page,
-        title,
-        str(suggested),
-        QCoreApplication.translate("MembersPage", "Excel workbooks (*.xlsx)"),
+    path = file_dialogs.ask_excel_save_path(
+        page, ui_state, title, QCoreApplication.translate("MembersPage", "Member list.xlsx")
     )
     if path is None:
         return
-    file_dialogs.remember_directory(ui_state, "export", path)
     waiting = WaitDialog(
         page,
         title,

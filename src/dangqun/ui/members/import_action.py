@@ -36,18 +36,14 @@ def save_template(page: MembersPage) -> None:
     """Write the import template where the user chooses (the members service writes it)."""
     ui_state = page.context.ui_state
     title = QCoreApplication.translate("MembersPage", "Save the import template")
-    suggested = Path(file_dialogs.last_directory(ui_state, "export")) / QCoreApplication.translate(
-        "MembersPage", "Member roster template.xlsx"
-    )
-    path = file_dialogs.save_file(
+    path = file_dialogs.ask_excel_save_path(
         page,
+        ui_state,
         title,
-        str(suggested),
-        QCoreApplication.translate("MembersPage", "Excel workbooks (*.xlsx)"),
+        QCoreApplication.translate("MembersPage", "Member roster template.xlsx"),
     )
     if path is None:
         return
-    file_dialogs.remember_directory(ui_state, "export", path)
     run_service(
         page,
         page.context,

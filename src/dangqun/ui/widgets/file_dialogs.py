@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 
@@ -44,6 +44,23 @@ def save_file(
     if suffix and chosen.suffix.lower() != suffix:
         chosen = chosen.with_name(chosen.name + suffix)
     return chosen
+
+
+def ask_excel_save_path(
+    parent: QWidget | None, ui_state: QSettings, title: str, default_name: str
+) -> Path | None:
+    """Where to write a workbook: offered in the folder of the last export, which is then
+    remembered; None when cancelled."""
+    suggested = Path(last_directory(ui_state, "export")) / default_name
+    path = save_file(
+        parent,
+        title,
+        str(suggested),
+        QCoreApplication.translate("FileDialogs", "Excel workbooks (*.xlsx)"),
+    )
+    if path is not None:
+        remember_directory(ui_state, "export", path)
+    return path
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
