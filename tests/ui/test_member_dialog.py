@@ -16,12 +16,14 @@ from dangqun.members.codes import EventType
 from dangqun.members.models import Member
 from dangqun.members.service import branch_choices, get_member, member_history
 from dangqun.members.vocabulary import MemberKind, MemberStatus
+from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.dialogs.member_change_dialog import MemberChangeDialog
 from dangqun.ui.dialogs.member_dialog import MemberDialog
 from dangqun.ui.pages.members_page import MembersPage
 from tests.ui.members_support import (
     READ_ONLY,
     STAFF,
+    WAIT_MS,
     Recorder,
     audit_entries,
     id_number,
@@ -62,6 +64,16 @@ def save_button(dialog: MemberDialog):
     return dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
 
 
+def saved(qtbot, dialog: ServiceDialog) -> bool:
+    """Save as the Save button does and wait for the background call: True when it closed
+    the dialog (which the members page then deletes, so ask the signal, not the widget)."""
+    closed: list[bool] = []
+    dialog.accepted.connect(lambda: closed.append(True))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
+    return bool(closed)
+
+
 def fill_valid(dialog: MemberDialog, application: Application, number: str) -> None:
     ui = dialog.ui
     ui.nameEdit.setText(LONG_NAME)
@@ -75,7 +87,7 @@ def fill_valid(dialog: MemberDialog, application: Application, number: str) -> N
 
 
 def test_a_bad_id_number_is_refused_beside_the_field_and_nothing_is_written(
-    page: MembersPage, demo_application: Application
+    qtbot, page: MembersPage, demo_application: Application
 ) -> None:
     before = sql_count(demo_application)
     dialog = open_new(page)
@@ -85,6 +97,7 @@ def test_a_bad_id_number_is_refused_beside_the_field_and_nothing_is_written(
     dialog.ui.idNumberEdit.setText(wrong_check)
 
     save_button(dialog).click()
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
 
     assert dialog.isVisible()
     assert dialog.error_for("id_number") == "公民身份号码校验位不正确，请逐位核对是否录入有误"
@@ -112,14 +125,14 @@ def test_the_id_number_fills_birth_date_and_sex_and_warns_about_an_unknown_area(
 
 
 def test_unreadable_dates_and_the_services_findings_show_together(
-    page: MembersPage, demo_application: Application
+    qtbot, page: MembersPage, demo_application: Application
 ) -> None:
     dialog = open_new(page)
     fill_valid(dialog, demo_application, id_number("530102", date(1980, 5, 17), 131))
     dialog.ui.joinedOnEdit.line_edit.setText("2010.13.01")
     dialog.ui.phoneEdit.setText("1381234")
 
-    assert not dialog.save()
+    assert not saved(qtbot, dialog)
 
     assert "不存在" in dialog.error_for("joined_on")
     assert "11 位" in dialog.error_for("phone")
@@ -134,7 +147,7 @@ def test_a_valid_registration_appears_in_the_list_and_in_the_audit_log(
 
     save_button(dialog).click()
 
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=WAIT_MS)  # closed
     with demo_application.database.reading() as session:
         member = session.scalar(select(Member).where(Member.id_number == number))
         assert member is not None
@@ -186,20 +199,20 @@ def test_fields_follow_the_kind(page: MembersPage) -> None:
 
 
 def test_an_in_service_member_needs_the_home_organization_and_the_report_date(
-    page: MembersPage, demo_application: Application
+    qtbot, page: MembersPage, demo_application: Application
 ) -> None:
     dialog = open_new(page)
     fill_valid(dialog, demo_application, id_number("530102", date(1980, 5, 17), 131))
     ui = dialog.ui
     ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(MemberKind.IN_SERVICE_REGISTERED))
 
-    assert not dialog.save()
+    assert not saved(qtbot, dialog)
     assert dialog.error_for("origin_organization")
     assert dialog.error_for("registered_on")
 
     ui.originOrganizationEdit.setText("云南省财政厅机关党委")
     ui.registeredOnEdit.line_edit.setText("2024-03-05")
-    assert dialog.save()
+    assert saved(qtbot, dialog)
     events = member_history(demo_application.database, system_actor("测试"), dialog.saved.member.id)
     assert {event.event_type for event in events} == {EventType.CREATED, EventType.REPORT}
 
@@ -233,7 +246,7 @@ def test_editing_the_branch_records_a_dated_event(
     dialog.ui.organizationPicker.set_organization_id(other)
     save_button(dialog).click()
 
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=WAIT_MS)  # closed
     events = member_history(demo_application.database, system_actor("测试"), member_id)
     assert events[-1].event_type is EventType.BRANCH_CHANGE
     assert events[-1].occurred_on == local_today()
@@ -252,7 +265,7 @@ def test_staff_save_an_edit_without_unmasking_the_stored_id_number(
     assert "*" in dialog.ui.idNumberEdit.text()
     dialog.ui.workUnitEdit.setText("翠湖社区居委会 主任")
 
-    assert dialog.save(), dialog.ui.generalError.text()
+    assert saved(qtbot, dialog), dialog.ui.generalError.text()
 
     admin = system_actor("测试")
     detail = get_member(demo_application.database, admin, member_id)
@@ -273,14 +286,17 @@ def test_transfer_out_from_the_history_tab_is_a_dated_event(
 
     ok = change.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     ok.click()  # no destination yet
+    qtbot.waitUntil(lambda: not change.is_saving, timeout=WAIT_MS)
     assert change.isVisible()
     assert change.errors.message("destination") == "请填写转往的党组织"
 
     change.ui.dateEdit.line_edit.setText("2026.01.05")
     change.ui.destinationEdit.setText("五华区华山街道党工委")
+    closed: list[bool] = []
+    change.accepted.connect(lambda: closed.append(True))
     ok.click()
 
-    assert not change.isVisible()
+    qtbot.waitUntil(lambda: bool(closed), timeout=WAIT_MS)  # then the member dialog deletes it
     detail = get_member(demo_application.database, system_actor("测试"), member_id)
     assert detail.status is MemberStatus.TRANSFERRED_OUT
     events = member_history(demo_application.database, system_actor("测试"), member_id)
@@ -290,14 +306,14 @@ def test_transfer_out_from_the_history_tab_is_a_dated_event(
     assert dialog.history_model.item(0, 1).text() == "组织关系转出"
     assert dialog.ui.transferInButton.isVisibleTo(dialog)
     # Saving the (untouched) form afterwards must not undo the transfer.
-    assert dialog.save()
+    assert saved(qtbot, dialog)
     detail = get_member(demo_application.database, system_actor("测试"), member_id)
     assert detail.status is MemberStatus.TRANSFERRED_OUT
     settle(qtbot, page)
 
 
 def test_a_kind_change_asks_for_what_the_new_kind_needs(
-    page: MembersPage, demo_application: Application
+    qtbot, page: MembersPage, demo_application: Application
 ) -> None:
     member_id = first_local_member(demo_application)
     page.open_member(member_id)
@@ -311,7 +327,7 @@ def test_a_kind_change_asks_for_what_the_new_kind_needs(
 
     ui.destinationEdit.setText("广东省深圳市南山区")
     ui.dateEdit.line_edit.setText("2025-12-01")
-    change.accept()
+    assert saved(qtbot, change)
 
     events = member_history(demo_application.database, system_actor("测试"), member_id)
     assert events[-1].event_type is EventType.FLOATING_OUT
@@ -337,7 +353,7 @@ def test_the_read_only_role_sees_a_member_without_buttons_that_write(
         dialog.ui.changeKindButton,
     ):
         assert not button.isVisibleTo(dialog)
-    assert not dialog.save()
+    assert not saved(qtbot, dialog)
 
 
 def test_the_history_lists_the_members_events_newest_first(

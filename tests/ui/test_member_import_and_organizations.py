@@ -198,6 +198,7 @@ def test_the_organization_tree_adds_renames_and_deletes_only_empty_organizations
 
     recorder.texts = ["99号楼党小组"]
     dialog.ui.addChildButton.click()
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
 
     added = dialog.selected_node()
     assert added is not None and added.name == "99号楼党小组"
@@ -209,9 +210,11 @@ def test_the_organization_tree_adds_renames_and_deletes_only_empty_organizations
 
     recorder.texts = ["99栋党小组"]
     dialog.ui.renameButton.click()
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
     assert dialog.selected_node().name == "99栋党小组"
 
     dialog.ui.deleteButton.click()
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
     assert recorder.confirmations
     with demo_application.database.reading() as session:
         assert session.get(Organization, added.id) is None
@@ -219,6 +222,7 @@ def test_the_organization_tree_adds_renames_and_deletes_only_empty_organizations
 
     dialog.select(branch.id)
     dialog.ui.deleteButton.click()  # it has building groups and members
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
     assert "不能删除" in dialog.ui.messageLabel.text()
     assert any(node.id == branch.id for node in organization_tree(demo_application.database))
 
@@ -243,6 +247,7 @@ def test_an_empty_center_starts_its_tree_with_a_community_organization(
 
     recorder.texts = ["翠湖社区党委"]
     dialog.ui.addTopButton.click()
+    qtbot.waitUntil(lambda: not dialog.is_saving, timeout=WAIT_MS)
 
     node = dialog.selected_node()
     assert node is not None and node.level is OrganizationLevel.COMMUNITY

@@ -4,18 +4,22 @@ DOMAIN.md §1: transfers are dated events kept in the member's history, never ov
 member's record changes *and* an event dated on the day the user gives is written, in one
 unit of work, by the members service (``transfer_member_out`` / ``update_member`` with
 ``effective_on``). The dialog starts from the stored record (``member_form``) so nothing else
-of the member changes.
+of the member changes. The write runs off the GUI thread and announces ``MEMBER``.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from dangqun.core.changes import Changes
 from dangqun.core.clock import local_today
-from dangqun.core.errors import DangqunError, FieldError, ValidationError
+from dangqun.core.errors import FieldError
+from dangqun.members.changes import MEMBER
 from dangqun.members.service import (
     KINDS,
     STATUSES,
@@ -195,10 +199,13 @@ class MemberChangeDialog(ServiceDialog):
         if widget_error:
             errors.append(FieldError(field, widget_error))
 
-    def save(self) -> bool:
+    def accept(self) -> None:
+        """Dates that cannot be read are said at once; the change itself is written off the
+        GUI thread, and the dialog closes when it succeeded."""
+        if self.is_saving:
+            return
         ui = self.ui
         self.errors.clear()
-        database, actor = self.context.application.database, self.context.actor
         parse_errors: list[FieldError] = []
         self._date(self._field("date"), ui.dateEdit.error(), parse_errors)
         day = ui.dateEdit.value_or_none()
@@ -208,29 +215,43 @@ class MemberChangeDialog(ServiceDialog):
             self._date("registered_on", ui.registeredEdit.error(), parse_errors)
         if parse_errors:
             self.errors.show(parse_errors)
-            return False
+            self.fit_messages()
+            return
         assert day is not None
-        try:
-            if self.change is ChangeKind.TRANSFER_OUT:
-                self.saved = transfer_member_out(
-                    database, actor, self.member_id, day, ui.destinationEdit.text(), self.today
-                )
-            else:
-                self.saved = update_member(
-                    database,
-                    actor,
-                    self.member_id,
-                    self.changed_form(),
-                    effective_on=day,
-                    today=self.today,
-                )
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except DangqunError as error:
-            self.errors.show_general(error.message)
-            return False
-        return True
+        database, actor = self.context.application.database, self.context.actor
+        call: Callable[[], SavedMember]
+        if self.change is ChangeKind.TRANSFER_OUT:
+            call = partial(
+                transfer_member_out,
+                database,
+                actor,
+                self.member_id,
+                day,
+                ui.destinationEdit.text(),
+                self.today,
+            )
+        else:
+            call = partial(
+                update_member,
+                database,
+                actor,
+                self.member_id,
+                self.changed_form(),
+                effective_on=day,
+                today=self.today,
+            )
+        self.save_in_background(
+            self.context,
+            call,
+            changes=Changes.of(MEMBER),
+            field_errors=self.errors,
+            buttons=ui.buttonBox,
+            on_success=self._saved,
+        )
+
+    def _saved(self, saved: SavedMember) -> None:
+        self.saved = saved
+        QDialog.accept(self)  # closes; ServiceDialog.accept is the synchronous save
 
     def changed_form(self) -> MemberForm:
         ui = self.ui

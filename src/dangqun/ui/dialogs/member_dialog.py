@@ -7,8 +7,9 @@
   活动证 for 流动党员流入; 外出流向 for 流出.
 * Birth date and sex are filled from the ID number as it is typed; a wrong check character is
   said at once, a doubtful area code only warns (a genuine card must never be refused).
-* Saving calls ``register_member``/``update_member``: all bad fields come back at once and are
-  shown under their inputs in red; nothing is written. Warnings never block.
+* Saving calls ``register_member``/``update_member`` off the GUI thread and announces ``MEMBER``:
+  all bad fields come back at once and are shown under their inputs in red; nothing is
+  written. Warnings never block.
 * Kind and status of a registered member change only as dated events (history tab), so the
   history says when someone came, left or became a floating member.
 * ID number, phone and address arrive masked for roles that may not see them; sent back
@@ -17,6 +18,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from typing import cast
@@ -25,6 +27,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -32,9 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dangqun.core.changes import Changes
 from dangqun.core.clock import format_local, local_today
+from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, FieldError, ValidationError
-from dangqun.core.security import Permission
+from dangqun.core.security import Actor, Permission
+from dangqun.members.changes import MEMBER
 from dangqun.members.service import (
     CATEGORIES,
     EDUCATIONS,
@@ -67,6 +73,48 @@ from dangqun.ui.widgets.field_errors import FieldErrors
 
 MASK = "*"
 PREFERRED_SIZE = (1000, 720)
+
+
+def _save_member(
+    database: Database,
+    actor: Actor,
+    member_id: int | None,
+    form: MemberForm,
+    unreadable: list[FieldError],
+    today: date,
+) -> SavedMember:
+    """One save, on the thread pool. Dates the form could not read are refused together with
+    the service's other findings, so the user sees everything to correct at once."""
+    if unreadable:
+        fields = {problem.field for problem in unreadable}
+        try:
+            check_member_form(database, form, member_id, today)
+        except ValidationError as error:
+            found = [item for item in error.errors if item.field not in fields]
+            raise ValidationError(unreadable + found) from None
+        raise ValidationError(unreadable)
+    if member_id is None:
+        return register_member(database, actor, form, today)
+    return update_member(database, actor, member_id, form, today=today)
+
+
+class _FormErrors(FieldErrors):
+    """The member form has two tabs and scrolls: a refusal is brought into view once shown."""
+
+    def __init__(
+        self,
+        labels: Mapping[str, QLabel],
+        general: QLabel,
+        inputs: Mapping[str, QWidget],
+        shown: Callable[[list[FieldError]], None],
+    ) -> None:
+        super().__init__(labels, general=general, inputs=inputs)
+        self._shown = shown
+
+    def show(self, errors: list[FieldError]) -> list[str]:
+        left = super().show(errors)
+        self._shown(errors)
+        return left
 
 
 def _select_data(combo: QComboBox, value: object) -> None:
@@ -191,10 +239,11 @@ class MemberDialog(ServiceDialog):
         }
         self.error_labels = {field: label for field, (_widget, label) in rows.items()}
         self.inputs = {field: widget for field, (widget, _label) in rows.items()}
-        return FieldErrors(
+        return _FormErrors(
             self.error_labels,
             general=ui.generalError,
             inputs={field: widget for field, (widget, _label) in rows.items()},
+            shown=self._bring_errors_into_view,
         )
 
     def _setup_history(self) -> None:
@@ -577,39 +626,38 @@ class MemberDialog(ServiceDialog):
                 problems = [problem for problem in problems if problem.field != field]
         return base.with_changes(**changes), problems
 
-    def save(self) -> bool:
-        """Write through the service; False (messages under the fields) when refused."""
-        if not self.may_edit:
-            return False
+    def accept(self) -> None:
+        """Save off the GUI thread; the dialog closes when it succeeded, else stays open with
+        the messages under the fields."""
+        if self.is_saving or not self.may_edit:
+            return
         self.errors.clear()
         self.ui.warningsLabel.setVisible(False)
-        database, actor = self.context.application.database, self.context.actor
         form, problems = self.current_form()
-        try:
-            if problems:
-                # Unreadable dates first; the service's other findings are shown with them.
-                try:
-                    check_member_form(database, form, self.member_id, self.today)
-                except ValidationError as error:
-                    unreadable = {problem.field for problem in problems}
-                    problems += [item for item in error.errors if item.field not in unreadable]
-                raise ValidationError(problems)
-            if self.member_id is None:
-                self.saved = register_member(database, actor, form, self.today)
-            else:
-                self.saved = update_member(database, actor, self.member_id, form, today=self.today)
-        except ValidationError as error:
-            self._show_errors(error.errors)
-            return False
-        except DangqunError as error:
-            self.errors.show_general(error.message)
-            return False
-        return True
+        self.save_in_background(
+            self.context,
+            partial(
+                _save_member,
+                self.context.application.database,
+                self.context.actor,
+                self.member_id,
+                form,
+                problems,
+                self.today,
+            ),
+            changes=Changes.of(MEMBER),
+            field_errors=self.errors,
+            buttons=self.ui.buttonBox,
+            on_success=self._saved,
+        )
 
-    def _show_errors(self, errors: list[FieldError]) -> None:
+    def _saved(self, saved: SavedMember) -> None:
+        self.saved = saved
+        QDialog.accept(self)  # closes; ServiceDialog.accept is the synchronous save
+
+    def _bring_errors_into_view(self, errors: list[FieldError]) -> None:
         ui = self.ui
         ui.tabs.setCurrentWidget(ui.detailsTab)
-        self.errors.show(errors)
         if not ui.generalError.isVisibleTo(self):
             # The form scrolls: say how many fields need attention, wherever they are.
             self.errors.show_general(

@@ -4,20 +4,23 @@ A center has a few hundred organizations, so a :class:`QStandardItemModel` is ri
 change (add a sub-organization, add a top organization, rename, delete an empty one) is one
 call of :mod:`dangqun.members.organizations`, which checks the level rules, numbers the grid
 code, refuses to delete an organization that still has sub-organizations or members, and
-writes the audit log. After a change the tree is read again and the change is announced
-(``Changes.of(ORGANIZATION)``), so the member list's filter follows.
+writes the audit log. The call runs off the GUI thread (``save_in_background``) and announces
+``Changes.of(ORGANIZATION)``, so the member list's filter follows; then the tree is read again.
+A refusal shows in the message line under the tree.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from dangqun.core.changes import Changes
-from dangqun.core.errors import DangqunError, ValidationError
 from dangqun.core.security import Permission
 from dangqun.members.changes import ORGANIZATION
 from dangqun.members.organizations import child_level
@@ -30,16 +33,18 @@ from dangqun.members.service import (
 )
 from dangqun.members.vocabulary import ORGANIZATION_LEVEL_LABELS, OrganizationLevel
 from dangqun.ui.context import UiContext
+from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
 from dangqun.ui.icons import icon
 from dangqun.ui.widgets import file_dialogs, message_boxes
+from dangqun.ui.widgets.field_errors import FieldErrors
 from dangqun.ui.widgets.style_role import set_style_role
 
 NAME, LEVEL, CODE, MEMBERS = range(4)
 ORGANIZATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(ServiceDialog):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -73,6 +78,8 @@ class OrganizationDialog(QDialog):
         ui.closeButton.clicked.connect(self.accept)
         for button in (ui.addChildButton, ui.addTopButton, ui.renameButton, ui.deleteButton):
             button.setVisible(self.may_edit)
+        self.errors = FieldErrors({}, general=ui.messageLabel)
+        """Every refusal goes to the message line: the names are asked in small input boxes."""
         self.show_message("")
         self.refresh()
         self.resize(900, 640)
@@ -185,17 +192,30 @@ class OrganizationDialog(QDialog):
 
     # -- changes ----------------------------------------------------------------------------
 
+    def accept(self) -> None:
+        """Close. Each change was saved when it was made; a save under way finishes first."""
+        if not self.is_saving:
+            QDialog.accept(self)
+
+    def _save(self, call: Callable[[], object], on_success: Callable[[Any], None]) -> None:
+        """Write one change off the GUI thread with the whole dialog disabled meanwhile (the
+        buttons share no container), so the tree cannot change under it."""
+        if self.is_saving:
+            return
+        self.show_message("")  # the error style, for a refusal shown by self.errors
+        self.save_in_background(
+            self.context,
+            call,
+            changes=Changes.of(ORGANIZATION),
+            field_errors=self.errors,
+            buttons=self,
+            on_success=on_success,
+        )
+
     def _done(self, select_id: int | None, message: str) -> None:
         self.changed = True
         self.refresh(select_id)
         self.show_message(message, error=False)
-        self.context.events.announce(Changes.of(ORGANIZATION))
-
-    def _refused(self, error: DangqunError) -> None:
-        if isinstance(error, ValidationError):
-            self.show_message("\n".join(item.message for item in error.errors))
-        else:
-            self.show_message(error.message)
 
     def add_child(self) -> None:
         parent = self.selected_node()
@@ -234,13 +254,19 @@ class OrganizationDialog(QDialog):
         self._add(None, name, level)
 
     def _add(self, parent_id: int | None, name: str, level: OrganizationLevel | None) -> None:
-        try:
-            node = add_organization(
-                self.context.application.database, self.context.actor, parent_id, name, level
-            )
-        except DangqunError as error:
-            self._refused(error)
-            return
+        self._save(
+            partial(
+                add_organization,
+                self.context.application.database,
+                self.context.actor,
+                parent_id,
+                name,
+                level,
+            ),
+            self._added,
+        )
+
+    def _added(self, node: OrganizationNode) -> None:
         self._done(
             node.id,
             self.tr("Added {name} with code {code}.").format(name=node.name, code=node.code or "—"),
@@ -258,13 +284,18 @@ class OrganizationDialog(QDialog):
         )
         if name is None or name.strip() == node.name:
             return
-        try:
-            renamed = rename_organization(
-                self.context.application.database, self.context.actor, node.id, name
-            )
-        except DangqunError as error:
-            self._refused(error)
-            return
+        self._save(
+            partial(
+                rename_organization,
+                self.context.application.database,
+                self.context.actor,
+                node.id,
+                name,
+            ),
+            self._renamed,
+        )
+
+    def _renamed(self, renamed: OrganizationNode) -> None:
         self._done(renamed.id, self.tr("Renamed to {name}.").format(name=renamed.name))
 
     def delete_selected(self) -> None:
@@ -282,12 +313,17 @@ class OrganizationDialog(QDialog):
             ),
         ):
             return
-        try:
-            delete_organization(self.context.application.database, self.context.actor, node.id)
-        except DangqunError as error:
-            self._refused(error)
-            return
-        self._done(node.parent_id, self.tr("Deleted {name}.").format(name=node.name))
+        self._save(
+            partial(
+                delete_organization,
+                self.context.application.database,
+                self.context.actor,
+                node.id,
+            ),
+            lambda _result: self._done(
+                node.parent_id, self.tr("Deleted {name}.").format(name=node.name)
+            ),
+        )
 
     def index_of(self, organization_id: int) -> QModelIndex:
         matches = self.model.match(

@@ -609,12 +609,11 @@ class MembersPage(QWidget):
             )
         else:
             self.show_notice(self.tr("Saved {name}.").format(name=saved.member.name))
-        self.context.events.announce(Changes.of(MEMBER))
 
     def _member_changed_in_dialog(self, member_id: int) -> None:
-        """A dated change (transfer, kind, status) was recorded from the history tab."""
+        """A dated change (transfer, kind, status) was recorded from the history tab (the
+        change dialog announced it): keep that member selected when the list reloads."""
         self._selected_id = member_id
-        self.context.events.announce(Changes.of(MEMBER))
 
     def show_organizations(self) -> None:
         from dangqun.ui.dialogs.organization_dialog import OrganizationDialog
