@@ -47,22 +47,32 @@ class ServiceDialog(QDialog):
         a second click cannot save twice; a refusal shows beside the fields and the dialog
         stays open, a success calls ``on_success`` (which closes with ``QDialog.accept``)."""
         buttons.setEnabled(False)
+
+        # Plain callbacks, never a closure connected to the call's ``finished`` signal: PySide
+        # wraps such a closure in a hidden receiver, and one outliving its sender corrupted the
+        # heap in CI (``malloc_consolidate(): unaligned fastbin chunk``).
+        def settle() -> None:
+            self._save_call = None
+            buttons.setEnabled(True)
+
+        def succeeded(result: Any) -> None:
+            settle()
+            on_success(result)
+
+        def failed(_error: BaseException) -> None:
+            settle()
+            self.fit_messages()
+
         self._save_call = run_service(
             self,
             context,
             call,
             changes=changes,
-            on_success=on_success,
-            on_failure=lambda _error: self.fit_messages(),
+            on_success=succeeded,
+            on_failure=failed,
             field_errors=field_errors,
             failure_title=self.windowTitle(),
         )
-
-        def finished() -> None:
-            self._save_call = None
-            buttons.setEnabled(True)
-
-        self._save_call.finished.connect(finished)
 
     def fit_messages(self) -> None:
         """Grow to show every (wrapped) error message: a top-level window's minimum size does
