@@ -1,19 +1,25 @@
 """The audit log: who changed what, when, with before/after as JSON.
 
-Append-only is enforced by the database itself (triggers created in migration 0001 abort any
-UPDATE or DELETE), not only by the absence of an edit screen.
+Append-only is enforced by the database itself, not only by the absence of an edit screen:
+triggers (migrations 0001 and 0003) abort any UPDATE or DELETE and any INSERT that does not take
+the next id or does not link to the newest entry, which is how ``REPLACE INTO`` is caught (it
+deletes without firing the DELETE trigger). Triggers can be dropped by whoever holds the file, so
+the log is also tamper-evident (issue 10): each entry stores the SHA-256 of its own fields plus
+the previous entry's hash, and :mod:`dangqun.core.audit_chain` re-walks that chain for
+``dangqun check`` and before a restore.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, func, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Integer, String, Text, event, func, insert, select
+from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from dangqun.core.clock import utc_now
 from dangqun.core.db import Database
@@ -39,6 +45,7 @@ ACTION_LABELS = {
     "backup.create": "备份数据",
     "backup.restore": "恢复数据",
     "demo.generate": "生成演示数据",
+    "cli.full_personal_data": "命令行显示完整个人信息",
 }
 
 
@@ -60,6 +67,10 @@ class AuditEntry(Base):
     entity_id: Mapped[str | None] = mapped_column(String(64))
     before_json: Mapped[str | None] = mapped_column(Text)
     after_json: Mapped[str | None] = mapped_column(Text)
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    """The ``entry_hash`` of the entry before this one (:data:`GENESIS_HASH` for the first)."""
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    """:func:`chain_hash` of this entry's :data:`CHAINED_COLUMNS` and ``previous_hash``."""
 
     @property
     def action_label(self) -> str:
@@ -78,6 +89,95 @@ def to_json(value: Mapping[str, Any] | None) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
 
 
+GENESIS_HASH = "0" * 64
+"""What the first entry of a log links to."""
+
+CHAINED_COLUMNS = (
+    "id",
+    "at",
+    "user_id",
+    "username",
+    "action",
+    "entity_type",
+    "entity_id",
+    "before_json",
+    "after_json",
+)
+"""The fields an entry's hash covers, in the order of its canonical serialization. The id is
+among them, so the chain order is the id order and an entry cannot be renumbered."""
+
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""Compact, non-ASCII kept: one encoder for every entry (``dumps`` would build one a call)."""
+
+_CHAIN_TIP = "dangqun.audit_chain_tip"
+"""``session.info`` key: ``(id, entry_hash)`` of the newest entry this transaction knows of."""
+
+
+def chain_hash(fields: Sequence[Any], previous_hash: str) -> str:
+    """SHA-256 (hex) over a canonical serialization of one entry (issue 10).
+
+    ``fields`` are the values of :data:`CHAINED_COLUMNS` (``at`` an aware datetime, written as
+    UTC to the microsecond, which is exactly what the column stores), then the previous hash: a
+    compact JSON array, UTF-8. Migration 0003 chains the entries written before it with this
+    same function, and :mod:`dangqun.core.audit_chain` re-computes it from the stored values.
+    """
+    entry_id, at, *rest = fields
+    instant = at.astimezone(UTC).isoformat(timespec="microseconds")
+    canonical = _CANONICAL_JSON.encode([entry_id, instant, *rest, previous_hash])
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def stored_instant(stored: str) -> datetime:
+    """The ``at`` column's text as SQLite holds it, read back as the instant that was hashed.
+
+    The chain is walked over the stored text rather than through the column type, so an entry
+    whose time was overwritten with something unreadable is a finding, not a failed check.
+    Raises ValueError for text that is no ISO date and time.
+    """
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_chain_tip(session: Session, transaction: SessionTransaction) -> None:
+    """A tip remembered in a transaction (or savepoint) that ended may have been rolled back.
+
+    The inner transactions a flush opens are not such an end: what they wrote stays.
+    """
+    if transaction.parent is None or transaction.nested:
+        session.info.pop(_CHAIN_TIP, None)
+
+
+def _chain_tip(session: Session) -> tuple[int, str]:
+    """The newest entry's id and hash, read once a transaction.
+
+    In SQLite the first read of a write transaction takes the write lock (``BEGIN IMMEDIATE``),
+    so no other writer appends between this read and the commit; within the transaction the tip
+    is carried in ``session.info``, so many entries appended before a flush chain in order.
+    """
+    tip = session.info.get(_CHAIN_TIP)
+    if tip is None:
+        newest = session.execute(
+            select(AuditEntry.id, AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1)
+        ).first()
+        tip = (0, GENESIS_HASH) if newest is None else (newest[0], newest[1])
+    return tip
+
+
+def _chained(session: Session, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (audit values without id or hashes) given the next ids and linked in order."""
+    last_id, last_hash = _chain_tip(session)
+    chained = []
+    for row in rows:
+        values = {**row, "id": last_id + 1, "previous_hash": last_hash}
+        values["entry_hash"] = chain_hash(
+            [values.get(column) for column in CHAINED_COLUMNS], last_hash
+        )
+        last_id, last_hash = values["id"], values["entry_hash"]
+        chained.append(values)
+    session.info[_CHAIN_TIP] = (last_id, last_hash)
+    return chained
+
+
 def append_audit_entry(
     session: Session,
     actor: Actor,
@@ -87,18 +187,39 @@ def append_audit_entry(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
-    entry = AuditEntry(
-        at=utc_now(),
-        user_id=actor.user_id,
-        username=actor.username,
-        action=action,
-        entity_type=entity_type,
-        entity_id=None if entity_id is None else str(entity_id),
-        before_json=to_json(before),
-        after_json=to_json(after),
+    """One entry, chained to the newest one in this same writing transaction."""
+    (values,) = _chained(
+        session,
+        [
+            {
+                "at": utc_now(),
+                "user_id": actor.user_id,
+                "username": actor.username,
+                "action": action,
+                "entity_type": entity_type,
+                "entity_id": None if entity_id is None else str(entity_id),
+                "before_json": to_json(before),
+                "after_json": to_json(after),
+            }
+        ],
     )
+    entry = AuditEntry(**values)
     session.add(entry)
     return entry
+
+
+def append_audit_rows(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many entries in one statement (an import's thousands of ``member.create``), chained.
+
+    Each row holds ``at``, ``user_id``, ``username``, ``action``, ``entity_type``,
+    ``entity_id``, ``before_json`` and ``after_json``. Entries appended earlier in the
+    transaction and still pending in the session are flushed first: the database accepts
+    entries only in chain order.
+    """
+    if not rows:
+        return
+    session.flush()
+    session.execute(insert(AuditEntry), _chained(session, rows))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from dangqun.core.audit_chain import audit_log_problems
 from dangqun.core.model_base import ChangeCounter, Tombstone, synced_tables
 
 InvariantFunction = Callable[[Session], list[str]]
@@ -101,3 +102,10 @@ def _tombstones_refer_to_deleted_rows(session: Session) -> list[str]:
         if alive:
             problems.append(f"表 {table.name} 有 {alive} 条已标记删除的记录仍然存在")
     return problems
+
+
+@invariant("audit_chain", "操作日志完整性")
+def _audit_log_is_intact(session: Session) -> list[str]:
+    """The audit log's triggers and hash chain (issue 10), a core rule: ``dangqun check`` names
+    an edited, deleted or overwritten entry and a dropped or altered trigger."""
+    return audit_log_problems(session)

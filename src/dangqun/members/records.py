@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dangqun.core.audit import AuditEntry, to_json
+from dangqun.core.audit import append_audit_rows, to_json
 from dangqun.core.clock import utc_now
 from dangqun.core.errors import FieldError
 from dangqun.core.model_base import insert_synced_rows
@@ -265,8 +265,8 @@ def create_members_in(work: UnitOfWork, cleans: list[CleanMember], today: date) 
     insert_synced_rows(session, Member, members)
     insert_synced_rows(session, MemberEvent, events)
     now = utc_now()
-    session.execute(
-        insert(AuditEntry),
+    append_audit_rows(
+        session,
         [
             {
                 "at": now,
