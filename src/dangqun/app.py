@@ -33,6 +33,7 @@ from dangqun.ui.session import SessionController
 from dangqun.ui.startup import (
     DEFAULT_FONT_POINT_SIZE,
     apply_appearance,
+    choose_backup_instead_of_new_center,
     configure_qt_application,
     create_qt_application,
 )
@@ -143,15 +144,30 @@ def open_database(claimed: ClaimedDirectory) -> Application:
 
 
 def open_and_register(claimed: ClaimedDirectory) -> Application | None:
-    """Open the database now; run the first-run wizard if the center is not registered yet."""
+    """Open the database now; run the first-run wizard if the center is not registered yet.
+
+    A missing or empty database beside backups is offered the newest backup first (issue 10);
+    a refused restore (damaged file …) ends the start with its reason, data untouched.
+    """
     from PySide6.QtWidgets import QDialog
 
-    from dangqun.bootstrap import is_initialized
+    from dangqun.bootstrap import is_initialized, missing_database_backup, restore_from_file
+    from dangqun.core.security import system_actor
     from dangqun.ui.context import open_ui_state
     from dangqun.ui.dialogs.first_run_wizard import FirstRunWizard
     from dangqun.ui.sign_in_panel import LAST_USERNAME_KEY
 
+    chosen_backup = None
+    newest = missing_database_backup(claimed.paths)
+    if newest is not None:  # issue 10: a lost database is restored, not silently replaced
+        chosen_backup = choose_backup_instead_of_new_center(newest)
     application = open_database(claimed)
+    if chosen_backup is not None:
+        try:
+            restore_from_file(application, system_actor("恢复备份"), chosen_backup)
+        except BaseException:
+            application.close()
+            raise
     if is_initialized(application.database):
         return application
     wizard = FirstRunWizard(application.database)

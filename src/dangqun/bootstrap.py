@@ -4,36 +4,52 @@ Order matters and each step can refuse with a Chinese message, leaving data unto
 data directory writable → single-instance lock → database file is SQLite → not from a newer
 version (:mod:`dangqun.opening`, no SQLAlchemy) → automatic backup → migrate → open (here).
 Every CLI command goes through :func:`open_application`; the GUI runs the two halves apart.
+
+Backups and restores (issue 10, "restores that cannot break a center"): each is audited as
+started (committed before the copy) and then finished, so a kill in between still leaves a
+record; a restore prepares the complete new database aside, checks that it is a dangqun
+database of this center whose invariants hold, stamps its own audit entry into it and only then
+switches it in with one rename (:mod:`dangqun.core.restore`).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
 
 from dangqun import migrations, schema
+from dangqun.core import restore
+from dangqun.core.audit import register_action_labels
 from dangqun.core.backup import (
     BackupFile,
+    check_restorable,
     create_backup,
     has_automatic_backup_on,
-    restore_backup,
+    kill_point,
+    latest_backup,
     rotate_backups,
 )
 from dangqun.core.center import Center, CenterInfo, center_info, find_center, validate_center
+from dangqun.core.database_file import is_missing_or_empty, read_only_reason, read_schema_revision
 from dangqun.core.db import Database, create_sqlite_engine
-from dangqun.core.errors import ValidationError
+from dangqun.core.errors import BackupError, OtherCenterBackup, ValidationError
 from dangqun.core.instance_lock import InstanceLock
 from dangqun.core.invariants import CheckReport, run_checks
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Permission, Role, system_actor
 from dangqun.core.users import add_user_in_session, validate_new_account
-from dangqun.opening import ClaimedDirectory, checked_schema_revision, claim_data_directory
+from dangqun.opening import ClaimedDirectory, claim_data_directory
 
 log = logging.getLogger(__name__)
+
+register_action_labels({"backup.started": "开始备份", "restore.started": "开始恢复"})
+"""The "started" halves of a backup or restore; "backup.create" / "backup.restore" finish them."""
 
 
 @dataclass
@@ -71,9 +87,7 @@ def migrate_to_head(claimed: ClaimedDirectory) -> MigrationOutcome:
         return outcome
     paths = claimed.paths
     if claimed.revision is not None:
-        outcome.safety_backup = create_backup(
-            paths.database, paths.backups, "pre-migration", keys_dir=paths.keys
-        )
+        outcome.safety_backup = create_backup(paths.database, paths.backups, "pre-migration")
         log.info(
             "backed up %s before migrating from %s", outcome.safety_backup.path, claimed.revision
         )
@@ -162,10 +176,16 @@ def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInf
 
 
 def backup_now(application: Application, actor: Actor, kind: str = "manual") -> BackupFile:
+    """A backup a user asked for: audited as started before the copy, finished after it."""
     actor.require(Permission.BACKUP)
-    backup = create_backup(
-        application.paths.database, application.paths.backups, kind, keys_dir=application.paths.keys
-    )
+    refusal = read_only_reason(application.paths.database)
+    if refusal is not None:
+        raise BackupError(f"备份失败：{refusal}")
+    with application.database.unit_of_work(actor) as work:
+        work.audit("backup.started", "backup", None, None, {"kind": kind})
+        work.commit()
+    kill_point("backup-started")
+    backup = create_backup(application.paths.database, application.paths.backups, kind)
     rotate_backups(application.paths.backups)
     with application.database.unit_of_work(actor) as work:
         work.audit("backup.create", "backup", backup.path.name, None, {"kind": kind})
@@ -180,62 +200,177 @@ def run_automatic_backup_if_due(
     now = now or datetime.now()
     if has_automatic_backup_on(application.paths.backups, now):
         return None
-    backup = create_backup(
-        application.paths.database,
-        application.paths.backups,
-        "daily",
-        now,
-        keys_dir=application.paths.keys,
-    )
+    backup = create_backup(application.paths.database, application.paths.backups, "daily", now)
     rotate_backups(application.paths.backups)
     return backup
 
 
 def backup_on_exit(application: Application) -> BackupFile:
-    backup = create_backup(
-        application.paths.database,
-        application.paths.backups,
-        "exit",
-        keys_dir=application.paths.keys,
-    )
+    backup = create_backup(application.paths.database, application.paths.backups, "exit")
     rotate_backups(application.paths.backups)
     return backup
 
 
-def restore_from_file(application: Application, actor: Actor, backup_path: Path) -> BackupFile:
-    """Replace the live database with a backup; the application's database is reopened.
+def missing_database_backup(paths: DataPaths) -> BackupFile | None:
+    """The newest backup, when the database file is missing or empty but backups exist.
 
-    Returns the safety backup of the database as it was just before.
+    Issue 10: with a deleted or zero-length database beside a center's backups, ``check`` said
+    检查通过 and ``init`` made a new center. The CLI refuses and names this backup; the GUI
+    offers to restore it instead of the first-run wizard.
+    """
+    if not is_missing_or_empty(paths.database):
+        return None
+    return latest_backup(paths.backups)
+
+
+def _center_label(info: CenterInfo) -> str:
+    return f"{info.name}（区划代码 {info.division_code}）"
+
+
+def _prepared_problems(
+    database: Database, backup_name: str, this_center: CenterInfo | None, allow_other_center: bool
+) -> list[str]:
+    """What makes the prepared copy unfit to replace this center's database (issue 10).
+
+    A file holding only ``alembic_version`` was once restored: every table the models declare
+    must be there, a center must be registered, and every registered invariant (the features',
+    and the audit chain's) must hold. Another center's backup is refused unless asked for.
+    """
+    present = set(inspect(database.engine).get_table_names())
+    missing = sorted(set(schema.metadata.tables) - present)
+    if missing:
+        return [f"缺少数据表：{'、'.join(missing)}"]
+    schema.load_feature_invariants()
+    with database.reading() as session:
+        backup_center = find_center(session)
+        report = run_checks(session)
+    problems = list(report.problems)
+    if backup_center is None:
+        problems.insert(0, "备份中没有登记服务中心")
+    elif (
+        this_center is not None
+        and backup_center.center_id != this_center.center_id
+        and not allow_other_center
+    ):
+        theirs = _center_label(
+            CenterInfo(backup_center.center_id, backup_center.name, backup_center.division_code)
+        )
+        ours = _center_label(this_center)
+        raise OtherCenterBackup(
+            f"“{backup_name}”是另一个服务中心“{theirs}”的备份，不是本中心“{ours}”的。"
+            "用它恢复会用那个中心的全部数据（包括中心信息）替换本中心的数据；"
+            "如确实要这样做，请明确确认（命令行：restore --other-center）。",
+            theirs,
+            ours,
+        )
+    return problems
+
+
+def _this_center(database: Database) -> CenterInfo | None:
+    with database.reading() as session:
+        center = find_center(session)
+        if center is None:
+            return None
+        return CenterInfo(center.center_id, center.name, center.division_code)
+
+
+def restore_from_file(
+    application: Application,
+    actor: Actor,
+    backup_path: Path,
+    allow_other_center: bool = False,
+) -> BackupFile:
+    """Replace the live database with a backup, as one atomic switch; returns the safety backup.
+
+    Order (issue 10, :mod:`dangqun.core.restore`): check the file → audit "restore.started"
+    (committed) → back up the current data ("pre-restore") → copy the backup aside, migrate it,
+    take an old backup's keys where this directory has none, check tables, center and
+    invariants on the copy → stamp "backup.restore" into the copy → close our engine → one
+    rename → reopen. A kill anywhere leaves either the old or the new database in full.
+    Another center's backup raises :class:`OtherCenterBackup` unless ``allow_other_center``.
     """
     actor.require(Permission.RESTORE)
-    application.database.dispose()
-    safety = restore_backup(
-        backup_path,
-        application.paths.database,
-        application.paths.backups,
-        migrations.known_revisions(),
-        keys_dir=application.paths.keys,
-    )
     paths = application.paths
-    restored = ClaimedDirectory(
-        paths, application.lock, checked_schema_revision(paths.database), migrations.head_revision()
-    )
-    application.migration = migrate_to_head(restored)
-    application.database = Database(application.paths.database)
+    check_restorable(backup_path, migrations.known_revisions())
+    this_center = _this_center(application.database)
     with application.database.unit_of_work(actor) as work:
         work.audit(
-            "backup.restore",
-            "backup",
-            backup_path.name,
-            {"safety_backup": safety.path.name},
-            {"restored_from": str(backup_path)},
+            "restore.started", "backup", backup_path.name, None, {"restore_from": str(backup_path)}
         )
         work.commit()
-    return safety
+    kill_point("restore-started")
+    safety = create_backup(paths.database, paths.backups, "pre-restore")
+    prepared_path = restore.copy_to_prepared(backup_path, paths.database)
+    try:
+        revision = read_schema_revision(prepared_path)
+        engine = create_sqlite_engine(prepared_path)
+        try:
+            migrations.upgrade_to_head(engine)
+        finally:
+            engine.dispose()
+        kill_point("restore-migrated")
+        prepared = Database(prepared_path)
+        try:
+            problems = _prepared_problems(
+                prepared, backup_path.name, this_center, allow_other_center
+            )
+            if problems:
+                listed = "\n".join(f"· {problem}" for problem in problems[:20])
+                raise BackupError(
+                    f"不能用“{backup_path.name}”恢复：它不是一份完整、可用的 dangqun 数据库。"
+                    f"发现的问题：\n{listed}\n当前数据没有改动。"
+                )
+            restored_keys = restore.take_key_files(prepared_path, paths.keys)
+            with prepared.unit_of_work(actor) as work:
+                work.audit(
+                    "backup.restore",
+                    "backup",
+                    backup_path.name,
+                    {"safety_backup": safety.path.name},
+                    {"restored_from": str(backup_path), "restored_key_files": restored_keys},
+                )
+                work.commit()
+        finally:
+            prepared.dispose()
+        restore.seal_prepared(prepared_path)
+        kill_point("restore-prepared")
+    except BaseException:
+        restore.remove_with_side_files(prepared_path)
+        raise
+    application.database.dispose()
+    try:
+        restore.switch_to_prepared(paths.database)
+    except (OSError, BackupError) as error:
+        restore.recover_interrupted_restore(paths.database)
+        restore.remove_with_side_files(prepared_path)
+        application.database = Database(paths.database)
+        if isinstance(error, BackupError):
+            raise
+        raise BackupError(
+            f"恢复失败：无法替换数据库文件（{error.strerror or error}）。当前数据没有改动。"
+        ) from error
+    application.migration = MigrationOutcome(revision, migrations.head_revision())
+    application.database = Database(paths.database)
+    return replace(safety, restored_key_files=tuple(restored_keys))
 
 
 def check_application(application: Application) -> CheckReport:
-    """Every registered rule, the features' included, on a read-only session."""
+    """Every registered rule, the features' included, on a read-only session.
+
+    A damaged file (issue 10: 64 bytes of 0xFF mid-file) makes SQLite raise "database disk
+    image is malformed" from whichever query reaches the bad page first; that is the finding,
+    reported as a problem line, not a traceback.
+    """
     schema.load_feature_invariants()
-    with application.database.reading() as session:
-        return run_checks(session)
+    try:
+        with application.database.reading() as session:
+            return run_checks(session)
+    except (SqlAlchemyDatabaseError, sqlite3.DatabaseError) as error:
+        original = getattr(error, "orig", None) or error
+        return CheckReport(
+            problems=[
+                f"数据库文件已损坏，检查无法完成（{original}）。"
+                "请从备份恢复（dangqun restore 备份文件）。"
+            ],
+            checks_run=["integrity_check"],
+        )

@@ -13,6 +13,7 @@ CLI and tests run both steps at once through :func:`dangqun.bootstrap.open_appli
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,10 @@ from dangqun.core.errors import DatabaseFileInvalid, DatabaseTooNew
 from dangqun.core.instance_lock import InstanceLock
 from dangqun.core.logging_setup import configure_logging
 from dangqun.core.paths import DataPaths
+from dangqun.core.restore import tidy_after_interruption
 from dangqun.core.setting_definitions import FONT_POINT_SIZE, decode_setting
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,6 +56,9 @@ def claim_data_directory(paths: DataPaths) -> ClaimedDirectory:
     lock = InstanceLock(paths.lock_file)
     lock.acquire()
     try:
+        # Issue 10: finish or undo a restore a kill interrupted, drop killed backups' .partial.
+        for note in tidy_after_interruption(paths.database, paths.backups):
+            log.warning("%s", note)
         revision = checked_schema_revision(paths.database)
     except BaseException:
         lock.release()

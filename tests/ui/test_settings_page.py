@@ -700,3 +700,35 @@ def test_switching_tabs_keeps_what_the_user_is_typing(qtbot, page: SettingsPage)
     show(qtbot, page, "display")
     assert display.ui.fontSizeSpin.value() == 18
     assert center.ui.centerNameEdit.text() == "新名称"
+
+
+def test_restoring_another_centers_backup_asks_a_second_time_naming_both(
+    qtbot, page: SettingsPage, application: Application, admin: Actor, messages, tmp_path
+) -> None:
+    """Issue 10: another center's backup once replaced this center's identity silently."""
+    from dangqun.bootstrap import FirstRunAnswers, initialize_center, open_application
+    from dangqun.core.backup import create_backup
+    from dangqun.core.paths import DataPaths
+
+    other_paths = DataPaths(tmp_path / "other")
+    other = open_application(other_paths)
+    try:
+        initialize_center(
+            other.database,
+            FirstRunAnswers("滇池街道服务中心", "530112002003", "boss", "王五", "password-123456"),
+        )
+        backup = create_backup(other_paths.database, other_paths.backups, "manual").path
+    finally:
+        other.close()
+    ours = center_info(application.database)
+    tab = show(qtbot, page, "backups")
+
+    with qtbot.waitSignal(page.restore_completed, timeout=20_000):
+        tab.restore(backup, backup.name)
+    settle(qtbot)
+
+    assert len(messages.confirmations) == 2
+    assert "滇池街道服务中心" in messages.confirmations[1]
+    assert ours.name in messages.confirmations[1]
+    assert center_info(application.database).division_code == "530112002003"
+    assert not tab.is_busy

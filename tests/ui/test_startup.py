@@ -181,3 +181,75 @@ def test_resources_are_found_from_the_source_checkout() -> None:
     assert (resources_root() / "theme.qss").is_file()
     assert resource_path("i18n", "dangqun_zh_CN.qm").is_file()
     assert isinstance(resource_path("theme.qss"), Path)
+
+
+def _click_in_message_box(button_text: str, seen: list[str]):
+    from PySide6.QtWidgets import QMessageBox
+
+    def click(box: QMessageBox) -> None:
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError([button.text() for button in box.buttons()])
+
+    QTimer.singleShot(0, lambda: _when_visible(QMessageBox, click))
+
+
+def _lost_database_beside_a_backup(initialized_paths: DataPaths):
+    from dangqun.core.backup import create_backup
+
+    create_backup(initialized_paths.database, initialized_paths.backups, "daily")
+    newest = create_backup(initialized_paths.database, initialized_paths.backups, "manual")
+    initialized_paths.database.unlink()
+    return newest
+
+
+def test_a_lost_database_is_offered_the_newest_backup_instead_of_the_wizard(
+    qtbot, qapp: QApplication, initialized_paths: DataPaths
+) -> None:
+    """Issue 10: a deleted database beside backups led straight to a new, empty center."""
+    newest = _lost_database_beside_a_backup(initialized_paths)
+    seen: list[str] = []
+    centers: list[str] = []
+
+    def leave(window: MainWindow) -> None:
+        centers.append(window.center_label.text())
+        window.close()
+
+    _click_in_message_box("恢复", seen)
+    QTimer.singleShot(0, lambda: _when_visible(MainWindow, leave))
+    try:
+        exit_code = gui.run_gui(str(initialized_paths.root))
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+
+    assert exit_code == 0
+    assert newest.path.name in seen[0]
+    assert newest.taken_at.strftime("%Y-%m-%d %H:%M:%S") in seen[0]
+    assert "大小" in seen[0]
+    assert centers == [CENTER_ANSWERS.center_name]
+    assert _lock_is_free(initialized_paths)
+
+
+def test_a_lost_database_may_still_become_a_new_center(
+    qtbot, qapp: QApplication, initialized_paths: DataPaths
+) -> None:
+    _lost_database_beside_a_backup(initialized_paths)
+    seen: list[str] = []
+    wizards: list[FirstRunWizard] = []
+
+    def cancel(wizard: FirstRunWizard) -> None:
+        wizards.append(wizard)
+        wizard.reject()
+
+    _click_in_message_box("仍然新建服务中心", seen)
+    QTimer.singleShot(0, lambda: _when_visible(FirstRunWizard, cancel))
+    try:
+        exit_code = gui.run_gui(str(initialized_paths.root))
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+
+    assert exit_code == 0
+    assert len(seen) == 1 and len(wizards) == 1

@@ -191,3 +191,17 @@ def test_demo_needs_the_permission_and_an_initialised_center(empty_application):
     with empty_application.database.reading() as session:
         assert session.execute(select(func.count()).select_from(Organization)).scalar_one() == 0
         assert session.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 0
+
+
+def test_check_reports_a_damaged_file_instead_of_crashing(application, admin):
+    """Issue 10: 64 bytes of 0xFF in the middle of the file made ``check`` end in a traceback."""
+    generate_demo_data(application.database, admin, 300, seed=1)
+    application.database.dispose()
+    path = application.paths.database
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    report = _check(application)
+    assert not report.ok
+    assert any("数据库文件已损坏" in line and "从备份恢复" in line for line in report.problems)

@@ -308,3 +308,27 @@ def test_claiming_needs_no_sqlalchemy(initialized_center_directory):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert output == f"{CENTER_ANSWERS.center_name} False []"
+
+
+@pytest.mark.parametrize("damage", ["deleted", "emptied"])
+def test_a_missing_or_empty_database_beside_backups_names_the_newest_backup(
+    initialized_paths, damage
+):
+    """Issue 10: a deleted or zero-length database beside a center's backups looked like a new
+    center (``check`` passed, ``init`` made a new one)."""
+    from dangqun.bootstrap import missing_database_backup
+    from dangqun.core.backup import create_backup
+
+    paths = initialized_paths
+    assert missing_database_backup(paths) is None  # no backups yet, a database present
+    create_backup(paths.database, paths.backups, "daily")
+    newest = create_backup(paths.database, paths.backups, "manual")
+    assert missing_database_backup(paths) is None  # the database is there
+    if damage == "deleted":
+        paths.database.unlink()
+    else:
+        paths.database.write_bytes(b"")
+    assert missing_database_backup(paths) == newest
+    for backup in list_backups(paths.backups):
+        backup.path.unlink()
+    assert missing_database_backup(paths) is None  # a truly new directory

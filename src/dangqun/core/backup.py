@@ -1,17 +1,25 @@
-"""Backups with SQLite's online backup API, their rotation, and restore.
+"""Backups with SQLite's online backup API, their rotation, and the checks before a restore.
 
-* A backup is written to ``<name>.partial`` and renamed only when complete and verified, so a
-  full disk or a crash never leaves a file that looks like a good backup.
+* A backup is written to ``<name>.partial`` (owner-only: it holds personal data) and renamed
+  only when complete and verified, so a full disk or a crash never leaves a file that looks like
+  a good backup; a ``.partial`` left by a kill is removed at the next start
+  (:mod:`dangqun.core.restore`).
 * Automatic backups ("daily" once a day, "exit" on closing) rotate: the newest per day for the
   last 7 days that have one, plus the newest per ISO week for the last 4 weeks. Manual and safety
   backups ("manual", "pre-migration", "pre-restore") are never deleted automatically.
-* Restore refuses a file that is not SQLite, fails ``integrity_check`` or comes from a newer
-  schema, then backs up the current database before copying the file in — through the backup
-  API again, so the WAL and the lock protocol are respected.
-* The files of ``<data dir>/keys`` (the key that signs printed verification codes, later the
-  package signing keys) travel inside the backup, in a table that exists only in backup copies.
-  A restore puts back the key files that are missing and never overwrites one that exists: a
-  lost key would make every certificate already on a wall unverifiable.
+* Backups no longer carry ``keys/`` (issue 10: every backup leaked the verification key); the
+  key has its own passphrase-wrapped export. Backups made by older versions still hold the table
+  ``dangqun_backup_key_files``, which a restore empties into ``keys/`` where a key is missing.
+* The copy never waits forever: SQLite's backup step answers BUSY/LOCKED while another
+  connection holds the file, and Python's ``backup()`` retries that without end (issue 10: a
+  read-only database made ``backup`` spin). We give up after :data:`GIVE_UP_AFTER_SECONDS`.
+* Restore itself (copy aside, check, one rename) is :mod:`dangqun.core.restore` and
+  :func:`dangqun.bootstrap.restore_from_file`.
+
+Test hook: :func:`kill_point` — ``DANGQUN_TEST_KILL_AT=<step>`` (or ``<step>:<n>``, the n-th
+time the step is reached) kills this process with SIGKILL at that named step; the kill harness
+``tests/integration/test_backup_restore_kills.py`` uses it to prove backups and restores survive
+a kill anywhere. Unset, it costs one dictionary lookup.
 """
 
 from __future__ import annotations
@@ -20,14 +28,21 @@ import errno
 import os
 import re
 import shutil
+import signal
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dangqun.core.database_file import SQLITE_HEADER, read_schema_revision
+from dangqun.core.database_file import (
+    SQLITE_HEADER,
+    create_private_database_file,
+    read_schema_revision,
+)
 from dangqun.core.errors import BackupError
+from dangqun.core.paths import make_private_file
 
 AUTOMATIC_KINDS = ("daily", "exit")
 ALL_KINDS = (*AUTOMATIC_KINDS, "manual", "pre-migration", "pre-restore")
@@ -43,6 +58,35 @@ KEEP_WEEKLY = 4
 _BACKUP_NAME = re.compile(r"^dangqun-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
 _PAGES_PER_STEP = 256
 KEY_FILES_TABLE = "dangqun_backup_key_files"
+"""Where backups made before issue 10 carried ``keys/``; read by a restore, never written."""
+GIVE_UP_AFTER_SECONDS = 30.0
+"""How long a backup may find the database busy (or unreadable) before it gives up."""
+KILL_POINT_VARIABLE = "DANGQUN_TEST_KILL_AT"
+_kill_point_visits: dict[str, int] = {}
+_SQLITE_BUSY_OR_LOCKED = (5, 6)
+
+
+def kill_point(step: str) -> None:
+    """Test hook (see the module docstring): SIGKILL this process at ``step`` when asked."""
+    wanted = os.environ.get(KILL_POINT_VARIABLE)
+    if not wanted:
+        return
+    name, _colon, count = wanted.partition(":")
+    if name != step:
+        return
+    _kill_point_visits[step] = _kill_point_visits.get(step, 0) + 1
+    if _kill_point_visits[step] >= int(count or 1):
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+def write_private_bytes(path: Path, content: bytes) -> None:
+    """Write a new owner-only file (0600 from birth, then the owner-only ACL on Windows)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(handle, "wb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
+    make_private_file(path)
 
 
 @dataclass(frozen=True)
@@ -52,7 +96,7 @@ class BackupFile:
     kind: str
     size_bytes: int
     restored_key_files: tuple[str, ...] = ()
-    """After a restore: key files that were missing and came back from the backup."""
+    """After a restore: key files that were missing and came back from an old backup."""
 
     @property
     def kind_label(self) -> str:
@@ -86,7 +130,7 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
     if not backup_dir.is_dir():
         return []
     found = (_parse_backup_name(path) for path in backup_dir.glob("dangqun-*.sqlite3"))
-    return sorted((b for b in found if b is not None), key=lambda b: b.taken_at, reverse=True)
+    return sorted((b for b in found if b is not None), key=_newest_first_key, reverse=True)
 
 
 def latest_backup(backup_dir: Path) -> BackupFile | None:
@@ -124,13 +168,12 @@ def create_backup(
     kind: str,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
-    keys_dir: Path | None = None,
 ) -> BackupFile:
     """Copy the live database into ``backup_dir``; raise :class:`BackupError` in Chinese."""
     if kind not in ALL_KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
-    if not database_path.exists():
-        raise BackupError("还没有数据库文件，无需备份。")
+    if not database_path.exists() or database_path.stat().st_size == 0:
+        raise BackupError("还没有数据库文件（或数据库文件是空的），无需备份。")
     now = now or datetime.now()
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
@@ -146,11 +189,13 @@ def create_backup(
     target = _unique_target(backup_dir, now.strftime("%Y%m%d-%H%M%S"), kind)
     partial = target.with_name(target.name + ".partial")
     try:
+        create_private_database_file(partial)
+        kill_point("backup-partial-created")
         _copy_database(database_path, partial, progress)
-        if keys_dir is not None:
-            _store_key_files(partial, keys_dir)
+        kill_point("backup-copied")
         _verify_integrity(partial)
         os.replace(partial, target)
+        kill_point("backup-renamed")
     except BaseException as error:
         partial.unlink(missing_ok=True)
         if isinstance(error, BackupError):
@@ -175,56 +220,31 @@ def _copy_database(
 ) -> None:
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     target = sqlite3.connect(target_path)
+    busy_since: list[float] = []
     try:
 
-        def report(_status: int, remaining: int, total: int) -> None:
+        def report(status: int, remaining: int, total: int) -> None:
+            kill_point("backup-copy")
+            if status in _SQLITE_BUSY_OR_LOCKED:
+                if not busy_since:
+                    busy_since.append(time.monotonic())
+                elif time.monotonic() - busy_since[0] > GIVE_UP_AFTER_SECONDS:
+                    raise BackupError(
+                        f"备份失败：数据库文件“{source_path.name}”一直被占用或无法读取"
+                        f"（已等待 {GIVE_UP_AFTER_SECONDS:.0f} 秒）。请关闭其他使用它的程序，"
+                        "并检查文件是否被设为只读后重试。原数据库没有改动。"
+                    )
+                return
+            busy_since.clear()
             if progress is not None:
                 progress(total - remaining, total)
 
-        source.backup(target, pages=_PAGES_PER_STEP, progress=report)
+        source.backup(target, pages=_PAGES_PER_STEP, progress=report, sleep=0.05)
         target.execute("PRAGMA journal_mode = DELETE")
         target.commit()
     finally:
         target.close()
         source.close()
-
-
-def _store_key_files(backup_path: Path, keys_dir: Path) -> None:
-    files = sorted(p for p in keys_dir.rglob("*") if p.is_file()) if keys_dir.is_dir() else []
-    connection = sqlite3.connect(backup_path)
-    try:
-        connection.execute(f"CREATE TABLE {KEY_FILES_TABLE} (path TEXT PRIMARY KEY, content BLOB)")
-        connection.executemany(
-            f"INSERT INTO {KEY_FILES_TABLE} VALUES (?, ?)",
-            [(p.relative_to(keys_dir).as_posix(), p.read_bytes()) for p in files],
-        )
-        connection.commit()
-    finally:
-        connection.close()
-
-
-def _restore_missing_key_files(database_path: Path, keys_dir: Path) -> list[str]:
-    """Write back the backup's key files that are missing; drop the carrier table."""
-    connection = sqlite3.connect(database_path)
-    restored = []
-    try:
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (KEY_FILES_TABLE,)
-        ).fetchone()
-        if not has_table:
-            return []
-        for relative, content in connection.execute(f"SELECT path, content FROM {KEY_FILES_TABLE}"):
-            target = keys_dir / relative
-            if keys_dir.resolve() not in target.resolve().parents or target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            restored.append(str(relative))
-        connection.execute(f"DROP TABLE {KEY_FILES_TABLE}")
-        connection.commit()
-    finally:
-        connection.close()
-    return restored
 
 
 def _verify_integrity(path: Path) -> None:
@@ -256,36 +276,6 @@ def check_restorable(backup_path: Path, known_revisions: Iterable[str]) -> None:
             f"“{backup_path.name}”来自更新版本的 dangqun（数据库版本 {revision}），"
             "当前程序无法使用它。请先升级程序。"
         )
-
-
-def restore_backup(
-    backup_path: Path,
-    database_path: Path,
-    backup_dir: Path,
-    known_revisions: Iterable[str],
-    keys_dir: Path | None = None,
-) -> BackupFile:
-    """Replace the live database with ``backup_path``; returns the safety backup taken first.
-
-    The caller must have closed every connection of its own to ``database_path``.
-    """
-    check_restorable(backup_path, known_revisions)
-    safety = create_backup(database_path, backup_dir, "pre-restore", keys_dir=keys_dir)
-    source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
-    target = sqlite3.connect(database_path)
-    try:
-        source.backup(target, pages=_PAGES_PER_STEP)
-    except (OSError, sqlite3.Error) as error:
-        raise BackupError(
-            f"恢复失败：{error}。恢复前的数据已备份在“{safety.path.name}”。"
-        ) from error
-    finally:
-        target.close()
-        source.close()
-    restored_keys = _restore_missing_key_files(
-        database_path, keys_dir or database_path.parent / "keys"
-    )
-    return replace(safety, restored_key_files=tuple(restored_keys))
 
 
 def _newest_first_key(backup: BackupFile) -> tuple[datetime, int]:

@@ -7,12 +7,14 @@ center's name, the font size — is read here with :mod:`sqlite3` over a read-on
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from dangqun.core.errors import DatabaseFileInvalid
+from dangqun.core.paths import make_private_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -66,3 +68,34 @@ def read_schema_revision(path: Path) -> str | None:
 def has_any_table(path: Path) -> bool:
     with read_only_connection(path) as connection:
         return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0)
+
+
+def is_missing_or_empty(path: Path) -> bool:
+    """No database yet — or one that was deleted or truncated to zero bytes (issue 10: both
+    looked like a new center while backups of the real one lay beside them)."""
+    return not path.exists() or path.stat().st_size == 0
+
+
+def create_private_database_file(path: Path) -> None:
+    """An empty owner-only file for SQLite to fill (backups, restore copies hold personal data):
+    0600 from the start, so no other account can open it while it is written (issue 10)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    make_private_file(path)
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why this account cannot write the database, in Chinese; None when it can.
+
+    SQLite opens a read-only file without complaint and fails at the first write with a bare
+    "attempt to write a readonly database" (issue 10), so writers ask first.
+    """
+    if not path.exists():
+        return None
+    if not os.access(path, os.W_OK):
+        return (
+            f"数据库文件“{path}”是只读的，程序不能写入它。"
+            "请在文件属性中取消“只读”（或改回当前用户可写的权限）后重试。"
+        )
+    if not os.access(path.parent, os.W_OK):
+        return f"数据目录“{path.parent}”是只读的，程序不能写入数据库。请检查文件夹权限后重试。"
+    return None

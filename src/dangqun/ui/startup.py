@@ -9,6 +9,8 @@ Shared by the real start-up (:mod:`dangqun.app`) and offscreen screenshots
 * One style sheet, ``resources/theme.qss``. Its font sizes are written as ``@base@``,
   ``@title@`` … and filled in from the font-size setting, so the whole UI grows together when a
   front desk asks for larger text (many staff are middle-aged, DOMAIN.md).
+* A missing or empty database beside backups: :func:`choose_backup_instead_of_new_center`
+  offers the newest backup before the first-run wizard (issue 10).
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import logging
 import os
 import re
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dangqun import __version__
+from dangqun.core.backup import BackupFile
 from dangqun.resources_path import resource_path
 
 log = logging.getLogger(__name__)
@@ -160,3 +164,67 @@ def configure_qt_application(
 def application_icon() -> QIcon:
     """The window icon: the party-red star mark, the same file Linux packages install."""
     return QIcon(str(resource_path("icons", "dangqun.svg")))
+
+
+def choose_backup_instead_of_new_center(
+    newest: BackupFile, parent: QWidget | None = None
+) -> Path | None:
+    """The database is missing or empty but backups lie beside it (issue 10: the wizard then
+    made a new, empty center): offer the newest backup. Returns the file to restore, or None
+    when the user really wants a new center.
+
+    Asked before the first-run wizard by :func:`dangqun.app.open_and_register`; the restore
+    itself is :func:`dangqun.bootstrap.restore_from_file`.
+    """
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # only on this rare path
+
+    translate = QCoreApplication.translate
+    while True:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("Startup", "The database is missing"),
+            translate(
+                "Startup",
+                "The database file of this data directory is missing or empty, but backups of "
+                "a center were found beside it. Restore the newest one?",
+            ),
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        box.setInformativeText(
+            translate(
+                "Startup", "Newest backup: {file}\nTaken: {time} ({kind})\nSize: {size}"
+            ).format(
+                file=newest.path.name,
+                time=newest.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
+                kind=newest.kind_label,
+                size=f"{newest.size_bytes / 1024 / 1024:.1f} MB",
+            )
+        )
+        restore_button = box.addButton(
+            translate("Startup", "Restore"), QMessageBox.ButtonRole.AcceptRole
+        )
+        other_button = box.addButton(
+            translate("Startup", "Choose another backup…"), QMessageBox.ButtonRole.ActionRole
+        )
+        new_button = box.addButton(
+            translate("Startup", "Create a new center anyway"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.setDefaultButton(restore_button)
+        box.setEscapeButton(restore_button)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is new_button:
+            return None
+        if clicked is not other_button:
+            return newest.path
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent,
+            translate("Startup", "Choose a backup file"),
+            str(newest.path.parent),
+            translate("Startup", "dangqun backups (*.sqlite3);;All files (*)"),
+        )
+        if chosen:
+            return Path(chosen)

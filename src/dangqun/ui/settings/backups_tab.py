@@ -4,12 +4,18 @@ Backups and restores run off the GUI thread behind a wait dialog the user cannot
 (neither is safe to stop half-way). A backup announces ``BACKUP``; a restore announces
 everything (every page reads again) and then asks the shell to return to the sign-in screen:
 the signed-in account may not even exist in the restored data.
+
+Another center's backup is refused by the service (issue 10: one replaced a center's identity
+silently); the tab then asks a second, explicit question naming both centers and only then
+restores with ``allow_other_center``. The task's outcome reaches the tab through bound methods,
+never closures: closures connected to signals of short-lived objects corrupted the heap in CI.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 from dangqun.bootstrap import backup_now, restore_from_file
 from dangqun.core.backup import BackupFile, list_backups
 from dangqun.core.changes import BACKUP, Changes
-from dangqun.core.errors import DangqunError
+from dangqun.core.errors import DangqunError, OtherCenterBackup
 from dangqun.core.security import Permission
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_settings_backups_tab import Ui_BackupsTab
@@ -44,6 +50,10 @@ class BackupsTab(QWidget):
         self.ui = Ui_BackupsTab()
         self.ui.setupUi(self)
         self._task: BackgroundTask | None = None
+        self._task_title = ""
+        self._on_task_success: Callable[[Any], None] | None = None
+        self._restoring: tuple[Path, str] | None = None
+        """The file and description of the restore under way (for the other-center question)."""
         self.may_back_up = context.can(Permission.BACKUP)
         self.may_restore = context.can(Permission.RESTORE)
         ui = self.ui
@@ -118,26 +128,31 @@ class BackupsTab(QWidget):
     ) -> None:
         task = BackgroundTask(self, function, title, label)
         self._task = task
-
-        # The tab is idle again before the result is handled, so a refresh may read.
-        def succeeded(result: object) -> None:
-            self._task_finished()
-            on_success(result)
-
-        def failed(error: BaseException) -> None:
-            self._task_finished()
-            if isinstance(error, DangqunError):
-                message_boxes.show_error(self, title, error.message)
-            else:
-                sys.excepthook(type(error), error, error.__traceback__)
-
-        task.succeeded.connect(succeeded)
-        task.failed.connect(failed)
+        self._task_title = title
+        self._on_task_success = on_success
+        task.succeeded.connect(self._task_succeeded)
+        task.failed.connect(self._task_failed)
         self._set_busy(True)
         task.start()
 
+    def _task_succeeded(self, result: object) -> None:
+        on_success = self._on_task_success
+        self._task_finished()  # idle again before the result is handled, so a refresh may read
+        if on_success is not None:
+            on_success(result)
+
+    def _task_failed(self, error: BaseException) -> None:
+        self._task_finished()
+        if isinstance(error, OtherCenterBackup) and self._restoring is not None:
+            self._confirm_other_center(error)
+        elif isinstance(error, DangqunError):
+            message_boxes.show_error(self, self._task_title, error.message)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
     def _task_finished(self) -> None:
         task, self._task = self._task, None
+        self._on_task_success = None
         if task is not None:
             task.deleteLater()
         self._set_busy(False)
@@ -151,7 +166,7 @@ class BackupsTab(QWidget):
             return
         application, actor = self.context.application, self.context.actor
         self._run(
-            lambda: backup_now(application, actor),
+            partial(backup_now, application, actor),
             self.tr("Back up now"),
             self.tr("Backing up the database. Please wait…"),
             self._backup_finished,
@@ -207,15 +222,41 @@ class BackupsTab(QWidget):
             ),
         ):
             return
+        self._start_restore(path, description, allow_other_center=False)
+
+    def _start_restore(self, path: Path, description: str, allow_other_center: bool) -> None:
         application, actor = self.context.application, self.context.actor
+        self._restoring = (path, description)
         self._run(
-            lambda: restore_from_file(application, actor, path),
+            partial(restore_from_file, application, actor, path, allow_other_center),
             self.tr("Restore from backup"),
             self.tr("Restoring the data. Please wait and do not turn off the computer…"),
             self._restore_finished,
         )
 
+    def _confirm_other_center(self, refusal: OtherCenterBackup) -> None:
+        """The second, explicit question before another center's data replaces this one's."""
+        assert self._restoring is not None
+        path, description = self._restoring
+        self._restoring = None
+        if message_boxes.confirm(
+            self,
+            self.tr("Restore another center's backup"),
+            self.tr(
+                "The backup “{backup}” belongs to another center: {other}.\n\n"
+                "This center is {this}."
+            ).format(backup=description, other=refusal.backup_center, this=refusal.this_center),
+            self.tr("Replace with the other center"),
+            self.tr(
+                "Restoring it replaces ALL data of this center, including its name, division "
+                "code and identity, with the other center's. Only do this when this computer "
+                "is to take over that center."
+            ),
+        ):
+            self._start_restore(path, description, allow_other_center=True)
+
     def _restore_finished(self, safety: BackupFile) -> None:
+        self._restoring = None
         self.context.events.announce(Changes.all())
         message_boxes.show_info(
             self,
