@@ -22,7 +22,9 @@ class InstanceLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+        # Owner-only (0600) from birth, whatever the umask: it names our process (issue 10).
+        descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        handle = os.fdopen(descriptor, "a+", encoding="utf-8")
         try:
             _lock_file(handle)
         except OSError:

@@ -1,4 +1,4 @@
-"""``dangqun print`` and ``dangqun verify``: the printing feature's commands.
+"""``dangqun print``, ``verify``, ``key-export`` and ``key-import``: the printing feature's commands.
 
 Declared in ``printing/feature.py``; :mod:`dangqun.cli` calls :func:`add_commands` with the
 shared :class:`~dangqun.cli_kit.CliKit`, so printing takes the same lock, checks and migrations
@@ -46,11 +46,6 @@ def add_commands(
         "--out", required=True, help="输出的 PDF 文件；print samples 时为输出目录"
     )
     printing.add_argument("--sample", action="store_true", help="用样张数据打印这一种文书")
-    printing.add_argument(
-        "--full-personal-data",
-        action="store_true",
-        help="打印完整的身份证号、电话和住址（需要“查看完整个人信息”权限，并记入操作日志）",
-    )
     printing.set_defaults(handler=partial(command_print, kit=kit))
 
     verify = commands.add_parser(
@@ -61,6 +56,41 @@ def add_commands(
     verify.add_argument("code", help="核验码（扫描二维码得到的全部文字）")
     verify.add_argument("--key-file", help="出具中心的核验密钥文件（区里核验其他中心的文书时使用）")
     verify.set_defaults(handler=partial(command_verify, kit=kit))
+
+    key_export = commands.add_parser(
+        "key-export",
+        help="导出核验密钥（用口令加密），另行妥善保管；仅管理员",
+        description="把本中心的核验密钥用口令加密后写入文件。普通备份不含核验密钥："
+        "换电脑或恢复备份后，需要导入这个文件，已打印文书的核验码才能继续核验。"
+        "文件和口令请分开保管。",
+    )
+    key_export.add_argument("--out", required=True, help="要写入的密钥文件（建议以 .dqkey 结尾）")
+    key_export.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="从标准输入读取口令（在登录密码那一行之后）；否则在终端提示输入两次",
+    )
+    key_export.set_defaults(handler=partial(command_key_export, kit=kit))
+
+    key_import = commands.add_parser(
+        "key-import",
+        help="导入用 key-export 导出的核验密钥；仅管理员",
+        description="把 key-export 导出的核验密钥导入这个数据目录。"
+        "如果这里已有另一把密钥，需加 --replace-existing-key 才会替换："
+        "替换后，用原密钥出具的文书不能再用本机核验（原密钥改名保留在 keys 文件夹中）。",
+    )
+    key_import.add_argument("file", help="key-export 写出的密钥文件")
+    key_import.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="从标准输入读取口令（在登录密码那一行之后）；否则在终端提示输入",
+    )
+    key_import.add_argument(
+        "--replace-existing-key",
+        action="store_true",
+        help="确认用导入的密钥替换这里已有的另一把密钥",
+    )
+    key_import.set_defaults(handler=partial(command_key_import, kit=kit))
 
 
 def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
@@ -116,7 +146,7 @@ def command_verify(arguments: argparse.Namespace, kit: CliKit) -> int:
     if arguments.key_file:
         key_path = Path(arguments.key_file)
     else:
-        with kit.opened(arguments) as application:
+        with kit.opened(arguments, sign_in=False) as application:
             key_path = verification_key_path(application.paths.keys)
             try:
                 expected_center = center_info(application.database).center_id
@@ -131,3 +161,54 @@ def command_verify(arguments: argparse.Namespace, kit: CliKit) -> int:
     for line in result.report_lines():
         print(line)
     return EXIT_OK if result.valid else EXIT_FAILED
+
+
+def read_passphrase(arguments: argparse.Namespace, confirm: bool) -> str:
+    """The next line of standard input with ``--passphrase-stdin`` (after the sign-in
+    password's line); else typed twice at a hidden prompt when making a new file."""
+    import sys
+
+    from dangqun.core.errors import DangqunError
+
+    if arguments.passphrase_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise DangqunError(
+            "请用 --passphrase-stdin 从标准输入提供口令（标准输入不是终端，无法提示输入）。"
+        )
+    import getpass
+
+    passphrase = getpass.getpass("密钥文件的口令：")
+    if confirm and getpass.getpass("再输入一次口令：") != passphrase:
+        raise ValidationError.single("passphrase", "两次输入的口令不一致，密钥没有导出。")
+    return passphrase
+
+
+def command_key_export(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.printing.service import export_verification_key
+
+    with kit.initialized(arguments) as application:
+        passphrase = read_passphrase(arguments, confirm=True)
+        key_id = export_verification_key(
+            application.database, application.paths.keys, kit.actor(), arguments.out, passphrase
+        )
+    print(f"已导出核验密钥（指纹 {key_id}）到：{arguments.out}")
+    print("请把这个文件和口令分开妥善保管：有了两者，就能以本中心的名义签发证明。")
+    return EXIT_OK
+
+
+def command_key_import(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.printing.service import import_verification_key
+
+    with kit.initialized(arguments) as application:
+        passphrase = read_passphrase(arguments, confirm=False)
+        outcome = import_verification_key(
+            application.database,
+            application.paths.keys,
+            kit.actor(),
+            arguments.file,
+            passphrase,
+            replace_existing=arguments.replace_existing_key,
+        )
+    print(outcome.report())
+    return EXIT_OK

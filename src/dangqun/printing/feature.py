@@ -10,7 +10,11 @@ from dangqun.core.feature_kit import QT_TRANSLATE_NOOP, Feature, SettingsTabDecl
 FEATURE = Feature(
     key="printing",
     title="打印",
-    audit_labels={"print.personal_data": "打印含完整个人信息的文书"},
+    audit_labels={
+        "print.personal_data": "打印含完整个人信息的文书",
+        "print.key_export": "导出核验密钥",
+        "print.key_import": "导入核验密钥",
+    },
     documents=("dangqun.printing.documents:TEMPLATE_KINDS",),
     cli_commands=("dangqun.printing.cli_commands:add_commands",),
     settings_tabs=(

@@ -4,6 +4,10 @@ Feature modules fill a document dataclass and call :func:`render_documents`; the
 preview window go through :func:`print_context_for` so fonts, key, center and masking are
 decided in one place. Printing full personal data needs the 查看完整个人信息 permission and is
 written to the audit log (个人信息保护法: log who exported it).
+
+The verification key's export and import (issue 10) live here too: only an administrator
+(``MANAGE_SETTINGS``) moves the key that signs certificates, every move is audited by the key's
+fingerprint (never the key), and the file is written owner-only.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,17 +23,32 @@ from typing import Any
 from dangqun.core.center import center_info
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
-from dangqun.core.errors import NotInitialized, ValidationError
+from dangqun.core.errors import DangqunError, NotInitialized, ValidationError
+from dangqun.core.paths import make_private_file
 from dangqun.core.security import Actor, Permission
 from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_bytes, render_to_file
 from dangqun.printing.fonts import document_fonts_for
+from dangqun.printing.key_transfer import (
+    KeyFileError,
+    check_passphrase,
+    key_fingerprint,
+    unwrap_key,
+    wrap_key,
+)
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
 from dangqun.printing.registry import document_kind, document_kinds
-from dangqun.printing.verification import load_or_create_verification_key
+from dangqun.printing.verification import (
+    load_or_create_verification_key,
+    read_verification_key,
+    verification_key_path,
+)
 
 SAMPLE_CENTER_NAME = "示例社区党群服务中心"
 SAMPLE_CENTER_ID = "00000000-0000-4000-8000-000000000000"
 PERSONAL_DATA_AUDIT_ACTION = "print.personal_data"
+KEY_EXPORT_AUDIT_ACTION = "print.key_export"
+KEY_IMPORT_AUDIT_ACTION = "print.key_import"
+KEY_AUDIT_ENTITY = "verification_key"
 
 
 def print_context_for(
@@ -159,3 +179,134 @@ def write_samples(context: PrintContext, directory: str | os.PathLike[str]) -> l
         render_to_file([definition.build(definition.sample(context), context)], context, path)
         written.append(path)
     return written
+
+
+class KeyReplacementRefused(DangqunError):
+    """Importing would replace a different key: asked again, with what that costs."""
+
+
+@dataclass(frozen=True)
+class KeyImportOutcome:
+    key_id: str
+    replaced_key_id: str | None
+    """The fingerprint of the key that was replaced (kept beside it); None if there was none."""
+    unchanged: bool
+    """The file held the key already in use: nothing was written."""
+
+    def report(self) -> str:
+        if self.unchanged:
+            return f"这个数据目录已在使用这把核验密钥（指纹 {self.key_id}），无需导入。"
+        if self.replaced_key_id:
+            return (
+                f"已导入核验密钥（指纹 {self.key_id}）。原密钥（指纹 {self.replaced_key_id}）"
+                "已改名保留在 keys 文件夹中，用它出具的文书需以 verify --key-file 指定它核验。"
+            )
+        return f"已导入核验密钥（指纹 {self.key_id}）。本中心出具的文书在这台电脑上可以核验了。"
+
+
+def verification_key_id(keys_directory: Path) -> str | None:
+    """The fingerprint of this data directory's key, None before the first one is made."""
+    path = verification_key_path(keys_directory)
+    return key_fingerprint(read_verification_key(path)) if path.exists() else None
+
+
+def export_verification_key(
+    database: Database,
+    keys_directory: Path,
+    actor: Actor,
+    path: str | os.PathLike[str],
+    passphrase: str,
+) -> str:
+    """Write the key, wrapped with ``passphrase``, to ``path``; returns its fingerprint.
+
+    The key is made here if nothing has been printed yet, so it can go into the safe on day one.
+    """
+    actor.require(Permission.MANAGE_SETTINGS)
+    check_passphrase(passphrase)
+    target = Path(path)
+    center_id = center_info(database).center_id
+    key = load_or_create_verification_key(keys_directory)
+    content = wrap_key(key, passphrase, center_id)
+    key_id = key_fingerprint(key)
+    with database.unit_of_work(actor) as work:
+        work.audit(
+            KEY_EXPORT_AUDIT_ACTION,
+            KEY_AUDIT_ENTITY,
+            key_id,
+            None,
+            {"key_id": key_id, "file": str(target)},
+        )
+        _write_private(target, content, "导出的密钥文件")
+        work.commit()
+    return key_id
+
+
+def import_verification_key(
+    database: Database,
+    keys_directory: Path,
+    actor: Actor,
+    path: str | os.PathLike[str],
+    passphrase: str,
+    replace_existing: bool = False,
+) -> KeyImportOutcome:
+    """Install the key of a file made by :func:`export_verification_key` for this center.
+
+    A different key already here is replaced only with ``replace_existing``: documents it signed
+    stop verifying with this directory's key, so it is kept beside it (named by its fingerprint)
+    for ``verify --key-file``, never deleted.
+    """
+    actor.require(Permission.MANAGE_SETTINGS)
+    source = Path(path)
+    try:
+        content = source.read_bytes()
+    except OSError as error:
+        raise KeyFileError(f"无法读取密钥文件“{source}”（{error.strerror or error}）。") from None
+    unwrapped = unwrap_key(content, passphrase)
+    center = center_info(database)
+    if unwrapped.center_id != center.center_id:
+        raise KeyFileError(
+            f"这个密钥文件属于另一个服务中心（中心编号 {unwrapped.center_id}），"
+            f"不是本中心（{center.center_id}）的，不能导入。"
+        )
+    key_path = verification_key_path(keys_directory)
+    current = read_verification_key(key_path) if key_path.exists() else None
+    if current == unwrapped.key:
+        return KeyImportOutcome(unwrapped.key_id, None, unchanged=True)
+    current_id = key_fingerprint(current) if current is not None else None
+    if current_id is not None and not replace_existing:
+        raise KeyReplacementRefused(
+            f"这个数据目录已有另一把核验密钥（指纹 {current_id}），导入的密钥指纹为 "
+            f"{unwrapped.key_id}。替换后，用现有密钥出具的证明和会议记录将不能再用本机核验"
+            "（原密钥会改名保留在 keys 文件夹中）。确认要替换，请再次导入并确认替换"
+            "（命令行加 --replace-existing-key）。"
+        )
+    with database.unit_of_work(actor) as work:
+        work.audit(
+            KEY_IMPORT_AUDIT_ACTION,
+            KEY_AUDIT_ENTITY,
+            unwrapped.key_id,
+            {"key_id": current_id} if current_id else None,
+            {"key_id": unwrapped.key_id, "file": str(source)},
+        )
+        if current_id is not None:
+            key_path.replace(keys_directory / f"verification-{current_id}.replaced.key")
+        _write_private(key_path, (unwrapped.key.hex() + "\n").encode("ascii"), "核验密钥文件")
+        work.commit()
+    return KeyImportOutcome(unwrapped.key_id, current_id, unchanged=False)
+
+
+def _write_private(target: Path, content: bytes, what: str) -> None:
+    """Owner-only from the first byte, complete or not at all (a partial file, then a rename)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.unlink(missing_ok=True)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        make_private_file(partial)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise DangqunError(f"{what}“{target}”无法写入（{error.strerror or error}）。") from None

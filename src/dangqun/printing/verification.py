@@ -2,20 +2,38 @@
 
 Every certificate and signed minutes carries a QR code whose text is the whole code::
 
-    DQ1|VC|ZYZM-2026-000123|<center id, 32 hex>|张三|1234|750|20261122|K7Q2-M4XD-9A3F-TB6P
+    DQ2|VC|ZYZM-2026-000123|<center id, 32 hex>|张三|1234|750|20260106-20261120|
+        为独居老人送餐|翠湖社区党群服务中心|20261122|K7Q2-M4XD-9A3F-TB6P
 
 — version, kind, document number, issuing center, the certified facts, and a keyed hash
-(HMAC-SHA256, truncated to 80 bits, base32) of everything before it. So the code itself says
-what it certifies (who, how long, when), and only the holder of the center's key can make a
-valid one: changing a digit of the hours on a photocopy makes the check fail.
+(HMAC-SHA256, truncated to 80 bits, base32) of everything before it. Only the holder of the
+center's key can make a valid one: changing a digit of the hours on a photocopy, or the service
+content, makes the check fail.
 
-Why these facts and not the whole document: ``dangqun verify CODE`` must work from the code
-alone, without the center's database, so every hashed fact travels inside the code. ID
-numbers never do (only their last four characters, 个人信息保护法).
+How ``verify`` knows the content (issue 10: it may say 内容未被改动 only about what it checked).
+``dangqun verify CODE`` works from the code alone, without the center's database, so it can only
+vouch for what travels inside the code:
+
+* A certificate certifies little enough to carry all of it — volunteer and volunteer number,
+  hours, service period, service content, issuing organization, issue date — so the MAC covers
+  every certified fact, ``verify`` prints them all, and the verifier compares them with the
+  paper line by line. A fact longer than :data:`LONG_FACT_BYTES` (a QR code holds ~2 KB at
+  most) travels as ``摘要#`` and its digest, and ``verify`` names it as not checked.
+* Minutes certify their whole body (attendance, agenda, speeches, votes, resolutions, later
+  corrections), far too long for a QR code. The code carries the heading facts and a
+  :func:`content_digest` of the body, and the MAC covers both: the body cannot be changed without
+  the digest changing, but ``verify`` never sees the printed body, so for minutes it says the
+  heading is unchanged and that the body needs the center's signed record to be compared — never
+  that the body was checked.
+
+No part of an ID number travels: the printed mask hides all but the first four characters,
+and a QR code anyone can scan must not give the rest back (个人信息保护法). A code typed by hand
+may be in lower case, without the dashes of the check code, and with stray spaces.
 
 The key is 32 random bytes made once per data directory in ``<data dir>/keys/verification.key``
-and never replaced: old paper stays verifiable only with it (it is in every backup, and will
-travel to the district with the sync key exchange).
+and never replaced silently: old paper stays verifiable only with it. It is not in ordinary
+backups (a backup readable by the wrong person would let them forge certificates); an
+administrator exports it wrapped with a passphrase (:mod:`dangqun.printing.key_transfer`).
 """
 
 from __future__ import annotations
@@ -32,12 +50,17 @@ from pathlib import Path
 
 from dangqun.core.errors import DangqunError
 
-CODE_VERSION = "DQ1"
+CODE_VERSION = "DQ2"
+OLD_CODE_VERSIONS = ("DQ1",)
 SEPARATOR = "|"
 KEY_FILE_NAME = "verification.key"
 KEY_BYTES = 32
 MAC_BYTES = 10  # 80 bits: guessing is hopeless, and the code still fits a small QR
-_HMAC_DOMAIN = b"dangqun-verification-v1\n"
+_HMAC_DOMAIN = b"dangqun-verification-v2\n"
+_DIGEST_DOMAIN = b"dangqun-content-digest-v1\n"
+LONG_FACT_BYTES = 300
+"""About 100 Chinese characters: a longer fact is carried as its digest, so the QR stays readable."""
+DIGEST_PREFIX = "摘要#"
 SAMPLE_KEY = b"dangqun-sample-key-not-for-real-documents"
 """Signs codes of samples printed without a center key; they never verify against a center."""
 
@@ -61,6 +84,13 @@ def _format_date(value: str) -> str:
     return value
 
 
+def _format_period(value: str) -> str:
+    start, _dash, end = value.partition("-")
+    if start == end or not end:
+        return _format_date(start)
+    return f"{_format_date(start)}至{_format_date(end)}"
+
+
 def _plain(value: str) -> str:
     return value
 
@@ -69,6 +99,9 @@ def _plain(value: str) -> str:
 class CertifiedField:
     label: str
     display: Callable[[str], str] = _plain
+    digest_of: str = ""
+    """Non-empty when the value is a :func:`content_digest` of content that is not in the code
+    (what that content is, for the report): ``verify`` cannot check that content itself."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +121,11 @@ VERIFIABLE_KINDS: tuple[VerifiableKind, ...] = (
         "志愿服务证明",
         (
             CertifiedField("志愿者"),
-            CertifiedField("证件号码后四位"),
+            CertifiedField("志愿者编号"),
             CertifiedField("服务时长", _format_minutes),
+            CertifiedField("服务期间", _format_period),
+            CertifiedField("服务内容"),
+            CertifiedField("出具单位"),
             CertifiedField("出具日期", _format_date),
         ),
     ),
@@ -103,6 +139,9 @@ VERIFIABLE_KINDS: tuple[VerifiableKind, ...] = (
             CertifiedField("会议日期", _format_date),
             CertifiedField("应到/实到人数"),
             CertifiedField("签定日期", _format_date),
+            CertifiedField(
+                "正文摘要", digest_of="会议正文（时间地点、出席缺席、议程、发言、表决、决议、更正）"
+            ),
         ),
     ),
 )
@@ -154,6 +193,21 @@ def clean_field(value: str) -> str:
     return " ".join(value.replace(SEPARATOR, "｜").split())
 
 
+def carried_fact(fact: str) -> str:
+    """A fact as it travels in the code: itself, or ``摘要#`` and its digest when too long (or
+    when it happens to start with that prefix, so the two can never be confused)."""
+    cleaned = clean_field(fact)
+    if len(cleaned.encode("utf-8")) > LONG_FACT_BYTES or cleaned.startswith(DIGEST_PREFIX):
+        return DIGEST_PREFIX + content_digest([cleaned])
+    return cleaned
+
+
+def canonical_number(number: str) -> str:
+    """Document numbers (``ZYZM-2026-000123``) are signed in upper case, so typing ``zyzm-…``
+    by hand still verifies."""
+    return clean_field(number).upper()
+
+
 def compact_center_id(center_id: str) -> str:
     return center_id.replace("-", "").lower()
 
@@ -162,6 +216,20 @@ def _expand_center_id(compact: str) -> str:
     if len(compact) == 32:
         return f"{compact[:8]}-{compact[8:12]}-{compact[12:16]}-{compact[16:20]}-{compact[20:]}"
     return compact
+
+
+def content_digest(content: Sequence[str]) -> str:
+    """A short fingerprint (80 bits, grouped base32) of content too long to travel in a code.
+
+    Unkeyed: its value is only trusted because the code's MAC covers it. Each item is framed by
+    its length, so moving text from one item to the next changes the digest.
+    """
+    framed = b"".join(
+        len(encoded).to_bytes(4, "big") + encoded
+        for encoded in (" ".join(item.split()).encode("utf-8") for item in content)
+    )
+    digest = hashlib.sha256(_DIGEST_DOMAIN + framed).digest()
+    return group_check_code(base64.b32encode(digest[:MAC_BYTES]).decode("ascii"))
 
 
 def _mac(key: bytes, message: str) -> str:
@@ -186,9 +254,9 @@ def make_verification_code(
     parts = [
         CODE_VERSION,
         definition.code,
-        clean_field(number),
+        canonical_number(number),
         compact_center_id(center_id),
-        *(clean_field(fact) for fact in facts),
+        *(carried_fact(fact) for fact in facts),
     ]
     message = SEPARATOR.join(parts)
     return f"{message}{SEPARATOR}{group_check_code(_mac(key, message))}"
@@ -199,27 +267,58 @@ def check_code_of(code: str) -> str:
     return code.rsplit(SEPARATOR, 1)[-1]
 
 
+def _ungrouped(value: str) -> str:
+    """A grouped base32 value as typed: ``k7q2 m4xd-9a3f tb6p`` → ``K7Q2M4XD9A3FTB6P``."""
+    return "".join(value.split()).replace("-", "").upper()
+
+
 def verify_code(code: str, key: bytes, expected_center_id: str | None = None) -> VerificationResult:
-    """Check a code read from paper (typed or scanned) against the center's key."""
-    text = code.strip()
-    parts = text.split(SEPARATOR)
-    if len(parts) < 5 or parts[0] != CODE_VERSION:
+    """Check a code read from paper (typed or scanned) against the center's key.
+
+    The parts are put back in the form they were signed in before the MAC is recomputed: facts
+    lose stray spaces (they were signed after :func:`clean_field`), the version, kind, number
+    and center are case-insensitive, and the check code and digest may be typed without dashes.
+    """
+    parts = [clean_field(part) for part in code.strip().split(SEPARATOR)]
+    if parts[0].upper() in OLD_CODE_VERSIONS:
+        return VerificationResult(
+            VerificationStatus.MALFORMED,
+            "无效：这是旧版程序的核验码（只覆盖部分事项），本版本不再认可。请出具中心重新打印这份文书。",
+        )
+    if len(parts) < 5 or parts[0].upper() != CODE_VERSION:
         return VerificationResult(
             VerificationStatus.MALFORMED,
             "无效：这不是 dangqun 出具的核验码（格式不对或不完整）。",
         )
-    definition = _BY_CODE.get(parts[1])
+    definition = _BY_CODE.get(parts[1].upper())
     if definition is None or len(parts) != 5 + len(definition.fields):
         return VerificationResult(
             VerificationStatus.MALFORMED,
             "无效：核验码不完整或文书类型未知，请检查是否漏扫或漏输了部分内容。",
         )
-    number, center_compact = parts[2], parts[3]
-    values = parts[4:-1]
+    number, center_compact = canonical_number(parts[2]), compact_center_id(parts[3])
+    values = [
+        group_check_code(_ungrouped(value))
+        if field.digest_of
+        else DIGEST_PREFIX + group_check_code(_ungrouped(value.removeprefix(DIGEST_PREFIX)))
+        if value.startswith(DIGEST_PREFIX)
+        else value
+        for field, value in zip(definition.fields, parts[4:-1], strict=True)
+    ]
     facts = tuple(
-        CertifiedFact(field.label, field.display(value))
+        CertifiedFact(
+            field.label,
+            f"（过长，核验码只带有它的摘要 {value.removeprefix(DIGEST_PREFIX)}）"
+            if value.startswith(DIGEST_PREFIX)
+            else field.display(value),
+        )
         for field, value in zip(definition.fields, values, strict=True)
     )
+    unchecked = [
+        field.digest_of or f"{field.label}（过长）"
+        for field, value in zip(definition.fields, values, strict=True)
+        if field.digest_of or value.startswith(DIGEST_PREFIX)
+    ]
     center_id = _expand_center_id(center_compact)
     details = {
         "kind": definition.kind,
@@ -235,10 +334,10 @@ def verify_code(code: str, key: bytes, expected_center_id: str | None = None) ->
             "以下内容未经核验。",
             **details,  # type: ignore[arg-type]
         )
-    message = SEPARATOR.join(parts[:-1])
-    expected = group_check_code(_mac(key, message))
-    given = parts[-1].strip().upper()
-    if not hmac.compare_digest(expected, given):
+    message = SEPARATOR.join([CODE_VERSION, definition.code, number, center_compact, *values])
+    expected = _mac(key, message)
+    given = _ungrouped(parts[-1])
+    if not hmac.compare_digest(expected.encode("ascii"), given.encode("ascii", "replace")):
         return VerificationResult(
             VerificationStatus.TAMPERED,
             "无效：核验码与内容不符。文书内容可能被改动过，或不是本中心出具的。",
@@ -246,8 +345,23 @@ def verify_code(code: str, key: bytes, expected_center_id: str | None = None) ->
         )
     return VerificationResult(
         VerificationStatus.VALID,
-        f"有效：核验码与内容相符，这份{definition.label}确由出具中心签发，内容未被改动。",
+        _valid_message(definition, unchecked),
         **details,  # type: ignore[arg-type]
+    )
+
+
+def _valid_message(definition: VerifiableKind, unchecked: Sequence[str]) -> str:
+    """What a valid code proves, and no more (see the module docstring)."""
+    if not unchecked:
+        return (
+            f"有效：这份{definition.label}确由出具中心签发，核验码包含它证明的全部事项，"
+            "以下内容未被改动。请与纸面逐项对照：纸面与下列内容不同之处即被改动过。"
+        )
+    covered = "、".join(unchecked)
+    return (
+        f"有效：这份{definition.label}确由出具中心签定，以下事项未被改动。"
+        f"{covered}不在核验码中，只由其中的摘要固定：仅凭核验码无法核对纸面上的正文，"
+        "如需核对正文，请向出具中心调阅已签定的原始记录。"
     )
 
 
@@ -262,11 +376,12 @@ def verification_key_path(keys_directory: Path) -> Path:
 def load_or_create_verification_key(keys_directory: Path) -> bytes:
     """The center's key, made once with ``secrets`` and never overwritten.
 
-    Creation uses an exclusive open so two processes starting together cannot both write one.
+    Creation uses an exclusive open so two processes starting together cannot both write one,
+    owner-only (0600) whatever the umask (issue 10).
     """
     path = verification_key_path(keys_directory)
     if not path.exists():
-        keys_directory.mkdir(parents=True, exist_ok=True)
+        keys_directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = secrets.token_bytes(KEY_BYTES)
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -3,7 +3,10 @@ data directory (so a refusal arrives as the ``DangqunError`` the CLI would print
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -15,7 +18,7 @@ from dangqun.core.paths import DataPaths
 from dangqun.core.security import system_actor
 from dangqun.demo import generate_demo_data
 from dangqun.printing.registry import document_kinds
-from tests.conftest import requires_poppler
+from tests.conftest import ADMIN_PASSWORD, requires_poppler
 from tests.unit.printing.pdf_tools import compact_text
 
 
@@ -30,8 +33,11 @@ def data_dir(initialized_paths: DataPaths) -> Path:
 
 
 def run(data_dir: Path, *words: str) -> int:
-    arguments = build_parser(CliKit()).parse_args(["--data-dir", str(data_dir), *words])
-    return int(arguments.handler(arguments))
+    """The command in this process, signed in as the test administrator (password on stdin)."""
+    sign_in = ["--user", "admin", "--password-stdin"]
+    arguments = build_parser(CliKit()).parse_args(["--data-dir", str(data_dir), *sign_in, *words])
+    with patch.object(sys, "stdin", io.StringIO(ADMIN_PASSWORD + "\n")):
+        return int(arguments.handler(arguments))
 
 
 @requires_poppler
@@ -123,7 +129,7 @@ def test_verify_with_another_centers_key_file(
         "volunteer_certificate",
         "ZYZM-9",
         "11111111-2222-3333-4444-555555555555",
-        ["张三", "1234", "90", "20261122"],
+        ["张三", "1234", "90", "20261101-20261120", "送餐", "翠湖社区党群服务中心", "20261122"],
         key,
     )
     assert run(data_dir, "verify", code, "--key-file", str(key_file)) == 0

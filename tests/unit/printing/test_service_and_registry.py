@@ -120,7 +120,7 @@ def test_roster_of_a_branch_from_the_database_is_masked(
     assert organizations[branch].name + "党员花名册" in text
     assert f"在册党员{len(members)}名" in text
     assert name in text
-    assert id_number not in text and f"{id_number[:4]}**********{id_number[-4:]}" in text
+    assert id_number not in text and id_number[:4] + "*" * 14 in text
     assert pdf_info(path).width > pdf_info(path).height  # landscape
 
 
@@ -276,20 +276,19 @@ def test_a_masked_roster_stays_masked_when_the_print_would_show_full_data(
     demo_application: Application, tmp_path: Path
 ) -> None:
     """A mobile number the loader masked for a 工作人员 prints as the screen shows it
-    (``138****5678``): never unmasked, and not masked a second time (``*******5678``)."""
+    (``*******5678``): never unmasked, even when the print context would show full data."""
     application = demo_application
     branch, _group_name = _branch_with_a_building_group(application)
     context = print_context_for(application.database, application.paths.keys, STAFF)
     roster = document_kind("member_roster").load(application.database, str(branch), context)
-    phone = next(member.phone for member in roster.members if member.phone[:3].isdigit())
+    phone = next(member.phone for member in roster.members if member.phone)
     path = tmp_path / "roster.pdf"
 
     plan = build_document("member_roster", roster, replace(context, may_see_personal_data=True))
     render_to_file([plan], context, path)
 
     text = compact_text(path)
-    assert phone in text
-    assert mask_phone(phone) != phone and mask_phone(phone) not in text
+    assert phone in text and "*" in phone
 
 
 def test_documents_read_records_only_for_a_user(

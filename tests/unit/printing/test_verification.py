@@ -1,4 +1,8 @@
-"""Verification codes: valid, tampered, malformed, other center; a key made once and kept."""
+"""Verification codes: valid, tampered, malformed, other center; a key made once and kept.
+
+Issue 10: the MAC covers what the document certifies (a certificate's content, period and
+issuer; the minutes' body), and ``verify`` claims 内容未被改动 only for what it checked.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from dangqun.printing.batch import render_to_file
-from dangqun.printing.documents.minutes import build_minutes, minutes_facts, sample_minutes
+from dangqun.printing.documents.minutes import (
+    Correction,
+    build_minutes,
+    minutes_body_digest,
+    minutes_facts,
+    sample_minutes,
+)
 from dangqun.printing.documents.volunteer_certificate import (
     build_volunteer_certificate,
     certificate_code,
@@ -30,7 +40,16 @@ from dangqun.printing.verification import (
 from tests.conftest import requires_poppler
 from tests.unit.printing.pdf_tools import CENTER_ID, KEY, compact_text
 
-FACTS = ["李秀英", "0027", "2850", "20261122"]
+CONTENT = "为辖区独居老人上门送餐"
+FACTS = [
+    "李秀英",
+    "53010220180032145",
+    "2850",
+    "20260106-20261120",
+    CONTENT,
+    "翠湖社区党群服务中心",
+    "20261122",
+]
 
 
 def code() -> str:
@@ -49,16 +68,27 @@ def test_valid_code_says_what_it_certifies() -> None:
     facts = {fact.label: fact.value for fact in result.facts}
     assert facts == {
         "志愿者": "李秀英",
-        "证件号码后四位": "0027",
+        "志愿者编号": "53010220180032145",
         "服务时长": "47 小时 30 分钟",
+        "服务期间": "2026年1月6日至2026年11月20日",
+        "服务内容": CONTENT,
+        "出具单位": "翠湖社区党群服务中心",
         "出具日期": "2026年11月22日",
     }
     assert "有效" in result.report_lines()[0]
+    assert "内容未被改动" in result.message
 
 
 @pytest.mark.parametrize(
     ("original", "forged"),
-    [("|2850|", "|2950|"), ("|李秀英|", "|李秀荣|"), ("ZYZM-2026-000123", "ZYZM-2026-000124")],
+    [
+        ("|2850|", "|2950|"),
+        ("|李秀英|", "|李秀荣|"),
+        ("ZYZM-2026-000123", "ZYZM-2026-000124"),
+        ("上门送餐", "上门理发"),
+        ("-20261120|", "-20261231|"),
+        ("|翠湖社区党群服务中心|", "|翠湖街道办事处|"),
+    ],
 )
 def test_tampered_code_is_invalid(original: str, forged: str) -> None:
     result = verify_code(code().replace(original, forged), KEY, CENTER_ID)
@@ -93,9 +123,35 @@ def test_typed_code_tolerates_lower_case_check_code_and_spaces() -> None:
     assert verify_code(f"  {message}|{check.lower()}  ", KEY, CENTER_ID).valid
 
 
+@pytest.mark.parametrize(
+    "typed_check",
+    [
+        lambda check: check.replace("-", ""),
+        lambda check: check.replace("-", "").lower(),
+        lambda check: " " + check.replace("-", " ").lower() + " ",
+        lambda check: check[:7] + " - " + check[7:].lower(),
+    ],
+)
+def test_check_code_typed_without_dashes_in_lower_case_or_with_spaces(typed_check) -> None:
+    message, check = code().rsplit("|", 1)
+    typed = f"{message.lower().replace('dq2|vc', 'dq2 | vc ')}|{typed_check(check)}"
+    result = verify_code(typed, KEY, CENTER_ID)
+    assert result.valid, result.message
+    assert result.number == "ZYZM-2026-000123"
+
+
+def test_codes_of_the_old_version_are_refused_with_a_reason() -> None:
+    old = (
+        "DQ1|VC|ZYZM-2026-000123|" + CENTER_ID.replace("-", "") + "|李秀英|0027|2850|20261122|AAAA"
+    )
+    result = verify_code(old, KEY, CENTER_ID)
+    assert result.status is VerificationStatus.MALFORMED
+    assert "旧版" in result.message
+
+
 def test_separator_inside_a_fact_cannot_shift_the_fields() -> None:
     tricky = make_verification_code(
-        "volunteer_certificate", "ZYZM-1", CENTER_ID, ["张|三", "0027", "60", "20261122"], KEY
+        "volunteer_certificate", "ZYZM-1", CENTER_ID, ["张|三", *FACTS[1:]], KEY
     )
     result = verify_code(tricky, KEY, CENTER_ID)
     assert result.valid
@@ -110,9 +166,76 @@ def test_minutes_code_round_trip(context: PrintContext) -> None:
     result = verify_code(text, KEY, CENTER_ID)
     assert result.valid
     assert result.kind_label == "会议记录"
-    assert {"党组织": data.organization_name}.items() <= {
-        fact.label: fact.value for fact in result.facts
-    }.items()
+    facts = {fact.label: fact.value for fact in result.facts}
+    assert facts["党组织"] == data.organization_name
+    assert facts["正文摘要"] == minutes_body_digest(data)
+
+
+def test_minutes_verify_never_claims_the_body_it_cannot_see(context: PrintContext) -> None:
+    data = sample_minutes(context)
+    text = make_verification_code(
+        "minutes", data.minutes_number, CENTER_ID, minutes_facts(data), KEY
+    )
+    result = verify_code(text, KEY, CENTER_ID)
+    assert result.valid
+    assert "内容未被改动" not in result.message
+    assert "无法核对纸面上的正文" in result.message
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"resolutions": ["不同意接收宋佳同志为中共预备党员。"]},
+        {"place": "社区居委会会议室"},
+        {"speeches": ()},
+        {"corrections": (Correction(date(2026, 11, 20), "赵丽", "补记一位缺席人员"),)},
+    ],
+)
+def test_minutes_body_is_covered_by_the_code(context: PrintContext, change: dict) -> None:
+    import dataclasses
+
+    original = sample_minutes(context)
+    altered = dataclasses.replace(original, **change)
+    assert minutes_body_digest(altered) != minutes_body_digest(original)
+    signed = make_verification_code(
+        "minutes", original.minutes_number, CENTER_ID, minutes_facts(original), KEY
+    )
+    # A forger keeps the signed heading and MAC but puts the altered body's digest in the code.
+    forged = signed.replace(minutes_body_digest(original), minutes_body_digest(altered))
+    assert verify_code(forged, KEY, CENTER_ID).status is VerificationStatus.TAMPERED
+
+
+def test_certificate_code_carries_no_part_of_the_id_number(context: PrintContext) -> None:
+    """The printed mask hides all but the first four characters; the QR must not give them back."""
+    data = sample_volunteer_certificate(context)
+    text = certificate_code(data, context)
+    assert data.id_number[-4:] not in text and data.id_number[4:10] not in text
+
+
+def test_an_overlong_fact_travels_as_a_digest_and_is_named_unchecked() -> None:
+    long_content = "为辖区独居老人上门送餐" * 20
+    facts = [*FACTS[:4], long_content, *FACTS[5:]]
+    text = make_verification_code("volunteer_certificate", "ZYZM-1", CENTER_ID, facts, KEY)
+    assert long_content not in text and len(text.encode()) < 600
+    result = verify_code(text, KEY, CENTER_ID)
+    assert result.valid
+    assert "内容未被改动" not in result.message and "服务内容（过长）" in result.message
+    assert "摘要" in {fact.label: fact.value for fact in result.facts}["服务内容"]
+    other = make_verification_code(
+        "volunteer_certificate",
+        "ZYZM-1",
+        CENTER_ID,
+        [*facts[:4], long_content + "。", *facts[5:]],
+        KEY,
+    )
+    assert other.split("|")[8] != text.split("|")[8]
+
+
+def test_content_digest_keeps_items_apart() -> None:
+    from dangqun.printing.verification import content_digest
+
+    assert content_digest(["决议：甲", "决议：乙"]) != content_digest(["决议：甲决议：乙"])
+    assert content_digest(["决议：甲  乙 "]) == content_digest(["决议：甲 乙"])
 
 
 @requires_poppler

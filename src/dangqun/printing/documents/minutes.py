@@ -5,6 +5,10 @@ expected and actual attendance, absentees with reasons, observers, agenda, main 
 speeches, vote tallies, resolutions, and the signatures of host and recorder. Signed minutes
 are locked: they carry a verification code, and later changes print as dated corrections
 below the original text, never as a silent rewrite. Unsigned minutes print as 草稿 (draft).
+
+The code's MAC covers the whole printed body through :func:`minutes_body_digest` (issue 10):
+the body is too long to travel in a QR code, so ``verify`` vouches for the heading facts and
+the digest, and says the body itself must be compared with the center's signed record.
 """
 
 from __future__ import annotations
@@ -33,7 +37,12 @@ from dangqun.printing.page_kit import (
     paragraph,
     signature_lines,
 )
-from dangqun.printing.verification import check_code_of, make_verification_code, signing_key
+from dangqun.printing.verification import (
+    check_code_of,
+    content_digest,
+    make_verification_code,
+    signing_key,
+)
 
 KIND = "minutes"
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -95,6 +104,33 @@ class MinutesData:
     corrections: Sequence[Correction] = field(default_factory=tuple)
 
 
+def minutes_body(data: MinutesData) -> list[str]:
+    """Everything the printed record states beyond its heading, one labelled item each."""
+    return [
+        f"会议时间：{_time_text(data)}",
+        f"会议地点：{data.place}",
+        f"主持人：{data.host}",
+        f"记录人：{data.recorder}",
+        f"出席人员：{'、'.join(data.present)}",
+        *(f"缺席人员：{item.name}（{item.reason}）" for item in data.absent),
+        *(f"列席人员：{name}" for name in data.observers),
+        *(f"议程：{item}" for item in data.agenda),
+        *(f"发言：{speech.speaker}：{speech.points}" for speech in data.speeches),
+        *(
+            f"表决：{vote.motion}：应表决{vote.eligible}，同意{vote.in_favour}，"
+            f"反对{vote.against}，弃权{vote.abstaining}，{vote.outcome}"
+            for vote in data.votes
+        ),
+        *(f"决议：{item}" for item in data.resolutions),
+        *(f"更正：{item.made_on:%Y%m%d}：{item.made_by}：{item.text}" for item in data.corrections),
+    ]
+
+
+def minutes_body_digest(data: MinutesData) -> str:
+    """The fingerprint of :func:`minutes_body` that the verification code carries and signs."""
+    return content_digest(minutes_body(data))
+
+
 def minutes_facts(data: MinutesData) -> list[str]:
     """What a signed record's code certifies, in :mod:`verification`'s field order."""
     signed = data.signed_on.strftime("%Y%m%d") if data.signed_on else ""
@@ -104,6 +140,7 @@ def minutes_facts(data: MinutesData) -> list[str]:
         data.held_on.strftime("%Y%m%d"),
         f"{data.expected_count}/{len(data.present)}",
         signed,
+        minutes_body_digest(data),
     ]
 
 

@@ -5,7 +5,10 @@ Content follows 民政部《志愿服务记录与证明出具办法（试行）�
 content; issuing organization, its person in charge, the handler and a contact; certificate
 number and issue date; notes; the seal. The ID number is always masked here — the holder
 keeps this paper and hangs it on walls. Hours are certified service time in whole minutes
-(never spendable time-bank balance), and the certificate carries a verification code.
+(never spendable time-bank balance), and the certificate carries a verification code whose MAC
+covers everything it certifies — who, how long, when, doing what, issued by whom (issue 10) —
+and which carries all of it, so ``dangqun verify`` can show it for comparison with the paper.
+No part of the ID number travels in the code: the mask hides the rest of it on purpose.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from dangqun.core.privacy import id_number_tail, mask_id_number
+from dangqun.core.privacy import mask_id_number
 from dangqun.printing.fonts import GlyphStyle
 from dangqun.printing.page_kit import (
     OFFICIAL_RED,
@@ -44,6 +48,8 @@ from dangqun.printing.verification import check_code_of, make_verification_code,
 
 KIND = "volunteer_certificate"
 SEAL_BLOCK_WIDTH = 70 * mm
+QR_MODULE_SIZE = 0.33 * mm
+"""The smallest printed QR module a phone camera reads reliably off an office laser print."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,11 @@ def certificate_facts(data: VolunteerCertificateData) -> list[str]:
     """What the verification code certifies, in :mod:`verification`'s field order."""
     return [
         data.volunteer_name,
-        id_number_tail(data.id_number),
+        data.volunteer_number,
         str(data.service_minutes),
+        f"{data.service_from:%Y%m%d}-{data.service_to:%Y%m%d}",
+        data.service_content.rstrip("。"),
+        data.issuing_organization,
         data.issued_on.strftime("%Y%m%d"),
     ]
 
@@ -83,6 +92,15 @@ def certificate_code(data: VolunteerCertificateData, context: PrintContext) -> s
         certificate_facts(data),
         signing_key(context.verification_key),
     )
+
+
+def verification_mark_size(code: str, minimum: float) -> float:
+    """Room for the QR code: the service content travels in it, so a long one needs more modules
+    and the mark grows rather than shrinking each module below what a phone can read."""
+    widget = QrCodeWidget(code, barLevel="M", barBorder=0)
+    widget.qr.make()
+    modules: int = widget.qr.getModuleCount()
+    return max(minimum, float(modules * QR_MODULE_SIZE))
 
 
 def build_volunteer_certificate(
@@ -134,7 +152,7 @@ def build_volunteer_certificate(
             "扫描二维码可核验本证明的真伪",
         ],
         context,
-        size=22 * mm,
+        size=verification_mark_size(code, 22 * mm),
     )
     story = [
         paragraph(f"编号：{data.certificate_number}", number_style, fonts),

@@ -126,6 +126,39 @@ class Ui_PrintingTab(object):
 
         self.printingTabLayout.addWidget(self.printFontGroup)
 
+        self.verificationKeyGroup = QGroupBox(PrintingTab)
+        self.verificationKeyGroup.setObjectName(u"verificationKeyGroup")
+        self.verificationKeyLayout = QVBoxLayout(self.verificationKeyGroup)
+        self.verificationKeyLayout.setObjectName(u"verificationKeyLayout")
+        self.verificationKeyHint = QLabel(self.verificationKeyGroup)
+        self.verificationKeyHint.setObjectName(u"verificationKeyHint")
+        self.verificationKeyHint.setProperty(u"role", u"muted")
+        self.verificationKeyHint.setWordWrap(True)
+
+        self.verificationKeyLayout.addWidget(self.verificationKeyHint)
+
+        self.verificationKeyActionsLayout = QHBoxLayout()
+        self.verificationKeyActionsLayout.setObjectName(u"verificationKeyActionsLayout")
+        self.exportKeyButton = QPushButton(self.verificationKeyGroup)
+        self.exportKeyButton.setObjectName(u"exportKeyButton")
+
+        self.verificationKeyActionsLayout.addWidget(self.exportKeyButton)
+
+        self.importKeyButton = QPushButton(self.verificationKeyGroup)
+        self.importKeyButton.setObjectName(u"importKeyButton")
+
+        self.verificationKeyActionsLayout.addWidget(self.importKeyButton)
+
+        self.verificationKeyActionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.verificationKeyActionsLayout.addItem(self.verificationKeyActionsSpacer)
+
+
+        self.verificationKeyLayout.addLayout(self.verificationKeyActionsLayout)
+
+
+        self.printingTabLayout.addWidget(self.verificationKeyGroup)
+
         self.printFontReadOnlyNote = QLabel(PrintingTab)
         self.printFontReadOnlyNote.setObjectName(u"printFontReadOnlyNote")
         self.printFontReadOnlyNote.setProperty(u"role", u"muted")
@@ -146,6 +179,8 @@ class Ui_PrintingTab(object):
         QWidget.setTabOrder(self.printFontList, self.printFontPathEdit)
         QWidget.setTabOrder(self.printFontPathEdit, self.chooseFontFileButton)
         QWidget.setTabOrder(self.chooseFontFileButton, self.savePrintFontButton)
+        QWidget.setTabOrder(self.savePrintFontButton, self.exportKeyButton)
+        QWidget.setTabOrder(self.exportKeyButton, self.importKeyButton)
 
         self.retranslateUi(PrintingTab)
 
@@ -161,6 +196,10 @@ class Ui_PrintingTab(object):
         self.printFontPathLabel.setText(QCoreApplication.translate("PrintingTab", u"Font file", None))
         self.chooseFontFileButton.setText(QCoreApplication.translate("PrintingTab", u"Choose font file\u2026", None))
         self.savePrintFontButton.setText(QCoreApplication.translate("PrintingTab", u"Save print font", None))
+        self.verificationKeyGroup.setTitle(QCoreApplication.translate("PrintingTab", u"Verification key", None))
+        self.verificationKeyHint.setText(QCoreApplication.translate("PrintingTab", u"Certificates and signed minutes carry a verification code made with this center's key. Ordinary backups do not contain the key: export it once into a file protected by a passphrase and keep the file and the passphrase apart. After moving to a new computer or restoring a backup, import that file so the codes already printed can still be verified.", None))
+        self.exportKeyButton.setText(QCoreApplication.translate("PrintingTab", u"Export verification key\u2026", None))
+        self.importKeyButton.setText(QCoreApplication.translate("PrintingTab", u"Import verification key\u2026", None))
         self.printFontReadOnlyNote.setText(QCoreApplication.translate("PrintingTab", u"Only an administrator can choose the print font.", None))
         pass
     # retranslateUi

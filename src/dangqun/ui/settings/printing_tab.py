@@ -1,7 +1,8 @@
-"""系统设置 → 打印, the printing feature's tab: the fonts in use and the print font.
+"""系统设置 → 打印, the printing feature's tab: the fonts in use, the print font, the key.
 
 Everyone sees which fonts documents are set in and can print a sample; only ``MANAGE_SETTINGS``
-may choose the font. The printing engine (ReportLab) is imported when the tab is built — the
+may choose the font, and export or import the verification key (issue 10: ordinary backups no
+longer carry it, so an administrator keeps it apart, wrapped with a passphrase). The printing engine (ReportLab) is imported when the tab is built — the
 tab is built when first shown, never at start-up — and the fonts are found and loaded on the
 thread pool. Saving announces ``SETTINGS``; the tab reads the fonts again when settings change.
 """
@@ -14,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QListWidgetItem, QWidget
 
 from dangqun.core.changes import SETTINGS, Changes
 from dangqun.core.clock import local_today
@@ -31,10 +32,12 @@ from dangqun.ui.forms.ui_settings_printing_tab import Ui_PrintingTab
 from dangqun.ui.operations import run_service
 from dangqun.ui.settings.tab_kit import StatusNote, tab_icon
 from dangqun.ui.threads import BackgroundCall, run_in_background
+from dangqun.ui.widgets import file_dialogs, message_boxes
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from dangqun.printing.fonts import FontChoice
+    from dangqun.printing.service import KeyImportOutcome, KeyReplacementRefused
 
 UNUSABLE_FONT_COLOR = "#8A919C"
 """Greyed text for a font that cannot be used (the theme's style sheet hides the palette's)."""
@@ -42,6 +45,14 @@ PRINT_FONT_KEY = "print_font_path"
 """The setting registered by ``dangqun.printing.fonts`` (imported when the tab is built)."""
 FONT_VALUE_ROLE = Qt.ItemDataRole.UserRole
 """The ``print_font_path`` value an entry of the font list stands for ("" = automatic)."""
+KEY_FILES_PURPOSE = "verification_key"
+"""The remembered folder of key files (a USB stick), apart from the export folder."""
+
+
+def ask_passphrase(parent: QWidget, title: str, label: str) -> str | None:
+    """One hidden line, or None when cancelled (tests replace this function)."""
+    value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return value if accepted else None
 
 
 class PrintingTab(QWidget):
@@ -74,6 +85,12 @@ class PrintingTab(QWidget):
         )
         self.status = StatusNote(ui.printFontStatusLabel)
         ui.printFontGroup.setVisible(self.editable)
+        ui.verificationKeyGroup.setVisible(self.editable)
+        self._key_call: BackgroundCall | None = None
+        ui.exportKeyButton.setIcon(tab_icon("key"))
+        ui.importKeyButton.setIcon(tab_icon("file_import"))
+        ui.exportKeyButton.clicked.connect(self.export_key)
+        ui.importKeyButton.clicked.connect(self.import_key)
         ui.printFontReadOnlyNote.setVisible(not self.editable)
         ui.printFontsSummaryLabel.setText(self.tr("Looking for the fonts on this computer…"))
         ui.printSampleButton.setIcon(tab_icon("print_sample"))
@@ -296,6 +313,130 @@ class PrintingTab(QWidget):
         ui.rescanFontsButton.setEnabled(not loading)
         ui.printFontList.setEnabled(not loading)
         ui.savePrintFontButton.setEnabled(self._save_call is None)
+        ui.exportKeyButton.setEnabled(self._key_call is None)
+        ui.importKeyButton.setEnabled(self._key_call is None)
+
+    def export_key(self) -> None:
+        """Ask where and with which passphrase (twice), then export off the GUI thread."""
+        from dangqun.printing.key_transfer import KEY_FILE_SUFFIX
+
+        if not self.editable or self._key_call is not None:
+            return
+        title = self.tr("Export verification key")
+        ui_state = self.context.ui_state
+        suggested = Path(file_dialogs.last_directory(ui_state, KEY_FILES_PURPOSE))
+        path = file_dialogs.save_file(
+            self,
+            title,
+            str(suggested / self.tr("verification key{suffix}").format(suffix=KEY_FILE_SUFFIX)),
+            self.tr("Verification key files (*{suffix})").format(suffix=KEY_FILE_SUFFIX),
+            suffix=KEY_FILE_SUFFIX,
+        )
+        if path is None:
+            return
+        passphrase = ask_passphrase(
+            self, title, self.tr("Passphrase protecting the file (at least 10 characters):")
+        )
+        if passphrase is None:
+            return
+        if ask_passphrase(self, title, self.tr("The same passphrase again:")) != passphrase:
+            message_boxes.show_error(
+                self, title, self.tr("The two passphrases differ; the key was not exported.")
+            )
+            return
+        file_dialogs.remember_directory(ui_state, KEY_FILES_PURPOSE, path)
+        from dangqun.printing.service import export_verification_key
+
+        application = self.context.application
+        self._start_key_call(
+            partial(
+                export_verification_key,
+                application.database,
+                application.paths.keys,
+                self.context.actor,
+                path,
+                passphrase,
+            ),
+            partial(self._key_exported, path),
+            title,
+        )
+
+    def _key_exported(self, path: Path, key_id: str) -> None:
+        message_boxes.show_info(
+            self,
+            self.tr("Export verification key"),
+            self.tr(
+                "The verification key (fingerprint {key_id}) was exported to {path}. Keep the "
+                "file and the passphrase apart: together they can sign certificates in this "
+                "center's name."
+            ).format(key_id=key_id, path=path),
+        )
+
+    def import_key(self) -> None:
+        """Ask for the file and its passphrase; a different key here is replaced only after a
+        warning that what it signed stops verifying on this computer."""
+        from dangqun.printing.key_transfer import KEY_FILE_SUFFIX
+
+        if not self.editable or self._key_call is not None:
+            return
+        title = self.tr("Import verification key")
+        ui_state = self.context.ui_state
+        path = file_dialogs.open_file(
+            self,
+            title,
+            file_dialogs.last_directory(ui_state, KEY_FILES_PURPOSE),
+            self.tr("Verification key files (*{suffix});;All files (*)").format(
+                suffix=KEY_FILE_SUFFIX
+            ),
+        )
+        if path is None:
+            return
+        passphrase = ask_passphrase(self, title, self.tr("Passphrase of the key file:"))
+        if passphrase is None:
+            return
+        file_dialogs.remember_directory(ui_state, KEY_FILES_PURPOSE, path)
+        self._run_import(path, passphrase, replace_existing=False)
+
+    def _run_import(self, path: Path, passphrase: str, replace_existing: bool) -> None:
+        application = self.context.application
+        self._start_key_call(
+            partial(
+                import_key_or_refusal,
+                application.database,
+                application.paths.keys,
+                self.context.actor,
+                path,
+                passphrase,
+                replace_existing,
+            ),
+            partial(self._key_imported, path, passphrase),
+            self.tr("Import verification key"),
+        )
+
+    def _key_imported(
+        self, path: Path, passphrase: str, outcome: KeyImportOutcome | KeyReplacementRefused
+    ) -> None:
+        from dangqun.printing.service import KeyReplacementRefused
+
+        title = self.tr("Import verification key")
+        if isinstance(outcome, KeyReplacementRefused):
+            if message_boxes.confirm(self, title, outcome.message, self.tr("Replace the key")):
+                self._run_import(path, passphrase, replace_existing=True)
+            return
+        message_boxes.show_info(self, title, outcome.report())
+
+    def _start_key_call(
+        self, call: Callable[[], object], on_success: Callable[[Any], None], title: str
+    ) -> None:
+        self._key_call = run_service(
+            self, self.context, call, on_success=on_success, failure_title=title
+        )
+        self._key_call.finished.connect(self._key_call_finished)
+        self._update_buttons()
+
+    def _key_call_finished(self) -> None:
+        self._key_call = None
+        self._update_buttons()
 
     def print_font_sample(self) -> None:
         """Every kind of document, with sample data, in the chosen (even not yet saved) font."""
@@ -344,6 +485,26 @@ def _read_print_fonts(
     ]
     choices = fonts.available_font_choices() if with_choices else None
     return PrintFontState(value, summary, choices)
+
+
+def import_key_or_refusal(
+    database: Database,
+    keys_directory: Path,
+    actor: Actor,
+    path: Path,
+    passphrase: str,
+    replace_existing: bool,
+) -> KeyImportOutcome | KeyReplacementRefused:
+    """The import, with "a different key is here" returned (to ask the administrator) rather
+    than shown as an error."""
+    from dangqun.printing.service import KeyReplacementRefused, import_verification_key
+
+    try:
+        return import_verification_key(
+            database, keys_directory, actor, path, passphrase, replace_existing
+        )
+    except KeyReplacementRefused as refusal:
+        return refusal
 
 
 def font_sample_pdf(
