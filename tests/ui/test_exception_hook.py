@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtGui import QGuiApplication
+from sqlalchemy import event, text
+from sqlalchemy.exc import IntegrityError
 
 from dangqun.bootstrap import Application
+from dangqun.core.parsing import id_number_for
+from dangqun.members.importer import import_roster
+from dangqun.members.organizations import add_organization
 from dangqun.ui.exception_hook import ExceptionReporter, current_log_file
+from tests.conftest import actor_of
+
+ID_NUMBER = re.compile(r"\d{17}[\dXx]")
+PHONE = re.compile(r"1\d{10}")
 
 
 class FrontDeskMistake(Exception):
@@ -127,3 +139,94 @@ def test_keyboard_interrupt_is_not_reported(reporter: ExceptionReporter) -> None
     except KeyboardInterrupt:
         reporter.handle_exception(*sys.exc_info())
     assert reporter.reported == []
+
+
+def roster_with_personal_data(application: Application, path) -> None:
+    """Twenty people with ID numbers and mobiles, in a branch that exists."""
+    admin = actor_of(application, "admin")
+    street = add_organization(application.database, admin, None, "翠湖街道党工委")
+    community = add_organization(application.database, admin, street.id, "翠湖社区党委")
+    add_organization(application.database, admin, community.id, "第一网格党支部")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "民族", "身份证号码", "所在支部", "入党日期", "手机号码"])
+    for number in range(20):
+        id_number = id_number_for("530102", date(1980, 1, 1 + number), 11)
+        sheet.append(["张" + "一二三四五六七八九十"[number % 10] + "明", "汉族", id_number,
+                      "第一网格党支部", "2010-07-01", f"1380000{number:04d}"])  # fmt: skip
+    workbook.save(path)
+
+
+def report_failure(reporter: ExceptionReporter, application: Application, path) -> None:
+    try:
+        import_roster(application.database, actor_of(application, "admin"), path)
+    except Exception:  # whatever reaches the hook: run_service sends every unexpected error here
+        reporter.handle_exception(*sys.exc_info())
+    else:
+        raise AssertionError("the import should have failed")  # pragma: no cover
+
+
+def assert_nothing_personal(reporter: ExceptionReporter, application: Application) -> None:
+    logged = (application.paths.logs / "dangqun.log").read_text("utf-8")
+    for text_seen in (logged, *reporter.reported):
+        assert not ID_NUMBER.search(text_seen), ID_NUMBER.search(text_seen)
+        assert not PHONE.search(text_seen), PHONE.search(text_seen)
+
+
+def test_a_failed_import_on_a_full_disk_puts_no_personal_data_in_the_log_or_dialog(
+    qtbot, reporter: ExceptionReporter, application: Application, tmp_path
+) -> None:
+    """Issue 10: a staff import on a full disk wrote 20 ID numbers with phones into the log."""
+    roster_with_personal_data(application, tmp_path / "roster.xlsx")
+
+    @event.listens_for(application.database.engine, "checkout")
+    def full_disk(dbapi_connection, _record, _proxy) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    report_failure(reporter, application, tmp_path / "roster.xlsx")
+
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert "database or disk is full" in reporter.dialog.details
+    assert_nothing_personal(reporter, application)
+
+
+def test_a_constraint_violation_puts_no_personal_data_in_the_log_or_dialog(
+    qtbot, reporter: ExceptionReporter, application: Application, tmp_path
+) -> None:
+    roster_with_personal_data(application, tmp_path / "roster.xlsx")
+    with application.database.unit_of_work(actor_of(application, "admin")) as work:
+        work.session.execute(text("CREATE UNIQUE INDEX test_one_name ON members (name)"))
+        work.commit()  # two 张一明 in the roster now violate a rule the importer does not know
+
+    report_failure(reporter, application, tmp_path / "roster.xlsx")
+
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert "UNIQUE constraint failed: members.name" in reporter.dialog.details
+    assert_nothing_personal(reporter, application)
+
+
+def test_values_quoted_by_an_error_message_are_redacted(
+    qtbot, reporter: ExceptionReporter, application: Application
+) -> None:
+    """A server database (the district's PostgreSQL) quotes the row in its message, and an
+    engine built elsewhere may not hide its parameters: the report strips both."""
+    number, phone = "53010219850615123X", "13812345678"
+    try:
+        raise IntegrityError(
+            "INSERT INTO members (id_number, phone) VALUES (%(id_number)s, %(phone)s)",
+            {"id_number": number, "phone": phone},
+            Exception(
+                "duplicate key value violates unique constraint\n"
+                f"DETAIL:  Key (id_number)=({number}) already exists."
+            ),
+        )
+    except IntegrityError:
+        reporter.handle_exception(*sys.exc_info())
+
+    qtbot.waitUntil(lambda: reporter.dialog is not None)
+    details = reporter.dialog.details
+    assert "duplicate key value violates unique constraint" in details
+    assert "[parameters hidden]" in details and "DETAIL: [hidden]" in details
+    assert number not in details and phone not in details
+    assert_nothing_personal(reporter, application)

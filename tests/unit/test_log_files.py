@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -48,3 +49,20 @@ def test_a_small_log_is_kept(tmp_path):
     configure_logging(tmp_path)
     assert (tmp_path / "dangqun.log").read_text("utf-8") == "昨天的记录\n"
     assert not (tmp_path / "dangqun.log.1").exists()
+
+
+def test_no_id_number_or_phone_reaches_the_log_file(tmp_path):
+    """Issue 10: whatever a message or a traceback quotes, the file gets a redacted copy."""
+    path = configure_logging(tmp_path)
+    number, phone = "53010219850615123X", "13812345678"
+    try:
+        raise ValueError(f"bad row: {number} {phone}")
+    except ValueError:
+        logging.getLogger("dangqun.test").exception(
+            "import of %s failed [parameters: (%r, %r)]", "roster.xlsx", number, phone
+        )
+
+    text = path.read_text("utf-8")
+    assert "import of roster.xlsx failed [parameters hidden]" in text
+    assert "ValueError: bad row: **************123X *******5678" in text
+    assert not re.search(r"\d{17}[\dXx]", text) and not re.search(r"1\d{10}", text)

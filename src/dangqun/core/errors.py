@@ -84,3 +84,33 @@ class BackupError(DangqunError):
 
 class NotInitialized(DangqunError):
     """The data directory has no center yet: run the first-run wizard or ``dangqun init``."""
+
+
+class StorageError(DangqunError):
+    """The database file could not be written or read: the disk is full, the file is
+    read-only, or the disk failed. Raised instead of SQLAlchemy's own error, whose text names
+    the statement, so that a user reads what happened, that nothing was saved and what to do
+    (issue 10); :mod:`dangqun.core.db` decides which subclass."""
+
+
+class DiskFull(StorageError):
+    """SQLite's "database or disk is full": the disk holding the data directory has no room."""
+
+
+class DatabaseReadOnly(StorageError):
+    """SQLite's "attempt to write a readonly database": the file or its folder refuses writes."""
+
+
+class DatabaseUnavailable(StorageError):
+    """SQLite's "disk I/O error" or "unable to open database file": the disk failed or is gone."""
+
+
+class OtherCenterBackup(BackupError):
+    """The backup belongs to another center (issue 10: one replaced a center's identity
+    silently). Restoring it anyway needs an explicit second "yes" (``allow_other_center``);
+    ``backup_center`` and ``this_center`` name both, as "name（区划代码 …）", for that question."""
+
+    def __init__(self, message: str, backup_center: str, this_center: str) -> None:
+        super().__init__(message)
+        self.backup_center = backup_center
+        self.this_center = this_center

@@ -6,7 +6,10 @@ Each feature declares its generator (``Feature.demo``, e.g.
 every generator would otherwise check again — the permission, an initialised and still empty
 center — then runs the generators in feature order inside ONE unit of work with ONE audit entry,
 so a failure in any of them leaves the center as empty as it was. A later feature's generator
-(bookings, hours, minutes) finds the members an earlier one made in the same session.
+(bookings, hours, minutes) finds the members an earlier one made in the same session. A disk
+that fills up half-way (a million demo members need ~1 GB) is such a failure: the unit of work
+turns SQLite's "database or disk is full" into :class:`~dangqun.core.errors.DiskFull`, whose
+message the wizard and ``dangqun demo`` show instead of a traceback (issue 10).
 
 A generator is ``generate(work, options, progress) -> tuple[DemoCount, ...]``: it writes through
 ``work.session`` (bulk rows with :func:`dangqun.core.model_base.insert_synced_rows`), draws its

@@ -8,6 +8,10 @@ front desk must instead see a calm Chinese message, and support must find the tr
 Both hooks may run on any thread; the dialog is always shown from the GUI thread's event loop,
 by an event posted to the reporter (thread-safe, and never delivered inside the failing call).
 While the dialog is open, further errors are added to it instead of stacking dialogs.
+
+The report — logged, shown, copied — is redacted (:func:`dangqun.core.logging_setup.
+redact_personal_data`): an exception's text may quote a statement's parameters or a row's
+values, and a crash report is mailed to support (issue 10).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
 from dangqun import __version__
+from dangqun.core.logging_setup import redact_personal_data
 
 if TYPE_CHECKING:  # the dialog's module loads with the first error, not on the way to the window
     from dangqun.ui.dialogs.error_dialog import ErrorDialog
@@ -50,7 +55,7 @@ def format_exception(
     where = f" (thread {thread_name})" if thread_name else ""
     header = f"dangqun {__version__}, Python {sys.version.split()[0]}{where}\n"
     body = "".join(traceback.format_exception(exception_type, exception, exception_traceback))
-    return header + body
+    return redact_personal_data(header + body)
 
 
 class ExceptionReporter(QObject):

@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select, text
 
 from dangqun.core.invariants import run_checks
+from dangqun.core.privacy import mask_id_number, mask_phone
 from dangqun.members import service
 from dangqun.members.codes import EventType
 from dangqun.members.importer import ImportMode, RosterError, import_roster
@@ -251,7 +252,8 @@ def test_export_follows_filters_and_masking_and_is_audited(database, admin, tree
     assert (masked.rows, masked.personal_data_masked) == (1, True)
     row = [cell.value for cell in load_workbook(tmp_path / "staff.xlsx").active[2]]
     assert row[0] == "张三丰" and row[4].startswith("5301") and "*" in row[4]
-    assert "138****5678" in row
+    assert mask_phone("13812345678") in row
+    assert row[3] == "1985-06"  # year and month only beside a masked number (issue 10)
     with database.reading() as session:
         exports = [
             json.loads(after)
@@ -260,6 +262,20 @@ def test_export_follows_filters_and_masking_and_is_audited(database, admin, tree
             )
         ]
     assert [(e["rows"], e["full_personal_data"]) for e in exports] == [(4, True), (1, False)]
+
+
+def test_the_export_audit_keeps_no_searched_number(database, admin, tree, tmp_path):
+    """A staff export filtered by a full ID number must not write that number into the log."""
+    import_roster(database, admin, write_roster(tmp_path / "in.xlsx", good_rows()), today=TODAY)
+    number = make_id(area="650102", sequence=104)
+    query = service.MemberQuery(text=number)
+    assert service.export_members(database, staff_actor(), query, tmp_path / "one.xlsx").rows == 1
+    with database.reading() as session:
+        (after,) = session.execute(
+            text("SELECT after_json FROM audit_log WHERE action='members.export'")
+        ).one()
+    assert number not in after and number[:6] not in after
+    assert json.loads(after)["query"]["text"] == mask_id_number(number)
 
 
 def test_an_unmasked_export_imports_back_unchanged(database, admin, tree, tmp_path):
