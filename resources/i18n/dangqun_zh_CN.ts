@@ -225,6 +225,26 @@ When the restore is finished the program returns to the sign-in screen; please s
         <translation>正在恢复数据，请稍候，不要关闭电脑…</translation>
     </message>
     <message>
+        <source>Restore another center&apos;s backup</source>
+        <translation>恢复另一个服务中心的备份</translation>
+    </message>
+    <message>
+        <source>The backup “{backup}” belongs to another center: {other}.
+
+This center is {this}.</source>
+        <translation>备份“{backup}”属于另一个服务中心：{other}。
+
+本中心是：{this}。</translation>
+    </message>
+    <message>
+        <source>Replace with the other center</source>
+        <translation>用另一个中心的数据替换</translation>
+    </message>
+    <message>
+        <source>Restoring it replaces ALL data of this center, including its name, division code and identity, with the other center&apos;s. Only do this when this computer is to take over that center.</source>
+        <translation>恢复它会用另一个中心的数据替换本中心的全部数据，包括中心名称、行政区划代码和中心标识。只有在这台电脑要接替那个中心时才这样做。</translation>
+    </message>
+    <message>
         <source>The data has been restored. The data as it was before the restore is kept in the backup {file}.
 
 The program now returns to the sign-in screen.</source>
@@ -1356,6 +1376,10 @@ The program now returns to the sign-in screen.</source>
         <translation>{date} 建档</translation>
     </message>
     <message>
+        <source>Only the year and month are shown for your role. The birth date follows the ID number: type a new number in full to change it.</source>
+        <translation>您的角色只显示出生年月。出生日期随公民身份号码而定：完整输入新的号码即可更改。</translation>
+    </message>
+    <message>
         <source>Partly hidden for your role. Type to replace it; leave it to keep it.</source>
         <translation>按您的角色隐藏了部分内容。直接输入即可重新填写；不改动则保留原值。</translation>
     </message>
@@ -1650,6 +1674,10 @@ The program now returns to the sign-in screen.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Find: name, pinyin initials (e.g. zsf), whole phone or ID number</source>
+        <translation>查找：姓名、拼音首字母（如 zsf）、完整的电话或身份证号</translation>
+    </message>
+    <message>
         <source>View…</source>
         <translation>查看…</translation>
     </message>
@@ -1660,6 +1688,14 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>First set up the party organizations with “Organization…” (the community party organization and its grid branches). Then register members one by one, or import the Excel roster — the import can also create the branches it names.</source>
         <translation>请先在“组织架构…”中建立社区党组织和网格党支部，然后逐个登记党员，或导入 Excel 花名册（导入时也可以自动新建花名册中写到的党支部）。</translation>
+    </message>
+    <message>
+        <source>Type a name, pinyin, ID number or phone number</source>
+        <translation>请输入姓名、拼音、证件号或手机号</translation>
+    </message>
+    <message>
+        <source>Your role can search only by a whole ID number or phone number.</source>
+        <translation>请输入完整的证件号或电话号码</translation>
     </message>
     <message>
         <source>Type at least four digits of a phone or ID number, e.g. the last four digits of the ID card.</source>
@@ -2435,6 +2471,22 @@ The program now returns to the sign-in screen.</source>
         <translation>保存打印字体</translation>
     </message>
     <message>
+        <source>Verification key</source>
+        <translation>核验密钥</translation>
+    </message>
+    <message>
+        <source>Certificates and signed minutes carry a verification code made with this center&apos;s key. Ordinary backups do not contain the key: export it once into a file protected by a passphrase and keep the file and the passphrase apart. After moving to a new computer or restoring a backup, import that file so the codes already printed can still be verified.</source>
+        <translation>志愿服务证明和已签定的会议记录上的核验码由本中心的核验密钥生成。普通备份不含这把密钥：请把它导出为用口令保护的文件，文件和口令分开妥善保管。换电脑或恢复备份后，导入这个文件，已打印文书的核验码才能继续核验。</translation>
+    </message>
+    <message>
+        <source>Export verification key…</source>
+        <translation>导出核验密钥…</translation>
+    </message>
+    <message>
+        <source>Import verification key…</source>
+        <translation>导入核验密钥…</translation>
+    </message>
+    <message>
         <source>Only an administrator can choose the print font.</source>
         <translation>只有管理员可以选择打印字体。</translation>
     </message>
@@ -2475,6 +2527,50 @@ Cannot be used: {reason}</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Export verification key</source>
+        <translation>导出核验密钥</translation>
+    </message>
+    <message>
+        <source>verification key{suffix}</source>
+        <translation>核验密钥{suffix}</translation>
+    </message>
+    <message>
+        <source>Verification key files (*{suffix})</source>
+        <translation>核验密钥文件 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Passphrase protecting the file (at least 10 characters):</source>
+        <translation>保护这个文件的口令（至少 10 个字符）：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>再输入一次口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; the key was not exported.</source>
+        <translation>两次输入的口令不一致，密钥没有导出。</translation>
+    </message>
+    <message>
+        <source>The verification key (fingerprint {key_id}) was exported to {path}. Keep the file and the passphrase apart: together they can sign certificates in this center&apos;s name.</source>
+        <translation>核验密钥（指纹 {key_id}）已导出到 {path}。请把文件和口令分开保管：有了两者，就能以本中心的名义签发证明。</translation>
+    </message>
+    <message>
+        <source>Import verification key</source>
+        <translation>导入核验密钥</translation>
+    </message>
+    <message>
+        <source>Verification key files (*{suffix});;All files (*)</source>
+        <translation>核验密钥文件 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Passphrase of the key file:</source>
+        <translation>密钥文件的口令：</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>替换密钥</translation>
     </message>
     <message>
         <source>Print font sample</source>
@@ -2589,6 +2685,42 @@ Cannot be used: {reason}</source>
     <message>
         <source>The workbench cannot start</source>
         <translation>党群服务中心工作台无法启动</translation>
+    </message>
+    <message>
+        <source>The database is missing</source>
+        <translation>数据库文件不见了</translation>
+    </message>
+    <message>
+        <source>The database file of this data directory is missing or empty, but backups of a center were found beside it. Restore the newest one?</source>
+        <translation>这个数据目录的数据库文件不存在或是空的，但旁边有服务中心的备份。要恢复最新的备份吗？</translation>
+    </message>
+    <message>
+        <source>Newest backup: {file}
+Taken: {time} ({kind})
+Size: {size}</source>
+        <translation>最新的备份：{file}
+备份时间：{time}（{kind}）
+大小：{size}</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Choose another backup…</source>
+        <translation>选择其他备份…</translation>
+    </message>
+    <message>
+        <source>Create a new center anyway</source>
+        <translation>仍然新建服务中心</translation>
+    </message>
+    <message>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>dangqun backups (*.sqlite3);;All files (*)</source>
+        <translation>dangqun 备份文件 (*.sqlite3);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

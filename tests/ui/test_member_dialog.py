@@ -262,15 +262,39 @@ def test_staff_save_an_edit_without_unmasking_the_stored_id_number(
     page.open_member(member_id)
     dialog = page.active_dialog
     assert isinstance(dialog, MemberDialog)
-    assert "*" in dialog.ui.idNumberEdit.text()
+    admin = system_actor("测试")
+    stored = get_member(demo_application.database, admin, member_id)
+    # Issue 10: the year-month of birth only, in a field staff cannot change; the number
+    # keeps nothing of its date, sequence or check character.
+    assert dialog.ui.idNumberEdit.text() == stored.id_number[:4] + "*" * 14
+    assert dialog.ui.birthDateEdit.text() == f"{stored.birth_date:%Y-%m}"
+    assert not dialog.ui.birthDateEdit.isEnabled()
+    assert dialog.ui.phoneEdit.text() in ("", "*******" + (stored.phone or "")[-4:])
     dialog.ui.workUnitEdit.setText("翠湖社区居委会 主任")
 
     assert saved(qtbot, dialog), dialog.ui.generalError.text()
 
-    admin = system_actor("测试")
     detail = get_member(demo_application.database, admin, member_id)
-    assert "*" not in detail.id_number and len(detail.id_number) == 18
+    assert (detail.id_number, detail.birth_date, detail.phone) == (
+        stored.id_number, stored.birth_date, stored.phone,
+    )  # fmt: skip
     assert detail.work_unit == "翠湖社区居委会 主任"
+
+
+def test_staff_typing_a_new_number_in_full_get_its_birth_date(
+    qtbot, demo_application: Application, recorder: Recorder
+) -> None:
+    member_id = first_local_member(demo_application)
+    dialog = MemberDialog(make_context(demo_application, STAFF), member_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.birth_date_masked
+
+    qtbot.keyClicks(dialog.ui.idNumberEdit, "530102199001011231")
+
+    assert dialog.ui.idNumberEdit.text() == "530102199001011231"
+    assert dialog.ui.birthDateEdit.isEnabled() and not dialog.birth_date_masked
+    assert dialog.ui.birthDateEdit.text() == "1990-01-01"
 
 
 def test_transfer_out_from_the_history_tab_is_a_dated_event(

@@ -23,6 +23,7 @@ from dangqun.members.service import (
 )
 from dangqun.members.vocabulary import MemberKind, MemberStatus
 from dangqun.ui.models.member_table_model import (
+    BIRTH_DATE,
     ID_NUMBER,
     KIND,
     NAME,
@@ -278,9 +279,51 @@ def test_staff_see_masked_id_numbers_and_phones_the_administrator_sees_them_whol
         masked = staff_model.data(staff_model.index(row, ID_NUMBER))
         whole = admin_model.data(admin_model.index(row, ID_NUMBER))
         assert len(whole) == 18 and "*" not in whole
-        assert masked == whole[:4] + "*" * 10 + whole[-4:]
+        assert masked == whole[:4] + "*" * 14  # issue 10: nothing of the tail
         phone = staff_model.data(staff_model.index(row, PHONE))
         assert not phone or "*" in phone
+        born = staff_model.data(staff_model.index(row, BIRTH_DATE))
+        assert born == admin_model.data(admin_model.index(row, BIRTH_DATE))[:7]
+        assert len(born) == 7  # 1985-06: the year and month only
+
+
+def test_staff_sorted_by_birth_date_see_months_in_order_and_names_within_them(
+    qtbot, demo_application: Application, recorder: Recorder
+) -> None:
+    """Issue 10: the order of the rows must not tell the days the column hides."""
+    page = make_page(qtbot, demo_application, STAFF)
+    page.ui.membersView.horizontalHeader().sectionClicked.emit(BIRTH_DATE)
+    settle(qtbot, page)
+
+    rows = [page.model.member_at(row) for row in range(200)]
+    keys = [(row.birth_date_text, row.sort_key[1], row.id) for row in rows]
+    assert keys == sorted(keys)
+    assert {row.birth_date.day for row in rows} == {1}
+
+
+def test_a_query_of_separators_only_lists_nobody_and_says_what_to_type(
+    qtbot, page: MembersPage
+) -> None:
+    """Issue 10: a lone ' became the empty query and listed everyone."""
+    type_search(qtbot, page, "'")
+
+    assert page.model.rowCount() == 0
+    assert page.ui.resultStack.currentWidget() is page.ui.noResultPage
+    assert page.ui.noResultText.text() == "请输入姓名、拼音、证件号或手机号"
+
+
+def test_staff_typing_part_of_a_number_are_told_to_type_it_whole(
+    qtbot, demo_application: Application, recorder: Recorder
+) -> None:
+    member = a_member(demo_application, Member.phone.like("1%"))
+    page = make_page(qtbot, demo_application, STAFF)
+
+    type_search(qtbot, page, member.phone[-4:])
+    assert page.model.rowCount() == 0
+    assert page.ui.noResultText.text() == "请输入完整的证件号或电话号码"
+
+    type_search(qtbot, page, member.id_number)
+    assert member.id in page.model.ids()
 
 
 def test_read_only_role_has_no_buttons_that_write(

@@ -67,9 +67,13 @@ class Actor:
     username: str
     display_name: str
     role: Role
+    withheld: frozenset[Permission] = frozenset()
+    """Permissions of the role this actor does not use: the command line withholds
+    ``SEE_PERSONAL_DATA`` unless ``--full-personal-data`` was asked for, so output is masked by
+    default even for an administrator."""
 
     def can(self, permission: Permission) -> bool:
-        return permission in self.role.permissions
+        return permission in self.role.permissions and permission not in self.withheld
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):

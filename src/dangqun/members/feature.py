@@ -11,6 +11,7 @@ FEATURE = Feature(
         "member.create": "登记党员",
         "member.update": "修改党员信息",
         "member.transfer_out": "组织关系转出",
+        "member.search_personal_data": "按完整证件号或电话查找党员",
         "members.import": "导入花名册",
         "members.export": "导出党员名单",
         "organization.create": "新增组织",

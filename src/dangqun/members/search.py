@@ -8,6 +8,17 @@ What a front desk types decides what is matched (DOMAIN.md §1):
 * digits (an ``X`` may end them) → a phone starting (3+ digits) or ending (4+) with them, an ID
   number ending with them (4+, "身份证后四位") or starting with them (6+).
 
+Text that is nothing but separators (a lone ``'``, ``-`` or ``..``) matches nobody, and says so
+(:attr:`MemberPage.hint`); only a box left empty lists everyone. Text a terminal could not
+decode (invalid UTF-8 arrives as lone surrogates) is refused on the field ``query``.
+
+A role that may not see personal data (issue 10) finds people by ID number or phone only with
+the *whole* value: matching part of the hidden digits would answer "is the next digit a 7?",
+and ten or fourteen searches would spell out a number the list masks. Each such search is
+audited (``member.search_personal_data``) with the masked value and the people it found, never
+the number typed. Sorted by birth date, that role's list is ordered by birth year-month and then
+by name, so the order of the rows does not tell the days the list hides.
+
 Every text match is a prefix search on an indexed column (migration 0002), so each answers in
 milliseconds on 100,000 members; only "name contains" scans, and it scans the small name index
 rather than the table. Filters: organization *including everything below it*, kinds,
@@ -30,7 +41,14 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tu
 from sqlalchemy.orm import Session
 
 from dangqun.core.db import Database
-from dangqun.core.privacy import PersonalField, can_see_personal_data, shown
+from dangqun.core.errors import ValidationError
+from dangqun.core.privacy import (
+    PersonalField,
+    can_see_personal_data,
+    shown,
+    shown_birth_date,
+    shown_if,
+)
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import MemberCodeLabels
 from dangqun.members.models import Member, Organization
@@ -52,7 +70,8 @@ class MemberSort(enum.Enum):
 
 
 class QueryKind(enum.Enum):
-    EMPTY = "empty"
+    EMPTY = "empty"  # nothing typed: everyone (the list view)
+    NOTHING = "nothing"  # only separators typed: nobody
     NAME = "name"
     PINYIN = "pinyin"
     DIGITS = "digits"
@@ -81,6 +100,7 @@ class MemberRow(MemberCodeLabels):
     name: str
     gender_code: str
     birth_date: date
+    """For a masked row the first day of the birth month: the day is never handed out."""
     id_number: str
     phone: str
     address: str
@@ -94,6 +114,12 @@ class MemberRow(MemberCodeLabels):
     work_unit: str | None
     sort_key: tuple[Any, ...]
     """The values the list is sorted by; hand the last row to :func:`list_members_after`."""
+    personal_data_masked: bool = False
+
+    @property
+    def birth_date_text(self) -> str:
+        """``1985-06-15``, or ``1985-06`` for a role without personal-data permission."""
+        return shown_birth_date(self.birth_date, not self.personal_data_masked)
 
 
 @dataclass(frozen=True)
@@ -102,6 +128,16 @@ class MemberPage:
     offset: int
     rows: list[MemberRow]
     personal_data_masked: bool
+    hint: str | None = None
+    """Why the text can match nobody (only separators; part of a number for a masked role)."""
+
+
+ID_NUMBER_LENGTH = 18
+PHONE_DIGITS = range(7, 13)
+"""A whole phone: a 7–8 digit local number, a mobile (11), or a local number with its area
+code (10–12 digits, extension left out)."""
+ENTER_SOMETHING = "请输入姓名、拼音、证件号或手机号"
+WHOLE_NUMBER_ONLY = "您的角色只能用完整的证件号（18 位）或完整的电话号码查找，不能只输入其中几位"
 
 
 @dataclass(frozen=True)
@@ -109,18 +145,37 @@ class ParsedQuery:
     kind: QueryKind
     text: str
 
+    @property
+    def whole_value_field(self) -> PersonalField | None:
+        """Which personal value the digits would be in full: what a masked role may match."""
+        if self.kind is not QueryKind.DIGITS:
+            return None
+        if len(self.text) == ID_NUMBER_LENGTH:
+            return PersonalField.ID_NUMBER
+        if self.text.isdigit() and len(self.text) in PHONE_DIGITS:
+            return PersonalField.PHONE
+        return None
+
 
 _DIGITS_QUERY = re.compile(r"^\d+X?$")
 _PINYIN_QUERY = re.compile(r"^[a-z]+$")
 _SEPARATORS = re.compile(r"[\s\-'’·.]+")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """Decide what the typed text is; full-width characters and separators are forgiven."""
+    """Decide what the typed text is; full-width characters and separators are forgiven.
+
+    Raises ValidationError (field ``query``) for text holding lone surrogates: invalid UTF-8
+    from a terminal, which Python keeps as ``\\udcXX`` and SQLite cannot store or compare."""
+    if _SURROGATES.search(text):
+        raise ValidationError.single(
+            "query", "搜索内容中有无法识别的字符（终端或输入法的编码不是 UTF-8），请重新输入"
+        )
     cleaned = unicodedata.normalize("NFKC", clean_text(text))
     compact = _SEPARATORS.sub("", cleaned)
     if not compact:
-        return ParsedQuery(QueryKind.EMPTY, "")
+        return ParsedQuery(QueryKind.NOTHING if cleaned else QueryKind.EMPTY, "")
     upper = compact.upper()
     if _DIGITS_QUERY.match(upper):
         return ParsedQuery(QueryKind.DIGITS, upper)
@@ -167,6 +222,13 @@ class _Conditions:
     organization_ids: list[int] | None
     organization_selective: bool
     query: MemberQuery
+    full: bool
+    """The actor may see personal data: partial ID/phone digits match, birth days sort."""
+
+    @property
+    def audited_field(self) -> PersonalField | None:
+        """The personal value a masked role is looking up in full (audited), if any."""
+        return None if self.full else self.parsed.whole_value_field
 
     def where(self, walk: bool = False) -> list[ColumnElement[bool]]:
         """The terms; ``walk`` when the page is read along the sort column's index."""
@@ -206,6 +268,8 @@ class _Conditions:
         walk_pinyin = walk and self.query.sort is MemberSort.NAME
         if parsed.kind is QueryKind.EMPTY:
             return None
+        if parsed.kind is QueryKind.NOTHING:
+            return false()
         if parsed.kind is QueryKind.NAME:
             if self.name_ids is not None:
                 listed: ColumnElement[bool] = _plain(Member.id, walk).in_(self.name_ids)
@@ -230,6 +294,8 @@ class _Conditions:
             if walk_pinyin:
                 condition = and_(_starts_with(Member.pinyin_full, text[0]), condition)
             return condition
+        if parsed.kind is QueryKind.DIGITS and not self.full:
+            return self._whole_value(walk)
         if parsed.kind is QueryKind.DIGITS:
             conditions: list[ColumnElement[bool]] = []
             digits_only = text.isdigit()
@@ -246,8 +312,22 @@ class _Conditions:
             return or_(*conditions)
         return false()
 
+    def _whole_value(self, walk: bool) -> ColumnElement[bool]:
+        """A masked role's digits: equal to a whole ID number or a whole phone, nothing less
+        (a prefix or tail of hidden digits is an oracle, module docstring)."""
+        text = self.parsed.text
+        field = self.parsed.whole_value_field
+        equal: ColumnElement[bool]
+        if field is PersonalField.ID_NUMBER:
+            equal = _plain(Member.id_number, walk) == text
+        elif field is PersonalField.PHONE:
+            equal = _plain(Member.phone_reversed, walk) == text[::-1]
+        else:
+            equal = false()
+        return equal
 
-def _conditions(session: Session, query: MemberQuery) -> _Conditions:
+
+def _conditions(session: Session, actor: Actor, query: MemberQuery) -> _Conditions:
     """Resolve the query. One Han character is a surname typed first: names starting with it.
     Two or more match anywhere in the name (a given name, or a name whose surname is unsure);
     that needs one scan of the name index, done here once and kept as a list of ids."""
@@ -276,7 +356,9 @@ def _conditions(session: Session, query: MemberQuery) -> _Conditions:
             # "recorded on some organization" is the same filter, and far cheaper.
             organization_ids = []
         selective = 0 < len(organization_ids) <= max(5, len(holders) // 10)
-    return _Conditions(parsed, name_ids, organization_ids, selective, query)
+    return _Conditions(
+        parsed, name_ids, organization_ids, selective, query, can_see_personal_data(actor)
+    )
 
 
 _SORT_COLUMNS: dict[MemberSort, tuple[Any, ...]] = {
@@ -288,14 +370,29 @@ _SORT_COLUMNS: dict[MemberSort, tuple[Any, ...]] = {
     MemberSort.BIRTH_DATE: (Member.birth_date, Member.status, Member.id),
     MemberSort.RECENT: (Member.id,),
 }
+_BIRTH_MONTH = func.substr(Member.birth_date, 1, 7)  # SQLite keeps dates as 'YYYY-MM-DD'
+_MASKED_BIRTH_ORDER = (_BIRTH_MONTH, Member.pinyin_full, Member.id)
+"""Birth-date order for a role that sees year-month only: the days must not order the rows."""
+
+
+def _sort_columns(sort: MemberSort, full: bool) -> tuple[Any, ...]:
+    if sort is MemberSort.BIRTH_DATE and not full:
+        return _MASKED_BIRTH_ORDER
+    return _SORT_COLUMNS[sort]
+
+
+def _sort_key(record: Any, sort: MemberSort, full: bool) -> tuple[Any, ...]:
+    if sort is MemberSort.BIRTH_DATE and not full:
+        return (f"{record.birth_date:%Y-%m}", record.pinyin_full, record.id)
+    return tuple(getattr(record, column.key) for column in _SORT_COLUMNS[sort])
 
 
 def _descending(query: MemberQuery) -> bool:
     return query.descending != (query.sort is MemberSort.RECENT)
 
 
-def _ordered(statement: AnySelect, query: MemberQuery) -> AnySelect:
-    columns = _SORT_COLUMNS[query.sort]
+def _ordered(statement: AnySelect, query: MemberQuery, full: bool) -> AnySelect:
+    columns = _sort_columns(query.sort, full)
     if _descending(query):
         return statement.order_by(*(column.desc() for column in columns))
     return statement.order_by(*columns)
@@ -320,16 +417,19 @@ _ROW_COLUMNS = (
 )
 
 
-def filtered_member_ids(session: Session, query: MemberQuery) -> Select[Any]:
-    """``SELECT id`` of *all* the matching members, sorted; for the lazy list, exports and
-    printing. (Walking the sort index pays only when stopping after a page: reading every
-    match, a filter's own index and a sort is faster, or the covering pinyin index is used.)"""
-    return _ordered(select(Member.id).where(*_conditions(session, query).where()), query)
+def filtered_member_ids(session: Session, actor: Actor, query: MemberQuery) -> Select[Any]:
+    """``SELECT id`` of *all* the matching members, sorted, as ``actor`` may search; for the
+    lazy list, exports and printing. (Walking the sort index pays only when stopping after a
+    page: reading every match, a filter's own index and a sort is faster, or the covering
+    pinyin index is used.)"""
+    conditions = _conditions(session, actor, query)
+    return _ordered(select(Member.id).where(*conditions.where()), query, conditions.full)
 
 
 def _rows(
     session: Session, actor: Actor, query: MemberQuery, statement: Select[*tuple[Any, ...]]
 ) -> list[MemberRow]:
+    full = can_see_personal_data(actor)
     records = session.execute(statement).all()
     organization_ids = {record.organization_id for record in records} - {None}
     names = (
@@ -345,13 +445,13 @@ def _rows(
     )
     rows = []
     for record in records:
-        key = tuple(getattr(record, column.key) for column in _SORT_COLUMNS[query.sort])
+        birth = record.birth_date
         rows.append(
             MemberRow(
                 id=record.id,
                 name=record.name,
                 gender_code=record.gender_code,
-                birth_date=record.birth_date,
+                birth_date=birth if full else birth.replace(day=1),
                 id_number=shown(actor, PersonalField.ID_NUMBER, record.id_number),
                 phone=shown(actor, PersonalField.PHONE, record.phone),
                 address=shown(actor, PersonalField.ADDRESS, record.address),
@@ -363,7 +463,8 @@ def _rows(
                 joined_on=record.joined_on,
                 confirmed_on=record.confirmed_on,
                 work_unit=record.work_unit,
-                sort_key=key,
+                sort_key=_sort_key(record, query.sort, full),
+                personal_data_masked=not full,
             )
         )
     return rows
@@ -376,12 +477,47 @@ def _checked_limit(limit: int) -> int:
 def count_members(database: Database, actor: Actor, query: MemberQuery) -> int:
     actor.require(Permission.VIEW)
     with database.reading() as session:
-        return _count(session, _conditions(session, query))
+        conditions = _conditions(session, actor, query)
+        total = _count(session, conditions)
+        found = _audited_ids(session, conditions)
+    _audit_whole_value_search(database, actor, conditions, found)
+    return total
 
 
 def _count(session: Session, conditions: _Conditions) -> int:
     statement = select(func.count()).select_from(Member).where(*conditions.where())
     return int(session.execute(statement).scalar_one())
+
+
+def _audited_ids(session: Session, conditions: _Conditions) -> list[int]:
+    """Who a masked role's whole-value search found (a few people at most), for its audit."""
+    if conditions.audited_field is None:
+        return []
+    statement = select(Member.id).where(*conditions.where()).order_by(Member.id)
+    return list(session.scalars(statement.limit(MAX_PAGE_SIZE)))
+
+
+def _audit_whole_value_search(
+    database: Database, actor: Actor, conditions: _Conditions, found: list[int]
+) -> None:
+    """One audit entry for a search by a whole ID number or phone from a role that sees them
+    masked (issue 10): the masked value and the people found, never the number typed."""
+    personal_field = conditions.audited_field
+    if personal_field is None:
+        return
+    with database.unit_of_work(actor) as work:
+        work.audit(
+            "member.search_personal_data",
+            "member",
+            None,
+            None,
+            {
+                "field": personal_field.value,
+                "value": shown_if(personal_field, conditions.parsed.text, False),
+                "found": found,
+            },
+        )
+        work.commit()
 
 
 def _page(
@@ -396,7 +532,7 @@ def _page(
     query = conditions.query
     where = conditions.where(walk=total > WALK_THRESHOLD)
     if after is not None:
-        columns = _SORT_COLUMNS[query.sort]
+        columns = _sort_columns(query.sort, conditions.full)
         if len(after) != len(columns):
             raise ValueError("after must be the sort_key of a row listed with the same sort")
         if len(columns) == 1:
@@ -405,7 +541,7 @@ def _page(
             where.append(tuple_(*columns) < tuple_(*after))
         else:
             where.append(tuple_(*columns) > tuple_(*after))
-    statement = _ordered(select(*_ROW_COLUMNS).where(*where), query)
+    statement = _ordered(select(*_ROW_COLUMNS).where(*where), query, conditions.full)
     statement = statement.offset(max(0, offset)).limit(_checked_limit(limit))
     return _rows(session, actor, query, statement)
 
@@ -420,8 +556,12 @@ def list_members(
     """Rows ``offset`` … ``offset + limit`` of the sorted result (a lazy model's page)."""
     actor.require(Permission.VIEW)
     with database.reading() as session:
-        conditions = _conditions(session, query)
-        return _page(session, actor, conditions, _count(session, conditions), offset, limit)
+        conditions = _conditions(session, actor, query)
+        total = _count(session, conditions)
+        rows = _page(session, actor, conditions, total, offset, limit)
+        found = _audited_ids(session, conditions)
+    _audit_whole_value_search(database, actor, conditions, found)
+    return rows
 
 
 def list_members_after(
@@ -435,9 +575,21 @@ def list_members_after(
     99,900 as at row 0, for a ``fetchMore`` model); ``after=None`` starts at the top."""
     actor.require(Permission.VIEW)
     with database.reading() as session:
-        conditions = _conditions(session, query)
+        conditions = _conditions(session, actor, query)
         total = _count(session, conditions)
-        return _page(session, actor, conditions, total, 0, limit, after)
+        rows = _page(session, actor, conditions, total, 0, limit, after)
+        found = _audited_ids(session, conditions)
+    _audit_whole_value_search(database, actor, conditions, found)
+    return rows
+
+
+def search_hint(parsed: ParsedQuery, full: bool) -> str | None:
+    """Why typed text can match nobody, whatever is on record (None when it can match)."""
+    if parsed.kind is QueryKind.NOTHING:
+        return ENTER_SOMETHING
+    if parsed.kind is QueryKind.DIGITS and not full and parsed.whole_value_field is None:
+        return WHOLE_NUMBER_ONLY
+    return None
 
 
 def search_members(
@@ -449,10 +601,13 @@ def search_members(
     """Total and first page in one read transaction: what the search box shows as you type."""
     actor.require(Permission.VIEW)
     with database.reading() as session:
-        conditions = _conditions(session, query)
+        conditions = _conditions(session, actor, query)
         total = _count(session, conditions)
         rows = _page(session, actor, conditions, total, 0, limit)
-    return MemberPage(total, 0, rows, not can_see_personal_data(actor))
+        found = _audited_ids(session, conditions)
+    _audit_whole_value_search(database, actor, conditions, found)
+    hint = search_hint(conditions.parsed, conditions.full)
+    return MemberPage(total, 0, rows, not conditions.full, hint)
 
 
 def list_member_ids(database: Database, actor: Actor, query: MemberQuery) -> list[int]:
@@ -464,7 +619,12 @@ def list_member_ids(database: Database, actor: Actor, query: MemberQuery) -> lis
     """
     actor.require(Permission.VIEW)
     with database.reading() as session:
-        return list(session.scalars(filtered_member_ids(session, query)))
+        conditions = _conditions(session, actor, query)
+        statement = select(Member.id).where(*conditions.where())
+        ids = list(session.scalars(_ordered(statement, query, conditions.full)))
+    if conditions.audited_field is not None:
+        _audit_whole_value_search(database, actor, conditions, sorted(ids))
+    return ids
 
 
 def member_rows(

@@ -5,6 +5,12 @@ change rows → dated history events → audit → commit) and need ``Permission
 reads need ``Permission.VIEW`` and mask ID numbers, phones and addresses unless the actor has
 ``Permission.SEE_PERSONAL_DATA`` (:mod:`dangqun.core.privacy`).
 
+Such a role is also never handed the day of birth (issue 10: with the day, the sex and the
+center's region, a masked ID number has few candidates left): details give the first of the
+birth month and an edit form none at all (it is the ID number's). Its edits must not answer
+questions about the hidden day either: a 入党日期 it types in the month of the 18th birthday is
+refused whether or not it would pass, and never with the full birth date in the message.
+
 The organization tree (:mod:`~dangqun.members.organizations`), search and paging
 (:mod:`~dangqun.members.search`), roster import/export and the code lists are re-exported
 here so callers outside ``members/`` import one module.
@@ -28,6 +34,7 @@ from dangqun.core.privacy import (
     can_see_personal_data,
     is_masked_form_of,
     shown,
+    shown_birth_date,
 )
 from dangqun.core.security import Actor, Permission
 from dangqun.members.codes import (
@@ -76,11 +83,13 @@ from dangqun.members.search import (
     MemberQuery,
     MemberRow,
     MemberSort,
+    QueryKind,
     count_members,
     list_member_ids,
     list_members,
     list_members_after,
     member_rows,
+    parse_query,
     search_members,
 )
 from dangqun.members.validation import (
@@ -88,6 +97,7 @@ from dangqun.members.validation import (
     FieldWarning,
     IdNumberFacts,
     MemberForm,
+    adulthood,
     derive_from_id_number,
     validate_member,
 )
@@ -122,6 +132,7 @@ __all__ = [
     "OrganizationLevel",
     "OrganizationNode",
     "PoliticalBirthday",
+    "QueryKind",
     "RosterError",
     "RosterProblem",
     "SavedMember",
@@ -142,6 +153,7 @@ __all__ = [
     "member_rows",
     "move_organization",
     "organization_tree",
+    "parse_query",
     "political_birthdays",
     "register_member",
     "rename_organization",
@@ -191,6 +203,12 @@ class MemberDetail(MemberCodeLabels):
     @property
     def ethnicity_label(self) -> str:
         return ETHNICITIES.label(self.ethnicity_code)
+
+    @property
+    def birth_date_text(self) -> str:
+        """``1985-06-15``, or ``1985-06`` when personal data is masked (``birth_date`` is then
+        the first of the month)."""
+        return shown_birth_date(self.birth_date, not self.personal_data_masked)
 
     @property
     def education_label(self) -> str:
@@ -244,13 +262,14 @@ def _detail(session: Session, member: Member, actor: Actor) -> MemberDetail:
         if member.organization_id is None
         else session.get(Organization, member.organization_id)
     )
+    full = can_see_personal_data(actor)
     return MemberDetail(
         id=member.id,
         uuid=member.uuid,
         name=member.name,
         gender_code=member.gender_code,
         ethnicity_code=member.ethnicity_code,
-        birth_date=member.birth_date,
+        birth_date=member.birth_date if full else member.birth_date.replace(day=1),
         id_number=shown(actor, PersonalField.ID_NUMBER, member.id_number),
         education_code=member.education_code,
         kind=MemberKind(member.kind),
@@ -274,7 +293,7 @@ def _detail(session: Session, member: Member, actor: Actor) -> MemberDetail:
         notes=member.notes,
         created_at=member.created_at,
         updated_at=member.updated_at,
-        personal_data_masked=not can_see_personal_data(actor),
+        personal_data_masked=not full,
     )
 
 
@@ -286,7 +305,11 @@ def _get_member(session: Session, member_id: int) -> Member:
 
 
 def _unmasked(form: MemberForm, stored: Member | None) -> MemberForm:
-    """Put back the stored values where a form returned what it was shown masked."""
+    """Put back the stored values where a form returned what it was shown masked.
+
+    An ID number kept that way keeps its birth date too: a birth date sent with it (the first
+    of the month a masked role was shown, or a guess) is not compared with the hidden one, whose
+    "does not match the number (1985-06-15)" would tell the day."""
     if stored is None:
         return form
     changes: dict[str, object] = {}
@@ -298,19 +321,64 @@ def _unmasked(form: MemberForm, stored: Member | None) -> MemberForm:
         stored_value = getattr(stored, field_name)
         if is_masked_form_of(getattr(form, field_name), stored_value, personal_field):
             changes[field_name] = stored_value
+    if "id_number" in changes:
+        changes["birth_date"] = None
     return form.with_changes(**changes) if changes else form
 
 
+def _hidden_birth(form: MemberForm, stored: Member | None, full: bool) -> date | None:
+    """The stored birth date a masked role edits without seeing it (its ID number kept)."""
+    if full or stored is None or form.id_number != stored.id_number:
+        return None
+    return stored.birth_date
+
+
+def _coming_of_age_month_errors(
+    form: MemberForm, stored: Member, hidden_birth: date
+) -> list[FieldError]:
+    """A changed 入党日期 before the month after the 18th birthday, for a role that sees the
+    birth year-month only: refused by month, so trying the days of that month one by one does
+    not reveal the day of birth (issue 10)."""
+    joined = form.joined_on
+    if joined is None or joined == stored.joined_on:
+        return []
+    of_age = adulthood(hidden_birth)
+    first_allowed = date(of_age.year + of_age.month // 12, of_age.month % 12 + 1, 1)
+    if joined >= first_allowed:
+        return []
+    return [
+        FieldError(
+            "joined_on",
+            f"入党时须年满 18 周岁：出生于 {shown_birth_date(hidden_birth, False)}，入党日期应在 "
+            f"{first_allowed:%Y-%m-%d} 或以后；在满 18 周岁当月入党的，请由管理员核对后录入",
+        )
+    ]
+
+
 def _validated(
-    session: Session, form: MemberForm, member_id: int | None, today: date
+    session: Session,
+    form: MemberForm,
+    member_id: int | None,
+    today: date,
+    stored: Member | None = None,
+    full: bool = True,
 ) -> CleanMember:
-    """All rules at once: the form's own (validation.py) and those needing the database."""
+    """All rules at once: the form's own (validation.py) and those needing the database.
+
+    ``stored`` and ``full``: the record being edited and whether the editing actor sees
+    personal data; a masked role's messages never carry its hidden birth date."""
     errors: list[FieldError] = []
     clean: CleanMember | None = None
     try:
         clean = validate_member(form, today)
     except ValidationError as error:
         errors.extend(error.errors)
+    hidden_birth = _hidden_birth(form, stored, full)
+    if stored is not None and hidden_birth is not None:
+        month_errors = _coming_of_age_month_errors(form, stored, hidden_birth)
+        if month_errors:
+            errors = [item for item in errors if item.field != "joined_on"] + month_errors
+            clean = None
     errors.extend(organization_errors(session, form.organization_id))
     if clean is not None:
         existing = find_by_id_number(session, clean.id_number)
@@ -324,15 +392,22 @@ def _validated(
 
 def check_member_form(
     database: Database,
+    actor: Actor,
     form: MemberForm,
     member_id: int | None = None,
     today: date | None = None,
 ) -> tuple[FieldWarning, ...]:
     """Validate without saving (a form checking as the user types); raises ValidationError."""
+    actor.require(Permission.VIEW)
     with database.reading() as session:
         stored = None if member_id is None else _get_member(session, member_id)
         return _validated(
-            session, _unmasked(form, stored), member_id, today or local_today()
+            session,
+            _unmasked(form, stored),
+            member_id,
+            today or local_today(),
+            stored,
+            can_see_personal_data(actor),
         ).warnings
 
 
@@ -373,7 +448,14 @@ def update_member(
         raise ValidationError.single("effective_on", "变更日期不能晚于今天")
     with database.unit_of_work(actor) as work:
         member = _get_member(work.session, member_id)
-        clean = _validated(work.session, _unmasked(form, member), member_id, today)
+        clean = _validated(
+            work.session,
+            _unmasked(form, member),
+            member_id,
+            today,
+            member,
+            can_see_personal_data(actor),
+        )
         changed = update_member_in(work, member, clean, effective_on)
         detail = _detail(work.session, member, actor)
         work.commit()
@@ -423,12 +505,15 @@ def get_member(database: Database, actor: Actor, member_id: int) -> MemberDetail
 
 
 def member_form(database: Database, actor: Actor, member_id: int) -> MemberForm:
-    """The stored record as a form to edit; personal data masked as the actor may see it."""
+    """The stored record as a form to edit; personal data masked as the actor may see it, and
+    no birth date for a role that sees it masked (it is the kept ID number's)."""
     actor.require(Permission.VIEW)
     with database.reading() as session:
         form = form_of(_get_member(session, member_id))
+    full = can_see_personal_data(actor)
     return form.with_changes(
         id_number=shown(actor, PersonalField.ID_NUMBER, form.id_number),
+        birth_date=form.birth_date if full else None,
         phone=shown(actor, PersonalField.PHONE, form.phone) or None,
         address=shown(actor, PersonalField.ADDRESS, form.address) or None,
     )

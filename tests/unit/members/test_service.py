@@ -179,8 +179,9 @@ def test_rule_personal_data_is_masked_for_roles_that_may_not_see_it(database, ad
     staff = staff_actor()
     detail = service.get_member(database, staff, member_id)
     assert detail.personal_data_masked
-    assert detail.id_number == mask_id_number(make_id()) == "5301**********" + make_id()[-4:]
-    assert detail.phone == "138****5678"
+    assert detail.id_number == mask_id_number(make_id()) == "5301**************"
+    assert detail.phone == "*******5678"
+    assert (detail.birth_date, detail.birth_date_text) == (date(1985, 6, 1), "1985-06")
     assert (
         detail.address
         == mask_address("五华区翠湖北路 12 号 3 栋 2 单元 501 室")
@@ -189,7 +190,8 @@ def test_rule_personal_data_is_masked_for_roles_that_may_not_see_it(database, ad
     row = service.search_members(database, staff, service.MemberQuery(text="zsf")).rows[0]
     assert (row.id_number, row.phone) == (detail.id_number, mask_phone("13812345678"))
     birthdays = service.political_birthdays(database, staff, 7, year=2026)
-    assert birthdays[0].phone == "138****5678"
+    assert birthdays[0].phone == "*******5678"
+    assert service.get_member(database, admin, member_id).birth_date_text == "1985-06-15"
 
 
 def test_staff_can_edit_a_masked_form_without_overwriting_the_real_values(database, admin, tree):
@@ -198,13 +200,48 @@ def test_staff_can_edit_a_masked_form_without_overwriting_the_real_values(databa
     ).member.id
     staff = staff_actor()
     form = service.member_form(database, staff, member_id)
-    assert "*" in form.id_number and form.phone == "138****5678"
+    assert (form.id_number, form.phone, form.birth_date) == (
+        "5301**************", "*******5678", None,
+    )  # fmt: skip
     service.update_member(
         database, staff, member_id, form.with_changes(work_unit="退休"), today=TODAY
     )
     full = service.get_member(database, admin, member_id)
     assert (full.id_number, full.phone, full.work_unit) == (make_id(), "13812345678", "退休")
     assert full.address.startswith("五华区翠湖北路 12 号")
+    assert full.birth_date == date(1985, 6, 15)
+    # The first of the month a masked row shows, sent back, is not compared with the number.
+    first_of_month = form.with_changes(birth_date=date(1985, 6, 1), work_unit="在职")
+    service.update_member(database, staff, member_id, first_of_month, today=TODAY)
+    assert service.get_member(database, admin, member_id).birth_date == date(1985, 6, 15)
+
+
+def test_rule_a_masked_role_cannot_learn_the_birth_day_from_refusals(database, admin, tree):
+    """Issue 10: trying 入党日期 day by day in the month of the 18th birthday (or a birth date
+    "not matching the number (1985-06-15)") would tell the hidden day."""
+    member_id = service.register_member(
+        database, admin, make_form(tree.grid_one.id), today=TODAY
+    ).member.id
+    staff = staff_actor()
+    form = service.member_form(database, staff, member_id)
+    messages = set()
+    for day in range(1, 31):  # 18th birthday: 2003-06-15
+        joined = form.with_changes(joined_on=date(2003, 6, day), confirmed_on=date(2004, 7, 1))
+        with pytest.raises(ValidationError) as raised:
+            service.check_member_form(database, staff, joined, member_id, today=TODAY)
+        messages.add(raised.value.errors[0].message)
+        assert "15" not in raised.value.errors[0].message
+    assert messages == {
+        "入党时须年满 18 周岁：出生于 1985-06，入党日期应在 2003-07-01 或以后；"
+        "在满 18 周岁当月入党的，请由管理员核对后录入"
+    }
+    july = form.with_changes(joined_on=date(2003, 7, 1), confirmed_on=date(2004, 7, 1))
+    assert service.check_member_form(database, staff, july, member_id, today=TODAY) == ()
+    # The administrator, who sees the day, may record a member who joined on the birthday.
+    birthday = service.member_form(database, admin, member_id).with_changes(
+        joined_on=date(2003, 6, 15), confirmed_on=date(2004, 7, 1)
+    )
+    assert service.check_member_form(database, admin, birthday, member_id, today=TODAY) == ()
 
 
 def test_permissions_are_required(database, admin, tree):
@@ -227,11 +264,13 @@ def test_permissions_are_required(database, admin, tree):
 
 def test_check_member_form_validates_without_saving(database, admin, tree):
     warnings = service.check_member_form(
-        database, make_form(tree.grid_one.id, confirmed_on=None), today=TODAY
+        database, admin, make_form(tree.grid_one.id, confirmed_on=None), today=TODAY
     )
     assert [w.field for w in warnings] == ["confirmed_on"]
     with pytest.raises(ValidationError):
-        service.check_member_form(database, make_form(tree.grid_one.id, name=""), today=TODAY)
+        service.check_member_form(
+            database, admin, make_form(tree.grid_one.id, name=""), today=TODAY
+        )
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(Member)) == 0
 

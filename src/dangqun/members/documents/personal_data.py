@@ -3,8 +3,8 @@
 The loaders read through the members module as the printing user may see the records, so a
 工作人员 gets masked values whatever the print context says; the builder then applies the print's
 own decision (an 管理员 prints masked unless full data was asked for and audited). A value the
-loader already masked must stay as it is: masking a masked phone again would hide digits the
-screen shows (``138****5678`` → ``*******5678``).
+loader already masked is printed as the screen shows it: it is never masked a second time (a
+mask of asterisks is no input for another mask) and can never be unmasked.
 """
 
 from __future__ import annotations

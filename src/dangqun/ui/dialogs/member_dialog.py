@@ -14,6 +14,8 @@
   history says when someone came, left or became a floating member.
 * ID number, phone and address arrive masked for roles that may not see them; sent back
   untouched, the service keeps the stored values. Typing into such a field replaces it.
+  Such a role sees the birth year-month only (issue 10), in a field it cannot edit: the birth
+  date is the ID number's, and a new number typed in full brings its own.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def _save_member(
     if unreadable:
         fields = {problem.field for problem in unreadable}
         try:
-            check_member_form(database, form, member_id, today)
+            check_member_form(database, actor, form, member_id, today)
         except ValidationError as error:
             found = [item for item in error.errors if item.field not in fields]
             raise ValidationError(unreadable + found) from None
@@ -153,6 +155,8 @@ class MemberDialog(ServiceDialog):
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)
         self._masked: dict[str, str] = {}
+        self.birth_date_masked = False
+        """The birth field shows the year-month of a record whose ID number stays masked."""
         self._fill_code_lists()
         self._connect()
         self.errors = self._field_errors()
@@ -333,7 +337,10 @@ class MemberDialog(ServiceDialog):
         ui.nameEdit.setText(form.name)
         self._set_maskable(ui.idNumberEdit, "id_number", form.id_number)
         _select_data(ui.genderCombo, form.gender_code)
-        ui.birthDateEdit.set_value(form.birth_date)
+        if form.birth_date is None and detail.personal_data_masked:
+            self._show_birth_month(detail.birth_date_text)
+        else:
+            ui.birthDateEdit.set_value(form.birth_date)
         _select_data(ui.ethnicityCombo, form.ethnicity_code)
         _select_data(ui.educationCombo, form.education_code)
         _select_data(ui.categoryCombo, form.category)
@@ -387,6 +394,20 @@ class MemberDialog(ServiceDialog):
         ui.statusChangeButton.setVisible(editable)
         ui.changeKindButton.setVisible(editable)
         ui.changeStatusButton.setVisible(editable)
+
+    def _show_birth_month(self, year_month: str) -> None:
+        """Year and month only, not editable: the day stays with the masked ID number."""
+        field = self.ui.birthDateEdit
+        field.line_edit.setText(year_month)
+        field.setReadOnly(True)  # no calendar, no clear button
+        field.setEnabled(False)  # never focused, so never "tidied" into a date
+        field.setToolTip(
+            self.tr(
+                "Only the year and month are shown for your role. The birth date follows the "
+                "ID number: type a new number in full to change it."
+            )
+        )
+        self.birth_date_masked = True
 
     def _set_maskable(self, edit: QLineEdit, field: str, value: str) -> None:
         edit.setText(value)
@@ -499,6 +520,11 @@ class MemberDialog(ServiceDialog):
             ui.idNumberError.setText("\n".join(item.message for item in error.errors))
             ui.idNumberError.setVisible(True)
             return
+        if self.birth_date_masked:
+            self.birth_date_masked = False
+            ui.birthDateEdit.setReadOnly(False)
+            ui.birthDateEdit.setEnabled(True)
+            ui.birthDateEdit.setToolTip("")
         ui.birthDateEdit.set_value(facts.birth_date)
         _select_data(ui.genderCombo, facts.gender_code)
         if facts.warnings:
@@ -573,13 +599,16 @@ class MemberDialog(ServiceDialog):
         ui = self.ui
         problems: list[FieldError] = []
         dates: dict[str, date | None] = {}
-        for field, widget in (
+        date_fields = [
             ("birth_date", ui.birthDateEdit),
             ("joined_on", ui.joinedOnEdit),
             ("confirmed_on", ui.confirmedOnEdit),
             ("lost_contact_on", ui.lostContactOnEdit),
             ("registered_on", ui.registeredOnEdit),
-        ):
+        ]
+        if self.birth_date_masked:  # shows a year-month: the service keeps the stored date
+            date_fields = date_fields[1:]
+        for field, widget in date_fields:
             error = widget.error()
             if error and (field != "lost_contact_on" or ui.lostContactCheck.isChecked()):
                 problems.append(FieldError(field, error))
@@ -594,7 +623,7 @@ class MemberDialog(ServiceDialog):
             "name": ui.nameEdit.text(),
             "id_number": ui.idNumberEdit.text(),
             "gender_code": ui.genderCombo.currentData(),
-            "birth_date": dates["birth_date"],
+            "birth_date": dates.get("birth_date"),
             "ethnicity_code": ui.ethnicityCombo.currentData(),
             "education_code": ui.educationCombo.currentData(),
             "category": ui.categoryCombo.currentData(),

@@ -213,7 +213,7 @@ class MemberTableModel(QAbstractTableModel):
         if column == GENDER:
             return member.gender_label
         if column == BIRTH_DATE:
-            return f"{member.birth_date:%Y-%m-%d}"
+            return member.birth_date_text  # year-month only for a masked role (issue 10)
         if column == ID_NUMBER:
             return member.id_number
         if column == CATEGORY:

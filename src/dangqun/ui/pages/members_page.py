@@ -47,10 +47,12 @@ from dangqun.members.service import (
     MemberSort,
     MemberStatus,
     OrganizationNode,
+    QueryKind,
     count_members,
     list_member_ids,
     member_rows,
     organization_tree,
+    parse_query,
 )
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_members_page import Ui_MembersPage
@@ -166,6 +168,11 @@ class MembersPage(QWidget):
         ui.searchEdit.addAction(
             icon("search", selected_color=None), QLineEdit.ActionPosition.LeadingPosition
         )
+        if not self.context.can(Permission.SEE_PERSONAL_DATA):
+            # Part of a number matches nothing for this role (issue 10): say so before typing.
+            ui.searchEdit.setPlaceholderText(
+                self.tr("Find: name, pinyin initials (e.g. zsf), whole phone or ID number")
+            )
         ui.searchEdit.textChanged.connect(self._search_text_changed)
         ui.searchEdit.installEventFilter(self)
         ui.searchEdit.returnPressed.connect(self._search_now)
@@ -429,6 +436,16 @@ class MembersPage(QWidget):
 
     def _no_result_hint(self, query: MemberQuery) -> str:
         text = query.text.strip()
+        parsed = parse_query(query.text)
+        if parsed.kind is QueryKind.NOTHING:
+            return self.tr("Type a name, pinyin, ID number or phone number")
+        if (
+            parsed.kind is QueryKind.DIGITS
+            and parsed.whole_value_field is None
+            and not self.context.can(Permission.SEE_PERSONAL_DATA)
+        ):
+            # Part of a hidden number would spell it out search by search (issue 10).
+            return self.tr("Your role can search only by a whole ID number or phone number.")
         if text.isdigit() and len(text) < 4:
             return self.tr(
                 "Type at least four digits of a phone or ID number, e.g. the last four digits "
