@@ -38,7 +38,8 @@ def command_init(arguments: argparse.Namespace, kit: CliKit) -> int:
         print("错误：请用 --password-stdin 从标准输入提供管理员密码。", file=sys.stderr)
         return EXIT_FAILED
     password = sys.stdin.readline().rstrip("\r\n")
-    with kit.opened(arguments) as application:
+    kit.refuse_missing_database(kit.data_paths(arguments))
+    with kit.opened(arguments, sign_in=False) as application:
         if is_initialized(application.database):
             print("错误：这个数据目录已经初始化过服务中心，不能重复初始化。", file=sys.stderr)
             return EXIT_FAILED
@@ -92,7 +93,10 @@ def command_restore(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.cli_kit import EXIT_OK
 
     with kit.opened(arguments) as application:
-        safety = restore_from_file(application, kit.actor(), Path(arguments.file))
+        actor = kit.actor() if kit.signed_in else kit.operator()
+        safety = restore_from_file(
+            application, actor, Path(arguments.file), allow_other_center=arguments.other_center
+        )
     print(f"已从“{arguments.file}”恢复。恢复前的数据已备份到：{safety.path}")
     if safety.restored_key_files:
         print(f"已从备份找回缺失的密钥文件：{'、'.join(safety.restored_key_files)}")
@@ -137,14 +141,13 @@ def command_screenshot(arguments: argparse.Namespace, kit: CliKit) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    from dangqun.core.users import first_active_admin
-
-    # The first-run wizard is drawn on a directory that has no center yet.
-    opening = kit.opened if arguments.page == "wizard" else kit.initialized
     out = Path(arguments.out)
-    with opening(arguments) as application:
-        actor = first_active_admin(application.database)
-        render_page(application, actor, arguments.page, arguments.size, out)
+    if arguments.page == "wizard":  # drawn on a directory that has no center yet
+        with kit.opened(arguments, sign_in=False) as application:
+            render_page(application, kit.operator(), arguments.page, arguments.size, out)
+    else:  # what the signed-in user sees, masked unless --full-personal-data
+        with kit.initialized(arguments) as application:
+            render_page(application, kit.actor(), arguments.page, arguments.size, out)
     print(f"已保存截图：{out}")
     return EXIT_OK
 
@@ -168,7 +171,6 @@ def build_parser(kit: CliKit) -> argparse.ArgumentParser:
     init.add_argument("--division-code", required=True, help="12 位行政区划代码")
     init.add_argument("--admin", required=True, help="管理员用户名")
     init.add_argument("--admin-name", help="管理员姓名（默认同用户名）")
-    init.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
     init.set_defaults(handler=partial(command_init, kit=kit))
 
     demo = commands.add_parser("demo", help="生成演示数据（可复现）")
@@ -181,13 +183,20 @@ def build_parser(kit: CliKit) -> argparse.ArgumentParser:
 
     restore = commands.add_parser("restore", help="从备份文件恢复（先检查文件，并备份当前数据）")
     restore.add_argument("file", help="备份文件路径")
+    restore.add_argument(
+        "--other-center",
+        action="store_true",
+        help="备份来自另一个服务中心时仍然恢复（会以那个中心的身份替换本中心的全部数据）",
+    )
     restore.set_defaults(handler=partial(command_restore, kit=kit))
 
     check = commands.add_parser("check", help="检查数据库完整性和数据规则")
     check.set_defaults(handler=partial(command_check, kit=kit))
 
     screenshot = commands.add_parser("screenshot", help="在后台渲染一个页面并保存为 PNG")
-    screenshot.add_argument("--page", required=True, help="页面名称，如 home members settings")
+    screenshot.add_argument(
+        "--page", required=True, help="页面名称，如 home members settings（按 --user 的权限渲染）"
+    )
     screenshot.add_argument("--out", required=True, help="输出的 PNG 文件")
     screenshot.add_argument(
         "--size", type=_parse_size, default=(1280, 800), help="宽x高，默认 1280x800"
@@ -246,6 +255,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:
+        return _unexpected_error(error)
+
+
+def _unexpected_error(error: Exception) -> int:
+    """A bug, never a refusal: the traceback goes to the log file (when the data directory was
+    opened far enough to have one), the user gets one Chinese line instead of a traceback."""
+    import logging
+
+    from dangqun.cli_kit import EXIT_FAILED
+
+    root = logging.getLogger()
+    if root.hasHandlers():
+        logging.getLogger("dangqun.cli").error("unexpected error", exc_info=error)
+        where = "详细信息已写入数据目录的 logs 文件夹"
+    else:
+        where = f"{type(error).__name__}"
+    print(f"错误：发生了意外错误，没有完成（{where}）。请把这个情况告诉技术支持。", file=sys.stderr)
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

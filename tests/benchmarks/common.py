@@ -13,8 +13,14 @@ PASSWORD = "benchmark-pass-1"
 
 
 def run_cli(data_dir: Path, *arguments: str, stdin: str | None = None) -> None:
+    """``dangqun``, signed in as the benchmark's ``admin`` (not for ``init``, which passes its
+    own ``--password-stdin`` and needs no user)."""
+    sign_in: list[str] = []
+    if "init" not in arguments:
+        sign_in = ["--user", "admin", "--password-stdin"]
+        stdin = PASSWORD + "\n" + (stdin or "")
     subprocess.run(
-        [sys.executable, "-m", "dangqun", "--data-dir", str(data_dir), *arguments],
+        [sys.executable, "-m", "dangqun", "--data-dir", str(data_dir), *sign_in, *arguments],
         input=stdin,
         text=True,
         check=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -11,45 +10,11 @@ from pathlib import Path
 
 import pytest
 
-CLI = [sys.executable, "-m", "dangqun"]
-PASSWORD = "cli-password-1"
+from tests.cli_helpers import CLI, init, run_cli, run_words
+from tests.conftest import ADMIN_PASSWORD
 
-
-def run_cli(data_dir: Path, *arguments: str, stdin: str | None = None, timeout: int = 240):
-    return run_words("--data-dir", str(data_dir), *arguments, stdin=stdin, timeout=timeout)
-
-
-def run_words(*arguments: str, stdin: str | None = None, timeout: int = 240):
-    """``dangqun`` with exactly these words (``--data-dir`` wherever the test puts it)."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    environment.pop("QT_QPA_PLATFORM", None)  # the CLI must cope without being told
-    environment.pop("DANGQUN_DATA_DIR", None)
-    return subprocess.run(
-        [*CLI, *arguments],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=environment,
-        check=False,
-    )
-
-
-def init(data_dir: Path, code: str = "530102001001"):
-    return run_cli(
-        data_dir,
-        "init",
-        "--center-name",
-        "翠湖社区党群服务中心",
-        "--division-code",
-        code,
-        "--admin",
-        "admin",
-        "--admin-name",
-        "王芳",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )
+SIGN_IN = ("--user", "admin", "--password-stdin")
+JSON_STDIN = ("--json", "--password-stdin")
 
 
 @pytest.fixture
@@ -95,6 +60,7 @@ def test_init_twice_and_without_password_are_refused(initialized, tmp_path):
         "530102001001",
         "--admin",
         "a",
+        user=None,
     )
     assert result.returncode == 1 and "--password-stdin" in result.stderr
 
@@ -249,11 +215,16 @@ def test_screenshot_refuses_unknown_page_and_bad_size(initialized, tmp_path):
 def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(initialized):
     assert run_cli(initialized, "demo", "--members", "200").returncode == 0
     process = subprocess.Popen(
-        [*CLI, "--data-dir", str(initialized), "members", "search", "王"],
+        [*CLI, "--data-dir", str(initialized), *SIGN_IN, "members", "search", "王"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    assert process.stdin is not None
+    process.stdin.write(ADMIN_PASSWORD + "\n")
+    process.stdin.close()
+    process.stdin = None  # communicate() below must not flush it again
     assert process.stdout is not None and process.stdout.readline()
     process.stdout.close()  # like `| head -1`
     _, errors = process.communicate(timeout=60)
@@ -295,20 +266,30 @@ def test_check_refuses_a_database_whose_center_was_never_set_up(tmp_path):
 @pytest.mark.slow
 def test_data_dir_may_come_before_or_after_the_command(initialized, tmp_path):
     assert run_cli(initialized, "demo", "--members", "20").returncode == 0
-    before = run_words("--data-dir", str(initialized), "check")
-    after = run_words("check", "--data-dir", str(initialized))
+    password = ADMIN_PASSWORD + "\n"
+    sign_in = SIGN_IN
+    before = run_words("--data-dir", str(initialized), *sign_in, "check", stdin=password)
+    after = run_words("check", *sign_in, "--data-dir", str(initialized), stdin=password)
     assert before.returncode == after.returncode == 0, after.stderr
     assert before.stdout == after.stdout and "检查通过" in after.stdout
     for words in (
-        ("members", "search", "王", "--json", "--data-dir", str(initialized)),
-        ("members", "--data-dir", str(initialized), "search", "王", "--json"),
+        ("members", "search", "王", "--json", "--data-dir", str(initialized), *sign_in),
+        ("members", "--data-dir", str(initialized), "search", "--user", "admin", "王", *JSON_STDIN),
     ):
-        found = run_words(*words)
+        found = run_words(*words, stdin=password)
         assert found.returncode == 0, found.stderr
         assert '"total"' in found.stdout
     # Given twice, the one after the command wins: the other directory stays untouched.
     elsewhere = tmp_path / "elsewhere"
-    twice = run_words("--data-dir", str(elsewhere), "check", "--data-dir", str(initialized))
+    twice = run_words(
+        "--data-dir",
+        str(elsewhere),
+        *sign_in,
+        "check",
+        "--data-dir",
+        str(initialized),
+        stdin=password,
+    )
     assert twice.returncode == 0 and not elsewhere.exists()
 
 
@@ -316,10 +297,38 @@ def test_data_dir_may_come_before_or_after_the_command(initialized, tmp_path):
 def test_usage_errors_are_reported_in_chinese_with_exit_2(tmp_path):
     result = run_words("demo", "--members", "many", "--data-dir", str(tmp_path / "x"))
     assert result.returncode == 2
-    assert result.stderr.splitlines()[0].startswith("用法：dangqun demo [-h] [--data-dir DIR]")
+    assert result.stderr.splitlines()[0].startswith(
+        "用法：dangqun demo [-h] [--data-dir DIR] [--user NAME]"
+    )
     assert result.stderr.splitlines()[-1] == "dangqun demo：错误：参数 --members：“many”不是整数"
     assert not (tmp_path / "x").exists()
     help_text = run_words("members", "import", "--help")
     assert help_text.returncode == 0
-    assert help_text.stdout.startswith("用法：dangqun members import [-h] [--data-dir DIR]")
+    assert help_text.stdout.startswith(
+        "用法：dangqun members import [-h] [--data-dir DIR] [--user NAME]"
+    )
     assert "位置参数" in help_text.stdout and "显示本帮助并退出" in help_text.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("loss", ["deleted", "emptied"])
+def test_a_lost_database_beside_backups_is_restored_never_replaced(initialized, loss):
+    """Issue 10: with the database file deleted or zero-length and backups beside it, ``check``
+    said 检查通过 and ``init`` made a new center. Both refuse and name the newest backup."""
+    assert run_cli(initialized, "backup").returncode == 0
+    database = initialized / "dangqun.sqlite3"
+    for companion in initialized.glob("dangqun.sqlite3-*"):
+        companion.unlink()
+    if loss == "deleted":
+        database.unlink()
+    else:
+        database.write_bytes(b"")
+    newest = max((initialized / "backups").glob("*.sqlite3"), key=lambda path: path.name)
+    for result in (run_cli(initialized, "check"), init(initialized)):
+        assert result.returncode == 1
+        assert newest.name in result.stderr and "restore" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not database.exists() or database.stat().st_size == 0
+    restored = run_cli(initialized, "restore", str(newest), user=None)
+    assert restored.returncode == 0, restored.stderr
+    assert run_cli(initialized, "check").returncode == 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from dangqun.members.validation import id_check_character
-from tests.integration.test_cli import init, run_cli
+from tests.cli_helpers import CLI, init, run_cli
+from tests.conftest import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.slow  # each test sets a center up through two CLI processes first
 
@@ -145,7 +148,7 @@ def test_export_and_search(center, tmp_path):
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
     assert payload["total"] >= 1 and "张三丰" in [row["name"] for row in payload["rows"]]
-    by_tail = run_cli(center, "members", "search", make_id(102)[-4:])
+    by_tail = run_cli(center, "members", "search", make_id(102)[-4:], "--full-personal-data")
     assert "王芳" in by_tail.stdout
     template = run_cli(center, "members", "template", str(tmp_path / "t.xlsx"))
     assert template.returncode == 0 and (tmp_path / "t.xlsx").exists()
@@ -153,3 +156,54 @@ def test_export_and_search(center, tmp_path):
     actions = [r[0] for r in connection.execute("SELECT action FROM audit_log")]
     connection.close()
     assert "members.export" in actions and "members.import" in actions
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only folder"])
+def test_a_report_that_cannot_be_written_is_refused_before_anything_is_imported(
+    center, tmp_path, where
+):
+    """Issue 10: a bad ``--report`` path after a committed import ended in a traceback."""
+    roster = write_roster(tmp_path / "roster.xlsx", GOOD)
+    if where == "missing folder":
+        report = tmp_path / "no-such-folder" / "r.json"
+    elif where == "a folder":
+        report = tmp_path / "reports"
+        report.mkdir()
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+        report = folder / "r.json"
+    result = run_cli(center, "members", "import", str(roster), "--report", str(report))
+    assert result.returncode == 1
+    assert "--report" in result.stderr and "Traceback" not in result.stderr
+    assert members(center) == 30
+
+
+def test_the_report_is_written_owner_only(center, tmp_path):
+    roster = write_roster(tmp_path / "roster.xlsx", [*GOOD, BAD])
+    report = tmp_path / "r.json"
+    assert (
+        run_cli(center, "members", "import", str(roster), "--report", str(report)).returncode == 3
+    )
+    assert report.stat().st_mode & 0o077 == 0
+    assert not list(tmp_path.glob(".*partial*"))
+
+
+SIGN_IN = ("--user", "admin", "--password-stdin")
+NOT_UTF8 = os.fsdecode(b"\xff\xfe\xc3")
+
+
+def test_a_search_that_is_not_valid_utf8_is_refused_in_chinese(center):
+    """Issue 10: invalid UTF-8 from a terminal gave a traceback."""
+    result = subprocess.run(
+        [*CLI, "--data-dir", str(center), *SIGN_IN, "members", "search", NOT_UTF8],
+        input=ADMIN_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith("错误：") and "Traceback" not in result.stderr

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import re
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -12,12 +14,13 @@ import pytest
 from dangqun import cli
 from dangqun.bootstrap import Application
 from dangqun.cli import build_parser
-from dangqun.cli_kit import EXIT_OK, CliKit
+from dangqun.cli_kit import EXIT_OK, CliKit, SignInRequired
 from dangqun.core.errors import NotInitialized
 from dangqun.core.feature_kit import Feature
 from dangqun.core.paths import DataPaths
-from dangqun.core.security import Role
+from dangqun.core.security import Permission, Role
 from dangqun.features import feature_added
+from tests.conftest import ADMIN_PASSWORD
 
 
 def usage_error(capsys: pytest.CaptureFixture[str], *words: str) -> list[str]:
@@ -109,8 +112,19 @@ def test_no_command_starts_the_gui_without_building_the_command_parsers(
     assert started == ["somewhere", None]
 
 
-def _namespace(root: Path) -> argparse.Namespace:
-    return argparse.Namespace(data_dir=str(root))
+def _namespace(root: Path, **options: object) -> argparse.Namespace:
+    """What the parser gives a command: the directory, signed in as the test administrator."""
+    signed_in: dict[str, object] = {
+        "user": "admin",
+        "password_stdin": True,
+        "full_personal_data": False,
+    }
+    return argparse.Namespace(data_dir=str(root), **{**signed_in, **options})
+
+
+@pytest.fixture
+def password_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(ADMIN_PASSWORD + "\n"))
 
 
 def test_initialized_refuses_a_directory_without_a_database_and_creates_nothing(
@@ -133,6 +147,7 @@ def test_initialized_refuses_a_database_without_a_center(empty_application: Appl
         pytest.fail("the block ran")
 
 
+@pytest.mark.usefixtures("password_on_stdin")
 def test_initialized_opens_and_closes_an_initialised_directory(application: Application) -> None:
     root = application.paths.root
     application.close()
@@ -140,14 +155,36 @@ def test_initialized_opens_and_closes_an_initialised_directory(application: Appl
     with kit.initialized(_namespace(root)) as opened:
         assert opened.paths == DataPaths(root) and not opened.closed
     assert opened.closed
+    sys.stdin = io.StringIO(ADMIN_PASSWORD + "\n")
     with kit.opened(_namespace(root)) as again:  # the lock was released
         assert again.paths.root == root
 
 
-def test_the_command_line_acts_as_the_operator_with_full_authority() -> None:
-    actor = CliKit().actor()
-    assert actor.username.startswith("命令行:") and actor.role is Role.ADMIN
-    assert actor.user_id is None
+@pytest.mark.usefixtures("password_on_stdin")
+def test_a_command_acts_as_the_signed_in_user_with_personal_data_withheld(
+    application: Application,
+) -> None:
+    root = application.paths.root
+    application.close()
+    kit = CliKit()
+    with pytest.raises(SignInRequired):
+        kit.actor()
+    with kit.initialized(_namespace(root)):
+        actor = kit.actor()
+    assert actor.username == "admin" and actor.role is Role.ADMIN and actor.user_id is not None
+    assert actor.can(Permission.RESTORE)
+    assert not actor.can(Permission.SEE_PERSONAL_DATA)
+
+
+@pytest.mark.usefixtures("password_on_stdin")
+def test_full_personal_data_is_granted_to_an_administrator_who_asks(
+    application: Application,
+) -> None:
+    root = application.paths.root
+    application.close()
+    kit = CliKit()
+    with kit.initialized(_namespace(root, full_personal_data=True)):
+        assert kit.actor().can(Permission.SEE_PERSONAL_DATA)
 
 
 def add_hello_commands(commands: argparse._SubParsersAction, kit: CliKit) -> None:
@@ -157,7 +194,7 @@ def add_hello_commands(commands: argparse._SubParsersAction, kit: CliKit) -> Non
 
 
 def command_hello(arguments: argparse.Namespace, kit: CliKit) -> int:
-    print(f"你好，{arguments.name}（{kit.actor().username.split(':')[0]}）")
+    print(f"你好，{arguments.name}（{'已登录' if kit.signed_in else '未登录'}）")
     return EXIT_OK
 
 
@@ -168,5 +205,5 @@ def test_a_features_commands_come_from_its_declaration(
     with feature_added(hello):
         assert re.search(r"\n    hello +测试命令\n", build_parser(CliKit()).format_help())
         assert cli.main(["hello", "--name", "王芳", "--data-dir", "unused"]) == EXIT_OK
-    assert capsys.readouterr().out == "你好，王芳（命令行）\n"
+    assert capsys.readouterr().out == "你好，王芳（未登录）\n"
     assert "hello" not in build_parser(CliKit()).format_help()

@@ -153,7 +153,9 @@ def test_a_new_feature_plugs_in_through_one_declaration(tmp_path: Path) -> None:
     # Its command appears in --help and writes through a unit of work (synced, audited).
     help_text = _run("--help").stdout
     assert "fake-note" in help_text and "记下一条测试便条" in help_text
-    added = _run(*directory, "fake-note", "第一条便条")
+    directory += ["--user", "admin", "--password-stdin"]
+    signed_in = {"stdin": PASSWORD + "\n"}
+    added = _run(*directory, "fake-note", "第一条便条", **signed_in)
     assert added.returncode == 0, added.stderr
     with sqlite3.connect(data / "dangqun.sqlite3") as connection:
         change_seq, uuid = connection.execute("SELECT change_seq, uuid FROM fake_notes").fetchone()
@@ -162,19 +164,21 @@ def test_a_new_feature_plugs_in_through_one_declaration(tmp_path: Path) -> None:
     assert "fake_note.create" in actions
 
     # Its invariant runs in `check`, and finds what it is about.
-    checked = _run(*directory, "check")
+    checked = _run(*directory, "check", **signed_in)
     assert checked.returncode == 0, checked.stderr
     assert "fake_notes_have_text" in checked.stdout
     with sqlite3.connect(data / "dangqun.sqlite3") as connection:
         connection.execute("UPDATE fake_notes SET text = ''")
-    broken = _run(*directory, "check")
+    broken = _run(*directory, "check", **signed_in)
     assert broken.returncode == 1
     assert "测试便条：第 1 条便条没有内容" in broken.stderr
 
     # Its document prints through the engine, loaded by id and as a sample.
     with sqlite3.connect(data / "dangqun.sqlite3") as connection:
         connection.execute("UPDATE fake_notes SET text = '打印出来的便条'")
-    printed = _run(*directory, "print", "fake_slip", "--id", "1", "--out", str(tmp_path / "n.pdf"))
+    printed = _run(
+        *directory, "print", "fake_slip", "--id", "1", "--out", str(tmp_path / "n.pdf"), **signed_in
+    )
     assert printed.returncode == 0, printed.stderr
     assert (tmp_path / "n.pdf").read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
@@ -182,11 +186,21 @@ def test_a_new_feature_plugs_in_through_one_declaration(tmp_path: Path) -> None:
             ["pdftotext", str(tmp_path / "n.pdf"), "-"], capture_output=True, text=True
         ).stdout
         assert "打印出来的便条" in text
-    sample = _run(*directory, "print", "fake_slip", "--sample", "--out", str(tmp_path / "s.pdf"))
+    sample = _run(
+        *directory, "print", "fake_slip", "--sample", "--out", str(tmp_path / "s.pdf"), **signed_in
+    )
     assert sample.returncode == 0, sample.stderr
 
     # Its page renders in the main window, with the data read through its service.
-    shot = _run(*directory, "screenshot", "--page", "fake_notes", "--out", str(tmp_path / "p.png"))
+    shot = _run(
+        *directory,
+        "screenshot",
+        "--page",
+        "fake_notes",
+        "--out",
+        str(tmp_path / "p.png"),
+        **signed_in,
+    )
     assert shot.returncode == 0, shot.stderr
     assert (tmp_path / "p.png").read_bytes().startswith(b"\x89PNG")
 

@@ -99,6 +99,9 @@ def _print_report(report: ImportReport) -> None:
 def command_import(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.members.importer import ImportMode, import_roster
 
+    report_path = Path(arguments.report) if arguments.report else None
+    if report_path is not None:
+        check_writable_output(report_path, "--report")
     with kit.initialized(arguments) as application:
         report = import_roster(
             application.database,
@@ -109,11 +112,50 @@ def command_import(arguments: argparse.Namespace, kit: CliKit) -> int:
             dry_run=arguments.dry_run,
         )
     _print_report(report)
-    if arguments.report:
-        Path(arguments.report).write_text(
-            json.dumps(report.as_json(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+    if report_path is not None:
+        _write_report(report_path, report)
     return EXIT_OK if report.all_valid else EXIT_SOME_INVALID
+
+
+def check_writable_output(path: Path, option: str) -> None:
+    """Refuse an output file that cannot be written *before* any data is written (issue 10: a
+    bad ``--report`` path after a committed import ended in a traceback): its folder must exist
+    and take a new file, and the path must not be a folder."""
+    import tempfile
+
+    from dangqun.core.errors import ValidationError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ValidationError.single(option, f"{option}“{path}”是一个文件夹，请给出文件名。")
+    if not folder.is_dir():
+        raise ValidationError.single(option, f"{option} 的文件夹“{folder}”不存在。")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".dangqun-", suffix=".tmp"):
+            pass
+    except OSError as error:
+        raise ValidationError.single(
+            option, f"{option} 的文件夹“{folder}”不能写入（{error.strerror or error}）。"
+        ) from None
+
+
+def _write_report(path: Path, report: ImportReport) -> None:
+    """The report names rows and the values found in them: written owner-only, in one piece."""
+    from dangqun.core.errors import DangqunError
+    from dangqun.core.paths import make_private_file
+
+    text = json.dumps(report.as_json(), ensure_ascii=False, indent=2)
+    partial_path = path.with_name(f".{path.name}.partial")
+    try:
+        partial_path.write_text(text, encoding="utf-8")
+        make_private_file(partial_path)
+        partial_path.replace(path)
+    except OSError as error:
+        partial_path.unlink(missing_ok=True)
+        raise DangqunError(
+            f"导入已完成，但检查结果没能写入“{path}”（{error.strerror or error}）。"
+            "可用 --dry-run 重新检查得到结果。"
+        ) from None
 
 
 def command_export(arguments: argparse.Namespace, kit: CliKit) -> int:
@@ -146,21 +188,24 @@ def command_template(arguments: argparse.Namespace) -> int:
 
 
 def command_search(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.core.privacy import can_see_personal_data, shown_birth_date
     from dangqun.members.search import MemberQuery, search_members
 
     with kit.initialized(arguments) as application:
+        actor = kit.actor()
         page = search_members(
             application.database,
-            kit.actor(),
+            actor,
             MemberQuery(text=arguments.query),
             limit=max(1, arguments.limit),
         )
+    full = can_see_personal_data(actor)
     rows = [
         {
             "id": row.id,
             "name": row.name,
             "gender": row.gender_label,
-            "birth_date": row.birth_date.isoformat(),
+            "birth_date": shown_birth_date(row.birth_date, full),
             "id_number": row.id_number,
             "phone": row.phone,
             "branch": row.organization_name,
@@ -175,7 +220,7 @@ def command_search(arguments: argparse.Namespace, kit: CliKit) -> int:
         print(json.dumps({"total": page.total, "rows": rows}, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not rows:
-        print(f"没有找到与“{arguments.query}”相符的党员。")
+        print(page.hint or f"没有找到与“{arguments.query}”相符的党员。")
         return EXIT_OK
     shown = f"，列出前 {len(rows)} 名" if page.total > len(rows) else ""
     print(f"找到 {page.total} 名党员{shown}：")
