@@ -732,3 +732,34 @@ def test_restoring_another_centers_backup_asks_a_second_time_naming_both(
     assert ours.name in messages.confirmations[1]
     assert center_info(application.database).division_code == "530112002003"
     assert not tab.is_busy
+
+
+def squeezed_widgets(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Visible widgets with a layout that were given less height than that layout needs: Qt
+    then draws their rows over each other (the printing tab at 1024×768 did)."""
+    from PySide6.QtWidgets import QWidget
+
+    squeezed = []
+    for widget in root.findChildren(QWidget):
+        layout = widget.layout()
+        if layout is None or not widget.isVisible():
+            continue
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(widget.width()))
+        if widget.height() + 1 < needed:
+            squeezed.append(
+                f"{widget.objectName() or type(widget).__name__}: {widget.height()} < {needed}"
+            )
+    return squeezed
+
+
+@pytest.mark.parametrize("size", [(1024, 768 - 120), (1280, 800 - 120)])
+def test_no_tab_is_squeezed_so_rows_overlap(qtbot, application: Application, admin: Actor, size):
+    """Every tab fits or scrolls at the window sizes offices use (minus menus, status bar)."""
+    page = make_page(qtbot, application, admin)
+    page.resize(size[0] - 280, size[1])  # the navigation takes ~280 px
+    for key in page.tab_keys():
+        page.show_tab(key)
+        settle(qtbot)
+        assert squeezed_widgets(page.tab(key)) == [], key

@@ -22,7 +22,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from dangqun.core.feature_kit import SettingsTabDeclaration, load_reference
 from dangqun.core.security import Actor, Permission
@@ -65,13 +65,22 @@ class SettingsPage(QWidget):
         QVBoxLayout(self).addWidget(self.tabs)
         self._declarations = tabs_for(context.actor)
         self._tabs: dict[str, QWidget] = {}
+        self._holders: dict[str, QVBoxLayout] = {}
         for declaration in self._declarations:
-            holder = QWidget(self.tabs)
+            # A tab taller than the window scrolls: without the scroll area Qt squeezes its
+            # groups below their minimum height and draws rows over each other (1024×768).
+            scroll = QScrollArea(self.tabs)
+            scroll.setObjectName(f"{declaration.key}Scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            holder = QWidget(scroll)
             holder.setObjectName(f"{declaration.key}Holder")
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
+            scroll.setWidget(holder)
+            self._holders[declaration.key] = layout
             title = QCoreApplication.translate(TITLE_CONTEXT, declaration.title_source)
-            self.tabs.addTab(holder, title)
+            self.tabs.addTab(scroll, title)
         self.tabs.currentChanged.connect(self._build_current)
 
     def tab_keys(self) -> list[str]:
@@ -98,10 +107,7 @@ class SettingsPage(QWidget):
             )
             widget.setWordWrap(True)
         widget.setObjectName(widget.objectName() or f"{key}Tab")
-        holder = self.tabs.widget(index)
-        layout = holder.layout() if holder is not None else None
-        assert layout is not None  # every holder is given a layout in __init__
-        layout.addWidget(widget)
+        self._holders[key].addWidget(widget)
         widget.show()
         self._tabs[key] = widget
         restore_completed = getattr(widget, "restore_completed", None)
