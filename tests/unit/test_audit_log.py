@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.config import Config
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
-from dangqun import migrations
 from dangqun.bootstrap import check_application
 from dangqun.core.audit import (
     GENESIS_HASH,
@@ -41,6 +39,7 @@ from dangqun.core.security import Role
 from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
 from dangqun.core.settings import read_all_settings, read_setting, update_settings
 from dangqun.core.users import authenticate, create_user
+from tests.migration_support import run_alembic
 
 
 def test_center_update_records_before_and_after(application, admin):
@@ -110,7 +109,6 @@ def test_audit_never_records_password_hashes(application, admin):
 
 def test_every_audited_action_in_the_code_has_a_chinese_label():
     import re
-    from pathlib import Path
 
     import dangqun
     import dangqun.schema  # what start-up imports: it registers every feature's labels
@@ -404,18 +402,10 @@ def test_random_sequences_of_appends_chain_in_id_order(application, admin, trans
     assert _problems(application) == []
 
 
-def _alembic(engine, action, revision):
-    config = Config()
-    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        action(config, revision)
-
-
 def test_migration_0003_chains_the_entries_written_before_it(tmp_path):
     path = tmp_path / "old.sqlite3"
     engine = create_sqlite_engine(path)
-    _alembic(engine, command.upgrade, "0002")
+    run_alembic(engine, command.upgrade, "0002")
     raw = sqlite3.connect(path)
     for number in range(1, 8):
         raw.execute(
@@ -425,7 +415,7 @@ def test_migration_0003_chains_the_entries_written_before_it(tmp_path):
         )
     raw.commit()
     raw.close()
-    _alembic(engine, command.upgrade, "head")
+    run_alembic(engine, command.upgrade, "head")
     with engine.connect() as connection:
         session_rows = connection.execute(
             text("SELECT id, previous_hash, entry_hash FROM audit_log ORDER BY id")
@@ -449,7 +439,7 @@ def test_migration_0003_chains_the_entries_written_before_it(tmp_path):
             assert audit_log_problems(session) == []
     finally:
         database.dispose()
-    _alembic(engine, command.downgrade, "0002")  # back to 0001's two triggers, entries kept
+    run_alembic(engine, command.downgrade, "0002")  # back to 0001's two triggers, entries kept
     raw = sqlite3.connect(path)
     try:
         assert raw.execute("SELECT count(*) FROM audit_log").fetchone() == (7,)

@@ -42,7 +42,6 @@ from dangqun.core.database_file import (
     read_schema_revision,
 )
 from dangqun.core.errors import BackupError
-from dangqun.core.paths import make_private_file
 
 AUTOMATIC_KINDS = ("daily", "exit")
 ALL_KINDS = (*AUTOMATIC_KINDS, "manual", "pre-migration", "pre-restore")
@@ -77,16 +76,6 @@ def kill_point(step: str) -> None:
     _kill_point_visits[step] = _kill_point_visits.get(step, 0) + 1
     if _kill_point_visits[step] >= int(count or 1):
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
-
-
-def write_private_bytes(path: Path, content: bytes) -> None:
-    """Write a new owner-only file (0600 from birth, then the owner-only ACL on Windows)."""
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(handle, "wb") as file:
-        file.write(content)
-        file.flush()
-        os.fsync(file.fileno())
-    make_private_file(path)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,25 @@ def make_private_directory(path: str | os.PathLike[str]) -> None:
     _make_private(Path(path), PRIVATE_DIRECTORY_MODE, directory=True)
 
 
+def write_private_file(target: Path, content: bytes) -> None:
+    """Write ``target`` owner-only from its first byte, complete or not at all: the bytes go to
+    a partial file beside it, are synced, and the partial file is renamed over ``target``.
+    Raises the ``OSError``; the partial file never stays behind."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.unlink(missing_ok=True)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        make_private_file(partial)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
 def restrict_new_files() -> None:
     """Make every file and folder this process creates from now on owner-only (umask 077).
 

@@ -28,9 +28,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from dangqun.core.backup import KEY_FILES_TABLE, kill_point, write_private_bytes
+from dangqun.core.backup import KEY_FILES_TABLE, kill_point
 from dangqun.core.database_file import create_private_database_file, has_table
 from dangqun.core.errors import BackupError
+from dangqun.core.paths import write_private_file
 
 PREPARED_SUFFIX = ".restoring"
 JOURNAL_SUFFIX = ".restore-journal"
@@ -110,7 +111,7 @@ def take_key_files(prepared: Path, keys_dir: Path) -> list[str]:
             if not isinstance(content, bytes) or not content:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_private_bytes(target, content)
+            write_private_file(target, content)
             restored.append(str(relative))
         kill_point("restore-keys-written")
         connection.execute(f"DROP TABLE {KEY_FILES_TABLE}")
@@ -159,7 +160,7 @@ def switch_to_prepared(database_path: Path) -> None:
     journal = journal_path(database_path)
     _leave_wal_mode(database_path)
     kill_point("restore-wal-folded")
-    write_private_bytes(journal, f"switching in {prepared.name}\n".encode())
+    write_private_file(journal, f"switching in {prepared.name}\n".encode())
     _sync_directory(database_path.parent)
     kill_point("restore-journal-written")
     for side_file in _side_files(database_path):

@@ -142,16 +142,12 @@ def check_writable_output(path: Path, option: str) -> None:
 def _write_report(path: Path, report: ImportReport) -> None:
     """The report names rows and the values found in them: written owner-only, in one piece."""
     from dangqun.core.errors import DangqunError
-    from dangqun.core.paths import make_private_file
+    from dangqun.core.paths import write_private_file
 
     text = json.dumps(report.as_json(), ensure_ascii=False, indent=2)
-    partial_path = path.with_name(f".{path.name}.partial")
     try:
-        partial_path.write_text(text, encoding="utf-8")
-        make_private_file(partial_path)
-        partial_path.replace(path)
+        write_private_file(path, text.encode("utf-8"))
     except OSError as error:
-        partial_path.unlink(missing_ok=True)
         raise DangqunError(
             f"导入已完成，但检查结果没能写入“{path}”（{error.strerror or error}）。"
             "可用 --dry-run 重新检查得到结果。"

@@ -24,7 +24,7 @@ from dangqun.core.center import center_info
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, NotInitialized, ValidationError
-from dangqun.core.paths import make_private_file
+from dangqun.core.paths import write_private_file
 from dangqun.core.security import Actor, Permission
 from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_bytes, render_to_file
 from dangqun.printing.fonts import document_fonts_for
@@ -296,17 +296,8 @@ def import_verification_key(
 
 
 def _write_private(target: Path, content: bytes, what: str) -> None:
-    """Owner-only from the first byte, complete or not at all (a partial file, then a rename)."""
-    partial = target.with_name(f".{target.name}.partial")
+    """Owner-only from the first byte, complete or not at all; a failure in Chinese."""
     try:
-        partial.unlink(missing_ok=True)
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        make_private_file(partial)
-        partial.replace(target)
+        write_private_file(target, content)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise DangqunError(f"{what}“{target}”无法写入（{error.strerror or error}）。") from None

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text
 
-from dangqun import migrations
 from dangqun.core.db import create_sqlite_engine
 from dangqun.core.invariants import run_checks
 from dangqun.demo import generate_demo_data
@@ -18,23 +15,16 @@ from dangqun.members.models import Member
 from dangqun.members.search import MemberQuery
 from dangqun.members.search_keys import compute_search_keys
 from dangqun.schema import load_feature_invariants
+from tests.migration_support import run_alembic
 from tests.unit.members.conftest import TODAY, make_form
 
 load_feature_invariants()  # what `dangqun check` does before running the rules
 
 
-def _alembic(engine, action, revision):
-    config = Config()
-    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        action(config, revision)
-
-
 def test_migration_0002_fills_search_columns_of_existing_members(tmp_path):
     path = tmp_path / "old.sqlite3"
     engine = create_sqlite_engine(path)
-    _alembic(engine, command.upgrade, "0001")
+    run_alembic(engine, command.upgrade, "0001")
     raw = sqlite3.connect(path)
     raw.execute(
         "INSERT INTO organizations (id, level, name, sort_order, uuid, created_at, updated_at, "
@@ -55,7 +45,7 @@ def test_migration_0002_fills_search_columns_of_existing_members(tmp_path):
     )
     raw.commit()
     raw.close()
-    _alembic(engine, command.upgrade, "head")
+    run_alembic(engine, command.upgrade, "head")
     with engine.connect() as connection:
         row = connection.execute(
             text(
@@ -67,7 +57,7 @@ def test_migration_0002_fills_search_columns_of_existing_members(tmp_path):
         assert connection.execute(text("SELECT count(*) FROM member_events")).scalar_one() == 1
     assert tuple(row) == ("张三丰", "zsf", "zhangsanfeng", "532151605891201035", "654321561780", 2)
     assert {"ix_members_pinyin_full", "ix_members_list_filters", "ix_members_joined_on"} <= indexes
-    _alembic(engine, command.downgrade, "0001")  # the way back works too (events kept)
+    run_alembic(engine, command.downgrade, "0001")  # the way back works too (events kept)
     with engine.connect() as connection:
         columns = {r[1] for r in connection.execute(text("PRAGMA table_info('members')"))}
         assert "pinyin_full" not in columns
