@@ -11,6 +11,7 @@ from sqlalchemy import select
 from dangqun.bootstrap import Application
 from dangqun.core.clock import local_today
 from dangqun.core.security import Actor, system_actor
+from dangqun.core.setting_definitions import LARGEST_FONT_POINT_SIZE
 from dangqun.demo import generate_demo_data
 from dangqun.members.codes import EventType
 from dangqun.members.models import Member
@@ -20,6 +21,7 @@ from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.dialogs.member_change_dialog import MemberChangeDialog
 from dangqun.ui.dialogs.member_dialog import MemberDialog
 from dangqun.ui.pages.members_page import MembersPage
+from tests.ui.layout_checks import layout_problems
 from tests.ui.members_support import (
     READ_ONLY,
     STAFF,
@@ -326,7 +328,7 @@ def test_transfer_out_from_the_history_tab_is_a_dated_event(
     events = member_history(demo_application.database, system_actor("测试"), member_id)
     assert events[-1].event_type is EventType.TRANSFER_OUT
     assert events[-1].occurred_on == date(2026, 1, 5)
-    assert dialog.ui.headerFacts.text().startswith("本社区 · 已转出")
+    assert dialog.header_facts.full_text().startswith("社区党员 · 已转出")
     assert dialog.history_model.item(0, 1).text() == "组织关系转出"
     assert dialog.ui.transferInButton.isVisibleTo(dialog)
     # Saving the (untouched) form afterwards must not undo the transfer.
@@ -396,3 +398,76 @@ def test_the_history_lists_the_members_events_newest_first(
     assert dialog.ui.tabs.tabText(1) == f"历史记录（{len(events)}）"
     assert dialog.ui.kindGroup.isVisibleTo(dialog)
     assert dialog.ui.activityCardEdit.isVisibleTo(dialog)
+
+
+def first_of_kind(application: Application, kind: MemberKind) -> int:
+    with application.database.reading() as session:
+        member_id = session.scalar(select(Member.id).where(Member.kind == kind.value).limit(1))
+    assert member_id is not None, kind
+    return member_id
+
+
+def test_the_form_speaks_the_glossary(
+    qtbot, demo_application: Application, admin_actor: Actor
+) -> None:
+    """Issue 11: 所在党组织 (the picker lists 党小组 too), 报到党组织 for those registered here,
+    never 服务党支部; kinds by their glossary names."""
+    context = make_context(demo_application, admin_actor)
+    words = {
+        MemberKind.LOCAL: ("所在党组织", "社区党员"),
+        MemberKind.IN_SERVICE_REGISTERED: ("报到党组织", "在职党员"),
+        MemberKind.FLOATING_IN: ("报到党组织", "流入党员"),
+        MemberKind.FLOATING_OUT: ("所在党组织", "流出党员"),
+    }
+    for kind, (organization, kind_label) in words.items():
+        dialog = MemberDialog(context, first_of_kind(demo_application, kind))
+        qtbot.addWidget(dialog)
+        assert dialog.ui.organizationLabel.text() == organization
+        assert dialog.ui.kindCombo.currentText() == kind_label
+        assert dialog.header_facts.full_text().startswith(kind_label)
+        assert dialog.ui.categoryLabel.text() == "人员类别"
+        assert dialog.ui.kindLabel.text() == "党员类型"
+    floating = MemberDialog(context, first_of_kind(demo_application, MemberKind.FLOATING_IN))
+    qtbot.addWidget(floating)
+    assert floating.ui.kindGroup.title() == "流入党员"
+
+
+@pytest.mark.parametrize("font_size", [13, LARGEST_FONT_POINT_SIZE])
+def test_the_member_dialogs_fit_a_1024_by_768_screen(
+    qtbot, demo_application: Application, admin_actor: Actor, font_size: int
+) -> None:
+    """Issue 11: every text whole and nothing drawn over anything at 1024×768, at the default
+    and at the largest font; a long header line is shortened with its full text as tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    from dangqun.members.service import organization_tree
+    from dangqun.ui.dialogs.member_change_dialog import ChangeKind
+    from dangqun.ui.startup import DEFAULT_FONT_POINT_SIZE, apply_appearance
+
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    apply_appearance(application, font_size)
+    try:
+        context = make_context(demo_application, admin_actor)
+        organizations = organization_tree(demo_application.database)
+        dialogs = [MemberDialog(context, None)] + [
+            MemberDialog(context, first_of_kind(demo_application, kind))
+            for kind in MemberKind
+            if kind is not MemberKind.RETIRED
+        ]
+        local = first_of_kind(demo_application, MemberKind.LOCAL)
+        dialogs += [
+            MemberChangeDialog(context, local, change, organizations) for change in ChangeKind
+        ]
+        problems = []
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            hint = dialog.sizeHint()
+            dialog.resize(min(max(hint.width(), dialog.width()), 1024), min(hint.height(), 768))
+            qtbot.wait(20)
+            assert dialog.minimumSizeHint().width() <= 1024
+            problems += [f"{type(dialog).__name__}: {p}" for p in layout_problems(dialog)]
+        assert problems == []
+    finally:
+        apply_appearance(application, DEFAULT_FONT_POINT_SIZE)

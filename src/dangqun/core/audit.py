@@ -49,6 +49,69 @@ ACTION_LABELS = {
 }
 
 
+ENTITY_LABELS = {
+    "user": "用户",
+    "center": "服务中心",
+    "setting": "设置",
+    "backup": "备份",
+    "demo": "演示数据",
+    "cli": "命令行",
+}
+"""Core's audit entity types → the Chinese names the audit viewer shows (issue 11); features
+add theirs through ``Feature.audit_entity_labels``."""
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "user": {
+        "username": "用户名",
+        "display_name": "姓名",
+        "role": "角色",
+        "is_active": "启用",
+        "reason": "原因",
+        "attempt": "连续失败次数",
+        "minutes": "锁定分钟数",
+    },
+    "center": {
+        "name": "中心名称",
+        "division_code": "行政区划代码",
+        "party_organization": "党组织全称",
+        "address": "地址",
+        "contact_person": "联系人",
+        "contact_phone": "联系电话",
+    },
+    "setting": {"value": "设置值"},
+    "backup": {
+        "kind": "备份类型",
+        "safety_backup": "恢复前自动备份",
+        "restore_from": "恢复自",
+        "restored_from": "恢复自",
+        "restored_key_files": "恢复的密钥文件",
+    },
+    "demo": {"members": "党员人数", "seed": "随机种子"},
+    "cli": {"command": "命令"},
+}
+"""Core's entity type → {key of the before/after details → Chinese name} (issue 11: the log
+showed ``display_name: …``); features add theirs through ``Feature.audit_field_labels``."""
+
+SYSTEM_ACTOR_LABELS = {"system": "系统"}
+"""Actors without an account, as the log names them."""
+
+CLI_ACTOR_PREFIX = "命令行:"
+"""How entries by the command line's system actor (before issue 10's sign-in) name it."""
+
+
+def actor_label(username: str, display_name: str | None) -> str:
+    """Who acted, as a person reads it (issue 11): 王芳（admin）, 命令行（root）, 首次设置.
+
+    The username stays visible because it is what the log stores and the user filter lists;
+    the display name is read from the current users table (a renamed user shows the new name).
+    """
+    if display_name and display_name != username:
+        return f"{display_name}（{username}）"
+    if username.startswith(CLI_ACTOR_PREFIX):
+        return f"命令行（{username.removeprefix(CLI_ACTOR_PREFIX)}）"
+    return SYSTEM_ACTOR_LABELS.get(username, username)
+
+
 def register_action_labels(labels: Mapping[str, str]) -> None:
     """Features name their own audit actions; called from each feature package's __init__,
     which ``dangqun.schema`` imports at start-up, so the audit viewer labels every entry."""
@@ -283,6 +346,8 @@ class AuditRecord:
     entry_id: int
     at: datetime
     username: str
+    user_label: str
+    """:func:`actor_label`: the display name and username of whoever acted."""
     action: str
     action_label: str
     entity_type: str
@@ -306,13 +371,23 @@ def read_audit_page(
     limit: int = AUDIT_PAGE_SIZE,
 ) -> AuditPage:
     """A page of the log, newest first, for a viewer that holds no session (admins only)."""
+    from dangqun.core.users import User  # users → uow → audit: imported here, not at the top
+
     with database.reading() as session:
         entries, total = query_audit_log(session, actor, audit_filter, offset, limit)
+        user_ids = {entry.user_id for entry in entries if entry.user_id is not None}
+        display_names: dict[int | None, str] = {
+            user_id: name
+            for user_id, name in session.execute(
+                select(User.id, User.display_name).where(User.id.in_(user_ids))
+            ).all()
+        }
         records = [
             AuditRecord(
                 entry.id,
                 entry.at,
                 entry.username,
+                actor_label(entry.username, display_names.get(entry.user_id)),
                 entry.action,
                 entry.action_label,
                 entry.entity_type,

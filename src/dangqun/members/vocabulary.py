@@ -3,11 +3,15 @@
 Kept apart from :mod:`dangqun.members.models` so the UI, printing loaders and the command line
 can name a member kind without importing SQLAlchemy: the tables store the enum *values*
 (``Member.kind == MemberKind.LOCAL.value``). No Qt, no ORM — the standard library only.
+
+The Chinese words come from :mod:`dangqun.members.glossary`, the one vocabulary of issue 11.
 """
 
 from __future__ import annotations
 
 import enum
+
+from dangqun.members import glossary
 
 
 class OrganizationLevel(enum.Enum):
@@ -26,20 +30,26 @@ ORGANIZATION_LEVEL_LABELS = {
 
 
 class MemberKind(enum.Enum):
-    LOCAL = "local"  # 本社区党员
-    IN_SERVICE_REGISTERED = "in_service"  # 在职党员报到
-    FLOATING_IN = "floating_in"  # 流动党员流入
-    FLOATING_OUT = "floating_out"  # 流动党员流出
+    LOCAL = "local"  # 社区党员
+    IN_SERVICE_REGISTERED = "in_service"  # 在职党员（双报到）
+    FLOATING_IN = "floating_in"  # 流入党员
+    FLOATING_OUT = "floating_out"  # 流出党员
     RETIRED = "retired"  # 离退休党员
 
 
 MEMBER_KIND_LABELS = {
-    MemberKind.LOCAL: "本社区",
-    MemberKind.IN_SERVICE_REGISTERED: "在职党员报到",
-    MemberKind.FLOATING_IN: "流动党员流入",
-    MemberKind.FLOATING_OUT: "流动党员流出",
-    MemberKind.RETIRED: "离退休",
+    MemberKind.LOCAL: glossary.LOCAL_MEMBER,
+    MemberKind.IN_SERVICE_REGISTERED: glossary.IN_SERVICE_MEMBER,
+    MemberKind.FLOATING_IN: glossary.FLOATING_IN_MEMBER,
+    MemberKind.FLOATING_OUT: glossary.FLOATING_OUT_MEMBER,
+    MemberKind.RETIRED: glossary.RETIRED_MEMBER,
 }
+
+MEMBER_KIND_OLD_WORDS = {
+    kind: glossary.ACCEPTED_OLD_KIND_WORDS.get(label, ())
+    for kind, label in MEMBER_KIND_LABELS.items()
+}
+"""Labels a kind had before issue 11: still read from rosters and old exports, never written."""
 
 
 class MemberCategory(enum.Enum):
@@ -47,7 +57,10 @@ class MemberCategory(enum.Enum):
     PROBATIONARY = "probationary"  # 预备党员
 
 
-MEMBER_CATEGORY_LABELS = {MemberCategory.FULL: "正式党员", MemberCategory.PROBATIONARY: "预备党员"}
+MEMBER_CATEGORY_LABELS = {
+    MemberCategory.FULL: glossary.FULL_MEMBER,
+    MemberCategory.PROBATIONARY: glossary.PROBATIONARY_MEMBER,
+}
 
 
 class MemberStatus(enum.Enum):

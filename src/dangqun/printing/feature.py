@@ -15,6 +15,11 @@ FEATURE = Feature(
         "print.key_export": "导出核验密钥",
         "print.key_import": "导入核验密钥",
     },
+    audit_entity_labels={"document": "文书", "verification_key": "核验密钥"},
+    audit_field_labels={
+        "document": {"kind": "文书类型", "file": "文件", "documents": "份数"},
+        "verification_key": {"key_id": "密钥编号", "file": "文件"},
+    },
     documents=("dangqun.printing.documents:TEMPLATE_KINDS",),
     cli_commands=("dangqun.printing.cli_commands:add_commands",),
     settings_tabs=(

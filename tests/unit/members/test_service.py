@@ -129,9 +129,9 @@ def test_changes_become_dated_history_events_never_overwrites(database, admin, t
         (EventType.KIND_CHANGE, date(2026, 11, 20)),
         (EventType.CREATED, TODAY),
     ]
-    assert events[1].description == "所在党支部：第一网格党支部 → 第二网格党支部"
+    assert events[1].description == "所在党组织：第一网格党支部 → 第二网格党支部"
     assert events[2].description == "外出流向“广东省深圳市”"
-    assert events[3].description == "党员类型：流动党员流出 → 离退休"
+    assert events[3].description == "党员类型：流出党员 → 离退休党员"
     assert len(audit_rows(database, "member.update")) == 4
 
 

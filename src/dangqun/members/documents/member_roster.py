@@ -4,7 +4,7 @@ Columns follow the items of the 党员管理信息系统 that a branch's roster 
 numbers, phones and addresses are read as the person printing may see them and masked again
 unless full data was asked for (the caller decides, and audits a full print). The roster of a
 branch includes the members recorded on its building groups, because the branch is the unit
-named as 所在党支部.
+named as 所在党支部. Column titles are the glossary's words (issue 11: 党员类型, not 人员类型).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dangqun.core.db import Database
 from dangqun.core.errors import NotFound
 from dangqun.core.privacy import PersonalField, shown
 from dangqun.core.security import Actor, Permission
+from dangqun.members import glossary
 from dangqun.members.codes import CATEGORIES, EDUCATIONS, ETHNICITIES, GENDERS, KINDS
 from dangqun.members.documents.personal_data import printed
 from dangqun.members.models import Member, Organization
@@ -80,7 +81,9 @@ def build_member_roster(data: MemberRosterData, context: PrintContext) -> Docume
     fonts = context.fonts
     width = PAGE_LAYOUTS[PageLayout.LANDSCAPE].frame_width
     full = context.may_see_personal_data
-    probationary = sum(1 for member in data.members if member.category == "预备党员")
+    probationary = sum(
+        1 for member in data.members if member.category == glossary.PROBATIONARY_MEMBER
+    )
     show_group = any(member.group for member in data.members)
     columns = [
         Column("序号", 8, "center"),
@@ -90,16 +93,16 @@ def build_member_roster(data: MemberRosterData, context: PrintContext) -> Docume
         Column("出生年月", 15, "center"),
         Column("公民身份号码", 38, "center"),
         Column("学历", 15, "center"),
-        Column("人员类别", 15, "center"),
+        Column(glossary.CATEGORY, 15, "center"),
         Column("入党时间", 15, "center"),
         Column("转正时间", 15, "center"),
         Column("工作单位及职务", 27),
         Column("联系电话", 25, "center"),
         Column("现居住地址", 27),
-        Column("人员类型", 16, "center"),
+        Column(glossary.KIND, 16, "center"),
     ]
     if show_group:
-        columns.append(Column("所在党小组", 18, "center"))
+        columns.append(Column(glossary.GROUP, 18, "center"))
     rows: list[list[str]] = []
     for number, member in enumerate(data.members, 1):
         row = [

@@ -21,6 +21,7 @@ from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
 from dangqun.core.privacy import PersonalField
 from dangqun.core.security import Actor
+from dangqun.members import glossary
 from dangqun.members.documents.personal_data import printed
 from dangqun.members.vocabulary import MemberKind, OrganizationLevel
 from dangqun.printing.page_kit import (
@@ -96,7 +97,7 @@ def build_registration_receipt(
         FormField("公民身份号码", printed(PersonalField.ID_NUMBER, data.id_number, full)),
         FormField("联系电话", printed(PersonalField.PHONE, data.phone, full)),
         FormField("工作单位及职务", data.work_unit, wide=True),
-        FormField("所在党组织", data.home_organization, wide=True),
+        FormField(glossary.HOME_ORGANIZATION, data.home_organization, wide=True),
         FormField("现居住地址", printed(PersonalField.ADDRESS, data.address, full), wide=True),
         FormField("报到日期", chinese_date(data.registered_on)),
         FormField("编入支部", data.assigned_branch),

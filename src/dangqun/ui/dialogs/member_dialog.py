@@ -2,9 +2,11 @@
 
 * The code lists (性别 GB/T 2261.1, 民族 GB/T 3304, 学历 GB/T 4658, 人员类别, kind, status) come
   from :mod:`dangqun.members.codes`, so the form, the importer and the export read the same words.
-* The branch is chosen in the organization tree; only a 网格党支部 or 楼栋党小组 can hold members.
-* The fields of the kind are shown by kind: 报到日期 + 来源组织 for 在职党员报到; 来源组织 +
-  活动证 for 流动党员流入; 外出流向 for 流出.
+* The organization is chosen in the organization tree; only a 网格党支部 or 楼栋党小组 can hold
+  members, so the field is 所在党组织 (报到党组织 for an 在职党员 or 流入党员, whose relationship
+  stays elsewhere) — the words of :mod:`dangqun.members.glossary` (issue 11).
+* The fields of the kind are shown by kind: 报到日期 + 来源组织 for 在职党员; 来源组织 +
+  活动证 for 流入党员; 外出流向 for 流出党员.
 * Birth date and sex are filled from the ID number as it is typed; a wrong check character is
   said at once, a doubtful area code only warns (a genuine card must never be refused).
 * Saving calls ``register_member``/``update_member`` off the GUI thread and announces ``MEMBER``:
@@ -71,6 +73,7 @@ from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.dialogs.member_change_dialog import ChangeKind, MemberChangeDialog
 from dangqun.ui.forms.ui_member_dialog import Ui_MemberDialog
 from dangqun.ui.widgets.date_field import DateField
+from dangqun.ui.widgets.elided_label import ElidedLabel
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 MASK = "*"
@@ -154,6 +157,7 @@ class MemberDialog(ServiceDialog):
         self.organizations = organizations or organization_tree(database)
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)
+        self.header_facts = self._eliding_header_facts()
         self._masked: dict[str, str] = {}
         self.birth_date_masked = False
         """The birth field shows the year-month of a record whose ID number stays masked."""
@@ -305,13 +309,25 @@ class MemberDialog(ServiceDialog):
             height = min(height, room.height() - 40)
         self.resize(width, height)
 
+    def _eliding_header_facts(self) -> ElidedLabel:
+        """The line beside the title, shortened with "…" (full text as tooltip) instead of
+        widening the dialog: at the largest font a long branch name or the registration hint
+        made it wider than a 1024×768 screen (issue 11). The form's label is replaced here
+        because uic builds custom widgets with the parent as first argument."""
+        facts = ElidedLabel(parent=self)
+        facts.setObjectName("headerFacts")
+        facts.setProperty("role", "muted")
+        self.ui.headerLayout.replaceWidget(self.ui.headerFacts, facts)
+        self.ui.headerFacts.deleteLater()
+        return facts
+
     # -- showing ----------------------------------------------------------------------------
 
     def _start_new(self) -> None:
         ui = self.ui
         self.setWindowTitle(self.tr("Register a member"))
         ui.headerTitle.setText(self.tr("Register a member"))
-        ui.headerFacts.setText(
+        self.header_facts.set_full_text(
             self.tr("Birth date and sex are taken from the ID number. Red messages must be fixed.")
         )
         _select_data(ui.ethnicityCombo, "01")
@@ -370,7 +386,7 @@ class MemberDialog(ServiceDialog):
             facts.append(detail.organization_name)
         facts.append(self.tr("record made {date}").format(date=f"{detail.created_at:%Y-%m-%d}"))
         self.ui.headerTitle.setText(detail.name)
-        self.ui.headerFacts.setText(" · ".join(facts))
+        self.header_facts.set_full_text(" · ".join(facts))
 
     def _show_kind_and_status(self, form: MemberForm) -> None:
         """The fields a dated change may touch; other (possibly edited) fields stay."""

@@ -9,12 +9,18 @@ restore replaces, so it is looked up every time); the model keeps plain
 Paging is by offset over "newest first". Entries written while the user scrolls shift later
 pages down; rows already loaded are skipped by id, so nothing is shown twice or lost. A page
 read for an earlier filter is dropped when it arrives after the filter changed.
+
+Nothing raw reaches the reader (issue 11): entity types and the keys of the before/after
+details are shown by the Chinese names core (:data:`dangqun.core.audit.ENTITY_LABELS`,
+:data:`~dangqun.core.audit.FIELD_LABELS`) and each feature (``Feature.audit_entity_labels``,
+``Feature.audit_field_labels``) declare, and the actor by its display name.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
@@ -27,7 +33,16 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from dangqun.core.audit import AUDIT_PAGE_SIZE, AuditFilter, AuditPage, AuditRecord, read_audit_page
+from dangqun import features
+from dangqun.core.audit import (
+    AUDIT_PAGE_SIZE,
+    ENTITY_LABELS,
+    FIELD_LABELS,
+    AuditFilter,
+    AuditPage,
+    AuditRecord,
+    read_audit_page,
+)
 from dangqun.core.clock import format_local
 from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError
@@ -48,33 +63,51 @@ _Index = QModelIndex | QPersistentModelIndex
 def _scalar_text(value: Any) -> str:
     if isinstance(value, str):
         return value
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value is None:
+        return "（空）"
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def compact_json(text: str | None, limit: int = COMPACT_LIMIT) -> str:
-    """One line for a table cell: ``key: value, key: value``, cut at ``limit`` characters."""
+def compact_json(
+    text: str | None, limit: int = COMPACT_LIMIT, labels: Mapping[str, str] | None = None
+) -> str:
+    """One line for a table cell: ``name: value, name: value``, cut at ``limit`` characters;
+    ``labels`` names the keys (a key without a name is shown as stored)."""
     if not text:
         return ""
+    names = labels or {}
     try:
         value = json.loads(text)
     except ValueError:
         line = text
     else:
         if isinstance(value, dict):
-            line = ", ".join(f"{key}: {_scalar_text(item)}" for key, item in value.items())
+            line = ", ".join(
+                f"{names.get(key, key)}: {_scalar_text(item)}" for key, item in value.items()
+            )
         else:
             line = _scalar_text(value)
     line = " ".join(line.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def pretty_json(text: str | None) -> str:
+def pretty_json(text: str | None, labels: Mapping[str, str] | None = None) -> str:
+    """The details for reading: one ``name：value`` line per key when they are a JSON object,
+    named by ``labels``; anything else as indented JSON (or as stored when it is no JSON)."""
     if not text:
         return ""
     try:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True)
+        value = json.loads(text)
     except ValueError:
         return text
+    if not isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    names = labels or {}
+    return "\n".join(
+        f"{names.get(key, key)}：{_scalar_text(item)}" for key, item in sorted(value.items())
+    )
 
 
 class AuditLogModel(QAbstractTableModel):
@@ -102,6 +135,12 @@ class AuditLogModel(QAbstractTableModel):
         self._generation = 0
         """Counts reloads: a page read for an earlier filter is dropped on arrival."""
         self._reading: BackgroundCall | None = None
+        self._entity_labels = {**ENTITY_LABELS, **features.audit_entity_labels()}
+        self._field_labels: dict[str, dict[str, str]] = {
+            entity_type: dict(fields) for entity_type, fields in FIELD_LABELS.items()
+        }
+        for entity_type, fields in features.audit_field_labels().items():
+            self._field_labels.setdefault(entity_type, {}).update(fields)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -200,13 +239,16 @@ class AuditLogModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def entity_label(self, entity_type: str) -> str:
-        labels = {
-            "user": self.tr("User"),
-            "center": self.tr("Service center"),
-            "setting": self.tr("Setting"),
-            "backup": self.tr("Backup"),
-        }
-        return labels.get(entity_type, entity_type)
+        """The Chinese name of an entity type (the type itself when nobody declared one)."""
+        return self._entity_labels.get(entity_type, entity_type)
+
+    def field_labels(self, entity_type: str) -> dict[str, str]:
+        """Detail key → Chinese name for entries about ``entity_type``."""
+        return self._field_labels.get(entity_type, {})
+
+    def details_text(self, row: AuditRecord, text: str | None) -> str:
+        """Before or after details of ``row`` for the detail pane, keys named."""
+        return pretty_json(text, self.field_labels(row.entity_type))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -240,7 +282,7 @@ class AuditLogModel(QAbstractTableModel):
             if column == TIME:
                 return format_local(row.at)
             if column == USER:
-                return row.username
+                return row.user_label
             if column == ACTION:
                 return row.action_label
             if column == ENTITY:
@@ -248,14 +290,14 @@ class AuditLogModel(QAbstractTableModel):
             if column == ENTITY_ID:
                 return row.entity_id or ""
             if column == BEFORE:
-                return compact_json(row.before_json)
+                return compact_json(row.before_json, labels=self.field_labels(row.entity_type))
             if column == AFTER:
-                return compact_json(row.after_json)
+                return compact_json(row.after_json, labels=self.field_labels(row.entity_type))
         if role == Qt.ItemDataRole.ToolTipRole and column == ENTITY_ID:
             return row.entity_id
         if role == Qt.ItemDataRole.ToolTipRole and column in (BEFORE, AFTER):
             text = row.before_json if column == BEFORE else row.after_json
-            return pretty_json(text) or None
+            return self.details_text(row, text) or None
         return None
 
 
