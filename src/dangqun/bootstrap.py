@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
 
-from dangqun import migrations, schema
+from dangqun import features, migrations, schema
 from dangqun.core import restore
 from dangqun.core.audit import register_action_labels
 from dangqun.core.backup import (
@@ -35,12 +35,23 @@ from dangqun.core.backup import (
     latest_backup,
     rotate_backups,
 )
-from dangqun.core.center import Center, CenterInfo, center_info, find_center, validate_center
+from dangqun.core.center import (
+    FIRST_RUN_ACTOR,
+    Center,
+    CenterContact,
+    CenterInfo,
+    center_info,
+    default_party_organization,
+    find_center,
+    validate_center,
+    validate_contact,
+)
 from dangqun.core.database_file import is_missing_or_empty, read_only_reason, read_schema_revision
 from dangqun.core.db import Database, create_sqlite_engine
-from dangqun.core.errors import BackupError, OtherCenterBackup, ValidationError
+from dangqun.core.errors import BackupError, FieldError, OtherCenterBackup, ValidationError
 from dangqun.core.instance_lock import InstanceLock
 from dangqun.core.invariants import CheckReport, run_checks
+from dangqun.core.parsing import clean_text
 from dangqun.core.paths import DataPaths
 from dangqun.core.security import Actor, Permission, Role, system_actor
 from dangqun.core.users import add_user_in_session, validate_new_account
@@ -132,27 +143,64 @@ class FirstRunAnswers:
     admin_display_name: str
     admin_password: str
     admin_password_again: str | None = None
+    party_organization: str = ""
+    """The community party organization's full name; blank: derived from the center's name
+    (:func:`~dangqun.core.center.default_party_organization`)."""
+    contact: CenterContact = field(default_factory=CenterContact)
+    """Address, contact person and phone (optional); ``party_organization`` above wins."""
+    feature_setup: bool = True
+    """Run the features' first-run steps (``Feature.first_run``: the 社区党组织). Tests that
+    build a whole tree of their own from the 街道党工委 down turn it off."""
+
+    @property
+    def party_organization_name(self) -> str:
+        return clean_text(self.party_organization) or default_party_organization(self.center_name)
 
 
-def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInfo:
-    """Create the center identity and the first administrator in one audited transaction."""
+def validate_first_run(answers: FirstRunAnswers) -> tuple[CenterContact, list[FieldError]]:
+    """Every answer checked at once: the center, its party organization and contact details,
+    the administrator. Returns the contact details as they will be stored."""
     errors = validate_center(answers.center_name, answers.division_code)
+    contact, contact_errors = validate_contact(
+        replace(answers.contact, party_organization=answers.party_organization_name)
+    )
+    if not contact.party_organization and not any(error.field == "center_name" for error in errors):
+        contact_errors.insert(
+            0,
+            FieldError(
+                "party_organization",
+                "请填写社区党组织的全称（例如 中共翠湖社区委员会）：从中心名称看不出社区名",
+            ),
+        )
+    errors += contact_errors
     errors += validate_new_account(
         answers.admin_username,
         answers.admin_display_name,
         answers.admin_password,
         answers.admin_password_again,
     )
+    return contact, errors
+
+
+def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInfo:
+    """Create the center identity, the first administrator and what the features set up on the
+    first run (the 社区党组织, issue 11) in one audited transaction: all or nothing."""
+    contact, errors = validate_first_run(answers)
     if errors:
         raise ValidationError(errors)
-    actor = system_actor("首次设置")
+    actor = system_actor(FIRST_RUN_ACTOR)
     with database.unit_of_work(actor) as work:
         if work.session.scalar(select(Center.id)) is not None:
             raise ValidationError.single(
                 "center_name", "这个数据目录已经初始化过服务中心，不能重复初始化。"
             )
         center = Center(
-            name=answers.center_name.strip(), division_code=answers.division_code.strip()
+            name=answers.center_name.strip(),
+            division_code=answers.division_code.strip(),
+            party_organization=contact.party_organization,
+            address=contact.address,
+            contact_person=contact.contact_person,
+            contact_phone=contact.contact_phone,
         )
         work.session.add(center)
         admin = add_user_in_session(
@@ -168,9 +216,13 @@ def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInf
             "center",
             center.uuid,
             None,
-            {"name": center.name, "division_code": center.division_code},
+            {"name": center.name, "division_code": center.division_code}
+            | center.contact.audit_view(),
         )
         work.audit("user.create", "user", admin.id, None, admin.audit_view())
+        if answers.feature_setup:
+            for _feature, set_up in features.loaded("first_run"):
+                set_up(work, center.info)
         work.commit()
     return center_info(database)
 

@@ -30,9 +30,25 @@ if TYPE_CHECKING:
 CommandHandler = Callable[[argparse.Namespace], int]
 
 
+INIT_OPTIONS = {
+    "center_name": "--center-name",
+    "division_code": "--division-code",
+    "party_organization": "--community-org",
+    "address": "--address",
+    "contact_person": "--contact-person",
+    "contact_phone": "--contact-phone",
+    "username": "--admin",
+    "display_name": "--admin-name",
+    "password": "密码（标准输入）",
+}
+"""Which option gave each answer ``init`` checks, so a refusal names what to change."""
+
+
 def command_init(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bootstrap import FirstRunAnswers, initialize_center, is_initialized
     from dangqun.cli_kit import EXIT_FAILED, EXIT_OK
+    from dangqun.core.center import CenterContact
+    from dangqun.core.errors import ValidationError
 
     if not arguments.password_stdin:
         print("错误：请用 --password-stdin 从标准输入提供管理员密码。", file=sys.stderr)
@@ -43,17 +59,39 @@ def command_init(arguments: argparse.Namespace, kit: CliKit) -> int:
         if is_initialized(application.database):
             print("错误：这个数据目录已经初始化过服务中心，不能重复初始化。", file=sys.stderr)
             return EXIT_FAILED
-        info = initialize_center(
-            application.database,
-            FirstRunAnswers(
-                center_name=arguments.center_name,
-                division_code=arguments.division_code,
-                admin_username=arguments.admin,
-                admin_display_name=arguments.admin_name or arguments.admin,
-                admin_password=password,
+        answers = FirstRunAnswers(
+            center_name=arguments.center_name,
+            division_code=arguments.division_code,
+            admin_username=arguments.admin,
+            admin_display_name=arguments.admin_name or arguments.admin,
+            admin_password=password,
+            party_organization=arguments.community_org or "",
+            contact=CenterContact(
+                address=arguments.address or "",
+                contact_person=arguments.contact_person or "",
+                contact_phone=arguments.contact_phone or "",
             ),
         )
+        try:
+            info = initialize_center(application.database, answers)
+        except ValidationError as error:
+            for problem in error.errors:
+                where = INIT_OPTIONS.get(problem.field, problem.field)
+                print(f"错误：{where}：{problem.message}", file=sys.stderr)
+            return EXIT_FAILED
     print(f"已初始化：{info.name}（区划代码 {info.division_code}，中心编号 {info.center_id}）")
+    print(f"社区党组织：{info.party_organization}（编码 {info.division_code}，可导入花名册）")
+    contact = "，".join(
+        f"{label}：{value}"
+        for label, value in (
+            ("地址", info.address),
+            ("联系人", info.contact_person),
+            ("联系电话", info.contact_phone),
+        )
+        if value
+    )
+    print(f"联系信息：{contact or '未填写（可在“系统设置 → 中心信息”中补充）'}")
+    print(f"管理员：{arguments.admin}")
     print(f"数据目录：{application.paths.root}")
     return EXIT_OK
 
@@ -171,6 +209,15 @@ def build_parser(kit: CliKit) -> argparse.ArgumentParser:
     init.add_argument("--division-code", required=True, help="12 位行政区划代码")
     init.add_argument("--admin", required=True, help="管理员用户名")
     init.add_argument("--admin-name", help="管理员姓名（默认同用户名）")
+    init.add_argument(
+        "--community-org",
+        metavar="NAME",
+        help="社区党组织全称（默认由中心名称推出，如 翠湖社区党群服务中心 → 中共翠湖社区委员会）；"
+        "初始化时建立这个社区党组织，导入花名册时支部建在它下面",
+    )
+    init.add_argument("--address", help="中心地址（可选，打印材料用）")
+    init.add_argument("--contact-person", help="联系人（可选）")
+    init.add_argument("--contact-phone", help="联系电话（可选）")
     init.set_defaults(handler=partial(command_init, kit=kit))
 
     demo = commands.add_parser("demo", help="生成演示数据（可复现）")

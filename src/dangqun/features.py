@@ -89,9 +89,28 @@ def audit_action_labels() -> dict[str, str]:
     return labels
 
 
+def audit_entity_labels() -> dict[str, str]:
+    """Every feature's audit entity type → Chinese name (issue 11)."""
+    labels: dict[str, str] = {}
+    for feature in registered_features():
+        labels.update(feature.audit_entity_labels)
+    return labels
+
+
+def audit_field_labels() -> dict[str, dict[str, str]]:
+    """Every feature's entity type → {detail key → Chinese name}, merged per entity type (a
+    feature may name the keys it adds to another's entry, e.g. its counts in ``demo``)."""
+    labels: dict[str, dict[str, str]] = {}
+    for feature in registered_features():
+        for entity_type, fields in feature.audit_field_labels.items():
+            labels.setdefault(entity_type, {}).update(fields)
+    return labels
+
+
 def loaded(attribute: str) -> Iterator[tuple[Feature, Any]]:
     """``(feature, object)`` for each reference the features list under ``attribute``
-    (``"documents"``, ``"cli_commands"``, ``"home_cards"``, ``"demo"``), imported now."""
+    (``"documents"``, ``"cli_commands"``, ``"home_cards"``, ``"demo"``, ``"first_run"``),
+    imported now."""
     for feature in registered_features():
         for reference in getattr(feature, attribute):
             yield feature, load_reference(reference)

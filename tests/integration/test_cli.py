@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,72 @@ def test_init_refuses_bad_code_and_writes_no_center(tmp_path):
     connection = sqlite3.connect(tmp_path / "center" / "dangqun.sqlite3")
     assert connection.execute("SELECT count(*) FROM center").fetchone() == (0,)
     assert connection.execute("SELECT count(*) FROM users").fetchone() == (0,)
+    connection.close()
+
+
+def test_init_registers_the_community_organization_and_contact_details(tmp_path):
+    """Issue 11: a fresh center had no 社区党组织, so the first roster import failed."""
+    result = init(tmp_path / "center")
+    assert result.returncode == 0, result.stderr
+    assert "社区党组织：中共翠湖社区委员会（编码 530102001001" in result.stdout
+    assert "联系信息：未填写" in result.stdout
+    connection = sqlite3.connect(tmp_path / "center" / "dangqun.sqlite3")
+    assert connection.execute(
+        "SELECT parent_id, level, name, code FROM organizations"
+    ).fetchall() == [(None, "community", "中共翠湖社区委员会", "530102001001")]
+    connection.close()
+    named = run_cli(
+        tmp_path / "other", "init", "--center-name", "党群服务中心", "--division-code",
+        "530102001002", "--admin", "admin", "--password-stdin", "--community-org",
+        "中共青云社区委员会", "--address", "五华区青云路 8 号", "--contact-phone", "0871-65123456",
+        user=None, stdin=ADMIN_PASSWORD + "\n",
+    )  # fmt: skip
+    assert named.returncode == 0, named.stderr
+    assert "社区党组织：中共青云社区委员会" in named.stdout
+    assert "联系信息：地址：五华区青云路 8 号，联系电话：0871-65123456" in named.stdout
+
+
+def test_init_names_the_option_to_change(tmp_path):
+    result = run_cli(
+        tmp_path / "center", "init", "--center-name", "党群服务中心", "--division-code",
+        "530102001001", "--admin", "admin", "--password-stdin", "--contact-phone", "12345",
+        user=None, stdin=ADMIN_PASSWORD + "\n",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "错误：--community-org：请填写社区党组织的全称" in result.stderr
+    assert "错误：--contact-phone：联系电话：" in result.stderr
+    connection = sqlite3.connect(tmp_path / "center" / "dangqun.sqlite3")
+    assert connection.execute("SELECT count(*) FROM center").fetchone() == (0,)
+    connection.close()
+
+
+@pytest.mark.slow
+def test_init_then_the_first_roster_import_with_create_branches(tmp_path):
+    """The first day in the CLI, from install to an imported roster, without a dead end."""
+    from openpyxl import Workbook
+
+    from dangqun.core.parsing import id_number_for
+
+    data_dir = tmp_path / "center"
+    assert init(data_dir).returncode == 0
+    roster = tmp_path / "roster.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "性别", "民族", "公民身份号码", "所在党支部", "入党日期", "转正日期"])
+    sheet.append(["张三丰", "男", "汉族", id_number_for("530102", date(1980, 3, 1), 101),
+                  "第一网格党支部", "2005-07-01", "2006-07-01"])  # fmt: skip
+    sheet.append(["王芳", "女", "汉族", id_number_for("530102", date(1982, 5, 9), 102),
+                  "第二网格党支部", "2007-07-01", "2008-07-01"])  # fmt: skip
+    workbook.save(roster)
+    result = run_cli(data_dir, "members", "import", str(roster), "--create-branches")
+    assert result.returncode == 0, result.stderr
+    assert "第一网格党支部" in result.stdout and "第二网格党支部" in result.stdout
+    connection = sqlite3.connect(data_dir / "dangqun.sqlite3")
+    assert connection.execute("SELECT count(*) FROM members").fetchone() == (2,)
+    assert connection.execute(
+        "SELECT o.name FROM organizations o JOIN organizations p ON o.parent_id = p.id "
+        "WHERE p.level = 'community' ORDER BY o.code"
+    ).fetchall() == [("第一网格党支部",), ("第二网格党支部",)]
     connection.close()
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -207,3 +208,79 @@ def test_a_search_that_is_not_valid_utf8_is_refused_in_chinese(center):
     )
     assert result.returncode == 1, result.stdout
     assert result.stderr.startswith("错误：") and "Traceback" not in result.stderr
+
+
+# -- Issue 11: a first day that works ----------------------------------------------------------
+
+
+def test_a_dry_run_counts_the_valid_rows_and_says_a_real_run_would_write_nothing(center, tmp_path):
+    """ "将新增 0 人" for a file with a valid new row and an invalid one told the user nothing."""
+    roster = write_roster(tmp_path / "roster.xlsx", [GOOD[0], BAD])
+    dry = run_cli(center, "members", "import", str(roster), "--dry-run")
+    assert dry.returncode == 3, dry.stderr
+    assert "将新增 0 人" not in dry.stdout
+    assert (
+        "有无效行：照现在这样导入将不写入任何数据。若用 --skip-invalid 只导入有效的 1 行，"
+        "将新增 1 人，将更新 0 人，0 人无变化。"
+    ) in dry.stdout
+    assert members(center) == 30
+
+
+def test_skip_invalid_is_not_suggested_when_no_row_is_valid(center, tmp_path):
+    roster = write_roster(tmp_path / "roster.xlsx", [BAD])
+    for extra in ((), ("--skip-invalid",), ("--skip-invalid", "--dry-run")):
+        result = run_cli(center, "members", "import", str(roster), *extra)
+        assert result.returncode == 3
+        assert "--skip-invalid" not in result.stdout + result.stderr, extra
+        assert "没有一行有效" in result.stdout
+    assert members(center) == 30
+
+
+def test_the_fill_rules_marks_import_and_unknown_branches_name_create_branches(center, tmp_path):
+    """转正日期 “无” and 联系电话 “—” were refused; the 人员类别 rule is said once; an unknown
+    branch tells the user which option creates it."""
+    rows = [
+        [1, "赵敏", "女", "汉族", make_id(104), "第一网格党支部", "2010-07-01", "无", "—"],
+        [2, "钱红", "女", "汉族", make_id(106), "第九十九网格党支部", "2010-07-01", "2011-7-1", "／"],
+    ]  # fmt: skip
+    roster = write_roster(tmp_path / "roster.xlsx", rows)
+    result = run_cli(center, "members", "import", str(roster), "--dry-run")
+    assert result.returncode == 3
+    assert "第 3 行" not in result.stderr  # 赵敏's row is valid
+    assert "第 4 行 所在党支部 “第九十九网格党支部”" in result.stderr
+    assert result.stdout.count("说明：花名册没有“人员类别”列") == 1
+    assert (
+        "这些党支部还不存在：第九十九网格党支部（1 行只因此无效）。名称无误的话，加 "
+        "--create-branches 重新运行"
+    ) in result.stdout
+    created = run_cli(center, "members", "import", str(roster), "--create-branches")
+    assert created.returncode == 0, created.stderr
+    assert members(center) == 32
+
+
+@pytest.mark.parametrize("command", ["export", "template"])
+def test_writing_into_a_missing_folder_prints_only_the_chinese_message(center, tmp_path, command):
+    """Issue 11: a Python "Exception ignored" trace followed the message."""
+    target = tmp_path / "no-such-folder" / "members.xlsx"
+    result = run_cli(center, "members", command, str(target))
+    assert result.returncode == 1
+    assert result.stderr == f"错误：文件夹“{target.parent}”不存在。请另选一个保存位置。\n"
+
+
+def test_a_failed_workbook_save_leaves_no_exception_ignored_trace(tmp_path):
+    """The trace's cause: openpyxl's write-only sheet streams rows through a generator that holds
+    an open XML element; when ``save`` fails, the generator is finalised at exit against a closed
+    file and Python prints "Exception ignored in: <generator … _write_rows>". The exporter
+    closes it itself (exporter._discard_row_buffer)."""
+    script = (
+        "from pathlib import Path\n"
+        "from dangqun.members.exporter import _fill_workbook\n"
+        "try:\n"
+        f"    _fill_workbook(Path({str(tmp_path / 'missing' / 'x.xlsx')!r}), [['张三'] * 22])\n"
+        "except FileNotFoundError:\n"
+        "    print('refused')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.stdout == "refused\n" and result.stderr == ""

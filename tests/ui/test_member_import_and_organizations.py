@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from dangqun.bootstrap import Application
 from dangqun.core.security import Actor, system_actor
+from dangqun.core.setting_definitions import LARGEST_FONT_POINT_SIZE
 from dangqun.demo import generate_demo_data
 from dangqun.members.models import Member, Organization
 from dangqun.members.service import branch_choices, organization_tree, political_birthdays
@@ -25,6 +27,7 @@ from tests.ui.members_support import (
     WAIT_MS,
     Recorder,
     audit_entries,
+    id_number,
     install_recorder,
     make_context,
     make_page,
@@ -159,6 +162,118 @@ def test_unknown_branches_may_be_created_when_the_user_ticks_the_box(
     assert ("9", "所在支部") not in problems
     assert ("9", "手机号码") in problems  # the row still cannot be imported: no branch is made
     assert dialog.report.created_branches == []
+
+
+def write_branchless_roster(path: Path) -> Path:
+    """A first roster: every row right, but its two branches are not in the tree yet."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "性别", "民族", "公民身份号码", "所在党支部", "入党时间", "转正时间"])
+    sheet.append(["周思远", "男", "汉族", id_number("530102", date(1990, 8, 8), 171),
+                  "第九十八网格党支部", "2015-06-01", "2016-06-01"])  # fmt: skip
+    sheet.append(["吴丽", "女", "汉族", id_number("530102", date(1986, 3, 3), 182),
+                  "第九十九网格党支部", "2012-06-01", "无"])  # fmt: skip
+    workbook.save(path)
+    return path
+
+
+def test_the_report_offers_to_create_the_missing_branches_and_imports(
+    qtbot, page: MembersPage, demo_application: Application, recorder: Recorder, tmp_path: Path
+) -> None:
+    """Issue 11: a first roster failed on every row and the "create branches" choice was on a
+    page the report does not show."""
+    before = sql_count(demo_application)
+    dialog = open_import(page, recorder, write_branchless_roster(tmp_path / "first.xlsx"), qtbot)
+    ui = dialog.ui
+
+    assert ui.branchesBox.isVisible() and ui.createBranchesButton.isVisible()
+    assert ui.createBranchesButton.text() == "新建这 2 个党支部并导入"
+    assert "第九十八网格党支部、第九十九网格党支部" in ui.branchesText.text()
+    assert "说明" not in ui.reportSummary.text() and "转正时间" in ui.reportSummary.text()
+    assert ui.createBranchesButton.isDefault()
+
+    ui.createBranchesButton.click()
+    qtbot.waitUntil(lambda: ui.pages.currentIndex() == RESULT, timeout=WAIT_MS)
+
+    assert dialog.written is not None and dialog.written.imported == 2
+    assert dialog.written.created_branches == ["第九十八网格党支部", "第九十九网格党支部"]
+    assert sql_count(demo_application) == before + 2
+    with demo_application.database.reading() as session:
+        names = set(session.scalars(select(Organization.name)))
+    assert {"第九十八网格党支部", "第九十九网格党支部"} <= names
+
+
+def test_with_other_problems_too_creating_the_branches_checks_again_without_importing(
+    qtbot, page: MembersPage, demo_application: Application, recorder: Recorder, roster: Path
+) -> None:
+    before = sql_count(demo_application)
+    dialog = open_import(page, recorder, roster, qtbot)
+    ui = dialog.ui
+    assert ui.createBranchesButton.text() == "新建这 1 个党支部并重新检查"
+    assert "第九十九网格党支部" in ui.branchesText.text()
+
+    ui.createBranchesButton.click()
+    qtbot.waitUntil(
+        lambda: ui.pages.currentIndex() == REPORT and not dialog.running, timeout=WAIT_MS
+    )
+
+    assert dialog.report is not None and dialog.report.missing_branches == []
+    problems = {(row, column) for row, column, *_ in report_rows(dialog)}
+    assert ("9", "所在支部") not in problems and ("9", "手机号码") in problems
+    assert not ui.branchesBox.isVisible()
+    assert dialog.written is None and sql_count(demo_application) == before
+
+
+@pytest.mark.parametrize("font_size", [13, LARGEST_FONT_POINT_SIZE])
+def test_every_page_of_the_import_dialog_fits_1024_by_768(
+    qtbot,
+    demo_application: Application,
+    admin_actor: Actor,
+    tmp_path: Path,
+    font_size: int,
+) -> None:
+    """Issue 11: at 1024×768 nothing is cut or drawn over something else, on any page."""
+    from PySide6.QtWidgets import QApplication
+
+    from dangqun.members.service import ImportMode, import_roster
+    from dangqun.ui.dialogs.import_dialog import CHOOSE, PROGRESS
+    from dangqun.ui.startup import apply_appearance
+    from tests.ui.layout_checks import layout_problems
+
+    application = QApplication.instance()
+    old_size = application.font().pointSize()
+    apply_appearance(application, font_size)
+    try:
+        dialog = ImportDialog(make_context(demo_application, admin_actor))
+        qtbot.addWidget(dialog)
+        dialog.resize(1024, 768 - 60)  # a window title and a task bar take the rest
+        dialog.show()
+        branch = branch_choices(demo_application.database)[0].name
+        path = write_messy_roster(tmp_path / "花名册.xlsx", branch)
+        dialog.set_file(path)
+        problems = {}
+        qtbot.wait(50)
+        problems["choose"] = layout_problems(dialog)
+        dialog.ui.progressLabel.setText("正在检查“花名册.xlsx”的每一行……还没有写入任何数据。")
+        dialog.show_page(PROGRESS)
+        qtbot.wait(50)
+        problems["progress"] = layout_problems(dialog)
+        database, actor = demo_application.database, admin_actor
+        dialog.show_report(
+            import_roster(database, actor, path, ImportMode.VALID_ROWS, dry_run=True)
+        )
+        qtbot.wait(50)
+        problems["report"] = layout_problems(dialog)
+        dialog.grab().save(str(tmp_path / f"report-{font_size}.png"))
+        dialog.import_nothing()
+        qtbot.wait(50)
+        problems["result"] = layout_problems(dialog)
+        dialog.show_page(CHOOSE)
+    finally:
+        apply_appearance(application, old_size)
+    assert problems == {"choose": [], "progress": [], "report": [], "result": []}
 
 
 def test_a_file_that_is_not_a_roster_is_explained_on_the_first_page(

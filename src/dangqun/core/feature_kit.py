@@ -102,6 +102,12 @@ class Feature:
     """Modules registering ``@invariant`` rules for ``dangqun check`` (imported only then)."""
     audit_labels: Mapping[str, str] = field(default_factory=dict)
     """Audit action → Chinese label, for the audit viewer (``"member.create": "登记党员"``)."""
+    audit_entity_labels: Mapping[str, str] = field(default_factory=dict)
+    """Audit entity type → Chinese name, for the audit viewer's 对象 column (``"member": "党员"``;
+    issue 11: the log showed raw keys such as "document")."""
+    audit_field_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Entity type → {key of the before/after details → Chinese name}
+    (``{"member": {"kind": "党员类型"}}``): the same key means different things per entity."""
     documents: tuple[str, ...] = ()
     """``"module:NAME"`` of iterables of ``dangqun.printing.kinds.DocumentKind``."""
     cli_commands: tuple[str, ...] = ()
@@ -115,6 +121,11 @@ class Feature:
     """``"module:function"``: ``generate(work, options, progress) -> tuple[DemoCount, ...]``
     (:mod:`dangqun.demo`), run in feature order in one unit of work by ``dangqun demo`` and
     the first-run wizard."""
+    first_run: tuple[str, ...] = ()
+    """``"module:function"``: ``set_up(work, center: CenterInfo) -> None``, run in feature order
+    inside the first run's unit of work, after the center row exists (issue 11: 党员管理
+    registers the 社区党组织 there, so the first roster import finds it). What it makes is
+    audited by that unit of work's actor, :data:`dangqun.core.center.FIRST_RUN_ACTOR`."""
 
     def migrations_directory(self, package_root: Path) -> Path | None:
         if self.migrations is None:

@@ -24,7 +24,8 @@ from datetime import date
 
 from sqlalchemy import exists, select, text
 
-from dangqun.core.center import Center, find_center
+from dangqun.core.audit import AuditEntry
+from dangqun.core.center import FIRST_RUN_ACTOR, Center, find_center
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.core.errors import NotInitialized, ValidationError
@@ -137,9 +138,14 @@ def generate_demo_data(
 
 
 def _holds_data(work: UnitOfWork) -> bool:
-    """Whether any synced table other than the center's own row holds a row."""
+    """Whether any synced table other than the center's own row holds a row the first run did
+    not make (issue 11: its 社区党组织, named by the first run's audit entries, is adopted by
+    the members demo)."""
+    first_run = select(AuditEntry.entity_id).where(
+        AuditEntry.username == FIRST_RUN_ACTOR, AuditEntry.entity_id.is_not(None)
+    )
     return any(
-        work.session.scalar(select(exists().select_from(table)))
+        work.session.scalar(select(exists().where(table.c.uuid.not_in(first_run))))
         for table in synced_tables()
         if table is not Center.__table__
     )

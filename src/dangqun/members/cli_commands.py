@@ -71,29 +71,67 @@ def add_commands(
 
 
 def _print_report(report: ImportReport) -> None:
+    """The outcome in words, then each problem on stderr.
+
+    Issue 11: a dry run's counts are those of importing the valid rows, and it says so when the
+    same command without ``--dry-run`` would write nothing; ``--skip-invalid`` is suggested only
+    when there are valid rows to import; unknown branches name ``--create-branches``.
+    """
     action = "检查" if report.dry_run else "导入"
     print(
         f"{action}“{report.file_name}”（工作表“{report.sheet_name}”，表头在第 "
         f"{report.header_row} 行）：共 {report.total} 行，有效 {report.valid} 行，"
         f"无效 {report.invalid_rows} 行。"
     )
-    if report.written or report.dry_run:
-        prefix = "将" if report.dry_run else "已"
-        print(
-            f"{prefix}新增 {report.imported} 人，{prefix}更新 {report.updated} 人，"
-            f"{report.unchanged} 人无变化。"
-        )
+    for note in report.notes:
+        print(f"说明：{note}")
+    _print_outcome(report)
     if report.created_branches:
         print(f"{'将' if report.dry_run else '已'}建立党支部：{'、'.join(report.created_branches)}")
+    if report.missing_branches:
+        print(
+            f"这些党支部还不存在：{'、'.join(report.missing_branches)}（{report.rows_waiting_for_branches}"
+            " 行只因此无效）。名称无误的话，加 --create-branches 重新运行，导入时会在社区党组织下"
+            "建立它们。"
+        )
     if report.ignored_columns:
         print(f"未使用的列：{'、'.join(report.ignored_columns)}")
-    if report.invalid and not report.written and not report.dry_run:
-        print("有无效行，没有导入任何数据（可改正后重新导入，或用 --skip-invalid 只导入有效行）。")
     for problem in report.invalid[:SHOWN_PROBLEMS]:
         value = f"“{problem.value}”" if problem.value else "（空）"
         print(f"  第 {problem.row} 行 {problem.column} {value}：{problem.reason}", file=sys.stderr)
     if len(report.invalid) > SHOWN_PROBLEMS:
         print(f"  ……共 {len(report.invalid)} 个问题，完整列表请用 --report", file=sys.stderr)
+
+
+def _print_outcome(report: ImportReport) -> None:
+    """What was (or would be) written, and what to do about invalid rows."""
+    from dangqun.members.importer import ImportMode
+
+    def counts(prefix: str) -> str:
+        return (
+            f"{prefix}新增 {report.imported} 人，{prefix}更新 {report.updated} 人，"
+            f"{report.unchanged} 人无变化"
+        )
+
+    if report.total == 0:
+        return
+    refused = not report.all_valid and report.mode is ImportMode.NOTHING_IF_INVALID
+    if report.valid == 0:
+        print("没有一行有效，没有可导入的数据；请按下面列出的问题改正后重新导入。")
+    elif report.written:
+        print(f"{counts('已')}。")
+    elif report.dry_run and not refused:
+        print(f"{counts('将')}。")
+    elif report.dry_run:
+        print(
+            f"有无效行：照现在这样导入将不写入任何数据。若用 --skip-invalid 只导入有效的 "
+            f"{report.valid} 行，{counts('将')}。"
+        )
+    else:
+        print(
+            f"有无效行，没有导入任何数据（可改正后重新导入，或用 --skip-invalid 只导入有效的 "
+            f"{report.valid} 行）。"
+        )
 
 
 def command_import(arguments: argparse.Namespace, kit: CliKit) -> int:

@@ -1,6 +1,7 @@
 """党员管理 as a feature: what the members module adds to dangqun (see core/feature_kit.py)."""
 
 from dangqun.core.feature_kit import QT_TRANSLATE_NOOP, Feature, PageDeclaration, ScreenshotDialogs
+from dangqun.members.glossary import MEMBER_FIELD_LABELS
 
 FEATURE = Feature(
     key="members",
@@ -18,6 +19,43 @@ FEATURE = Feature(
         "organization.update": "修改组织",
         "organization.move": "移动组织",
         "organization.delete": "删除组织",
+    },
+    audit_entity_labels={
+        "member": "党员",
+        "organization": "党组织",
+        "member_list": "党员名单",
+        "roster": "花名册",
+    },
+    audit_field_labels={
+        "member": {
+            **MEMBER_FIELD_LABELS,
+            "field": "查找项",
+            "value": "查找内容",
+            "found": "找到人数",
+        },
+        "organization": {
+            "name": "组织名称",
+            "level": "组织层级",
+            "code": "组织编码",
+            "parent_id": "上级组织编号",
+        },
+        "member_list": {
+            "file": "文件",
+            "rows": "人数",
+            "full_personal_data": "含完整个人信息",
+            "query": "查找条件",
+        },
+        "roster": {
+            "file": "文件",
+            "mode": "导入方式",
+            "total": "总行数",
+            "valid": "有效行数",
+            "imported": "新增人数",
+            "updated": "更新人数",
+            "unchanged": "无变化人数",
+            "created_branches": "新建的党支部",
+        },
+        "demo": {"organizations": "党组织数", "events": "历史记录条数"},
     },
     documents=("dangqun.members.documents:DOCUMENT_KINDS",),
     cli_commands=("dangqun.members.cli_commands:add_commands",),
@@ -40,4 +78,5 @@ FEATURE = Feature(
         ),
     ),
     demo=("dangqun.members.demo:generate_member_demo",),
+    first_run=("dangqun.members.organizations:register_community_organization",),
 )

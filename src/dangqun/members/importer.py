@@ -15,6 +15,21 @@ above the header, header names that vary (公民身份号码/身份证号/身份
 Re-importing a file creates no duplicates: people are matched by 公民身份号码 and reported as
 updated or unchanged. A cell left empty never erases what is already recorded.
 
+Issue 11, a first day that works:
+
+* The official fill rule of the 党员信息采集表 is "不能有空白栏，没有的可填‘无’或者划‘—’", so
+  a cell holding only such a mark (无, 暂无, —, -, /, ／ and their runs and full-width forms,
+  :func:`empty_marker`) is an empty cell, not a wrong value. A required field holding one is
+  still missing, and the reason says the mark was read as empty.
+* A roster without a 人员类别 column (the national 16-field record has none; 转正时间 says it)
+  takes 正式党员 from a filled 转正时间 and 预备党员 from an empty one; the report says so once
+  (:attr:`ImportReport.notes`), not on every row.
+* Rows refused only because their 党支部 does not exist yet are counted
+  (:attr:`ImportReport.missing_branches`, :attr:`ImportReport.rows_waiting_for_branches`), so
+  the report can offer to create exactly those branches where the errors are shown.
+* A dry run always counts what importing the valid rows would do, whatever the mode: "将新增 0
+  人" for a file with one valid new row and one invalid row told the user nothing.
+
 Import bombs are refused before they cost minutes and gigabytes (issue 10: a 1.4 MB file that
 unpacks to 1.5 GB took 93 s and 7.5 GB before MemoryError; a 1,000,000-row sheet took 67 s).
 The limits are far above any real roster — a 20,000-member center's roster unpacks to about
@@ -51,6 +66,7 @@ from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, ValidationError
 from dangqun.core.security import Actor, Permission
 from dangqun.core.uow import UnitOfWork
+from dangqun.members import glossary
 from dangqun.members.codes import (
     CATEGORIES,
     EDUCATIONS,
@@ -75,7 +91,13 @@ from dangqun.members.validation import (
     parse_date,
     validate_member,
 )
-from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
+from dangqun.members.vocabulary import (
+    MEMBER_CATEGORY_LABELS,
+    MemberCategory,
+    MemberKind,
+    MemberStatus,
+    OrganizationLevel,
+)
 
 HEADER_SEARCH_ROWS = 15
 PLACEHOLDER_BRANCH_ID = -1
@@ -98,13 +120,10 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "公民身份证号", "证件号码",
     ),
     "education_code": ("学历", "文化程度", "最高学历", "全日制学历"),
-    "category": ("人员类别", "党员类别", "类别", "政治面貌"),
-    "kind": ("党员类型", "人员类型", "党员身份", "管理类型"),
+    "category": (glossary.CATEGORY, *glossary.ACCEPTED_OLD_HEADERS["category"]),
+    "kind": (glossary.KIND, *glossary.ACCEPTED_OLD_HEADERS["kind"]),
     "status": ("党籍状态", "党员状态", "状态"),
-    "branch": (
-        "所在党支部", "所在支部", "党支部", "所属党支部", "所属支部", "所在党组织", "支部",
-        "所在网格党支部",
-    ),
+    "branch": (glossary.ORGANIZATION, *glossary.ACCEPTED_OLD_HEADERS["branch"]),
     "joined_on": ("加入党组织日期", "入党日期", "入党时间", "入党年月"),
     "confirmed_on": ("转为正式党员日期", "转正日期", "转正时间", "转正年月"),
     "work_unit": ("工作单位及职务", "工作岗位", "工作单位", "单位及职务", "工作单位及职务职称"),
@@ -138,6 +157,10 @@ _TEXT_FIELDS = (
     "outflow_destination", "activity_card_number", "notes",
 )  # fmt: skip
 _FOOTER_WORDS = ("填表", "审核", "制表", "负责人", "合计", "总计", "说明", "注：")
+EMPTY_WORDS = frozenset({"无", "暂无"})
+"""Words the fill rule (没有的可填‘无’或者划‘—’) writes for "nothing here"."""
+_EMPTY_MARK = re.compile(r"[-‐‑‒–—―─━/]+")
+"""A run of dashes or slashes after NFKC (which turns －, ／ into -, /): the drawn "—"."""
 
 
 def _header_key(text: object) -> str:
@@ -151,6 +174,23 @@ def _header_key(text: object) -> str:
 _HEADER_LOOKUP = {
     _header_key(name): field_name for field_name, names in HEADER_SYNONYMS.items() for name in names
 }
+
+
+def empty_marker(raw: object) -> str | None:
+    """The cell's text when it only says "nothing here" by the fill rule, else None.
+
+    ``无``, ``暂无``, ``无。``, ``—``, ``——``, ``-``, ``－``, ``/``, ``／``, with any spaces
+    around them: the fill rule forbids blank cells and asks for these instead (issue 11).
+    """
+    if not isinstance(raw, str):
+        return None
+    text = clean_text(raw)
+    if not text:
+        return None
+    key = unicodedata.normalize("NFKC", text).replace(" ", "").rstrip("。.")
+    if key in EMPTY_WORDS or _EMPTY_MARK.fullmatch(key):
+        return text
+    return None
 
 
 class RosterError(DangqunError):
@@ -189,6 +229,13 @@ class RosterProblem:
 
 @dataclass
 class ImportReport:
+    """What a check or an import found and did.
+
+    A dry run counts (``imported``/``updated``/``unchanged``, ``created_branches``) what
+    importing the valid rows would do, in either mode: with ``NOTHING_IF_INVALID`` and invalid
+    rows the real import would write nothing, and the caller says so.
+    """
+
     file_name: str
     sheet_name: str = ""
     header_row: int = 0
@@ -201,8 +248,15 @@ class ImportReport:
     warnings: list[RosterProblem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     created_branches: list[str] = field(default_factory=list)
+    missing_branches: list[str] = field(default_factory=list)
+    """Branch names the file uses that do not exist (without ``create_branches``), in order."""
+    rows_waiting_for_branches: int = 0
+    """Rows whose only problem is that their branch does not exist yet."""
+    notes: list[str] = field(default_factory=list)
+    """Said once for the whole file (how 人员类别 was decided), not a problem of any row."""
     written: bool = False
     dry_run: bool = False
+    mode: ImportMode = ImportMode.NOTHING_IF_INVALID
 
     @property
     def invalid_rows(self) -> int:
@@ -211,6 +265,11 @@ class ImportReport:
     @property
     def all_valid(self) -> bool:
         return self.valid == self.total
+
+    @property
+    def only_branches_missing(self) -> bool:
+        """Every invalid row would be valid once its branch exists."""
+        return bool(self.missing_branches) and self.rows_waiting_for_branches == self.invalid_rows
 
     def as_json(self) -> dict[str, object]:
         """The REPORT.json of ``dangqun members import --report`` (issue 4's shape + extras)."""
@@ -224,6 +283,9 @@ class ImportReport:
             "warnings": [problem.as_json() for problem in self.warnings],
             "ignored_columns": self.ignored_columns,
             "created_branches": self.created_branches,
+            "missing_branches": self.missing_branches,
+            "rows_waiting_for_branches": self.rows_waiting_for_branches,
+            "notes": self.notes,
             "header_row": self.header_row,
             "sheet": self.sheet_name,
             "written": self.written,
@@ -241,6 +303,9 @@ class _Row:
     values: dict[str, Any] = field(default_factory=dict)
     clean: CleanMember | None = None
     existing: Member | None = None
+    markers: dict[str, str] = field(default_factory=dict)
+    """field → the 无/—-style mark its cell held (read as empty)."""
+    missing_branch: str | None = None
 
     def value_text(self, field_name: str) -> str:
         raw = self.cells.get(field_name, ("", None))[1]
@@ -256,7 +321,7 @@ class _Row:
         if field_name in self.cells:
             return self.cells[field_name][0]
         if field_name == "organization_id":
-            return self.cells.get("branch", ("所在党支部", None))[0]
+            return self.cells.get("branch", (glossary.ORGANIZATION, None))[0]
         return FIELD_LABELS.get(field_name, PREFERRED_HEADERS.get(field_name, field_name))
 
     def problem(self, field_name: str, reason: str) -> None:
@@ -415,7 +480,10 @@ def _is_footer(values: tuple[object, ...]) -> bool:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not clean_text(value))
+    """Nothing in the cell: None, spaces, or the fill rule's 无/— (:func:`empty_marker`)."""
+    if value is None:
+        return True
+    return isinstance(value, str) and (not clean_text(value) or empty_marker(value) is not None)
 
 
 def _text(raw: object) -> str:
@@ -446,6 +514,9 @@ def _convert(row: _Row, today: date) -> None:
     values = row.values
     for field_name, (_header, raw) in row.cells.items():
         if _blank(raw):
+            marker = empty_marker(raw)
+            if marker is not None:
+                row.markers[field_name] = marker
             continue
         text = _text(raw)
         if field_name in _DATE_FIELDS:
@@ -548,12 +619,16 @@ def _form_for(row: _Row, organization_id: int | None, today: date) -> MemberForm
         base["kind"] = MemberKind.FLOATING_OUT
     elif existing is None:
         base["kind"] = MemberKind.LOCAL
-    # Category: the column; else a 转正日期 means 正式; a new person without either is 预备
-    # only while the year of probation is not over.
+    # Category: the column; else the roster's 转正时间 decides (filled: 正式, empty: 预备, as the
+    # national record reads it; an empty cell keeps what is stored); a roster without either
+    # makes a new person 预备 only while the year of probation is not over.
     if "category" in values:
         base["category"] = values["category"]
     elif values.get("confirmed_on") is not None:
         base["category"] = MemberCategory.FULL
+    elif "confirmed_on" in row.cells:
+        if existing is None:
+            base["category"] = MemberCategory.PROBATIONARY
     elif existing is None:
         joined = values.get("joined_on")
         probation_over = joined is None or date(joined.year + 1, joined.month, 1) <= today
@@ -607,10 +682,8 @@ def _validate_rows(
                 to_create.setdefault(key, clean_text(branch_name))
                 organization_id = PLACEHOLDER_BRANCH_ID
             else:
-                row.problem(
-                    "branch",
-                    f"党支部“{branch_name}”不存在（请先在“组织架构”中建立，或选择自动建立支部）",
-                )
+                row.missing_branch = clean_text(branch_name)
+                row.problem("branch", f"党支部“{branch_name}”不存在，需要先建立")
         row.existing = existing.get(normalize_id_number(row.values.get("id_number")))
         form = _form_for(row, organization_id, today)
         try:
@@ -620,7 +693,7 @@ def _validate_rows(
             reported = {_field_of(problem, row) for problem in row.problems}
             for item in error.errors:
                 if item.field not in reported:
-                    row.problem(item.field, item.message)
+                    row.problem(item.field, _with_marker(row, item.field, item.message))
             continue
         if row.problems:
             continue
@@ -632,6 +705,42 @@ def _validate_rows(
             continue
         row.clean = clean
     return to_create, list(to_create.values())
+
+
+def _with_marker(row: _Row, field_name: str, message: str) -> str:
+    """A required field whose cell says 无 or — is missing, and the reason says why it counts
+    as empty: "“无”按未填写处理，请填写姓名"."""
+    marker = row.markers.get("branch" if field_name == "organization_id" else field_name)
+    if marker is None:
+        return message
+    return f"“{marker}”按未填写处理，{message}"
+
+
+def _notes(sheet: _Sheet) -> list[str]:
+    """How 人员类别 was decided, said once for the file (issue 11)."""
+    columns = {field_name for field_name, _header in sheet.columns.values()}
+    category = glossary.CATEGORY
+    full = MEMBER_CATEGORY_LABELS[MemberCategory.FULL]
+    probationary = MEMBER_CATEGORY_LABELS[MemberCategory.PROBATIONARY]
+    confirmed = next(
+        (header for field_name, header in sheet.columns.values() if field_name == "confirmed_on"),
+        glossary.CONFIRMED_ON,
+    )
+    by_confirmation = (
+        f"填有“{confirmed}”的按{full}、“{confirmed}”为空的按{probationary}导入（已在册的人"
+        f"“{confirmed}”为空时保持原来的{category}）。"
+    )
+    if "category" not in columns:
+        if "confirmed_on" in columns:
+            return [f"花名册没有“{category}”列：{by_confirmation}"]
+        return [
+            f"花名册没有“{category}”和“{confirmed}”列：新登记的人入党满一年的按{full}、"
+            f"不满一年的按{probationary}导入。"
+        ]
+    unfilled = sum(1 for row in sheet.rows if "category" not in row.values)
+    if unfilled and "confirmed_on" in columns:
+        return [f"有 {unfilled} 行没有填写“{category}”：{by_confirmation}"]
+    return []
 
 
 def _field_of(problem: RosterProblem, row: _Row) -> str:
@@ -680,8 +789,10 @@ def import_roster(
 ) -> ImportReport:
     """Check and (unless ``dry_run``) import a roster; see the module docstring.
 
-    ``dry_run`` reports exactly what the same call would write, then rolls it back: the UI
-    shows this report first and lets the user choose the mode.
+    ``dry_run`` writes the valid rows, counts, then rolls it all back: its counts are what
+    importing the valid rows would do, in either ``mode`` (with ``NOTHING_IF_INVALID`` and an
+    invalid row the real import writes nothing; the caller says so). The UI shows this report
+    first and lets the user choose.
     """
     actor.require(Permission.EDIT_RECORDS)
     today = today or local_today()
@@ -693,18 +804,24 @@ def import_roster(
         total=len(sheet.rows),
         ignored_columns=sheet.ignored,
         dry_run=dry_run,
+        mode=mode,
     )
     with database.unit_of_work(actor) as work:
         session = work.session
         _to_create, new_branch_names = _validate_rows(session, sheet, create_branches, today)
         valid_rows = [row for row in sheet.rows if row.clean is not None and not row.problems]
         report.valid = len(valid_rows)
+        report.notes = _notes(sheet)
         for row in sheet.rows:
             report.invalid.extend(row.problems)
             report.warnings.extend(row.warnings)
-        if report.valid < report.total and mode is ImportMode.NOTHING_IF_INVALID:
-            return report
-        if not valid_rows:
+            if row.missing_branch is not None:
+                if row.missing_branch not in report.missing_branches:
+                    report.missing_branches.append(row.missing_branch)
+                if len(row.problems) == 1:
+                    report.rows_waiting_for_branches += 1
+        refused = report.valid < report.total and mode is ImportMode.NOTHING_IF_INVALID
+        if not valid_rows or (refused and not dry_run):
             return report
         _write(work, valid_rows, new_branch_names, report, today, progress)
         work.audit(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dangqun.core.center import find_center
+from dangqun.core.center import CenterInfo, find_center
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
 from dangqun.core.security import Actor, Permission
@@ -333,6 +333,20 @@ def add_organization_in(
         "organization.create", "organization", organization.uuid, None, _audit_view(organization)
     )
     return organization
+
+
+def register_community_organization(work: UnitOfWork, center: CenterInfo) -> None:
+    """党员管理's first-run step (``Feature.first_run``): the center's 社区党组织.
+
+    Issue 11: a fresh center had no organization, so the first roster import failed on every
+    row and "create missing branches" had nowhere to put them. The first run now makes a
+    top-level 社区党组织 named with the center's party organization (中共翠湖社区委员会) and
+    coded with the center's 12-digit division code (the rule above), audited with the rest of
+    the first run. A 街道党工委 can be put above it later in 组织架构.
+    """
+    add_organization_in(
+        work, None, center.party_organization, OrganizationLevel.COMMUNITY, center.division_code
+    )
 
 
 def add_organization(

@@ -35,6 +35,7 @@ from dangqun.core.parsing import (
     parse_date,
 )
 from dangqun.members.codes import EDUCATIONS, ETHNICITIES, GENDERS
+from dangqun.members.glossary import MEMBER_FIELD_LABELS
 from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 
 __all__ = [
@@ -77,31 +78,7 @@ TEXT_LIMITS = {
     "party_standing": 16,
     "notes": 2000,
 }
-FIELD_LABELS = {
-    "name": "姓名",
-    "gender_code": "性别",
-    "ethnicity_code": "民族",
-    "birth_date": "出生日期",
-    "id_number": "公民身份号码",
-    "education_code": "学历",
-    "kind": "党员类型",
-    "category": "人员类别",
-    "status": "党籍状态",
-    "organization_id": "所在党支部",
-    "joined_on": "入党日期",
-    "confirmed_on": "转正日期",
-    "work_unit": "工作单位及职务",
-    "phone": "联系电话",
-    "household_registration": "户籍地",
-    "address": "现居住地址",
-    "party_standing": "党籍情况",
-    "lost_contact_on": "失联日期",
-    "outflow_destination": "外出流向",
-    "registered_on": "报到日期",
-    "origin_organization": "来源组织",
-    "activity_card_number": "流动党员活动证号",
-    "notes": "备注",
-}
+FIELD_LABELS = MEMBER_FIELD_LABELS
 
 
 _Reporter = Callable[[str, str], None]

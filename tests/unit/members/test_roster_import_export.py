@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 
 from dangqun.core.invariants import run_checks
 from dangqun.core.privacy import mask_id_number, mask_phone
-from dangqun.members import service
+from dangqun.members import glossary, service
 from dangqun.members.codes import EventType
 from dangqun.members.importer import ImportMode, RosterError, import_roster
 from dangqun.members.models import Member, MemberEvent, Organization
@@ -289,8 +289,147 @@ def test_blank_template_has_the_preferred_headers_and_imports_as_empty(database,
     path = service.write_import_template(tmp_path / "template.xlsx")
     header = [cell.value for cell in load_workbook(path).active[1]]
     assert header[:5] == ["姓名", "性别", "民族", "出生日期", "公民身份号码"]
-    assert {"所在党支部", "加入党组织日期", "转为正式党员日期", "联系电话", "现居住地址"} <= set(
-        header
-    )
+    assert {glossary.ORGANIZATION, "加入党组织日期", "转为正式党员日期", "联系电话"} <= set(header)
     report = import_roster(database, admin, path)
     assert (report.total, report.valid, report.written) == (0, 0, False)
+
+
+# -- Issue 11: a first day that works ----------------------------------------------------------
+
+NATIONAL = [
+    "姓名",
+    "性别",
+    "民族",
+    "公民身份号码",
+    "所在党支部",
+    "入党时间",
+    "转正时间",
+    "联系电话",
+]
+"""A roster after the national 16-item record: no 人员类别 column, 转正时间 says it."""
+
+
+def test_the_fill_rules_marks_are_empty_cells_not_errors(database, admin, tree, tmp_path):
+    """不能有空白栏，没有的可填‘无’或者划‘—’: 转正时间 “无” and 联系电话 “—” were refused."""
+    rows = [
+        ["张三丰", "男", "汉族", make_id(sequence=101), "第一网格党支部", "2010-07-01",
+         "2011-07-01", "—"],
+        ["王芳", "女", "汉族", make_id(sequence=102, birth=date(2000, 6, 15)), "第一网格党支部",
+         "2026-05-04", "无", " －－ "],
+        ["李强", "男", "汉族", make_id(sequence=103), "第一网格党支部", "2010-07-01",
+         "2011-07-01", "暂无"],
+        ["赵敏", "女", "汉族", make_id(sequence=104), "第一网格党支部", "2010-07-01", "／",
+         "无。"],
+        ["孙杰", "男", "汉族", make_id(sequence=105), "第一网格党支部", "2010-07-01", "——", "/"],
+        ["钱红", "女", "汉族", make_id(sequence=106), "第一网格党支部", "2010-07-01",
+         "2011-07-01", "-"],
+    ]  # fmt: skip
+    path = write_roster(tmp_path / "marks.xlsx", rows, NATIONAL, title=False)
+
+    report = import_roster(database, admin, path, today=TODAY)
+
+    assert report.invalid == [] and (report.valid, report.imported) == (6, 6)
+    with database.reading() as session:
+        stored = dict(session.execute(select(Member.name, Member.phone)).all())
+        confirmed = dict(session.execute(select(Member.name, Member.confirmed_on)).all())
+    assert set(stored.values()) == {None}
+    assert confirmed["王芳"] is None and confirmed["赵敏"] is None
+
+
+def test_a_required_field_holding_only_a_mark_is_missing_and_says_so(
+    database, admin, tree, tmp_path
+):
+    rows = [
+        ["无", "男", "汉族", make_id(sequence=101), "第一网格党支部", "2010-07-01", None, None],
+        ["王芳", "女", "汉族", "—", "第一网格党支部", "2010-07-01", None, None],
+        ["李强", "男", "汉族", make_id(sequence=103), "第一网格党支部", "／", None, None],
+    ]  # fmt: skip
+    path = write_roster(tmp_path / "required.xlsx", rows, NATIONAL, title=False)
+
+    report = import_roster(database, admin, path, today=TODAY)
+
+    found = {(problem.row, problem.column): problem for problem in report.invalid}
+    assert found[(2, "姓名")].reason == "“无”按未填写处理，请填写姓名"
+    assert found[(2, "姓名")].value == "无"
+    assert found[(3, "公民身份号码")].reason == "“—”按未填写处理，请填写公民身份号码"
+    assert found[(4, "入党时间")].reason.startswith("“／”按未填写处理，请填写入党日期")
+    assert report.valid == 0 and count(database, "members") == 0
+
+
+def test_without_a_category_column_the_confirmation_date_decides_and_is_said_once(
+    database, admin, tree, tmp_path
+):
+    rows = [
+        ["张三丰", "男", "汉族", make_id(sequence=101), "第一网格党支部", "2010-07-01",
+         "2011-07-01", None],
+        ["王芳", "女", "汉族", make_id(sequence=102), "第一网格党支部", "2010-07-01", "无", None],
+        ["李强", "男", "汉族", make_id(sequence=103), "第一网格党支部", "2026-05-04", None, None],
+    ]  # fmt: skip
+    path = write_roster(tmp_path / "national.xlsx", rows, NATIONAL, title=False)
+
+    report = import_roster(database, admin, path, today=TODAY)
+
+    assert report.valid == 3 and report.written
+    with database.reading() as session:
+        categories = dict(session.execute(select(Member.name, Member.category)).all())
+    assert categories == {"张三丰": "full", "王芳": "probationary", "李强": "probationary"}
+    assert report.notes == [
+        "花名册没有“人员类别”列：填有“转正时间”的按正式党员、“转正时间”为空的按预备党员导入"
+        "（已在册的人“转正时间”为空时保持原来的人员类别）。"
+    ]
+    assert report.as_json()["notes"] == report.notes
+    assert not any("人员类别" in problem.reason for problem in report.invalid)
+
+
+def test_a_roster_with_a_category_column_gets_no_note(database, admin, tree, tmp_path):
+    header = [*NATIONAL, "人员类别"]
+    rows = [["张三丰", "男", "汉族", make_id(sequence=101), "第一网格党支部", "2010-07-01",
+             "2011-07-01", None, "正式党员"]]  # fmt: skip
+    report = import_roster(
+        database, admin, write_roster(tmp_path / "c.xlsx", rows, header, False), today=TODAY
+    )
+    assert report.valid == 1 and report.notes == []
+
+
+def test_rows_waiting_only_for_their_branch_are_counted_with_the_branch_names(
+    database, admin, tree, tmp_path
+):
+    rows = [
+        ["张三丰", "男", "汉族", make_id(sequence=101), "第五网格党支部", "2010-07-01",
+         "2011-07-01", None],
+        ["王芳", "女", "汉族", make_id(sequence=102), "第六网格党支部", "2010-07-01",
+         "2011-07-01", None],
+        ["李强", "男", "汉族", make_id(sequence=103), "第五网格党支部", "2010-07-01",
+         "2011-07-01", None],
+    ]  # fmt: skip
+    path = write_roster(tmp_path / "branches.xlsx", rows, NATIONAL, title=False)
+
+    waiting = import_roster(database, admin, path, dry_run=True, today=TODAY)
+
+    assert waiting.missing_branches == ["第五网格党支部", "第六网格党支部"]
+    assert waiting.rows_waiting_for_branches == 3 and waiting.only_branches_missing
+    assert waiting.invalid[0].reason == "党支部“第五网格党支部”不存在，需要先建立"
+    rows.append(["钱红", "女", "汉族", "123", "第六网格党支部", "2010-07-01", None, None])
+    path = write_roster(tmp_path / "mixed.xlsx", rows, NATIONAL, title=False)
+    mixed = import_roster(database, admin, path, dry_run=True, today=TODAY)
+    assert mixed.rows_waiting_for_branches == 3 and mixed.invalid_rows == 4
+    assert not mixed.only_branches_missing
+    created = import_roster(database, admin, path, dry_run=True, create_branches=True, today=TODAY)
+    assert created.missing_branches == [] and created.valid == 3
+
+
+def test_a_dry_run_counts_what_importing_the_valid_rows_would_do(database, admin, tree, tmp_path):
+    """Issue 11: "将新增 0 人" for one valid new row and one invalid row."""
+    rows = [
+        ["张三丰", "男", "汉族", make_id(sequence=101), "第一网格党支部", "2010-07-01",
+         "2011-07-01", None],
+        ["王芳", "女", "汉族", "123", "第一网格党支部", "2010-07-01", "2011-07-01", None],
+    ]  # fmt: skip
+    path = write_roster(tmp_path / "half.xlsx", rows, NATIONAL, title=False)
+
+    dry = import_roster(database, admin, path, dry_run=True, today=TODAY)
+
+    assert (dry.valid, dry.invalid_rows, dry.imported, dry.written) == (1, 1, 1, False)
+    assert dry.mode is ImportMode.NOTHING_IF_INVALID and count(database, "members") == 0
+    real = import_roster(database, admin, path, today=TODAY)
+    assert (real.imported, real.written) == (0, False) and count(database, "members") == 0

@@ -1,10 +1,18 @@
-"""首次设置: the center's identity and its first administrator, then optionally demo data.
+"""首次设置: the center's identity, its party organization and contact details, its first
+administrator, then optionally demo data.
 
-Each page is checked with the same validators :func:`initialize_center` runs, so a mistake is
-shown beside its field on the page where it was typed, and nothing is written until 完成.
-Then :func:`initialize_center` writes everything in one audited transaction; if it still refuses
-(another process initialized the directory meanwhile), its messages are shown the same way and
-the wizard goes back to the page holding the first bad field.
+Each page is checked with the same validator :func:`initialize_center` runs
+(:func:`validate_first_run`), showing the messages about that page's fields beside them, and
+nothing is written until 完成. Then :func:`initialize_center` writes everything in one audited
+transaction — the center, the administrator and the 社区党组织 (issue 11: without it the first
+roster import failed on every row); if it still refuses (another process initialized the
+directory meanwhile), its messages are shown the same way and the wizard goes back to the page
+holding the first bad field.
+
+The party organization's name is filled in from the center's name
+(:func:`default_party_organization`) each time the page is entered, until the user edits it.
+No two controls a page shows share a mnemonic, the wizard's own buttons included (issue 11:
+中心名称 and 下一步 were both Alt+N).
 
 Demo data (``加载演示数据？``) are generated on the thread pool behind a progress dialog: 2,000
 members take about a second, 100,000 a minute.
@@ -18,12 +26,11 @@ import logging
 from PySide6.QtCore import QEventLoop, QSize, Qt
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget, QWizard, QWizardPage
 
-from dangqun.bootstrap import FirstRunAnswers, initialize_center
-from dangqun.core.center import CenterInfo, validate_center
+from dangqun.bootstrap import FirstRunAnswers, initialize_center, validate_first_run
+from dangqun.core.center import CenterContact, CenterInfo, default_party_organization
 from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, FieldError, ValidationError
 from dangqun.core.security import system_actor
-from dangqun.core.users import validate_new_account
 from dangqun.ui.forms.ui_first_run_wizard import Ui_FirstRunWizard
 from dangqun.ui.icons import mark_icon
 from dangqun.ui.threads import run_in_background
@@ -52,6 +59,10 @@ class FirstRunWizard(QWizard):
         self.error_labels: dict[str, QLabel] = {
             "center_name": self.ui.centerNameError,
             "division_code": self.ui.divisionCodeError,
+            "party_organization": self.ui.partyOrganizationError,
+            "address": self.ui.addressError,
+            "contact_person": self.ui.contactPersonError,
+            "contact_phone": self.ui.contactPhoneError,
             "username": self.ui.usernameError,
             "display_name": self.ui.displayNameError,
             "password": self.ui.passwordError,
@@ -60,6 +71,10 @@ class FirstRunWizard(QWizard):
         self.field_inputs: dict[str, QWidget] = {
             "center_name": self.ui.centerNameEdit,
             "division_code": self.ui.divisionCodeEdit,
+            "party_organization": self.ui.partyOrganizationEdit,
+            "address": self.ui.addressEdit,
+            "contact_person": self.ui.contactPersonEdit,
+            "contact_phone": self.ui.contactPhoneEdit,
             "username": self.ui.usernameEdit,
             "display_name": self.ui.displayNameEdit,
             "password": self.ui.passwordEdit,
@@ -69,6 +84,10 @@ class FirstRunWizard(QWizard):
         self._pages_of_fields: dict[str, QWizardPage] = {
             "center_name": self.ui.centerPage,
             "division_code": self.ui.centerPage,
+            "party_organization": self.ui.contactPage,
+            "address": self.ui.contactPage,
+            "contact_person": self.ui.contactPage,
+            "contact_phone": self.ui.contactPage,
             "username": self.ui.administratorPage,
             "display_name": self.ui.administratorPage,
             "password": self.ui.administratorPage,
@@ -86,6 +105,12 @@ class FirstRunWizard(QWizard):
             admin_display_name=self.ui.displayNameEdit.text(),
             admin_password=self.ui.passwordEdit.text(),
             admin_password_again=self.ui.passwordAgainEdit.text(),
+            party_organization=self.ui.partyOrganizationEdit.text(),
+            contact=CenterContact(
+                address=self.ui.addressEdit.text(),
+                contact_person=self.ui.contactPersonEdit.text(),
+                contact_phone=self.ui.contactPhoneEdit.text(),
+            ),
         )
 
     def error_message(self, field: str) -> str:
@@ -98,21 +123,13 @@ class FirstRunWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         page = self.currentPage()
         answers = self.answers()
-        if page is self.ui.centerPage:
-            return self._accept_if_valid(
-                validate_center(answers.center_name, answers.division_code)
-            )
-        if page is self.ui.administratorPage:
-            return self._accept_if_valid(
-                validate_new_account(
-                    answers.admin_username,
-                    answers.admin_display_name,
-                    answers.admin_password,
-                    answers.admin_password_again,
-                )
-            )
         if page is self.ui.demoPage:
             return self._create_center(answers)
+        if page in self._pages_of_fields.values():
+            _contact, errors = validate_first_run(answers)
+            return self._accept_if_valid(
+                [error for error in errors if self._pages_of_fields.get(error.field) is page]
+            )
         return super().validateCurrentPage()
 
     def _accept_if_valid(self, errors: list[FieldError]) -> bool:
@@ -211,11 +228,26 @@ class FirstRunWizard(QWizard):
     # -- summary ----------------------------------------------------------------------------
 
     def _on_page_changed(self, _page_id: int) -> None:
+        if self.currentPage() is self.ui.contactPage:
+            edit = self.ui.partyOrganizationEdit
+            if not edit.isModified():  # what the user typed stays; setText clears the flag
+                edit.setText(default_party_organization(self.ui.centerNameEdit.text()))
         if self.currentPage() is self.ui.demoPage:
             answers = self.answers()
+            contact = [
+                value.strip()
+                for value in (
+                    answers.contact.address,
+                    answers.contact.contact_person,
+                    answers.contact.contact_phone,
+                )
+                if value.strip()
+            ]
             rows = [
                 (self.tr("Center name"), answers.center_name.strip()),
                 (self.tr("Division code"), answers.division_code.strip()),
+                (self.tr("Party organization"), answers.party_organization_name),
+                (self.tr("Contact"), "，".join(contact) or self.tr("(not given)")),
                 (
                     self.tr("Administrator"),
                     self.tr("{name} (user name {username})").format(

@@ -9,6 +9,13 @@
 4. 全部不导入 writes nothing; 只导入有效行 imports the valid rows in one transaction. Either way a
    summary closes the story. Importing the same file again creates nobody twice.
 
+Issue 11, a first day that works: a fresh center's first roster names branches that do not
+exist yet, and the "create branches" choice sat on the first page, which the report does not
+show. So the report offers it where the errors are: "新建这 N 个党支部并导入" with the names,
+which checks again with ``create_branches`` and, when that leaves every row valid, imports at
+once; when other rows have problems too it says "…并重新检查" and shows the new report. The
+report's notes (how 人员类别 was decided) are part of its summary.
+
 Both runs go through :func:`~dangqun.ui.operations.run_service`; the import announces the
 members (and the branches it created) it changed, so the list and the home page follow.
 """
@@ -21,7 +28,7 @@ from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QSizePolicy, QWidget
 
 from dangqun.core.changes import NOTHING, Changes
 from dangqun.core.errors import ValidationError
@@ -89,6 +96,8 @@ class ImportDialog(QDialog):
         self.written: ImportReport | None = None
         """What was written (None until the user chose; also None after "import nothing")."""
         self.running = False
+        self.import_when_checked = False
+        """Set by "create the branches and import": import as soon as the re-check is clean."""
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -104,12 +113,18 @@ class ImportDialog(QDialog):
         header.resizeSection(COLUMN, metrics.horizontalAdvance("转为正式党员日期") + 24)
         header.resizeSection(VALUE, metrics.horizontalAdvance("53010219850601123X") + 32)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        # At the largest font the pages scroll (pagesScroll) rather than squeeze the table to
+        # its header: it keeps room for a few rows.
+        ui.pagesScroll.viewport().setAutoFillBackground(False)  # the dialog's own surface
+        ui.pagesContent.setAutoFillBackground(False)
+        ui.problemsView.setMinimumHeight(4 * (metrics.height() + 14) + header.sizeHint().height())
         ui.chooseFileButton.setIcon(icon("folder"))
         ui.chooseFileButton.clicked.connect(self.choose_file)
         ui.againButton.clicked.connect(self.choose_file)
         ui.checkButton.clicked.connect(self.check)
         ui.importNothingButton.clicked.connect(self.import_nothing)
         ui.importValidButton.clicked.connect(self.import_valid)
+        ui.createBranchesButton.clicked.connect(self.create_branches_and_import)
         ui.closeButton.clicked.connect(self.reject)
         self.errors = FieldErrors({"path": ui.chooseError}, ui.chooseError)
         self.show_page(CHOOSE)
@@ -120,6 +135,14 @@ class ImportDialog(QDialog):
     def show_page(self, page: int) -> None:
         ui = self.ui
         ui.pages.setCurrentIndex(page)
+        # The stack asks for the room of the current page only, so a short page does not
+        # scroll (pagesScroll) for the height of the report.
+        for index in range(ui.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == page else QSizePolicy.Policy.Ignored
+            widget = ui.pages.widget(index)
+            if widget is not None:
+                widget.setSizePolicy(policy, policy)
+        ui.pages.updateGeometry()
         ui.againButton.setVisible(page == REPORT)
         ui.importNothingButton.setVisible(page == REPORT)
         ui.importValidButton.setVisible(page == REPORT)
@@ -204,11 +227,17 @@ class ImportDialog(QDialog):
 
     def _stopped(self) -> None:
         """After the outcome: a run that ended without a report (refused, or a crash already
-        reported) goes back to choosing the file."""
+        reported) goes back to choosing the file; a clean re-check asked for by "create the
+        branches and import" goes on to the import."""
         self.running = False
         if self.ui.pages.currentIndex() == PROGRESS:
             self.report = None
+            self.import_when_checked = False
             self.show_page(CHOOSE)
+        elif self.import_when_checked:
+            self.import_when_checked = False
+            if self.report is not None and self.report.all_valid:
+                self.import_valid()
 
     def _checked(self, report: object) -> None:
         self.running = False
@@ -240,6 +269,7 @@ class ImportDialog(QDialog):
         ui.problemsTitle.setVisible(has_lines)
         ui.problemsView.setVisible(has_lines)
         ui.reportHint.setVisible(bool(report.invalid))
+        self._offer_branches(report)
         if report.invalid:
             ui.problemsTitle.setText(self.tr("Rows to correct"))
         else:
@@ -255,8 +285,46 @@ class ImportDialog(QDialog):
             )
         ui.importNothingButton.setText(self.tr("Import nothing"))
         self.show_page(REPORT)
-        ui.importNothingButton.setDefault(not report.all_valid)
+        ui.importNothingButton.setDefault(not report.all_valid and not report.only_branches_missing)
         ui.importValidButton.setDefault(report.all_valid)
+        ui.createBranchesButton.setDefault(report.only_branches_missing)
+
+    def _offer_branches(self, report: ImportReport) -> None:
+        """ "新建这 N 个党支部并导入", naming them, when rows wait for branches that do not exist."""
+        ui = self.ui
+        names = report.missing_branches
+        ui.branchesBox.setVisible(bool(names))
+        if not names:
+            return
+        count = len(names)
+        text = self.tr("These branches do not exist yet: {names}.").format(names="、".join(names))
+        if report.rows_waiting_for_branches:
+            text += " " + self.tr("{rows} rows are refused for this alone.").format(
+                rows=f"{report.rows_waiting_for_branches:,}"
+            )
+        text += " " + self.tr(
+            "If the names are right, they can be created under the community party organization "
+            "(rename or move them later under Organization)."
+        )
+        ui.branchesText.setText(text)
+        button = ui.createBranchesButton
+        if report.only_branches_missing:
+            button.setText(self.tr("Create these %n branches and import", "", count))
+        else:
+            button.setText(self.tr("Create these %n branches and check again", "", count))
+        # The main way on only when nothing else stands in the way (one red button a page).
+        button.setProperty("role", "primary" if report.only_branches_missing else "")
+        button.style().unpolish(button)
+        button.style().polish(button)
+        button.setToolTip("、".join(names))
+
+    def create_branches_and_import(self) -> None:
+        """Check again with ``create_branches``; import at once if that leaves no problem."""
+        if self.running or self.report is None or not self.report.missing_branches:
+            return
+        self.import_when_checked = self.report.only_branches_missing
+        self.ui.createBranchesCheck.setChecked(True)
+        self.check()
 
     def _summary(self, report: ImportReport) -> str:
         lines = []
@@ -268,6 +336,7 @@ class ImportDialog(QDialog):
                 columns="、".join(report.ignored_columns)
             )
         lines.append(where)
+        lines.extend(report.notes)
         if report.total == 0:
             lines.append(self.tr("The sheet has no member rows under its header."))
         elif report.all_valid:
@@ -281,6 +350,13 @@ class ImportDialog(QDialog):
                     updated=f"{report.updated:,}",
                     unchanged=f"{report.unchanged:,}",
                 )
+            )
+        elif report.only_branches_missing:
+            lines.append(
+                self.tr(
+                    "{invalid} of {total} rows cannot be imported yet because their branch does "
+                    "not exist; nothing else is wrong with them."
+                ).format(invalid=f"{report.invalid_rows:,}", total=f"{report.total:,}")
             )
         elif report.valid == 0:
             lines.append(

@@ -68,6 +68,89 @@ class Ui_FirstRunWizard(object):
         self.centerFormLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.divisionCodeError)
 
         FirstRunWizard.addPage(self.centerPage)
+        self.contactPage = QWizardPage()
+        self.contactPage.setObjectName(u"contactPage")
+        self.contactFormLayout = QFormLayout(self.contactPage)
+        self.contactFormLayout.setObjectName(u"contactFormLayout")
+        self.contactFormLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.contactFormLayout.setHorizontalSpacing(14)
+        self.contactFormLayout.setVerticalSpacing(6)
+        self.partyOrganizationLabel = QLabel(self.contactPage)
+        self.partyOrganizationLabel.setObjectName(u"partyOrganizationLabel")
+
+        self.contactFormLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.partyOrganizationLabel)
+
+        self.partyOrganizationEdit = QLineEdit(self.contactPage)
+        self.partyOrganizationEdit.setObjectName(u"partyOrganizationEdit")
+        self.partyOrganizationEdit.setMaxLength(100)
+
+        self.contactFormLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.partyOrganizationEdit)
+
+        self.partyOrganizationError = QLabel(self.contactPage)
+        self.partyOrganizationError.setObjectName(u"partyOrganizationError")
+        self.partyOrganizationError.setWordWrap(True)
+
+        self.contactFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.partyOrganizationError)
+
+        self.partyOrganizationHint = QLabel(self.contactPage)
+        self.partyOrganizationHint.setObjectName(u"partyOrganizationHint")
+        self.partyOrganizationHint.setWordWrap(True)
+        self.partyOrganizationHint.setProperty(u"role", u"muted")
+
+        self.contactFormLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.partyOrganizationHint)
+
+        self.addressLabel = QLabel(self.contactPage)
+        self.addressLabel.setObjectName(u"addressLabel")
+
+        self.contactFormLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+
+        self.addressEdit = QLineEdit(self.contactPage)
+        self.addressEdit.setObjectName(u"addressEdit")
+        self.addressEdit.setMaxLength(200)
+
+        self.contactFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+
+        self.addressError = QLabel(self.contactPage)
+        self.addressError.setObjectName(u"addressError")
+        self.addressError.setWordWrap(True)
+
+        self.contactFormLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.addressError)
+
+        self.contactPersonLabel = QLabel(self.contactPage)
+        self.contactPersonLabel.setObjectName(u"contactPersonLabel")
+
+        self.contactFormLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.contactPersonLabel)
+
+        self.contactPersonEdit = QLineEdit(self.contactPage)
+        self.contactPersonEdit.setObjectName(u"contactPersonEdit")
+        self.contactPersonEdit.setMaxLength(64)
+
+        self.contactFormLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.contactPersonEdit)
+
+        self.contactPersonError = QLabel(self.contactPage)
+        self.contactPersonError.setObjectName(u"contactPersonError")
+        self.contactPersonError.setWordWrap(True)
+
+        self.contactFormLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.contactPersonError)
+
+        self.contactPhoneLabel = QLabel(self.contactPage)
+        self.contactPhoneLabel.setObjectName(u"contactPhoneLabel")
+
+        self.contactFormLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.contactPhoneLabel)
+
+        self.contactPhoneEdit = QLineEdit(self.contactPage)
+        self.contactPhoneEdit.setObjectName(u"contactPhoneEdit")
+        self.contactPhoneEdit.setMaxLength(32)
+
+        self.contactFormLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.contactPhoneEdit)
+
+        self.contactPhoneError = QLabel(self.contactPage)
+        self.contactPhoneError.setObjectName(u"contactPhoneError")
+        self.contactPhoneError.setWordWrap(True)
+
+        self.contactFormLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.contactPhoneError)
+
+        FirstRunWizard.addPage(self.contactPage)
         self.administratorPage = QWizardPage()
         self.administratorPage.setObjectName(u"administratorPage")
         self.administratorFormLayout = QFormLayout(self.administratorPage)
@@ -215,6 +298,10 @@ class Ui_FirstRunWizard(object):
 #if QT_CONFIG(shortcut)
         self.centerNameLabel.setBuddy(self.centerNameEdit)
         self.divisionCodeLabel.setBuddy(self.divisionCodeEdit)
+        self.partyOrganizationLabel.setBuddy(self.partyOrganizationEdit)
+        self.addressLabel.setBuddy(self.addressEdit)
+        self.contactPersonLabel.setBuddy(self.contactPersonEdit)
+        self.contactPhoneLabel.setBuddy(self.contactPhoneEdit)
         self.usernameLabel.setBuddy(self.usernameEdit)
         self.displayNameLabel.setBuddy(self.displayNameEdit)
         self.passwordLabel.setBuddy(self.passwordEdit)
@@ -222,7 +309,11 @@ class Ui_FirstRunWizard(object):
         self.memberCountLabel.setBuddy(self.memberCountSpinBox)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.centerNameEdit, self.divisionCodeEdit)
-        QWidget.setTabOrder(self.divisionCodeEdit, self.usernameEdit)
+        QWidget.setTabOrder(self.divisionCodeEdit, self.partyOrganizationEdit)
+        QWidget.setTabOrder(self.partyOrganizationEdit, self.addressEdit)
+        QWidget.setTabOrder(self.addressEdit, self.contactPersonEdit)
+        QWidget.setTabOrder(self.contactPersonEdit, self.contactPhoneEdit)
+        QWidget.setTabOrder(self.contactPhoneEdit, self.usernameEdit)
         QWidget.setTabOrder(self.usernameEdit, self.displayNameEdit)
         QWidget.setTabOrder(self.displayNameEdit, self.passwordEdit)
         QWidget.setTabOrder(self.passwordEdit, self.passwordAgainEdit)
@@ -238,11 +329,20 @@ class Ui_FirstRunWizard(object):
         FirstRunWizard.setWindowTitle(QCoreApplication.translate("FirstRunWizard", u"First-time setup", None))
         self.centerPage.setTitle(QCoreApplication.translate("FirstRunWizard", u"Service center", None))
         self.centerPage.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"Welcome! First, tell the program which party\u2013masses service center this computer serves. Both entries can be corrected later in System settings.", None))
-        self.centerNameLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Center &name", None))
+        self.centerNameLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Center name", None))
         self.centerNameEdit.setPlaceholderText(QCoreApplication.translate("FirstRunWizard", u"e.g. Cuihu Community Party\u2013Masses Service Center", None))
         self.divisionCodeLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Division code", None))
         self.divisionCodeEdit.setPlaceholderText(QCoreApplication.translate("FirstRunWizard", u"12 digits, e.g. 530102001001", None))
         self.divisionCodeHint.setText(QCoreApplication.translate("FirstRunWizard", u"The statistical division code of the community: 6 digits for the county or district, 3 for the street and 3 for the community. It identifies this center in data sent to the district.", None))
+        self.contactPage.setTitle(QCoreApplication.translate("FirstRunWizard", u"Party organization and contact", None))
+        self.contactPage.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"The community party organization is created with the center: imported branches go under it. The address, contact person and phone are printed on notices and certificates; they are optional and can be added later in System settings.", None))
+        self.partyOrganizationLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Party &organization", None))
+        self.partyOrganizationEdit.setPlaceholderText(QCoreApplication.translate("FirstRunWizard", u"full name, e.g. CPC Cuihu Community Committee", None))
+        self.partyOrganizationHint.setText(QCoreApplication.translate("FirstRunWizard", u"Filled in from the center name; correct it if the organization is called differently (e.g. a general branch).", None))
+        self.addressLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Address", None))
+        self.contactPersonLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Contact person", None))
+        self.contactPhoneLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Telephone", None))
+        self.contactPhoneEdit.setPlaceholderText(QCoreApplication.translate("FirstRunWizard", u"mobile or landline, e.g. 0871-65123456", None))
         self.administratorPage.setTitle(QCoreApplication.translate("FirstRunWizard", u"First administrator", None))
         self.administratorPage.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"This account can add the other staff accounts, change settings and restore backups. Keep its password safe.", None))
         self.usernameLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&User name", None))

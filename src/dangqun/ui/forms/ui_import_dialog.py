@@ -9,7 +9,7 @@
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog):
@@ -26,7 +26,17 @@ class Ui_ImportDialog(object):
 
         self.dialogLayout.addWidget(self.titleLabel)
 
-        self.pages = QStackedWidget(ImportDialog)
+        self.pagesScroll = QScrollArea(ImportDialog)
+        self.pagesScroll.setObjectName(u"pagesScroll")
+        self.pagesScroll.setWidgetResizable(True)
+        self.pagesScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.pagesScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pagesContent = QWidget()
+        self.pagesContent.setObjectName(u"pagesContent")
+        self.pagesContentLayout = QVBoxLayout(self.pagesContent)
+        self.pagesContentLayout.setObjectName(u"pagesContentLayout")
+        self.pagesContentLayout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(self.pagesContent)
         self.pages.setObjectName(u"pages")
         self.choosePage = QWidget()
         self.choosePage.setObjectName(u"choosePage")
@@ -266,6 +276,32 @@ class Ui_ImportDialog(object):
 
         self.reportLayout.addLayout(self.statsLayout)
 
+        self.branchesBox = QFrame(self.reportPage)
+        self.branchesBox.setObjectName(u"branchesBox")
+        self.branchesBox.setProperty(u"role", u"note")
+        self.branchesLayout = QHBoxLayout(self.branchesBox)
+        self.branchesLayout.setSpacing(12)
+        self.branchesLayout.setObjectName(u"branchesLayout")
+        self.branchesText = QLabel(self.branchesBox)
+        self.branchesText.setObjectName(u"branchesText")
+        self.branchesText.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.branchesText.sizePolicy().hasHeightForWidth())
+        self.branchesText.setSizePolicy(sizePolicy)
+
+        self.branchesLayout.addWidget(self.branchesText)
+
+        self.createBranchesButton = QPushButton(self.branchesBox)
+        self.createBranchesButton.setObjectName(u"createBranchesButton")
+        self.createBranchesButton.setProperty(u"role", u"primary")
+
+        self.branchesLayout.addWidget(self.createBranchesButton)
+
+
+        self.reportLayout.addWidget(self.branchesBox)
+
         self.problemsTitle = QLabel(self.reportPage)
         self.problemsTitle.setObjectName(u"problemsTitle")
         self.problemsTitle.setProperty(u"role", u"sectionTitle")
@@ -325,7 +361,11 @@ class Ui_ImportDialog(object):
 
         self.pages.addWidget(self.resultPage)
 
-        self.dialogLayout.addWidget(self.pages)
+        self.pagesContentLayout.addWidget(self.pages)
+
+        self.pagesScroll.setWidget(self.pagesContent)
+
+        self.dialogLayout.addWidget(self.pagesScroll)
 
         self.buttonsLayout = QHBoxLayout()
         self.buttonsLayout.setSpacing(8)

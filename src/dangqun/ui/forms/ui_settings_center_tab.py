@@ -62,6 +62,85 @@ class Ui_CenterTab(object):
 
         self.centerFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.divisionCodeError)
 
+        self.partyOrganizationLabel = QLabel(self.centerGroup)
+        self.partyOrganizationLabel.setObjectName(u"partyOrganizationLabel")
+
+        self.centerFormLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.partyOrganizationLabel)
+
+        self.partyOrganizationEdit = QLineEdit(self.centerGroup)
+        self.partyOrganizationEdit.setObjectName(u"partyOrganizationEdit")
+        self.partyOrganizationEdit.setMaxLength(100)
+
+        self.centerFormLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.partyOrganizationEdit)
+
+        self.partyOrganizationError = QLabel(self.centerGroup)
+        self.partyOrganizationError.setObjectName(u"partyOrganizationError")
+        self.partyOrganizationError.setProperty(u"role", u"error")
+        self.partyOrganizationError.setWordWrap(True)
+
+        self.centerFormLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.partyOrganizationError)
+
+        self.addressLabel = QLabel(self.centerGroup)
+        self.addressLabel.setObjectName(u"addressLabel")
+
+        self.centerFormLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+
+        self.addressEdit = QLineEdit(self.centerGroup)
+        self.addressEdit.setObjectName(u"addressEdit")
+        self.addressEdit.setMaxLength(200)
+
+        self.centerFormLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+
+        self.addressError = QLabel(self.centerGroup)
+        self.addressError.setObjectName(u"addressError")
+        self.addressError.setProperty(u"role", u"error")
+        self.addressError.setWordWrap(True)
+
+        self.centerFormLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.addressError)
+
+        self.contactPersonLabel = QLabel(self.centerGroup)
+        self.contactPersonLabel.setObjectName(u"contactPersonLabel")
+
+        self.centerFormLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.contactPersonLabel)
+
+        self.contactPersonEdit = QLineEdit(self.centerGroup)
+        self.contactPersonEdit.setObjectName(u"contactPersonEdit")
+        self.contactPersonEdit.setMaxLength(64)
+
+        self.centerFormLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.contactPersonEdit)
+
+        self.contactPersonError = QLabel(self.centerGroup)
+        self.contactPersonError.setObjectName(u"contactPersonError")
+        self.contactPersonError.setProperty(u"role", u"error")
+        self.contactPersonError.setWordWrap(True)
+
+        self.centerFormLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.contactPersonError)
+
+        self.contactPhoneLabel = QLabel(self.centerGroup)
+        self.contactPhoneLabel.setObjectName(u"contactPhoneLabel")
+
+        self.centerFormLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.contactPhoneLabel)
+
+        self.contactPhoneEdit = QLineEdit(self.centerGroup)
+        self.contactPhoneEdit.setObjectName(u"contactPhoneEdit")
+        self.contactPhoneEdit.setMaxLength(32)
+
+        self.centerFormLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.contactPhoneEdit)
+
+        self.contactPhoneError = QLabel(self.centerGroup)
+        self.contactPhoneError.setObjectName(u"contactPhoneError")
+        self.contactPhoneError.setProperty(u"role", u"error")
+        self.contactPhoneError.setWordWrap(True)
+
+        self.centerFormLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.contactPhoneError)
+
+        self.contactHint = QLabel(self.centerGroup)
+        self.contactHint.setObjectName(u"contactHint")
+        self.contactHint.setProperty(u"role", u"muted")
+        self.contactHint.setWordWrap(True)
+
+        self.centerFormLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.contactHint)
+
         self.saveCenterLayout = QHBoxLayout()
         self.saveCenterLayout.setObjectName(u"saveCenterLayout")
         self.saveCenterButton = QPushButton(self.centerGroup)
@@ -87,12 +166,12 @@ class Ui_CenterTab(object):
         self.saveCenterLayout.addItem(self.saveCenterSpacer)
 
 
-        self.centerFormLayout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.saveCenterLayout)
+        self.centerFormLayout.setLayout(14, QFormLayout.ItemRole.FieldRole, self.saveCenterLayout)
 
         self.centerIdLabel = QLabel(self.centerGroup)
         self.centerIdLabel.setObjectName(u"centerIdLabel")
 
-        self.centerFormLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.centerIdLabel)
+        self.centerFormLayout.setWidget(15, QFormLayout.ItemRole.LabelRole, self.centerIdLabel)
 
         self.centerIdLayout = QHBoxLayout()
         self.centerIdLayout.setObjectName(u"centerIdLayout")
@@ -108,13 +187,13 @@ class Ui_CenterTab(object):
         self.centerIdLayout.addWidget(self.copyCenterIdButton)
 
 
-        self.centerFormLayout.setLayout(6, QFormLayout.ItemRole.FieldRole, self.centerIdLayout)
+        self.centerFormLayout.setLayout(15, QFormLayout.ItemRole.FieldRole, self.centerIdLayout)
 
         self.centerIdHint = QLabel(self.centerGroup)
         self.centerIdHint.setObjectName(u"centerIdHint")
         self.centerIdHint.setProperty(u"role", u"muted")
 
-        self.centerFormLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.centerIdHint)
+        self.centerFormLayout.setWidget(16, QFormLayout.ItemRole.FieldRole, self.centerIdHint)
 
 
         self.centerTabLayout.addWidget(self.centerGroup)
@@ -166,11 +245,19 @@ class Ui_CenterTab(object):
 #if QT_CONFIG(shortcut)
         self.centerNameLabel.setBuddy(self.centerNameEdit)
         self.divisionCodeLabel.setBuddy(self.divisionCodeEdit)
+        self.partyOrganizationLabel.setBuddy(self.partyOrganizationEdit)
+        self.addressLabel.setBuddy(self.addressEdit)
+        self.contactPersonLabel.setBuddy(self.contactPersonEdit)
+        self.contactPhoneLabel.setBuddy(self.contactPhoneEdit)
         self.centerIdLabel.setBuddy(self.centerIdEdit)
         self.dataDirectoryLabel.setBuddy(self.dataDirectoryEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.centerNameEdit, self.divisionCodeEdit)
-        QWidget.setTabOrder(self.divisionCodeEdit, self.saveCenterButton)
+        QWidget.setTabOrder(self.divisionCodeEdit, self.partyOrganizationEdit)
+        QWidget.setTabOrder(self.partyOrganizationEdit, self.addressEdit)
+        QWidget.setTabOrder(self.addressEdit, self.contactPersonEdit)
+        QWidget.setTabOrder(self.contactPersonEdit, self.contactPhoneEdit)
+        QWidget.setTabOrder(self.contactPhoneEdit, self.saveCenterButton)
         QWidget.setTabOrder(self.saveCenterButton, self.centerIdEdit)
         QWidget.setTabOrder(self.centerIdEdit, self.copyCenterIdButton)
 
@@ -184,6 +271,11 @@ class Ui_CenterTab(object):
         self.centerNameLabel.setText(QCoreApplication.translate("CenterTab", u"Center name", None))
         self.divisionCodeLabel.setText(QCoreApplication.translate("CenterTab", u"Division code", None))
         self.divisionCodeHint.setText(QCoreApplication.translate("CenterTab", u"12 digits: 6-digit county code + 3-digit street + 3-digit community, e.g. 530102001001.", None))
+        self.partyOrganizationLabel.setText(QCoreApplication.translate("CenterTab", u"Party organization", None))
+        self.addressLabel.setText(QCoreApplication.translate("CenterTab", u"Address", None))
+        self.contactPersonLabel.setText(QCoreApplication.translate("CenterTab", u"Contact person", None))
+        self.contactPhoneLabel.setText(QCoreApplication.translate("CenterTab", u"Telephone", None))
+        self.contactHint.setText(QCoreApplication.translate("CenterTab", u"The party organization's full name, address, contact person and phone are printed on notices and certificates.", None))
         self.saveCenterButton.setText(QCoreApplication.translate("CenterTab", u"Save center information", None))
         self.centerReadOnlyNote.setText(QCoreApplication.translate("CenterTab", u"Only an administrator can change the center information.", None))
         self.centerIdLabel.setText(QCoreApplication.translate("CenterTab", u"Center ID", None))

@@ -1,7 +1,10 @@
-"""系统设置 → 中心信息: the center's name and division code, its permanent id, where data lives.
+"""系统设置 → 中心信息: the center's name and division code, what paper needs (the party
+organization's full name, address, contact person and phone; issue 11), its permanent id, and
+where data lives.
 
-Everyone sees it; only a role with ``MANAGE_SETTINGS`` may change the name and code (the
-service checks it again). The database size is read from the files each time the tab is shown.
+Everyone sees it; only a role with ``MANAGE_SETTINGS`` may change it (the service checks it
+again). One save sends every field, so the change is one audited action. The database size is
+read from the files each time the tab is shown.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from dangqun.core.center import CenterInfo, center_info, update_center
+from dangqun.core.center import CenterContact, CenterInfo, center_info, update_center
 from dangqun.core.changes import CENTER, Changes
 from dangqun.core.security import Permission
 from dangqun.ui.context import UiContext
@@ -36,21 +39,35 @@ class CenterTab(QWidget):
         self.ui.setupUi(self)
         self._save_call: BackgroundCall | None = None
         ui = self.ui
+        self.inputs: dict[str, QLineEdit] = {
+            "center_name": ui.centerNameEdit,
+            "division_code": ui.divisionCodeEdit,
+            "party_organization": ui.partyOrganizationEdit,
+            "address": ui.addressEdit,
+            "contact_person": ui.contactPersonEdit,
+            "contact_phone": ui.contactPhoneEdit,
+        }
         self.errors = FieldErrors(
-            {"center_name": ui.centerNameError, "division_code": ui.divisionCodeError},
-            inputs={"center_name": ui.centerNameEdit, "division_code": ui.divisionCodeEdit},
+            {
+                "center_name": ui.centerNameError,
+                "division_code": ui.divisionCodeError,
+                "party_organization": ui.partyOrganizationError,
+                "address": ui.addressError,
+                "contact_person": ui.contactPersonError,
+                "contact_phone": ui.contactPhoneError,
+            },
+            inputs=dict(self.inputs),
         )
         self.status = StatusNote(ui.centerStatusLabel)
         self.editable = context.can(Permission.MANAGE_SETTINGS)
-        ui.centerNameEdit.setReadOnly(not self.editable)
-        ui.divisionCodeEdit.setReadOnly(not self.editable)
+        for edit in self.inputs.values():
+            edit.setReadOnly(not self.editable)
+            edit.returnPressed.connect(self.save_center)
         ui.saveCenterButton.setVisible(self.editable)
         ui.centerStatusLabel.setVisible(self.editable)
         ui.centerReadOnlyNote.setVisible(not self.editable)
         ui.saveCenterButton.setIcon(tab_icon("save", on_accent=True))
         ui.saveCenterButton.clicked.connect(self.save_center)
-        ui.centerNameEdit.returnPressed.connect(self.save_center)
-        ui.divisionCodeEdit.returnPressed.connect(self.save_center)
         ui.copyCenterIdButton.setIcon(tab_icon("copy"))
         ui.copyCenterIdButton.clicked.connect(self.copy_center_id)
         ui.openDataDirectoryButton.setIcon(tab_icon("folder"))
@@ -74,6 +91,10 @@ class CenterTab(QWidget):
         ui = self.ui
         ui.centerNameEdit.setText(info.name)
         ui.divisionCodeEdit.setText(info.division_code)
+        ui.partyOrganizationEdit.setText(info.party_organization)
+        ui.addressEdit.setText(info.address)
+        ui.contactPersonEdit.setText(info.contact_person)
+        ui.contactPhoneEdit.setText(info.contact_phone)
         ui.centerIdEdit.setText(info.center_id)
         ui.centerIdEdit.setCursorPosition(0)
         self.errors.clear()
@@ -106,6 +127,12 @@ class CenterTab(QWidget):
                 self.context.actor,
                 ui.centerNameEdit.text(),
                 ui.divisionCodeEdit.text(),
+                CenterContact(
+                    ui.partyOrganizationEdit.text(),
+                    ui.addressEdit.text(),
+                    ui.contactPersonEdit.text(),
+                    ui.contactPhoneEdit.text(),
+                ),
             ),
             changes=Changes.of(CENTER),
             on_success=lambda _info: self.status.show(self.tr("Saved.")),
