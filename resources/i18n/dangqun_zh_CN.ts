@@ -8,18 +8,6 @@
         <translation>用户</translation>
     </message>
     <message>
-        <source>Service center</source>
-        <translation>服务中心</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -276,10 +264,6 @@ The program now returns to the sign-in screen.</source>
         <translation>开放式组织生活基地：为没有活动场所的党支部、驻区单位、“两新”组织和流动党员就近开展组织生活提供场地。</translation>
     </message>
     <message>
-        <source>The bookings module lets the front desk take bookings online and offline, plan the day&apos;s arrivals and count every visit.</source>
-        <translation>阵地预约模块帮助前台线上线下受理预约、安排当天的接待，并统计每一次来访。</translation>
-    </message>
-    <message>
         <source>Bases of four types — basic, red heritage, public welfare and technology — each with opening hours and closed dates.</source>
         <translation>基础型、红色型、公益型、科技型四类基地，各有开放时间和闭馆日期。</translation>
     </message>
@@ -288,24 +272,32 @@ The program now returns to the sign-in screen.</source>
         <translation>每个基地发布“特色菜单”（重温入党誓词、专题党课、红色观影、志愿服务实践……），注明时长、容量和讲师团的授课讲师。</translation>
     </message>
     <message>
-        <source>Capacity counts people, not bookings: a group of 30 in a room for 40 leaves 10 places. Two bookings made at the same moment can never both take the last places.</source>
-        <translation>容量按人数计算，而不是按预约数：能容纳 40 人的场地来了 30 人，还剩 10 个名额；同一时刻提交的两个预约不会同时占到最后的名额。</translation>
+        <source>Base bookings are not yet available in this version: they will come in a later version.</source>
+        <translation>本版本尚未提供阵地预约功能，将在后续版本中提供。</translation>
     </message>
     <message>
-        <source>Overlapping bookings of one room are refused; a recurring booking skips closed dates instead of failing as a whole.</source>
-        <translation>同一场地时间重叠的预约会被拒绝；周期性预约遇到闭馆日自动跳过，而不是整体失败。</translation>
+        <source>Today: in “{members}”, filter by kind to find the {floating_in} and {in_service} members and their branches; keep recording bookings the way the center does now (for example in a paper register).</source>
+        <translation>现在可以：在“{members}”中按类型筛选出“{floating_in}”和“{in_service}”的党员及其所在党组织；预约请暂按中心现有的方式登记（例如纸质登记簿）。</translation>
     </message>
     <message>
-        <source>Statistics by visits (批次) and by people (人次), as the district reports them; the day&apos;s arrivals and call list are ready when the program opens.</source>
-        <translation>按批次和人次统计，口径与区里的报表一致；程序一打开就列出当天的到访安排和联系名单。</translation>
+        <source>Once the bookings module is released, the front desk will take bookings online and offline, plan the day&apos;s arrivals and count every visit:</source>
+        <translation>阵地预约模块推出后，前台将可以线上线下受理预约、安排当天的接待，并统计每一次来访：</translation>
     </message>
     <message>
-        <source>Bases, activity menus, lecturers and bookings will be managed here in a later version of dangqun. The figures below show who can already book.</source>
-        <translation>基地、特色菜单、讲师团和预约的管理将在后续版本中提供。下面的数字显示目前可以预约的党组织和党员。</translation>
+        <source>Capacity will count people, not bookings: a group of 30 in a room for 40 leaves 10 places. Two bookings made at the same moment will never both take the last places.</source>
+        <translation>容量将按人数而不是按预约次数计算：40 人的场地来了 30 人，还剩 10 个名额。同一时刻提交的两份预约不会同时占用最后的名额。</translation>
     </message>
     <message>
-        <source>Booking status</source>
-        <translation>预约状态</translation>
+        <source>Overlapping bookings of one room will be refused; a recurring booking will skip closed dates instead of failing as a whole.</source>
+        <translation>同一场地时间重叠的预约将被拒绝；周期性预约将自动跳过闭馆日期，而不是整体失败。</translation>
+    </message>
+    <message>
+        <source>Statistics by visits (批次) and by people (人次), as the district reports them, with the day&apos;s arrivals and call list ready when the program opens.</source>
+        <translation>按“批次”和“人次”统计，与区里的报表口径一致；打开程序时即列出当天的接待和待联系名单。</translation>
+    </message>
+    <message>
+        <source>Booking status (planned)</source>
+        <translation>预约状态（计划）</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -337,19 +329,15 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Floating members (came in)</source>
-        <translation>流入的流动党员</translation>
+        <translation>流入党员</translation>
     </message>
     <message>
         <source>In-service, registered here</source>
-        <translation>在职党员报到</translation>
+        <translation>在职党员</translation>
     </message>
     <message>
-        <source>Hold organizational life at the bases</source>
-        <translation>可到基地开展组织生活</translation>
-    </message>
-    <message>
-        <source>Can book small activities</source>
-        <translation>可预约小型活动</translation>
+        <source>In the organization tree</source>
+        <translation>组织架构中登记的数量</translation>
     </message>
     <message>
         <source>Often without a venue of their own</source>
@@ -384,7 +372,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>党员类型</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -416,6 +404,26 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>12 digits: 6-digit county code + 3-digit street + 3-digit community, e.g. 530102001001.</source>
         <translation>12 位数字：6 位县级代码 + 3 位街道 + 3 位社区，例如 530102001001。</translation>
+    </message>
+    <message>
+        <source>Party organization</source>
+        <translation>党组织全称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>The party organization&apos;s full name, address, contact person and phone are printed on notices and certificates.</source>
+        <translation>党组织全称、地址、联系人和联系电话印在通知、证明等材料上。</translation>
     </message>
     <message>
         <source>Save center information</source>
@@ -664,6 +672,18 @@ The program now returns to the sign-in screen.</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
+        <source>Party organization</source>
+        <translation>社区党组织</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系信息</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -684,8 +704,8 @@ The program now returns to the sign-in screen.</source>
         <translation>欢迎使用！首先，请告诉程序这台电脑为哪个党群服务中心工作。这两项以后都可以在“系统设置”中修改。</translation>
     </message>
     <message>
-        <source>Center &amp;name</source>
-        <translation>中心名称(&amp;N)</translation>
+        <source>&amp;Center name</source>
+        <translation>中心名称(&amp;C)</translation>
     </message>
     <message>
         <source>e.g. Cuihu Community Party–Masses Service Center</source>
@@ -702,6 +722,42 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>The statistical division code of the community: 6 digits for the county or district, 3 for the street and 3 for the community. It identifies this center in data sent to the district.</source>
         <translation>社区的统计用行政区划代码：6 位县（区）代码 + 3 位街道代码 + 3 位社区代码。向区里报送数据时用它识别本中心。</translation>
+    </message>
+    <message>
+        <source>Party organization and contact</source>
+        <translation>党组织和联系信息</translation>
+    </message>
+    <message>
+        <source>The community party organization is created with the center: imported branches go under it. The address, contact person and phone are printed on notices and certificates; they are optional and can be added later in System settings.</source>
+        <translation>社区党组织随服务中心一起建立，导入花名册时党支部建在它下面。地址、联系人和电话印在通知、证明等材料上，可以不填，以后在“系统设置”中补充。</translation>
+    </message>
+    <message>
+        <source>Party &amp;organization</source>
+        <translation>社区党组织全称(&amp;O)</translation>
+    </message>
+    <message>
+        <source>full name, e.g. CPC Cuihu Community Committee</source>
+        <translation>全称，例如：中共翠湖社区委员会</translation>
+    </message>
+    <message>
+        <source>Filled in from the center name; correct it if the organization is called differently (e.g. a general branch).</source>
+        <translation>已按中心名称填好；如果党组织的名称不同（例如是党总支），请改正。</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Telephone</source>
+        <translation>联系电话(&amp;T)</translation>
+    </message>
+    <message>
+        <source>mobile or landline, e.g. 0871-65123456</source>
+        <translation>手机或固定电话，例如 0871-65123456</translation>
     </message>
     <message>
         <source>First administrator</source>
@@ -791,11 +847,11 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Members of this community</source>
-        <translation>本社区党员</translation>
+        <translation>社区党员</translation>
     </message>
     <message>
         <source>In-service, registered here</source>
-        <translation>在职党员报到</translation>
+        <translation>在职党员</translation>
     </message>
     <message>
         <source>Floating members</source>
@@ -812,6 +868,10 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Political birthdays this month</source>
         <translation>本月政治生日</translation>
+    </message>
+    <message>
+        <source>No party members are registered yet. Members are registered one by one or imported from a roster under “Members”; the figures below count them from then on.</source>
+        <translation>还没有登记党员。党员在“党员管理”中逐个登记或从花名册导入，登记后下面的数字随之更新。</translation>
     </message>
     <message>
         <source>Last backup</source>
@@ -909,6 +969,30 @@ The program now returns to the sign-in screen.</source>
         <translation>全部不导入</translation>
     </message>
     <message>
+        <source>These branches do not exist yet: {names}.</source>
+        <translation>这些党支部还不存在：{names}。</translation>
+    </message>
+    <message>
+        <source>{rows} rows are refused for this alone.</source>
+        <translation>有 {rows} 行只因此无效。</translation>
+    </message>
+    <message>
+        <source>If the names are right, they can be created under the community party organization (rename or move them later under Organization).</source>
+        <translation>名称无误的话，可以在社区党组织下新建它们（以后可在“组织架构”中改名或移动）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create these %n branches and import</source>
+        <translation>
+            <numerusform>新建这 %n 个党支部并导入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Create these %n branches and check again</source>
+        <translation>
+            <numerusform>新建这 %n 个党支部并重新检查</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>“{file}”, sheet “{sheet}”, header in row {row}.</source>
         <translation>“{file}”，工作表“{sheet}”，表头在第 {row} 行。</translation>
     </message>
@@ -923,6 +1007,10 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>All {total} rows are valid: {new} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{total} 行全部有效：新增 {new} 人，更新 {updated} 人，{unchanged} 人无变化。</translation>
+    </message>
+    <message>
+        <source>{invalid} of {total} rows cannot be imported yet because their branch does not exist; nothing else is wrong with them.</source>
+        <translation>{total} 行中有 {invalid} 行暂时不能导入：它们的党支部还没有建立，除此之外没有问题。</translation>
     </message>
     <message>
         <source>None of the {total} rows can be imported. Correct the file (the row numbers below are those Excel shows) and import it again.</source>
@@ -1234,7 +1322,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>The organization relationship comes back to this center: the status becomes “in the register” again, in the branch chosen here.</source>
-        <translation>组织关系转回本社区：党籍状态恢复为“在册”，编入这里选择的党支部。</translation>
+        <translation>组织关系转回本社区：党籍状态恢复为“在册”，编入这里选择的党组织。</translation>
     </message>
     <message>
         <source>Transferred in on</source>
@@ -1306,7 +1394,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Branch</source>
-        <translation>所在党支部</translation>
+        <translation>所在党组织</translation>
     </message>
     <message>
         <source>Activity card no.</source>
@@ -1401,7 +1489,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Floating member, came here</source>
-        <translation>流动党员（流入）</translation>
+        <translation>流入党员</translation>
     </message>
     <message>
         <source>Arrived on</source>
@@ -1417,15 +1505,15 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Floating member, gone elsewhere</source>
-        <translation>流动党员（流出）</translation>
+        <translation>流出党员</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation>所在党支部</translation>
+        <translation>所在党组织</translation>
     </message>
     <message>
         <source>Serves in branch</source>
-        <translation>服务党支部</translation>
+        <translation>报到党组织</translation>
     </message>
     <message>
         <source>History ({count})</source>
@@ -1604,15 +1692,15 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>类别</translation>
+        <translation>人员类别</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>党员类型</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation>所在党支部</translation>
+        <translation>所在党组织</translation>
     </message>
     <message>
         <source>Joined the party</source>
@@ -1628,11 +1716,11 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Local</source>
-        <translation>本社区</translation>
+        <translation>社区党员</translation>
     </message>
     <message>
         <source>In-service</source>
-        <translation>在职报到</translation>
+        <translation>在职党员</translation>
     </message>
     <message>
         <source>Floating in</source>
@@ -1644,7 +1732,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Retired</source>
-        <translation>离退休</translation>
+        <translation>离退休党员</translation>
     </message>
     <message>
         <source>Full</source>
@@ -1676,6 +1764,10 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Find: name, pinyin initials (e.g. zsf), whole phone or ID number</source>
         <translation>查找：姓名、拼音首字母（如 zsf）、完整的电话或身份证号</translation>
+    </message>
+    <message>
+        <source>Fit columns to the window</source>
+        <translation>按窗口宽度显示列</translation>
     </message>
     <message>
         <source>View…</source>
@@ -1845,6 +1937,10 @@ The program now returns to the sign-in screen.</source>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>
@@ -1857,28 +1953,32 @@ The program now returns to the sign-in screen.</source>
         <translation>记录“三会一课”、主题党日和组织生活会，按照《中国共产党支部工作条例（试行）》的要求保存。</translation>
     </message>
     <message>
-        <source>The minutes module records each meeting once and keeps it: after the host and the recorder sign, the record is locked.</source>
-        <translation>会议记录模块对每次会议记录一次并长期保存：主持人和记录人签字后，记录即被锁定。</translation>
-    </message>
-    <message>
         <source>Time, place, host, recorder, expected and actual attendance, absentees with their reasons, observers, agenda, main points of speeches, votes and resolutions.</source>
         <translation>时间、地点、主持人、记录人、应到和实到人数、缺席人员及原因（病假、事假、公假等）、列席人员、议程、发言要点、表决结果和决议。</translation>
     </message>
     <message>
-        <source>Quorum and votes are checked: more than half of the members with a vote present; a motion passes with more than half of those who should attend; elections need four fifths. Probationary members have no vote.</source>
-        <translation>自动核对到会人数和表决结果：有表决权的党员过半数到会方可表决；赞成票超过应到会有表决权党员的半数才能通过；选举须有五分之四以上应到会党员到会。预备党员没有表决权。</translation>
+        <source>Meeting minutes are not yet available in this version: they will come in a later version.</source>
+        <translation>本版本尚未提供会议记录功能，将在后续版本中提供。</translation>
     </message>
     <message>
-        <source>Signed minutes are locked: later changes are dated corrections, never silent edits.</source>
-        <translation>签字后的记录被锁定：之后的改动作为注明日期的更正保存，绝不悄悄修改。</translation>
+        <source>Today: in “{members}”, choose a branch and use “Print roster” to check who should attend and who is a {full} with a vote; keep the minutes in the branch&apos;s paper minute book.</source>
+        <translation>现在可以：在“{members}”中选择党支部，用“打印花名册”核对应到人员和有表决权的{full}；会议记录请暂记在支部的纸质记录本上。</translation>
     </message>
     <message>
-        <source>A compliance view per branch shows which required meetings of the month, quarter or year are still missing.</source>
-        <translation>按党支部查看落实情况：本月、本季度或本年度还缺哪些规定的会议。</translation>
+        <source>Once the minutes module is released, it will record each meeting once and keep it: after the host and the recorder sign, the record will be locked:</source>
+        <translation>会议记录模块推出后，每次会议将只记录一次并长期保存：主持人和记录人签字后，记录即被锁定：</translation>
     </message>
     <message>
-        <source>Writing, signing and printing minutes, and the compliance overview, will be available here in a later version of dangqun.</source>
-        <translation>会议记录的填写、签字和打印，以及落实情况一览，将在后续版本中提供。</translation>
+        <source>Quorum and votes will be checked: more than half of the members with a vote present; a motion passes with more than half of those who should attend; elections need four fifths. Probationary members have no vote.</source>
+        <translation>将自动核对到会人数和表决结果：有表决权的党员过半数到会；赞成票超过应到会有表决权党员的半数方可通过；选举须超过五分之四到会。预备党员没有表决权。</translation>
+    </message>
+    <message>
+        <source>Signed minutes will be locked: later changes will be dated corrections, never silent edits.</source>
+        <translation>签字后的记录将被锁定：之后的修改以注明日期的更正形式保存，不会被悄悄改动。</translation>
+    </message>
+    <message>
+        <source>A compliance view per branch will show which required meetings of the month, quarter or year are still missing.</source>
+        <translation>将按党支部显示本月、本季度、本年度还缺哪些规定会议。</translation>
     </message>
     <message>
         <source>Grid branches</source>
@@ -1989,12 +2089,8 @@ The program now returns to the sign-in screen.</source>
         <translation>个人自评、党员互评、民主测评</translation>
     </message>
     <message>
-        <source>Each keeps its own minutes</source>
-        <translation>各自保存会议记录</translation>
-    </message>
-    <message>
-        <source>Hold party group meetings</source>
-        <translation>召开党小组会</translation>
+        <source>In the organization tree</source>
+        <translation>组织架构中登记的数量</translation>
     </message>
     <message>
         <source>Have the right to vote</source>
@@ -2012,8 +2108,8 @@ The program now returns to the sign-in screen.</source>
         <translation>当前数据</translation>
     </message>
     <message>
-        <source>What this module does</source>
-        <translation>模块功能</translation>
+        <source>Planned for a later version</source>
+        <translation>计划功能（后续版本提供，现在还不能使用）</translation>
     </message>
 </context>
 <context>
@@ -2164,32 +2260,32 @@ The program now returns to the sign-in screen.</source>
         <translation>阵地预约</translation>
     </message>
     <message>
-        <source>Activity menus, lecturers, bookings and visits</source>
-        <translation>特色菜单、讲师团、预约与接待</translation>
+        <source>Not in this version yet: activity menus, lecturers, bookings and visits</source>
+        <translation>本版本尚未提供：特色菜单、讲师团、预约与接待</translation>
     </message>
     <message>
         <source>Time bank</source>
         <translation>时间银行</translation>
     </message>
     <message>
-        <source>Volunteer hours and service certificates</source>
-        <translation>志愿服务时长与服务证明</translation>
+        <source>Not in this version yet: volunteer hours and service certificates</source>
+        <translation>本版本尚未提供：志愿服务时长和服务证明</translation>
     </message>
     <message>
         <source>Meeting minutes</source>
         <translation>会议记录</translation>
     </message>
     <message>
-        <source>“Three meetings and one lesson”, party days</source>
-        <translation>“三会一课”、主题党日</translation>
+        <source>Not in this version yet: “three meetings and one lesson”, party days</source>
+        <translation>本版本尚未提供：“三会一课”、主题党日</translation>
     </message>
     <message>
         <source>Data sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <source>Data packages for the district</source>
-        <translation>向区里报送数据包</translation>
+        <source>Not in this version yet: data packages for the district</source>
+        <translation>本版本尚未提供：报送区里的数据包</translation>
     </message>
     <message>
         <source>System settings</source>
@@ -2246,6 +2342,10 @@ The program now returns to the sign-in screen.</source>
 <context>
     <name>PoliticalBirthdaysDialog</name>
     <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
         <source>Political birthdays {month}</source>
         <translation>{month} 政治生日名单</translation>
     </message>
@@ -2260,6 +2360,10 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Political birthdays</source>
         <translation>政治生日</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
     </message>
     <message>
         <source>Month</source>
@@ -2734,36 +2838,40 @@ Size: {size}</source>
         <translation>区委组织部通过数据包收集各服务中心的数据——用 U 盘或电子邮件传递，不依赖网络。</translation>
     </message>
     <message>
-        <source>The sync module exports what changed since the last package and imports the district&apos;s packages, safely and more than once without harm.</source>
-        <translation>数据同步模块导出自上次报送以来的变动，并导入区里下发的数据包；同一个数据包导入多次也不会出错。</translation>
+        <source>Data sync is not yet available in this version: it will come in a later version.</source>
+        <translation>本版本尚未提供数据同步功能，将在后续版本中提供。</translation>
     </message>
     <message>
-        <source>Packages verify themselves: every file has a hash, and the package is signed with this center&apos;s key.</source>
-        <translation>数据包可自行校验：每个文件都有哈希值，整个数据包由本中心的密钥签名。</translation>
+        <source>Today: in “{members}”, use “Export…” to save the register as an Excel file when the district asks for it; give the district the center&apos;s identity below when it asks.</source>
+        <translation>现在可以：区里需要数据时，在“{members}”中用“导出…”把名单保存为 Excel 文件；区里需要核对中心身份时，提供下方的本中心身份信息。</translation>
     </message>
     <message>
-        <source>Packages are encrypted for the district once a district key is set, so a lost USB stick reveals nothing.</source>
-        <translation>设置区里的公钥后，数据包经过加密，只有区里能打开，U 盘丢失也不会泄露信息。</translation>
+        <source>Once the sync module is released, it will export what changed since the last package and import the district&apos;s packages, safely and more than once without harm:</source>
+        <translation>数据同步模块推出后，将导出上次以来变化的数据，并导入区里下发的数据包，重复导入也不会出错：</translation>
     </message>
     <message>
-        <source>Incremental: only what changed since the last package is exported; deletions travel too.</source>
-        <translation>增量报送：只导出上次报送以来的变动，删除的记录也会同步。</translation>
+        <source>Packages will verify themselves: every file will have a hash, and the package will be signed with this center&apos;s key.</source>
+        <translation>数据包将能自行校验：每个文件都有校验值，整个包由本中心的密钥签名。</translation>
     </message>
     <message>
-        <source>Idempotent: importing the same package twice changes nothing, and a missing package in the sequence is reported.</source>
+        <source>Packages will be encrypted for the district once a district key is set, so a lost USB stick reveals nothing.</source>
+        <translation>设置区级密钥后，数据包将加密，只有区里能打开，U 盘丢失也不会泄露数据。</translation>
+    </message>
+    <message>
+        <source>Incremental: only what changed since the last package will be exported; deletions will travel too.</source>
+        <translation>增量导出：只导出上次以来变化的数据，删除操作也一并传递。</translation>
+    </message>
+    <message>
+        <source>Idempotent: importing the same package twice will change nothing, and a missing package in the sequence will be reported.</source>
         <translation>重复导入无影响：同一个数据包导入两次不会改变任何数据；缺少某一期数据包时会提示。</translation>
     </message>
     <message>
-        <source>After an import, a summary lists what was added, updated, ignored and in conflict.</source>
-        <translation>导入后列出结果汇总：新增、更新、忽略和冲突各有多少条。</translation>
+        <source>After an import, a summary will list what was added, updated, ignored and in conflict.</source>
+        <translation>导入后将列出新增、更新、忽略和冲突的记录数。</translation>
     </message>
     <message>
-        <source>Exporting and importing packages will be available here in a later version of dangqun. The identity below is already fixed and will be part of every package.</source>
-        <translation>数据包的导出和导入将在后续版本中提供。下面的身份信息已经确定，将写入每一个数据包。</translation>
-    </message>
-    <message>
-        <source>A package&apos;s journey</source>
-        <translation>数据包的传递过程</translation>
+        <source>A package&apos;s journey (planned)</source>
+        <translation>数据包的流转（计划）</translation>
     </message>
     <message>
         <source>Export at the center</source>
@@ -2814,8 +2922,8 @@ Size: {size}</source>
         <translation>本中心身份信息</translation>
     </message>
     <message>
-        <source>Every package carries these values; the center id never changes.</source>
-        <translation>每个数据包都带有这些信息；中心编号永不改变。</translation>
+        <source>Every package will carry these values; the center id never changes.</source>
+        <translation>今后每个数据包都将带有这些信息；中心编号永不改变。</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2849,36 +2957,40 @@ Size: {size}</source>
         <translation>居民和党员参加志愿服务——助老、保洁、辅导、“微心愿”等——积累服务时长，日后可以兑换服务、转赠亲属或捐赠。</translation>
     </message>
     <message>
-        <source>The time bank records every hour of service on a ledger that never loses an hour, and issues numbered volunteer service certificates.</source>
-        <translation>时间银行把每一小时的服务记入一本不会丢失时长的账，并出具带编号的志愿服务证明。</translation>
+        <source>The time bank is not yet available in this version: it will come in a later version.</source>
+        <translation>本版本尚未提供时间银行功能，将在后续版本中提供。</translation>
     </message>
     <message>
-        <source>Hours are kept in whole minutes. Every transfer has two sides that add up to zero, and balances are always the sum of the entries.</source>
-        <translation>时长以整分钟记账；每笔转账的两方相加为零，余额始终等于各笔记录之和。</translation>
+        <source>Today: look up volunteers who are party members in “{members}”; keep recording service hours the way the center does now (for example on paper service slips). Volunteer certificates cannot be printed by dangqun yet.</source>
+        <translation>现在可以：在“{members}”中查找身为党员的志愿者；服务时长请暂按中心现有的方式记录（例如纸质服务记录单）。本版本还不能打印志愿服务证明。</translation>
     </message>
     <message>
-        <source>Entries are never edited or deleted: a mistake is corrected by a linked reversal, with the reason and the person who made it.</source>
-        <translation>记录只增不改、不删：记错了用一笔关联的冲正记录更正，写明原因和经办人。</translation>
+        <source>Once the time bank is released, it will record every hour of service on a ledger that never loses an hour, and issue numbered volunteer service certificates:</source>
+        <translation>时间银行推出后，将把每一小时的服务记入不丢失时长的账本，并出具有编号的志愿服务证明：</translation>
     </message>
     <message>
-        <source>Each paper service slip has a unique number, so the same slip cannot be entered twice.</source>
-        <translation>每张纸质服务单都有唯一编号，同一张单子不会被录入两次。</translation>
+        <source>Hours will be kept in whole minutes. Every transfer will have two sides that add up to zero, and balances will always be the sum of the entries.</source>
+        <translation>时长以整分钟记录。每笔转账都有收支两方、合计为零，余额始终等于各笔记录之和。</translation>
     </message>
     <message>
-        <source>Hours served (for certificates) and hours available to spend are kept apart: giving hours away does not reduce the hours a person has served.</source>
-        <translation>“服务时长”（用于出具证明）与“可用时长”（用于兑换）分开记录：转赠时长不会减少本人的服务时长。</translation>
+        <source>Entries will never be edited or deleted: a mistake will be corrected by a linked reversal, with the reason and the person who made it.</source>
+        <translation>记录一经登记不能修改或删除：录错时以关联的冲正记录更正，并注明原因和经办人。</translation>
     </message>
     <message>
-        <source>Volunteer service certificates follow the Ministry of Civil Affairs&apos; 2021 rules: issued free of charge by whoever recorded the service, numbered, registered and archived.</source>
-        <translation>志愿服务证明按民政部《志愿服务记录与证明出具办法（试行）》（2021 年）出具：谁记录谁证明，免费出具，统一编号，登记存档。</translation>
+        <source>Each paper service slip will have a unique number, so the same slip cannot be entered twice.</source>
+        <translation>每张纸质服务单都有唯一编号，同一张单据不能重复录入。</translation>
     </message>
     <message>
-        <source>Recording service, exchanging hours and printing certificates will be available here in a later version of dangqun.</source>
-        <translation>服务登记、时长兑换和证明打印将在后续版本中提供。</translation>
+        <source>Hours served (for certificates) and hours available to spend will be kept apart: giving hours away will not reduce the hours a person has served.</source>
+        <translation>服务时长（用于出具证明）和可兑换时长分开记录：转赠时长不会减少本人的服务时长。</translation>
     </message>
     <message>
-        <source>How an hour travels</source>
-        <translation>服务时长的流转</translation>
+        <source>Volunteer service certificates will follow the Ministry of Civil Affairs&apos; 2021 rules: issued free of charge by whoever recorded the service, numbered, registered and archived.</source>
+        <translation>志愿服务证明将按民政部 2021 年的办法出具：谁记录谁证明，免费出具，统一编号，登记存档。</translation>
+    </message>
+    <message>
+        <source>How an hour will travel (planned)</source>
+        <translation>一小时服务的流转（计划）</translation>
     </message>
     <message>
         <source>Service recorded</source>
@@ -2902,27 +3014,27 @@ Size: {size}</source>
     </message>
     <message>
         <source>Members of this community</source>
-        <translation>本社区党员</translation>
+        <translation>社区党员</translation>
     </message>
     <message>
         <source>In-service, registered here</source>
-        <translation>在职党员报到</translation>
+        <translation>在职党员</translation>
     </message>
     <message>
         <source>Retired members</source>
         <translation>离退休党员</translation>
     </message>
     <message>
-        <source>Can be registered as volunteers</source>
-        <translation>可登记为志愿者</translation>
+        <source>Active records in the register</source>
+        <translation>在册的党员档案</translation>
+    </message>
+    <message>
+        <source>Membership kept by their own unit</source>
+        <translation>组织关系在原单位</translation>
     </message>
     <message>
         <source>Serve where they belong</source>
         <translation>在本社区就近服务</translation>
-    </message>
-    <message>
-        <source>Service is reported back to their unit</source>
-        <translation>服务情况反馈所在单位</translation>
     </message>
     <message>
         <source>Often the most active volunteers</source>
@@ -2946,6 +3058,14 @@ Size: {size}</source>
     <message>
         <source>Edit user {username}</source>
         <translation>编辑用户 {username}</translation>
+    </message>
+    <message>
+        <source>; ID numbers, phones and addresses are shown masked</source>
+        <translation>；身份证号、电话和住址隐藏显示</translation>
+    </message>
+    <message>
+        <source>{role}: may {permissions}{masked}</source>
+        <translation>{role}：可以{permissions}{masked}</translation>
     </message>
     <message>
         <source>User</source>

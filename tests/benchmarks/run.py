@@ -5,7 +5,7 @@
 One prepared 100,000-member center (in a temporary folder, or ``--data-dir`` to keep it between
 runs) is shared by the benchmarks that read one. ``--quick`` uses smaller sizes for a smoke run.
 The targets are ratios against the baseline measured in the same run (bare Qt window, raw
-sqlite3, raw ReportLab, raw openpyxl), never wall-clock asserts.
+sqlite3, raw ReportLab, raw openpyxl, a raw read of the audit log), never wall-clock asserts.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.benchmarks.common import prepared_center
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("demo", "startup", "members", "members_ui", "printing")
+BENCHMARKS = ("demo", "startup", "members", "members_ui", "printing", "audit")
 
 
 def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
@@ -33,6 +33,7 @@ def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
         "members": [*members, *shared, *(["--roster", "1000", "--repeat", "1"] if quick else [])],
         "members_ui": [*members, *shared],
         "printing": ["--certificates", "50", "--repeat", "1"] if quick else [],
+        "audit": ["--entries", "5000" if quick else "100000"],
     }[name]
 
 

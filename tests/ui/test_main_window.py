@@ -16,6 +16,7 @@ from dangqun.core.security import Actor
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.main_window import GEOMETRY_KEY, MainWindow, signed_in_window
 from dangqun.ui.pages import available_pages, page_keys, page_spec, pages
+from tests.ui.layout_checks import clipped_texts
 
 NAVIGATION_TITLES = ["首页", "党员管理", "阵地预约", "时间银行", "会议记录", "数据同步", "系统设置"]
 PAGE_KEYS = ("home", "members", "bases", "timebank", "minutes", "sync", "settings")
@@ -225,3 +226,68 @@ def test_a_page_that_fails_to_build_does_not_take_the_window_down(
     assert "数据同步" in page.text() and "未能打开" in page.text()
     assert [str(error) for error in reported] == ["boom"]
     assert window.show_page("home") is window.page("home")
+
+
+LONG_CENTER_NAME = (
+    "云南省昆明市五华区华山街道办事处翠湖社区居民委员会党群服务中心（新时代文明实践站）"
+)
+
+
+def test_a_long_center_name_is_shortened_and_the_user_and_backup_stay_visible(
+    qtbot, window: MainWindow, application: Application, admin_actor: Actor
+) -> None:
+    update_center(application.database, admin_actor, LONG_CENTER_NAME, "530102001001")
+    window.context.events.announce(Changes.of(CENTER))
+    window.resize(1024, 768)
+    qtbot.wait(10)
+
+    bar = window.ui.statusBar
+    for label in (window.user_label, window.backup_label):
+        assert label.isVisible()
+        assert bar.rect().contains(label.geometry()), label.text()
+    assert window.user_label.text() == "当前用户：王芳（管理员）"
+    assert window.backup_label.text() == "尚未备份"
+    center = window.center_label
+    assert center.height() < 2 * center.fontMetrics().lineSpacing()  # one line, not five
+    assert center.text().endswith("…") and center.property("elided")
+    assert center.toolTip() == LONG_CENTER_NAME
+    assert clipped_texts(bar) == []
+
+    window.resize(2400, 800)  # room enough: the whole name, no tooltip
+    qtbot.wait(10)
+    assert center.text() == LONG_CENTER_NAME and not center.property("elided")
+    assert center.toolTip() == ""
+
+
+def navigation_problems(window: MainWindow) -> list[str]:
+    """Navigation items whose icon and name do not fit the panel."""
+    navigation = window.workspace.ui.navigationList
+    problems = []
+    for row in range(navigation.count()):
+        item = navigation.item(row)
+        needed = navigation.fontMetrics().horizontalAdvance(item.text())
+        needed += navigation.iconSize().width()
+        if needed > navigation.visualItemRect(item).width():
+            problems.append(item.text())
+    return problems
+
+
+def test_the_navigation_narrows_on_a_1024_wide_screen(qtbot, window: MainWindow) -> None:
+    panel = window.workspace.ui.navigationPanel
+    title = window.workspace.ui.applicationTitle
+    assert not window.navigation_compact
+    full_width = panel.width()
+    assert title.isVisible() and clipped_texts(panel) == []
+
+    window.resize(1024, 768)
+    qtbot.wait(10)
+
+    assert window.navigation_compact
+    assert panel.width() <= full_width - 80
+    assert not title.isVisible()
+    assert window.workspace.ui.applicationMark.toolTip() == "党群服务中心工作台"
+    assert navigation_problems(window) == [] and clipped_texts(panel) == []
+
+    window.resize(1280, 800)
+    qtbot.wait(10)
+    assert not window.navigation_compact and panel.width() == full_width

@@ -357,7 +357,7 @@ def test_export_writes_the_filtered_list_masked_for_staff(
     assert rows[1:] and len(rows) - 1 == page.model.rowCount()
     numbers = [row[header.index("公民身份号码")] for row in rows[1:]]
     assert all("*" in number and len(number) == 18 for number in numbers)
-    assert {row[header.index("党员类型")] for row in rows[1:]} == {"离退休"}
+    assert {row[header.index("党员类型")] for row in rows[1:]} == {"离退休党员"}
     assert "隐藏" in page.notice()
     entry = audit_entries(demo_application, "members.export")[0]
     assert entry["after"]["rows"] == page.model.rowCount()

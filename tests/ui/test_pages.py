@@ -131,7 +131,13 @@ def test_empty_center_shows_zeros_and_a_calm_note(
     qtbot.waitUntil(home.is_ready)
 
     assert home.ui.emptyNote.isVisible()
-    assert "还没有登记党员" in home.ui.emptyNoteText.text()
+    note = home.ui.emptyNoteText.text()
+    assert "还没有登记党员" in note
+    # Registration and import exist: the note says where they are, never that they "will be"
+    # available (issue 11), and names the page as the navigation does.
+    assert "将在" not in note and "在此之前" not in note
+    assert "“党员管理”" in note and "登记" in note and "花名册导入" in note
+    assert window.page_actions["members"].text() == "党员管理"
     assert home.cards["inRegister"].value == "0"
 
     members = window.show_page("members")
@@ -260,3 +266,21 @@ def test_home_page_cards_come_from_the_features(qtbot, application, admin_actor)
     assert [type(group) for group in home.card_groups] == [MemberHomeCards]
     assert list(home.cards) == [*home.card_groups[0].cards, "backup"]
     assert set(home.card_groups[0].shows) == {MEMBER, ORGANIZATION}
+
+
+@pytest.mark.demo_members(200)
+def test_the_home_page_fits_a_1024_wide_screen(
+    qtbot, application: Application, admin_actor: Actor
+) -> None:
+    """Four cards a row beside the compact navigation: the quick links show without scrolling
+    to them (issue 11; with three a row they started below the window)."""
+    window = make_window(qtbot, application, admin_actor)
+    window.resize(1024, 768)
+    home = window.show_page("home")
+    qtbot.waitUntil(home.is_ready)
+    qtbot.wait(20)
+
+    assert home._columns[0] == 4
+    first_link = next(iter(home.link_buttons.values()))
+    top = first_link.mapTo(home.ui.pageScroll.viewport(), first_link.rect().topLeft()).y()
+    assert top + first_link.height() <= home.ui.pageScroll.viewport().height()

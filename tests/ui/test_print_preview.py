@@ -134,6 +134,7 @@ def test_last_printer_is_remembered(
         printer.setPrinterName(chosen)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / f"printed-{len(offered)}.pdf"))
+        printer.setResolution(96)  # what is remembered is the point here, not 1,200 dpi pages
         return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(QPrintDialog, "exec", user_chooses)

@@ -37,7 +37,8 @@ def test_the_pages_and_dialogs_come_from_the_registries() -> None:
         for name in dialogs.names
     ]
     assert "member_dialog" in declared_dialogs  # members/feature.py declares its dialogs
-    assert screenshot_pages() == (*page_keys(), "login", "wizard", "lock", *declared_dialogs)
+    shell_dialogs = ("login", "wizard", "lock", "password", "error", "print_preview")
+    assert screenshot_pages() == (*page_keys(), *shell_dialogs, *declared_dialogs)
 
 
 def open_fake_dialog(name: str, context: UiContext, window: QWidget, scratch: Path) -> QDialog:

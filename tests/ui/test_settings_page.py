@@ -17,14 +17,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dangqun.bootstrap import Application, backup_now
-from dangqun.core.audit import AuditFilter, read_audit_page, read_audit_usernames
+from dangqun.core.audit import AuditFilter, actor_label, read_audit_page, read_audit_usernames
 from dangqun.core.backup import list_backups
 from dangqun.core.center import center_info
 from dangqun.core.changes import BACKUP, USER, Changes
 from dangqun.core.clock import format_local
 from dangqun.core.errors import AuthenticationFailed, PermissionDenied
 from dangqun.core.feature_kit import Feature, SettingsTabDeclaration
-from dangqun.core.security import Actor, Role
+from dangqun.core.security import Actor, Role, system_actor
 from dangqun.core.setting_definitions import FONT_POINT_SIZE, IDLE_LOCK_MINUTES
 from dangqun.core.settings import read_all_settings, read_setting
 from dangqun.core.users import authenticate, create_user, list_users
@@ -32,6 +32,9 @@ from dangqun.features import feature_added
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.dialogs.password_dialog import PasswordDialog
 from dangqun.ui.dialogs.user_dialog import UserDialog
+from dangqun.ui.models.audit_log_model import AFTER as AFTER_COLUMN
+from dangqun.ui.models.audit_log_model import ENTITY as ENTITY_COLUMN
+from dangqun.ui.models.audit_log_model import USER as USER_COLUMN
 from dangqun.ui.models.audit_log_model import AuditLogModel, compact_json
 from dangqun.ui.models.user_table_model import STATUS
 from dangqun.ui.settings.audit_tab import AuditTab
@@ -239,7 +242,9 @@ def test_a_valid_new_user_appears_in_the_table_and_in_the_audit_log(
     assert "zhangsan" in (newest.after_json or "")
     assert model.index(0, 2).data() == "新增用户"
     audit.ui.auditView.selectRow(0)
-    assert '"display_name": "张三"' in audit.ui.auditDetailEdit.toPlainText()
+    detail = audit.ui.auditDetailEdit.toPlainText()
+    assert "姓名：张三" in detail and "用户名：zhangsan" in detail, "keys named (issue 11)"
+    assert "display_name" not in detail
 
 
 def test_editing_a_user_changes_role_and_name(
@@ -491,9 +496,45 @@ def test_the_audit_services_refuse_staff(application: Application, staff: Actor)
         read_audit_usernames(application.database, staff)
 
 
+def test_the_audit_model_names_entities_fields_and_actors_in_chinese(
+    qtbot, application: Application, admin: Actor
+) -> None:
+    """Issue 11: no "document", "display_name: …" or "命令行:root" in the log."""
+    create_user(application.database, admin, "wangfang", "王芳", Role.STAFF, "p" * 8)
+    with application.database.unit_of_work(system_actor("命令行:root")) as work:
+        work.audit(
+            "print.personal_data", "document", "roster:1", None, {"kind": "roster", "documents": 2}
+        )
+        work.commit()
+    context = UiContext(application, admin, open_ui_state(application.paths), AppEvents())
+    model = AuditLogModel(context)
+    model.reload()
+    settle(qtbot)
+    printed, created = model.row_at(0), model.row_at(1)
+    assert printed is not None and created is not None
+    assert model.index(0, USER_COLUMN).data() == "命令行（root）"
+    assert model.index(0, ENTITY_COLUMN).data() == "文书"
+    assert model.index(0, AFTER_COLUMN).data() == "份数: 2, 文书类型: roster"
+    assert created.username == "admin"
+    assert model.index(1, USER_COLUMN).data() == f"{admin.display_name}（admin）"
+    assert model.index(1, ENTITY_COLUMN).data() == "用户"
+    after = model.index(1, AFTER_COLUMN).data()
+    assert "姓名: 王芳" in after and "角色: staff" in after and "启用: 是" in after
+    assert model.details_text(created, created.after_json).splitlines()[0] == "姓名：王芳"
+
+
+def test_actors_read_as_people() -> None:
+    assert actor_label("wangfang", "王芳") == "王芳（wangfang）"
+    assert actor_label("admin", "admin") == "admin"
+    assert actor_label("命令行:root", None) == "命令行（root）"
+    assert actor_label("system", None) == "系统"
+    assert actor_label("首次设置", None) == "首次设置"
+
+
 def test_compact_json_is_one_short_line() -> None:
     text = json.dumps({"display_name": "张三", "role": "staff", "is_active": True})
-    assert compact_json(text) == "display_name: 张三, role: staff, is_active: true"
+    assert compact_json(text) == "display_name: 张三, role: staff, is_active: 是"
+    assert compact_json(text, labels={"display_name": "姓名"}).startswith("姓名: 张三, ")
     assert compact_json(json.dumps({"note": "很长" * 100}), limit=20).endswith("…")
     assert compact_json(None) == ""
 
@@ -648,7 +689,7 @@ def test_font_size_out_of_range_is_refused_with_a_message(
     settle(qtbot)
 
     assert tab.ui.fontSizeError.isVisible()
-    assert "9 到 24" in tab.ui.fontSizeError.text()
+    assert "9 到 20" in tab.ui.fontSizeError.text()
     assert read_setting(application.database, FONT_POINT_SIZE) == 13
     assert read_setting(application.database, IDLE_LOCK_MINUTES) == 10  # nothing half-written
     assert sizes == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 import tracemalloc
 from datetime import timedelta
 from itertools import pairwise
@@ -72,7 +71,7 @@ def test_refused_input_leaves_no_audit_entry(application, admin):
         update_settings(
             application.database, admin, {FONT_POINT_SIZE.key: 99, IDLE_LOCK_MINUTES.key: 5}
         )
-    assert raised.value.message_for("font_point_size") == "界面字号（磅）必须在 9 到 24 磅 之间"
+    assert raised.value.message_for("font_point_size") == "界面字号（磅）必须在 9 到 20 磅 之间"
     assert read_setting(application.database, IDLE_LOCK_MINUTES) == 10  # nothing half-written
     with application.database.reading() as session:
         assert session.scalars(select(AuditEntry.id)).all() == before
@@ -470,37 +469,42 @@ def test_dangqun_check_on_a_tampered_log_exits_1_naming_the_entry(initialized_pa
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.slow
-def test_verifying_100000_entries_is_fast_and_streams(application, admin):
-    """``dangqun check`` walks the whole log: a center writing 50 entries a day for five years
-    has ~100,000. Measured on the CI machine: see the report of issue 10."""
-    start = utc_now()
-    rows = [
-        {
-            "at": start + timedelta(seconds=number),
-            "user_id": admin.user_id,
-            "username": admin.username,
-            "action": "member.create",
-            "entity_type": "member",
-            "entity_id": f"uuid-{number}",
-            "before_json": None,
-            "after_json": json.dumps({"姓名": "张三", "序号": number}, ensure_ascii=False),
-        }
-        for number in range(100_000)
-    ]
-    with application.database.unit_of_work(admin) as work:
-        append_audit_rows(work.session, rows)
-        work.commit()
-    with application.database.reading() as session:
-        began = time.perf_counter()
-        assert audit_log_problems(session) == []
-        seconds = time.perf_counter() - began
-        tracemalloc.start()
-        try:
-            audit_log_problems(session)
-            _current, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-    print(f"100,000 entries verified in {seconds:.2f} s, peak {peak / 2**20:.1f} MiB")
-    assert seconds < 10
-    assert peak < 32 * 2**20  # bounded by the fetch batch, not by the log's length
+def test_verifying_the_log_streams_in_bounded_memory(application, admin):
+    """``dangqun check`` walks the whole log in batches, so its memory follows the batch size,
+    not the log's length: four times the entries, far less than four times the peak. (Its speed is measured
+    against a raw sqlite3 read of the same rows by ``tests/benchmarks/bench_audit.py``: ~2 s for
+    100,000 entries.)"""
+
+    def append(first: int, count: int) -> None:
+        start = utc_now()
+        rows = [
+            {
+                "at": start + timedelta(seconds=number),
+                "user_id": admin.user_id,
+                "username": admin.username,
+                "action": "member.create",
+                "entity_type": "member",
+                "entity_id": f"uuid-{number}",
+                "before_json": None,
+                "after_json": json.dumps({"姓名": "张三", "序号": number}, ensure_ascii=False),
+            }
+            for number in range(first, first + count)
+        ]
+        with application.database.unit_of_work(admin) as work:
+            append_audit_rows(work.session, rows)
+            work.commit()
+
+    def peak_while_checking() -> int:
+        with application.database.reading() as session:
+            tracemalloc.start()
+            try:
+                assert audit_log_problems(session) == []
+                return tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+
+    append(0, 6_000)
+    smaller = peak_while_checking()
+    append(6_000, 18_000)
+    larger = peak_while_checking()
+    assert larger < 2 * smaller, (smaller, larger)  # held at once: about four times

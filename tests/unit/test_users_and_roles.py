@@ -171,3 +171,16 @@ def test_change_own_password_checks_the_current_one(application, admin):
     assert raised.value.message_for("current_password") == "当前密码不正确"
     change_own_password(application.database, admin, ADMIN_PASSWORD, "brand-new-pass")
     assert authenticate(application.database, "admin", "brand-new-pass").username == "admin"
+
+
+def test_a_font_size_stored_by_an_earlier_version_is_shown_within_the_range() -> None:
+    """Issue 11: the screens are made for 9–20 pt; an older 24 pt is shown at 20."""
+    from dangqun.core.setting_definitions import (
+        LARGEST_FONT_POINT_SIZE,
+        SMALLEST_FONT_POINT_SIZE,
+        clamped_font_point_size,
+    )
+
+    assert clamped_font_point_size(24) == LARGEST_FONT_POINT_SIZE == 20
+    assert clamped_font_point_size(4) == SMALLEST_FONT_POINT_SIZE
+    assert clamped_font_point_size(13) == 13

@@ -72,9 +72,27 @@ LOGIN_LOCKOUT_MINUTES = register_setting(
         integer_between(1, 1440, " 分钟"),
     )
 )
+SMALLEST_FONT_POINT_SIZE = 9
+LARGEST_FONT_POINT_SIZE = 20
+"""The largest UI font a center may choose; tests/ui/test_clipping.py shows every page at it.
+
+20 pt, about 1.5 times the default 13 pt (issue 11). At 24 pt a 1024-pixel screen holds some 30
+characters a line, and the 党员 form's sixteen-item record no longer fits in two columns (it
+needed 1,132 px); 20 pt keeps every page and dialog whole at 1024×768. A larger size stored by
+an earlier version is shown at this one (:func:`clamped_font_point_size`)."""
 FONT_POINT_SIZE = register_setting(
-    SettingDefinition("font_point_size", "界面字号（磅）", 13, integer_between(9, 24, " 磅"))
+    SettingDefinition(
+        "font_point_size",
+        "界面字号（磅）",
+        13,
+        integer_between(SMALLEST_FONT_POINT_SIZE, LARGEST_FONT_POINT_SIZE, " 磅"),
+    )
 )
+
+
+def clamped_font_point_size(point_size: int) -> int:
+    """The stored font size within the sizes the screens are made for."""
+    return min(max(point_size, SMALLEST_FONT_POINT_SIZE), LARGEST_FONT_POINT_SIZE)
 
 
 def decode_setting(definition: SettingDefinition, stored_json: str | None) -> Any:

@@ -15,6 +15,9 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
 from dangqun.core.model_base import insert_synced_rows
 from dangqun.core.parsing import id_number_for
 from dangqun.core.uow import UnitOfWork
@@ -34,8 +37,30 @@ _KIND_WEIGHTS = {
     MemberKind.RETIRED: 13,
 }
 _KINDS = tuple(_KIND_WEIGHTS)
+AGE_RANGES = {
+    MemberKind.LOCAL: (20, 88),
+    MemberKind.IN_SERVICE_REGISTERED: (22, 59),
+    MemberKind.FLOATING_IN: (20, 59),
+    MemberKind.FLOATING_OUT: (20, 59),
+    MemberKind.RETIRED: (55, 88),
+}
+"""Ages in whole years on the demo date, by kind (issue 11: demo people have plausible ages):
+在职 and 流动 members are of working age, retired ones past retirement age. A full member is at
+least 20, so that joining at 18 or later (党章 art. 1) still leaves the year of probation."""
+PROBATIONARY_KINDS = frozenset(_KINDS) - {MemberKind.RETIRED}
+PROBATIONARY_SHARE = 0.05
+PROBATIONARY_AGES = (19, 45)
+"""预备党员 joined within the last year, at 18 or later; most are young, none is retired."""
 _KIND_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(_KIND_WEIGHTS.values()))
 _SURNAME_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(words.SURNAME_WEIGHTS))
+
+
+def years_before(day: date, years: int) -> date:
+    """The same calendar day ``years`` earlier (later when negative); 29 February → 1 March."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return date(day.year - years, 3, 1)
 
 
 class _DemoPeople:
@@ -132,26 +157,25 @@ def _member_row(people: _DemoPeople, member_id: int, organization_ids: list[int]
     today = people.today
     kind = pick.choices(_KINDS, cum_weights=_KIND_CUMULATIVE_WEIGHTS)[0]
     male = pick.random() < 0.55
-    youngest_birth = today.replace(year=today.year - 19)
-    birth = people.date_between(date(1938, 1, 1), youngest_birth)
-    if kind is MemberKind.RETIRED:
-        birth = people.date_between(date(1938, 1, 1), date(1965, 12, 31))
-    eighteenth = (
-        birth.replace(year=birth.year + 18)
-        if (birth.month, birth.day) != (2, 29)
-        else date(birth.year + 18, 3, 1)
+    probationary = kind in PROBATIONARY_KINDS and pick.random() < PROBATIONARY_SHARE
+    youngest, oldest = AGE_RANGES[kind]
+    if probationary:
+        youngest, oldest = max(youngest, PROBATIONARY_AGES[0]), min(oldest, PROBATIONARY_AGES[1])
+    birth = people.date_between(
+        years_before(today, oldest + 1) + timedelta(days=1), years_before(today, youngest)
     )
-    joined = people.date_between(
-        eighteenth, min(today - timedelta(days=30), eighteenth.replace(year=eighteenth.year + 30))
-    )
-    probationary = (today - joined).days < 365 or pick.random() < 0.03
+    eighteenth = years_before(birth, -18)
     if probationary:
         joined = people.date_between(
             max(eighteenth, today - timedelta(days=360)), today - timedelta(days=7)
         )
-    confirmed = None if probationary else joined + timedelta(days=365 + pick.randint(0, 30))
-    if confirmed is not None and confirmed > today:  # 转正 is a past event, never a future one
-        confirmed = today
+        confirmed = None
+    else:
+        joined = people.date_between(
+            eighteenth, min(today - timedelta(days=400), years_before(eighteenth, -30))
+        )
+        # 转正 one year after joining (党章 art. 7); a past event, never a future one
+        confirmed = min(joined + timedelta(days=365 + pick.randint(0, 30)), today)
     area = pick.choice(
         words.LOCAL_AREA_CODES
         if kind in (MemberKind.LOCAL, MemberKind.RETIRED) or pick.random() < 0.5
@@ -204,10 +228,10 @@ def _member_row(people: _DemoPeople, member_id: int, organization_ids: list[int]
     if kind is MemberKind.IN_SERVICE_REGISTERED:
         row["work_unit"] = pick.choice(words.WORK_UNITS)
         row["origin_organization"] = f"{row['work_unit']}党委"
-        row["registered_on"] = people.date_between(date(2018, 1, 1), today)
+        row["registered_on"] = people.date_between(max(date(2018, 1, 1), joined), today)
     elif kind is MemberKind.FLOATING_IN:
         row["origin_organization"] = pick.choice(words.FLOATING_ORIGINS)
-        row["registered_on"] = people.date_between(date(2019, 1, 1), today)
+        row["registered_on"] = people.date_between(max(date(2019, 1, 1), joined), today)
         row["activity_card_number"] = f"LD{pick.randrange(10**10):010d}"
     elif kind is MemberKind.FLOATING_OUT:
         row["outflow_destination"] = pick.choice(words.FLOATING_DESTINATIONS)
@@ -253,6 +277,20 @@ def _events_for(people: _DemoPeople, member: dict[str, Any]) -> list[dict[str, A
     ]  # fmt: skip
 
 
+def _adopt_first_run_community(session: Session, organizations: list[dict[str, Any]]) -> None:
+    """Issue 11: the first run registers the 社区党组织 (the demo's only precondition is that
+    it is all the tree holds). The demo's community row takes its uuid, name and code, and the
+    old row gives way, so the same organization now sits under the demo's 街道党工委."""
+    existing = session.scalars(select(Organization).limit(2)).all()
+    if len(existing) != 1 or existing[0].level != OrganizationLevel.COMMUNITY.value:
+        return
+    community = existing[0]
+    row = next(r for r in organizations if r["level"] == OrganizationLevel.COMMUNITY.value)
+    row.update(uuid=community.uuid, name=community.name, code=community.code)
+    session.expunge(community)
+    session.execute(delete(Organization).where(Organization.id == community.id))
+
+
 def generate_member_demo(
     work: UnitOfWork, options: DemoOptions, progress: ProgressCallback | None
 ) -> tuple[DemoCount, ...]:
@@ -264,6 +302,7 @@ def generate_member_demo(
     )
     for organization in organizations:
         organization["uuid"] = people.uuid()
+    _adopt_first_run_community(session, organizations)
     insert_synced_rows(session, Organization, organizations)
     leaf_ids = [
         row["id"]

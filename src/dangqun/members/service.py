@@ -51,6 +51,7 @@ from dangqun.members.codes import (
     MemberCodeLabels,
 )
 from dangqun.members.exporter import ExportResult, export_members, write_import_template
+from dangqun.members.glossary import ORGANIZATION
 from dangqun.members.importer import (
     ImportMode,
     ImportReport,
@@ -64,6 +65,7 @@ from dangqun.members.organizations import (
     add_organization,
     branch_choices,
     delete_organization,
+    descendant_ids,
     move_organization,
     organization_path,
     organization_tree,
@@ -551,7 +553,7 @@ def _describe(event_type: EventType | None, details: dict[str, str]) -> str:
     if event_type is EventType.STATUS_CHANGE:
         return f"党籍状态：{label(STATUSES, 'from')} → {label(STATUSES, 'to')}"
     if event_type is EventType.BRANCH_CHANGE:
-        return f"所在党支部：{details.get('from') or '无'} → {details.get('to') or '无'}"
+        return f"{ORGANIZATION}：{details.get('from') or '无'} → {details.get('to') or '无'}"
     if event_type is EventType.CONFIRMED:
         return "预备党员转为正式党员"
     if event_type is EventType.CREATED:
@@ -589,17 +591,29 @@ def member_history(database: Database, actor: Actor, member_id: int) -> list[Mem
 
 
 def political_birthdays(
-    database: Database, actor: Actor, month: int, year: int | None = None
+    database: Database,
+    actor: Actor,
+    month: int,
+    year: int | None = None,
+    organization_id: int | None = None,
 ) -> list[PoliticalBirthday]:
     """在册 members whose 入党日期 falls in ``month`` of an earlier year, by day then name, with
     the years of membership they complete in ``year`` (default this year); the home page's count
-    uses the same :func:`~dangqun.members.queries.political_birthday_conditions`."""
+    uses the same :func:`~dangqun.members.queries.political_birthday_conditions`.
+
+    ``organization_id`` keeps the members of that organization and everything below it, as the
+    members list's filter does: a branch secretary's list (issue 11)."""
     actor.require(Permission.VIEW)
     if not 1 <= month <= 12:
         raise ValidationError.single("month", "月份应为 1–12")
     year = year or local_today().year
     parent = aliased(Organization)
     with database.reading() as session:
+        within = []
+        if organization_id is not None:
+            if session.get(Organization, organization_id) is None:
+                raise NotFound("所选党组织已不存在，请刷新后重试。")
+            within.append(Member.organization_id.in_(descendant_ids(session, organization_id)))
         rows = session.execute(
             select(
                 Member.id,
@@ -615,7 +629,7 @@ def political_birthdays(
             )
             .outerjoin(Organization, Organization.id == Member.organization_id)
             .outerjoin(parent, parent.id == Organization.parent_id)
-            .where(*political_birthday_conditions(month, year))
+            .where(*political_birthday_conditions(month, year), *within)
         ).all()
     birthdays = []
     building_group = OrganizationLevel.BUILDING_GROUP.value

@@ -28,7 +28,7 @@ import sys
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -50,6 +50,7 @@ from dangqun.ui.forms.ui_main_window import Ui_MainWindow
 from dangqun.ui.icons import ICON_MUTED, icon, mark_icon
 from dangqun.ui.pages import PageSpec, available_pages
 from dangqun.ui.sign_in_panel import SignInPanel
+from dangqun.ui.widgets.elided_label import ElidedLabel
 from dangqun.ui.widgets.style_role import set_style_role
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,9 @@ log = logging.getLogger(__name__)
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 STATUS_MESSAGE_MILLISECONDS = 8000
+NAVIGATION_SHARE = 0.22
+"""The most of the window's width the full navigation (title and names) may take: 277 of 1280
+px does, 277 of 1024 px does not (issue 11), so a 1024-wide screen gets the compact one."""
 
 
 class MainWindow(QMainWindow):
@@ -215,7 +219,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.ui.statusBar
-        self.center_label = QLabel(self)
+        # A long center name is shortened, never wrapped: the user and the backup warning
+        # beside it must stay visible on a 1024-wide screen (issue 11).
+        self.center_label = ElidedLabel(parent=self, minimum_characters=3)
         self.center_label.setObjectName("statusCenter")
         self.user_label = QLabel(self)
         self.user_label.setObjectName("statusUser")
@@ -238,7 +244,10 @@ class MainWindow(QMainWindow):
         """One width for the navigation on every page, wide enough for its longest text.
 
         Without it the panel gives way to a wide page and the title wraps; recomputed when the
-        font size setting changes, so large fonts never cut an item.
+        font size setting changes, so large fonts never cut an item. On a narrow window (issue
+        11: 1024×768 front-desk screens, or a large font) the panel would take more than
+        :data:`NAVIGATION_SHARE` of the width: it turns compact, the star mark without the
+        application's title (which the window title also shows), as wide as the page names.
         """
         if self.workspace is None:
             return
@@ -246,13 +255,27 @@ class MainWindow(QMainWindow):
         for widget in (ui.applicationTitle, ui.navigationList):
             widget.ensurePolished()
         title = ui.applicationTitle.fontMetrics().horizontalAdvance(ui.applicationTitle.text())
-        title_row = title + ui.applicationMark.sizeHint().width() + 8 + 16 + 12 + 24
+        mark_row = ui.applicationMark.sizeHint().width() + 16 + 12
+        title_row = title + mark_row + 8 + 24
         metrics = ui.navigationList.fontMetrics()
         longest_item = max(
             (metrics.horizontalAdvance(spec.title) for spec in self.page_specs), default=0
         )
         item_row = longest_item + ui.navigationList.iconSize().width() + 8 * 2 + 4 + 12 + 12 + 24
-        ui.navigationPanel.setFixedWidth(max(216, title_row, item_row))
+        full_width = max(216, title_row, item_row)
+        compact = full_width > self.width() * NAVIGATION_SHARE
+        ui.applicationTitle.setVisible(not compact)
+        ui.applicationMark.setToolTip(ui.applicationTitle.text() if compact else "")
+        ui.navigationPanel.setFixedWidth(max(mark_row, item_row) if compact else full_width)
+
+    @property
+    def navigation_compact(self) -> bool:
+        """The navigation shows page names without the application's title (narrow window)."""
+        return self.workspace is not None and self.workspace.ui.applicationTitle.isHidden()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_navigation_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Watches the sign-in cover's first paint only (see :attr:`on_screen`)."""
@@ -348,7 +371,7 @@ class MainWindow(QMainWindow):
                 center=self.center_name
             )
         )
-        self.center_label.setText(self.center_name)
+        self.center_label.set_full_text(self.center_name)
         if self.context is None:
             self.user_label.setText(self.tr("Not signed in"))
         else:

@@ -41,18 +41,28 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QResizeEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QDialog,
+    QFileDialog,
+    QProgressDialog,
+    QWidget,
+)
 
 from dangqun.core.errors import DangqunError
 from dangqun.ui.forms.ui_print_preview import Ui_PrintPreviewWindow
 from dangqun.ui.icons import ICON_GREY, icon
 from dangqun.ui.threads import run_in_background
 from dangqun.ui.widgets import message_boxes
+from dangqun.ui.widgets.window_fit import room_for
 
 LAST_PRINTER_KEY = "printing/last_printer"
 LAST_SAVE_DIRECTORY_KEY = "printing/last_save_directory"
@@ -245,6 +255,41 @@ class PrintPreviewWindow(QDialog):
                     count=self.page_count
                 )
             )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened no larger than the window it comes from (or the screen): the form's
+        1040×820 ran off a 1024×768 screen and hid 关闭 (issue 11)."""
+        super().showEvent(event)
+        if event.spontaneous():
+            return
+        room = room_for(self)
+        if room is not None:
+            self.resize(self.size().boundedTo(room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """The page and zoom controls above the document actions when one row does not fit
+        (a 1024-wide screen at a large font cut 另存为 PDF and 打印 mid-word, issue 11)."""
+        ui = self.ui
+        margins = ui.toolbarLayout.contentsMargins()
+        one_row = (
+            ui.viewControlsLayout.sizeHint().width()
+            + ui.documentActionsLayout.sizeHint().width()
+            + ui.toolbarLayout.spacing()
+            + 40  # the spacer between the groups
+            + margins.left()
+            + margins.right()
+        )
+        direction = (
+            QBoxLayout.Direction.TopToBottom
+            if ui.toolbarFrame.width() < one_row
+            else QBoxLayout.Direction.LeftToRight
+        )
+        if ui.toolbarLayout.direction() != direction:
+            ui.toolbarLayout.setDirection(direction)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Detach the view before the document goes: QPdfView renders pages on a worker

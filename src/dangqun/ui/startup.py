@@ -19,7 +19,9 @@ import logging
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
@@ -27,7 +29,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from dangqun import __version__
 from dangqun.core.backup import BackupFile
+from dangqun.core.setting_definitions import clamped_font_point_size
 from dangqun.resources_path import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +136,9 @@ def theme_stylesheet(base_point_size: int) -> str:
 
 
 def apply_appearance(application: QApplication, base_point_size: int) -> None:
-    """Font and theme together: the style sheet's sizes derive from the font size."""
+    """Font and theme together: the style sheet's sizes derive from the font size (within
+    the sizes the screens are made for, whatever an older version stored)."""
+    base_point_size = clamped_font_point_size(base_point_size)
     font = QFont(application.font())
     font.setFamilies(list(FONT_FAMILIES))
     font.setPointSize(base_point_size)
@@ -176,49 +184,17 @@ def choose_backup_instead_of_new_center(
     Asked before the first-run wizard by :func:`dangqun.app.open_and_register`; the restore
     itself is :func:`dangqun.bootstrap.restore_from_file`.
     """
-    from PySide6.QtWidgets import QFileDialog, QMessageBox  # only on this rare path
+    from PySide6.QtWidgets import QFileDialog  # only on this rare path
 
     translate = QCoreApplication.translate
     while True:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            translate("Startup", "The database is missing"),
-            translate(
-                "Startup",
-                "The database file of this data directory is missing or empty, but backups of "
-                "a center were found beside it. Restore the newest one?",
-            ),
-            QMessageBox.StandardButton.NoButton,
-            parent,
-        )
-        box.setInformativeText(
-            translate(
-                "Startup", "Newest backup: {file}\nTaken: {time} ({kind})\nSize: {size}"
-            ).format(
-                file=newest.path.name,
-                time=newest.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
-                kind=newest.kind_label,
-                size=f"{newest.size_bytes / 1024 / 1024:.1f} MB",
-            )
-        )
-        restore_button = box.addButton(
-            translate("Startup", "Restore"), QMessageBox.ButtonRole.AcceptRole
-        )
-        other_button = box.addButton(
-            translate("Startup", "Choose another backup…"), QMessageBox.ButtonRole.ActionRole
-        )
-        new_button = box.addButton(
-            translate("Startup", "Create a new center anyway"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.setDefaultButton(restore_button)
-        box.setEscapeButton(restore_button)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is new_button:
+        choice = backup_choice(newest, parent)
+        choice.box.exec()
+        clicked = choice.box.clickedButton()
+        choice.box.deleteLater()
+        if clicked is choice.new_center:
             return None
-        if clicked is not other_button:
+        if clicked is not choice.other:
             return newest.path
         chosen, _filter = QFileDialog.getOpenFileName(
             parent,
@@ -228,3 +204,58 @@ def choose_backup_instead_of_new_center(
         )
         if chosen:
             return Path(chosen)
+
+
+@dataclass(frozen=True)
+class BackupChoice:
+    """The question of :func:`choose_backup_instead_of_new_center` and its three answers."""
+
+    box: QMessageBox
+    restore: QAbstractButton
+    other: QAbstractButton
+    new_center: QAbstractButton
+
+
+def backup_choice(newest: BackupFile, parent: QWidget | None = None) -> BackupChoice:
+    """The message box offering ``newest``, not yet shown.
+
+    QMessageBox keeps its buttons on one row and its width to about half the screen, so on a
+    1024×768 screen the three long labels were cut (issue 11): here they stand one under the
+    other, each as wide as its whole text.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    translate = QCoreApplication.translate
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Startup", "The database is missing"),
+        translate(
+            "Startup",
+            "The database file of this data directory is missing or empty, but backups of "
+            "a center were found beside it. Restore the newest one?",
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        translate("Startup", "Newest backup: {file}\nTaken: {time} ({kind})\nSize: {size}").format(
+            file=newest.path.name,
+            time=newest.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
+            kind=newest.kind_label,
+            size=f"{newest.size_bytes / 1024 / 1024:.1f} MB",
+        )
+    )
+    restore = box.addButton(translate("Startup", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(
+        translate("Startup", "Choose another backup…"), QMessageBox.ButtonRole.ActionRole
+    )
+    new_center = box.addButton(
+        translate("Startup", "Create a new center anyway"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.setDefaultButton(restore)
+    box.setEscapeButton(restore)
+    buttons = box.findChild(QDialogButtonBox)
+    if buttons is not None:
+        buttons.setOrientation(Qt.Orientation.Vertical)
+    return BackupChoice(box, restore, other, new_center)

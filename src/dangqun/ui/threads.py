@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -92,7 +93,8 @@ class BackgroundCall(QObject):
         try:
             if self._on_success is not None:
                 self._on_success(result)
-            self.succeeded.emit(result)
+            if isValid(self):
+                self.succeeded.emit(result)
         finally:
             self._done()
 
@@ -104,7 +106,8 @@ class BackgroundCall(QObject):
                 self._on_failure(error)
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
-            self.failed.emit(error)
+            if isValid(self):
+                self.failed.emit(error)
         finally:
             self._done()
 
@@ -115,9 +118,14 @@ class BackgroundCall(QObject):
         self.progressed.emit(done, total)
 
     def _done(self) -> None:
-        self.finished.emit()
         self._on_success = self._on_failure = self._on_progress_callback = None
-        self.deleteLater()
+        # A callback may have closed the window this call belongs to, and Qt may have deleted
+        # it (and this child) already: then there is nobody left to tell, nothing to delete.
+        if not isValid(self):
+            return
+        self.finished.emit()
+        if isValid(self):
+            self.deleteLater()
 
 
 def _run(function: Callable[[ProgressCallback], Any], relay: _Relay) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from dangqun.bootstrap import Application
 from dangqun.core.audit import AuditEntry
-from dangqun.core.errors import PermissionDenied, ValidationError
+from dangqun.core.errors import NotFound, PermissionDenied, ValidationError
 from dangqun.core.privacy import mask_phone
 from dangqun.core.security import Actor, Role
 from dangqun.demo import generate_demo_data
@@ -20,10 +20,12 @@ from dangqun.members.documents.political_birthdays import (
     BirthdayMember,
     PoliticalBirthdaysData,
     build_political_birthdays,
+    parse_list_id,
     parse_month,
     sample_political_birthdays,
 )
 from dangqun.members.models import Member, Organization
+from dangqun.members.service import political_birthdays
 from dangqun.members.vocabulary import MemberStatus, OrganizationLevel
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.fonts import DocumentFonts
@@ -286,3 +288,95 @@ def test_a_month_without_birthdays_says_so(context: PrintContext, tmp_path: Path
     render_to_file([build_political_birthdays(data, context)], context, path)
     text = compact_text(path)
     assert "2026年2月政治生日名单" in text and "2月没有在册党员过政治生日" in text
+
+
+# -- one party organization's list (issue 11) ----------------------------------------------
+
+
+def grid_branch_with_birthdays(application: Application, month: int) -> Organization:
+    """A 网格党支部 with members in ``month`` recorded on it or on its building groups."""
+    with application.database.reading() as session:
+        branches = session.scalars(
+            select(Organization).where(Organization.level == OrganizationLevel.GRID_BRANCH.value)
+        ).all()
+        session.expunge_all()
+    everyone = political_birthdays(application.database, STAFF, month, YEAR)
+    for branch in branches:
+        if any(person.branch_name == branch.name for person in everyone):
+            return branch
+    raise AssertionError("the demo center has no grid branch with birthdays that month")
+
+
+def test_the_list_of_one_organization_holds_its_members_and_those_below_it(
+    demo_application: Application,
+) -> None:
+    application = demo_application
+    month, expected = busiest_month(application)
+    branch = grid_branch_with_birthdays(application, month)
+
+    everyone = political_birthdays(application.database, STAFF, month, YEAR)
+    branch_only = political_birthdays(application.database, STAFF, month, YEAR, branch.id)
+
+    assert len(everyone) == len(expected)
+    assert 0 < len(branch_only) < len(everyone)
+    # Members recorded on the branch's building groups count too (their branch_name is the
+    # branch above them), as on the roster.
+    assert {person.member_id for person in branch_only} == {
+        person.member_id for person in everyone if person.branch_name == branch.name
+    }
+
+
+def test_an_organization_that_does_not_exist_is_refused_in_chinese(
+    demo_application: Application,
+) -> None:
+    with pytest.raises(NotFound, match="党组织已不存在"):
+        political_birthdays(demo_application.database, STAFF, 11, YEAR, 999_999)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2026-11", (2026, 11, None)), ("2026-11/3", (2026, 11, 3)), (" 2025-3 / 12 ", (2025, 3, 12))],
+)
+def test_list_ids_name_the_month_and_maybe_an_organization(
+    text: str, expected: tuple[int, int, int | None]
+) -> None:
+    assert parse_list_id(text) == expected
+
+
+@pytest.mark.parametrize("bad", ["2026-11/", "2026-11/abc", "2026-11/0", "2026-11/-3"])
+def test_a_bad_organization_in_the_id_is_refused_naming_the_form(bad: str) -> None:
+    with pytest.raises(ValidationError, match="党组织编号") as refused:
+        parse_list_id(bad)
+    assert refused.value.errors[0].field == "id"
+    assert "2026-11/3" in refused.value.message
+
+
+@requires_poppler
+def test_the_printout_of_one_organization_names_it_and_lists_only_its_members(
+    demo_application: Application, tmp_path: Path
+) -> None:
+    application = demo_application
+    month, expected = busiest_month(application)
+    branch = grid_branch_with_birthdays(application, month)
+    members = [person for person in expected if person.branch == branch.name]
+    others = [person for person in expected if person.branch != branch.name]
+    context = print_context_for(application.database, application.paths.keys, STAFF)
+    path = tmp_path / "branch.pdf"
+
+    print_record(
+        application.database,
+        STAFF,
+        context,
+        "political_birthdays",
+        f"{YEAR}-{month:02d}/{branch.id}",
+        path,
+    )
+
+    text = compact_text(path)
+    assert f"翠湖社区党群服务中心·{branch.name}" in text
+    assert f"{branch.name}{month}月共{len(members)}名党员过政治生日" in text
+    rows = layout_rows(path)
+    assert len(rows) == len(members)
+    assert all(any(person.name in row for row in rows) for person in members)
+    outsiders = {person.name for person in others} - {person.name for person in members}
+    assert not any(name in row for name in outsiders for row in rows)

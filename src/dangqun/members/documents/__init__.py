@@ -38,9 +38,11 @@ def _load_receipt(
 def _load_political_birthdays(
     database: Database, record_id: str, context: PrintContext
 ) -> political_birthdays.PoliticalBirthdaysData:
-    year, month = political_birthdays.parse_month(record_id)
+    year, month, organization_id = political_birthdays.parse_list_id(record_id)
     actor = reading_actor(context, "政治生日名单")
-    return political_birthdays.load_political_birthdays(database, actor, year, month)
+    return political_birthdays.load_political_birthdays(
+        database, actor, year, month, organization_id
+    )
 
 
 DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
@@ -69,6 +71,7 @@ DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
         political_birthdays.build_political_birthdays,
         political_birthdays.sample_political_birthdays,
         load=_load_political_birthdays,
-        id_meaning=f"年月 {political_birthdays.MONTH_FORMAT}，如 2026-11",
+        id_meaning=f"年月 {political_birthdays.MONTH_FORMAT}，如 2026-11；只列一个党组织（含下属）"
+        "时加 /党组织编号，如 2026-11/3",
     ),
 )

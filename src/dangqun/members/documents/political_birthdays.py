@@ -5,7 +5,9 @@ home page shows the same month's count. Rows run by day of the month, then by na
 members service orders names by pinyin), so the list reads like a calendar. 党龄 is the
 number of years completed in the list's year. Phones are masked unless the person printing
 may see personal data; the branch is the 网格党支部 even for members recorded on one of its
-building groups, as on the roster.
+building groups, as on the roster. A list may be limited to one party organization (and
+everything below it, issue 11): its id is then ``YYYY-MM/N`` and the organization is named
+under the title.
 """
 
 from __future__ import annotations
@@ -62,18 +64,38 @@ class PoliticalBirthdaysData:
     month: int
     members: Sequence[BirthdayMember]
     """In the order to print: by day of the month, then by name."""
+    organization: str = ""
+    """The party organization the list is limited to; empty for the whole center."""
 
 
-def parse_month(text: str) -> tuple[int, int]:
-    """``2026-11`` → (2026, 11); anything else is refused naming the expected form."""
+def parse_month(text: str, whole_id: str | None = None) -> tuple[int, int]:
+    """``2026-11`` → (2026, 11); anything else is refused naming the expected form and what
+    was typed (``whole_id``: the whole ``--id`` the month came from, quoted in the refusal)."""
     match = _MONTH_PATTERN.match(text or "")
     month = int(match[2]) if match else 0
     if match is None or not 1 <= month <= 12:
+        typed = text if whole_id is None else whole_id
         raise ValidationError.single(
             "id",
-            f"政治生日名单的 --id 应为年月，格式为 {MONTH_FORMAT}（如 2026-11），而不是“{text}”。",
+            f"政治生日名单的 --id 应为年月，格式为 {MONTH_FORMAT}（如 2026-11），而不是“{typed}”。",
         )
     return int(match[1]), month
+
+
+def parse_list_id(text: str) -> tuple[int, int, int | None]:
+    """``2026-11`` → (2026, 11, None); ``2026-11/5`` → the list of organization 5 and below."""
+    month_text, slash, organization_text = (text or "").partition("/")
+    year, month = parse_month(month_text, text)
+    if not slash:
+        return year, month, None
+    organization = organization_text.strip()
+    if not organization.isdigit() or int(organization) <= 0:
+        raise ValidationError.single(
+            "id",
+            f"政治生日名单的 --id 中“/”后应为党组织编号（正整数，如 2026-11/3），"
+            f"而不是“{organization_text}”。",
+        )
+    return year, month, int(organization)
 
 
 def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContext) -> DocumentPlan:
@@ -107,15 +129,17 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
         for number, member in enumerate(members, 1)
     ]
     centered = ParagraphStyle("centered", parent=styles.subtitle, alignment=TA_CENTER)
+    whose = data.organization
     count = (
-        f"{data.month}月共 {len(members)} 名党员过政治生日"
+        f"{whose}{data.month}月共 {len(members)} 名党员过政治生日"
         if members
-        else f"{data.month}月没有在册党员过政治生日"
+        else f"{whose}{data.month}月没有在册党员过政治生日"
     )
     privacy = "本表含完整联系电话，请妥善保管，不得外传。" if full else "联系电话已按规定部分隐藏。"
+    heading = " · ".join(part for part in (context.center_name, data.organization) if part)
     story: list[object] = [
         paragraph(title, styles.title, fonts),
-        paragraph(context.center_name, centered, fonts),
+        paragraph(heading, centered, fonts),
         gap(1),
         data_table(
             columns,
@@ -137,15 +161,21 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
 
 
 def load_political_birthdays(
-    database: Database, actor: Actor, year: int, month: int
+    database: Database, actor: Actor, year: int, month: int, organization_id: int | None = None
 ) -> PoliticalBirthdaysData:
-    """The month's list from the members service, as ``actor`` may see it."""
+    """The month's list from the members service, as ``actor`` may see it; with
+    ``organization_id`` only that organization's members (incl. those below it)."""
     # The members service pulls in search, import and export: only when a list is loaded,
     # so the registry (every ``dangqun print``, every preview) stays light.
+    from dangqun.members.organizations import organization_tree
     from dangqun.members.service import political_birthdays
 
+    organization = ""
+    if organization_id is not None:
+        names = {node.id: node.name for node in organization_tree(database)}
+        organization = names.get(organization_id, "")
     members = []
-    for birthday in political_birthdays(database, actor, month, year):
+    for birthday in political_birthdays(database, actor, month, year, organization_id):
         members.append(
             BirthdayMember(
                 name=birthday.name,
@@ -156,7 +186,7 @@ def load_political_birthdays(
                 phone=birthday.phone,
             )
         )
-    return PoliticalBirthdaysData(year, month, members)
+    return PoliticalBirthdaysData(year, month, members, organization)
 
 
 def sample_political_birthdays(context: PrintContext) -> PoliticalBirthdaysData:

@@ -288,6 +288,9 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
 
 
 def sample_minutes(context: PrintContext) -> MinutesData:
+    """A 支部党员大会 that adds up (issue 11: samples are internally consistent): 21 expected =
+    19 with a vote + 2 预备党员 (胡婷, 郭燕); 18 present, the 3 absent all with a vote, so at
+    most 16 votes are cast on each motion — and a motion passes with more than half of the 19."""
     present = [
         "王建国", "李秀英", "张伟", "刘洋", "陈静", "杨帆", "赵丽", "黄磊", "周敏", "吴涛",
         "徐娜", "孙浩", "胡婷", "朱明", "高峰", "林芳", "何军", "郭燕",
@@ -339,8 +342,8 @@ def sample_minutes(context: PrintContext) -> MinutesData:
             ),
         ],
         votes=[
-            VoteTally("接收宋佳同志为中共预备党员", 19, 18, 0, 1, "通过"),
-            VoteTally("3 栋加装电梯协调方案提交楼栋议事会", 19, 19, 0, 0, "通过"),
+            VoteTally("接收宋佳同志为中共预备党员", 19, 15, 0, 1, "通过"),
+            VoteTally("3 栋加装电梯协调方案提交楼栋议事会", 19, 16, 0, 0, "通过"),
         ],
         resolutions=[
             "同意接收宋佳同志为中共预备党员，报社区党委审批。",

@@ -7,11 +7,12 @@ whole text on the clipboard for a chat message or an e-mail. The app keeps runni
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from dangqun.ui.forms.ui_error_dialog import Ui_ErrorDialog
 from dangqun.ui.icons import accent_icon
+from dangqun.ui.widgets.window_fit import fit_to_layout
 
 
 class ErrorDialog(QDialog):
@@ -35,6 +36,11 @@ class ErrorDialog(QDialog):
             self.ui.logLabel.setVisible(False)
         self.add_error(details)
         self.ui.continueButton.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As tall as the wrapped text needs at the chosen font (issue 11)."""
+        super().showEvent(event)
+        fit_to_layout(self)
 
     def add_error(self, details: str) -> None:
         """Another error while this dialog is open: keep one dialog, collect every text."""

@@ -9,13 +9,14 @@ button do nothing here.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from dangqun.core.errors import AccountLocked, AuthenticationFailed, ValidationError
 from dangqun.core.security import Actor, Authenticator
 from dangqun.ui.forms.ui_lock_dialog import Ui_LockDialog
 from dangqun.ui.icons import accent_icon
+from dangqun.ui.widgets.window_fit import fit_to_layout
 
 
 class LockDialog(QDialog):
@@ -91,6 +92,12 @@ class LockDialog(QDialog):
         self.ui.errorLabel.setVisible(True)
         self.ui.passwordEdit.clear()
         self.ui.passwordEdit.setFocus()
+        fit_to_layout(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As tall as the wrapped text needs at the chosen font (issue 11)."""
+        super().showEvent(event)
+        fit_to_layout(self)
 
     def _finish(self) -> None:
         self._finished = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dangqun.core.changes import USER, Changes
@@ -22,6 +23,7 @@ from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.base import ServiceDialog
 from dangqun.ui.forms.ui_password_dialog import Ui_PasswordDialog
 from dangqun.ui.widgets.field_errors import FieldErrors
+from dangqun.ui.widgets.window_fit import fit_to_layout
 
 
 class PasswordDialog(ServiceDialog):
@@ -78,6 +80,11 @@ class PasswordDialog(ServiceDialog):
         ui.buttonBox.rejected.connect(self.reject)
         self.setMinimumWidth(560)
         self.adjustSize()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As tall as the wrapped text needs at the chosen font (issue 11)."""
+        super().showEvent(event)
+        fit_to_layout(self)
 
     def accept(self) -> None:
         """Save through the service; the dialog closes when it succeeded."""

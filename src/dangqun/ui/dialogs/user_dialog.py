@@ -3,17 +3,23 @@
 The save runs off the GUI thread (``run_service``) and announces ``USER``. A refused save
 shows each ``FieldError`` under its field and writes nothing (the service validates before
 opening a transaction); only a successful save closes the dialog.
+
+The dialog carries its title inside (not only in the window frame) and explains the three
+roles under the role choice — what each may do, read from ``ROLE_PERMISSIONS`` so the text
+cannot drift from what the services enforce (issue 11, "the new-user dialog has no title and
+does not explain the three roles").
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dangqun.core.changes import USER, Changes
-from dangqun.core.security import Role
+from dangqun.core.security import PERMISSION_LABELS, Permission, Role
 from dangqun.core.users import MIN_PASSWORD_LENGTH, UserSummary, create_user, update_user
 from dangqun.ui.context import UiContext
 from dangqun.ui.dialogs.base import ServiceDialog
@@ -57,6 +63,7 @@ class UserDialog(ServiceDialog):
         ui.passwordEdit.setPlaceholderText(
             self.tr("At least {count} characters").format(count=MIN_PASSWORD_LENGTH)
         )
+        ui.roleCombo.currentIndexChanged.connect(self._show_role_help)
         if user is None:
             self.setWindowTitle(self.tr("Add user"))
             ui.roleCombo.setCurrentIndex(ui.roleCombo.findData(Role.STAFF))
@@ -77,10 +84,41 @@ class UserDialog(ServiceDialog):
             ):
                 ui.formLayout.setRowVisible(widget, False)
             ui.displayNameEdit.setFocus()
+        ui.titleLabel.setText(self.windowTitle())
+        self._show_role_help()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         self.setMinimumWidth(560)
         self.adjustSize()
+
+    def role_help_lines(self) -> list[str]:
+        """One line a role: what it may do, and whether personal data is masked for it."""
+        lines = []
+        for role in Role:
+            allowed = "、".join(
+                PERMISSION_LABELS[permission]
+                for permission in Permission
+                if permission in role.permissions
+            )
+            masked = (
+                ""
+                if Permission.SEE_PERSONAL_DATA in role.permissions
+                else self.tr("; ID numbers, phones and addresses are shown masked")
+            )
+            lines.append(
+                self.tr("{role}: may {permissions}{masked}").format(
+                    role=role.label, permissions=allowed, masked=masked
+                )
+            )
+        return lines
+
+    def _show_role_help(self) -> None:
+        selected = self.selected_role()
+        lines = [
+            f"<b>{html.escape(line)}</b>" if role is selected else html.escape(line)
+            for role, line in zip(Role, self.role_help_lines(), strict=True)
+        ]
+        self.ui.roleHelp.setText("<br>".join(lines))
 
     def selected_role(self) -> Role:
         role = self.ui.roleCombo.currentData()

@@ -9,7 +9,7 @@
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from dangqun.ui.widgets.organization_picker import OrganizationPicker
 
@@ -22,37 +22,45 @@ class Ui_MembersPage(object):
         self.pageLayout.setSpacing(10)
         self.pageLayout.setObjectName(u"pageLayout")
         self.pageLayout.setContentsMargins(20, 16, 20, 14)
-        self.headerLayout = QHBoxLayout()
+        self.headerBar = QWidget(MembersPage)
+        self.headerBar.setObjectName(u"headerBar")
+        self.headerLayout = QHBoxLayout(self.headerBar)
         self.headerLayout.setSpacing(12)
         self.headerLayout.setObjectName(u"headerLayout")
-        self.titleLabel = QLabel(MembersPage)
+        self.headerLayout.setContentsMargins(0, 0, 0, 0)
+        self.titleLabel = QLabel(self.headerBar)
         self.titleLabel.setObjectName(u"titleLabel")
         self.titleLabel.setProperty(u"role", u"pageTitle")
 
         self.headerLayout.addWidget(self.titleLabel)
 
-        self.countLabel = QLabel(MembersPage)
+        self.countLabel = QLabel(self.headerBar)
         self.countLabel.setObjectName(u"countLabel")
         self.countLabel.setProperty(u"role", u"muted")
 
         self.headerLayout.addWidget(self.countLabel)
 
-        self.headerSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.headerSpacer = QSpacerItem(0, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.headerLayout.addItem(self.headerSpacer)
 
-        self.birthdaysButton = QPushButton(MembersPage)
+        self.birthdaysButton = QPushButton(self.headerBar)
         self.birthdaysButton.setObjectName(u"birthdaysButton")
 
         self.headerLayout.addWidget(self.birthdaysButton)
 
-        self.organizationsButton = QPushButton(MembersPage)
+        self.organizationsButton = QPushButton(self.headerBar)
         self.organizationsButton.setObjectName(u"organizationsButton")
 
         self.headerLayout.addWidget(self.organizationsButton)
 
+        self.moreListsButton = QPushButton(self.headerBar)
+        self.moreListsButton.setObjectName(u"moreListsButton")
 
-        self.pageLayout.addLayout(self.headerLayout)
+        self.headerLayout.addWidget(self.moreListsButton)
+
+
+        self.pageLayout.addWidget(self.headerBar)
 
         self.searchLayout = QHBoxLayout()
         self.searchLayout.setSpacing(8)
@@ -63,49 +71,29 @@ class Ui_MembersPage(object):
 
         self.searchLayout.addWidget(self.searchEdit)
 
-
-        self.pageLayout.addLayout(self.searchLayout)
-
-        self.filterLayout = QHBoxLayout()
-        self.filterLayout.setSpacing(8)
-        self.filterLayout.setObjectName(u"filterLayout")
-        self.filterLabel = QLabel(MembersPage)
-        self.filterLabel.setObjectName(u"filterLabel")
-
-        self.filterLayout.addWidget(self.filterLabel)
-
-        self.branchPicker = OrganizationPicker(MembersPage)
-        self.branchPicker.setObjectName(u"branchPicker")
-        self.branchPicker.setMinimumSize(QSize(240, 0))
-
-        self.filterLayout.addWidget(self.branchPicker)
-
-        self.kindCombo = QComboBox(MembersPage)
-        self.kindCombo.setObjectName(u"kindCombo")
-
-        self.filterLayout.addWidget(self.kindCombo)
-
-        self.categoryCombo = QComboBox(MembersPage)
-        self.categoryCombo.setObjectName(u"categoryCombo")
-
-        self.filterLayout.addWidget(self.categoryCombo)
-
-        self.statusCombo = QComboBox(MembersPage)
-        self.statusCombo.setObjectName(u"statusCombo")
-
-        self.filterLayout.addWidget(self.statusCombo)
-
         self.clearFiltersButton = QPushButton(MembersPage)
         self.clearFiltersButton.setObjectName(u"clearFiltersButton")
 
-        self.filterLayout.addWidget(self.clearFiltersButton)
-
-        self.filterSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.filterLayout.addItem(self.filterSpacer)
+        self.searchLayout.addWidget(self.clearFiltersButton)
 
 
-        self.pageLayout.addLayout(self.filterLayout)
+        self.pageLayout.addLayout(self.searchLayout)
+
+        self.filterBar = QWidget(MembersPage)
+        self.filterBar.setObjectName(u"filterBar")
+        self.filterLabel = QLabel(self.filterBar)
+        self.filterLabel.setObjectName(u"filterLabel")
+        self.branchPicker = OrganizationPicker(self.filterBar)
+        self.branchPicker.setObjectName(u"branchPicker")
+        self.branchPicker.setMinimumSize(QSize(240, 0))
+        self.kindCombo = QComboBox(self.filterBar)
+        self.kindCombo.setObjectName(u"kindCombo")
+        self.categoryCombo = QComboBox(self.filterBar)
+        self.categoryCombo.setObjectName(u"categoryCombo")
+        self.statusCombo = QComboBox(self.filterBar)
+        self.statusCombo.setObjectName(u"statusCombo")
+
+        self.pageLayout.addWidget(self.filterBar)
 
         self.noticeFrame = QFrame(MembersPage)
         self.noticeFrame.setObjectName(u"noticeFrame")
@@ -154,7 +142,18 @@ class Ui_MembersPage(object):
         self.resultStack.addWidget(self.tablePage)
         self.emptyPage = QWidget()
         self.emptyPage.setObjectName(u"emptyPage")
-        self.emptyPageLayout = QVBoxLayout(self.emptyPage)
+        self.emptyPageOuterLayout = QVBoxLayout(self.emptyPage)
+        self.emptyPageOuterLayout.setObjectName(u"emptyPageOuterLayout")
+        self.emptyPageOuterLayout.setContentsMargins(0, 0, 0, 0)
+        self.emptyScroll = QScrollArea(self.emptyPage)
+        self.emptyScroll.setObjectName(u"emptyScroll")
+        self.emptyScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.emptyScroll.setWidgetResizable(True)
+        self.emptyScroll.setProperty(u"role", u"page")
+        self.emptyContents = QWidget()
+        self.emptyContents.setObjectName(u"emptyContents")
+        self.emptyContents.setProperty(u"role", u"pageContent")
+        self.emptyPageLayout = QVBoxLayout(self.emptyContents)
         self.emptyPageLayout.setObjectName(u"emptyPageLayout")
         self.emptyPageLayout.setContentsMargins(0, 0, 0, 0)
         self.emptyTop = QSpacerItem(20, 40, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
@@ -167,7 +166,7 @@ class Ui_MembersPage(object):
 
         self.emptyRow.addItem(self.emptyLeft)
 
-        self.emptyCard = QFrame(self.emptyPage)
+        self.emptyCard = QFrame(self.emptyContents)
         self.emptyCard.setObjectName(u"emptyCard")
         self.emptyCard.setProperty(u"role", u"card")
         self.emptyCard.setMaximumSize(QSize(720, 16777215))
@@ -240,10 +239,25 @@ class Ui_MembersPage(object):
 
         self.emptyPageLayout.addItem(self.emptyBottom)
 
+        self.emptyScroll.setWidget(self.emptyContents)
+
+        self.emptyPageOuterLayout.addWidget(self.emptyScroll)
+
         self.resultStack.addWidget(self.emptyPage)
         self.noResultPage = QWidget()
         self.noResultPage.setObjectName(u"noResultPage")
-        self.noResultPageLayout = QVBoxLayout(self.noResultPage)
+        self.noResultPageOuterLayout = QVBoxLayout(self.noResultPage)
+        self.noResultPageOuterLayout.setObjectName(u"noResultPageOuterLayout")
+        self.noResultPageOuterLayout.setContentsMargins(0, 0, 0, 0)
+        self.noResultScroll = QScrollArea(self.noResultPage)
+        self.noResultScroll.setObjectName(u"noResultScroll")
+        self.noResultScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.noResultScroll.setWidgetResizable(True)
+        self.noResultScroll.setProperty(u"role", u"page")
+        self.noResultContents = QWidget()
+        self.noResultContents.setObjectName(u"noResultContents")
+        self.noResultContents.setProperty(u"role", u"pageContent")
+        self.noResultPageLayout = QVBoxLayout(self.noResultContents)
         self.noResultPageLayout.setObjectName(u"noResultPageLayout")
         self.noResultPageLayout.setContentsMargins(0, 0, 0, 0)
         self.noResultTop = QSpacerItem(20, 40, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
@@ -256,7 +270,7 @@ class Ui_MembersPage(object):
 
         self.noResultRow.addItem(self.noResultLeft)
 
-        self.noResultCard = QFrame(self.noResultPage)
+        self.noResultCard = QFrame(self.noResultContents)
         self.noResultCard.setObjectName(u"noResultCard")
         self.noResultCard.setProperty(u"role", u"card")
         self.noResultCard.setMaximumSize(QSize(720, 16777215))
@@ -318,20 +332,27 @@ class Ui_MembersPage(object):
 
         self.noResultPageLayout.addItem(self.noResultBottom)
 
+        self.noResultScroll.setWidget(self.noResultContents)
+
+        self.noResultPageOuterLayout.addWidget(self.noResultScroll)
+
         self.resultStack.addWidget(self.noResultPage)
 
         self.pageLayout.addWidget(self.resultStack)
 
-        self.actionsLayout = QHBoxLayout()
+        self.actionsBar = QWidget(MembersPage)
+        self.actionsBar.setObjectName(u"actionsBar")
+        self.actionsLayout = QHBoxLayout(self.actionsBar)
         self.actionsLayout.setSpacing(8)
         self.actionsLayout.setObjectName(u"actionsLayout")
-        self.registerButton = QPushButton(MembersPage)
+        self.actionsLayout.setContentsMargins(0, 0, 0, 0)
+        self.registerButton = QPushButton(self.actionsBar)
         self.registerButton.setObjectName(u"registerButton")
         self.registerButton.setProperty(u"role", u"primary")
 
         self.actionsLayout.addWidget(self.registerButton)
 
-        self.editButton = QPushButton(MembersPage)
+        self.editButton = QPushButton(self.actionsBar)
         self.editButton.setObjectName(u"editButton")
 
         self.actionsLayout.addWidget(self.editButton)
@@ -340,32 +361,37 @@ class Ui_MembersPage(object):
 
         self.actionsLayout.addItem(self.actionsGap)
 
-        self.importButton = QPushButton(MembersPage)
+        self.importButton = QPushButton(self.actionsBar)
         self.importButton.setObjectName(u"importButton")
 
         self.actionsLayout.addWidget(self.importButton)
 
-        self.exportButton = QPushButton(MembersPage)
+        self.exportButton = QPushButton(self.actionsBar)
         self.exportButton.setObjectName(u"exportButton")
 
         self.actionsLayout.addWidget(self.exportButton)
 
-        self.templateButton = QPushButton(MembersPage)
+        self.templateButton = QPushButton(self.actionsBar)
         self.templateButton.setObjectName(u"templateButton")
 
         self.actionsLayout.addWidget(self.templateButton)
 
-        self.printButton = QPushButton(MembersPage)
+        self.printButton = QPushButton(self.actionsBar)
         self.printButton.setObjectName(u"printButton")
 
         self.actionsLayout.addWidget(self.printButton)
 
-        self.actionsSpacer = QSpacerItem(40, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.moreActionsButton = QPushButton(self.actionsBar)
+        self.moreActionsButton.setObjectName(u"moreActionsButton")
+
+        self.actionsLayout.addWidget(self.moreActionsButton)
+
+        self.actionsSpacer = QSpacerItem(0, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.actionsLayout.addItem(self.actionsSpacer)
 
 
-        self.pageLayout.addLayout(self.actionsLayout)
+        self.pageLayout.addWidget(self.actionsBar)
 
 #if QT_CONFIG(shortcut)
         self.filterLabel.setBuddy(self.branchPicker)
@@ -382,7 +408,8 @@ class Ui_MembersPage(object):
         QWidget.setTabOrder(self.importButton, self.exportButton)
         QWidget.setTabOrder(self.exportButton, self.templateButton)
         QWidget.setTabOrder(self.templateButton, self.printButton)
-        QWidget.setTabOrder(self.printButton, self.birthdaysButton)
+        QWidget.setTabOrder(self.printButton, self.moreActionsButton)
+        QWidget.setTabOrder(self.moreActionsButton, self.birthdaysButton)
         QWidget.setTabOrder(self.birthdaysButton, self.organizationsButton)
 
         self.retranslateUi(MembersPage)
@@ -394,9 +421,10 @@ class Ui_MembersPage(object):
         self.titleLabel.setText(QCoreApplication.translate("MembersPage", u"Members", None))
         self.birthdaysButton.setText(QCoreApplication.translate("MembersPage", u"Political birthdays this month", None))
         self.organizationsButton.setText(QCoreApplication.translate("MembersPage", u"Organization\u2026", None))
+        self.moreListsButton.setText(QCoreApplication.translate("MembersPage", u"More", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("MembersPage", u"Find: name, pinyin initials (e.g. zsf), phone or last digits of the ID number", None))
-        self.filterLabel.setText(QCoreApplication.translate("MembersPage", u"Show", None))
         self.clearFiltersButton.setText(QCoreApplication.translate("MembersPage", u"Clear filters", None))
+        self.filterLabel.setText(QCoreApplication.translate("MembersPage", u"Show", None))
         self.noticeCloseButton.setText(QCoreApplication.translate("MembersPage", u"Close", None))
         self.emptyTitle.setText(QCoreApplication.translate("MembersPage", u"No members registered yet", None))
         self.emptyText.setText(QCoreApplication.translate("MembersPage", u"Register members one by one, or import the roster you keep in Excel. The template shows the columns the import understands.", None))
@@ -412,6 +440,7 @@ class Ui_MembersPage(object):
         self.exportButton.setText(QCoreApplication.translate("MembersPage", u"Export\u2026", None))
         self.templateButton.setText(QCoreApplication.translate("MembersPage", u"Download template", None))
         self.printButton.setText(QCoreApplication.translate("MembersPage", u"Print roster", None))
+        self.moreActionsButton.setText(QCoreApplication.translate("MembersPage", u"More", None))
         pass
     # retranslateUi
 

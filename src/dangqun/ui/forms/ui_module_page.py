@@ -88,11 +88,23 @@ class Ui_ModulePage(object):
 
         self.laterNoteLayout.addWidget(self.laterNoteIcon)
 
+        self.laterNoteTexts = QVBoxLayout()
+        self.laterNoteTexts.setSpacing(6)
+        self.laterNoteTexts.setObjectName(u"laterNoteTexts")
         self.laterNoteText = QLabel(self.laterNote)
         self.laterNoteText.setObjectName(u"laterNoteText")
         self.laterNoteText.setWordWrap(True)
 
-        self.laterNoteLayout.addWidget(self.laterNoteText)
+        self.laterNoteTexts.addWidget(self.laterNoteText)
+
+        self.todayText = QLabel(self.laterNote)
+        self.todayText.setObjectName(u"todayText")
+        self.todayText.setWordWrap(True)
+
+        self.laterNoteTexts.addWidget(self.todayText)
+
+
+        self.laterNoteLayout.addLayout(self.laterNoteTexts)
 
 
         self.contentLayout.addWidget(self.laterNote)
@@ -195,7 +207,7 @@ class Ui_ModulePage(object):
 
     def retranslateUi(self, ModulePage):
         self.figuresTitle.setText(QCoreApplication.translate("ModulePage", u"Current figures", None))
-        self.descriptionTitle.setText(QCoreApplication.translate("ModulePage", u"What this module does", None))
+        self.descriptionTitle.setText(QCoreApplication.translate("ModulePage", u"Planned for a later version", None))
         pass
     # retranslateUi
 

@@ -7,9 +7,11 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout)
+
+from dangqun.ui.widgets.organization_picker import OrganizationPicker
 
 class Ui_PoliticalBirthdaysDialog(object):
     def setupUi(self, PoliticalBirthdaysDialog):
@@ -32,6 +34,17 @@ class Ui_PoliticalBirthdaysDialog(object):
         self.headerSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.headerLayout.addItem(self.headerSpacer)
+
+        self.organizationLabel = QLabel(PoliticalBirthdaysDialog)
+        self.organizationLabel.setObjectName(u"organizationLabel")
+
+        self.headerLayout.addWidget(self.organizationLabel)
+
+        self.branchPicker = OrganizationPicker(PoliticalBirthdaysDialog)
+        self.branchPicker.setObjectName(u"branchPicker")
+        self.branchPicker.setMinimumSize(QSize(200, 0))
+
+        self.headerLayout.addWidget(self.branchPicker)
 
         self.monthLabel = QLabel(PoliticalBirthdaysDialog)
         self.monthLabel.setObjectName(u"monthLabel")
@@ -88,6 +101,7 @@ class Ui_PoliticalBirthdaysDialog(object):
         self.dialogLayout.addLayout(self.actionsLayout)
 
 #if QT_CONFIG(shortcut)
+        self.organizationLabel.setBuddy(self.branchPicker)
         self.monthLabel.setBuddy(self.monthCombo)
 #endif // QT_CONFIG(shortcut)
 
@@ -99,6 +113,7 @@ class Ui_PoliticalBirthdaysDialog(object):
     def retranslateUi(self, PoliticalBirthdaysDialog):
         PoliticalBirthdaysDialog.setWindowTitle(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Political birthdays", None))
         self.titleLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Political birthdays", None))
+        self.organizationLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Organization", None))
         self.monthLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Month", None))
         self.introLabel.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"The anniversary of joining the party. Members in the register only; centers send greetings and invite them to the month's party day.", None))
         self.printButton.setText(QCoreApplication.translate("PoliticalBirthdaysDialog", u"Print list\u2026", None))

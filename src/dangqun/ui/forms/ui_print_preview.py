@@ -28,36 +28,39 @@ class Ui_PrintPreviewWindow(object):
         self.toolbarLayout.setSpacing(6)
         self.toolbarLayout.setObjectName(u"toolbarLayout")
         self.toolbarLayout.setContentsMargins(12, 8, 12, 8)
+        self.viewControlsLayout = QHBoxLayout()
+        self.viewControlsLayout.setSpacing(6)
+        self.viewControlsLayout.setObjectName(u"viewControlsLayout")
         self.previousPageButton = QToolButton(self.toolbarFrame)
         self.previousPageButton.setObjectName(u"previousPageButton")
 
-        self.toolbarLayout.addWidget(self.previousPageButton)
+        self.viewControlsLayout.addWidget(self.previousPageButton)
 
         self.pageSpin = QSpinBox(self.toolbarFrame)
         self.pageSpin.setObjectName(u"pageSpin")
         self.pageSpin.setMinimum(1)
         self.pageSpin.setMaximum(1)
 
-        self.toolbarLayout.addWidget(self.pageSpin)
+        self.viewControlsLayout.addWidget(self.pageSpin)
 
         self.pageCountLabel = QLabel(self.toolbarFrame)
         self.pageCountLabel.setObjectName(u"pageCountLabel")
 
-        self.toolbarLayout.addWidget(self.pageCountLabel)
+        self.viewControlsLayout.addWidget(self.pageCountLabel)
 
         self.nextPageButton = QToolButton(self.toolbarFrame)
         self.nextPageButton.setObjectName(u"nextPageButton")
 
-        self.toolbarLayout.addWidget(self.nextPageButton)
+        self.viewControlsLayout.addWidget(self.nextPageButton)
 
         self.navigationSpacer = QSpacerItem(18, 10, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
 
-        self.toolbarLayout.addItem(self.navigationSpacer)
+        self.viewControlsLayout.addItem(self.navigationSpacer)
 
         self.zoomOutButton = QToolButton(self.toolbarFrame)
         self.zoomOutButton.setObjectName(u"zoomOutButton")
 
-        self.toolbarLayout.addWidget(self.zoomOutButton)
+        self.viewControlsLayout.addWidget(self.zoomOutButton)
 
         self.zoomLabel = QLabel(self.toolbarFrame)
         self.zoomLabel.setObjectName(u"zoomLabel")
@@ -65,45 +68,54 @@ class Ui_PrintPreviewWindow(object):
         self.zoomLabel.setText(u"100%")
         self.zoomLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.toolbarLayout.addWidget(self.zoomLabel)
+        self.viewControlsLayout.addWidget(self.zoomLabel)
 
         self.zoomInButton = QToolButton(self.toolbarFrame)
         self.zoomInButton.setObjectName(u"zoomInButton")
 
-        self.toolbarLayout.addWidget(self.zoomInButton)
+        self.viewControlsLayout.addWidget(self.zoomInButton)
 
         self.fitWidthButton = QToolButton(self.toolbarFrame)
         self.fitWidthButton.setObjectName(u"fitWidthButton")
         self.fitWidthButton.setCheckable(True)
 
-        self.toolbarLayout.addWidget(self.fitWidthButton)
+        self.viewControlsLayout.addWidget(self.fitWidthButton)
 
         self.fitPageButton = QToolButton(self.toolbarFrame)
         self.fitPageButton.setObjectName(u"fitPageButton")
         self.fitPageButton.setCheckable(True)
 
-        self.toolbarLayout.addWidget(self.fitPageButton)
+        self.viewControlsLayout.addWidget(self.fitPageButton)
+
+
+        self.toolbarLayout.addLayout(self.viewControlsLayout)
 
         self.toolbarSpacer = QSpacerItem(40, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.toolbarLayout.addItem(self.toolbarSpacer)
 
+        self.documentActionsLayout = QHBoxLayout()
+        self.documentActionsLayout.setSpacing(6)
+        self.documentActionsLayout.setObjectName(u"documentActionsLayout")
         self.saveButton = QPushButton(self.toolbarFrame)
         self.saveButton.setObjectName(u"saveButton")
         self.saveButton.setAutoDefault(False)
 
-        self.toolbarLayout.addWidget(self.saveButton)
+        self.documentActionsLayout.addWidget(self.saveButton)
 
         self.printButton = QPushButton(self.toolbarFrame)
         self.printButton.setObjectName(u"printButton")
 
-        self.toolbarLayout.addWidget(self.printButton)
+        self.documentActionsLayout.addWidget(self.printButton)
 
         self.closeButton = QPushButton(self.toolbarFrame)
         self.closeButton.setObjectName(u"closeButton")
         self.closeButton.setAutoDefault(False)
 
-        self.toolbarLayout.addWidget(self.closeButton)
+        self.documentActionsLayout.addWidget(self.closeButton)
+
+
+        self.toolbarLayout.addLayout(self.documentActionsLayout)
 
 
         self.windowLayout.addWidget(self.toolbarFrame)

@@ -9,7 +9,7 @@
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 class Ui_AuditTab(object):
     def setupUi(self, AuditTab):
@@ -17,69 +17,83 @@ class Ui_AuditTab(object):
             AuditTab.setObjectName(u"AuditTab")
         self.auditTabLayout = QVBoxLayout(AuditTab)
         self.auditTabLayout.setObjectName(u"auditTabLayout")
-        self.auditFilterLayout = QHBoxLayout()
+        self.auditFilterLayout = QVBoxLayout()
         self.auditFilterLayout.setObjectName(u"auditFilterLayout")
+        self.auditWhoFilterLayout = QHBoxLayout()
+        self.auditWhoFilterLayout.setObjectName(u"auditWhoFilterLayout")
         self.auditUserLabel = QLabel(AuditTab)
         self.auditUserLabel.setObjectName(u"auditUserLabel")
 
-        self.auditFilterLayout.addWidget(self.auditUserLabel)
+        self.auditWhoFilterLayout.addWidget(self.auditUserLabel)
 
         self.auditUserCombo = QComboBox(AuditTab)
         self.auditUserCombo.setObjectName(u"auditUserCombo")
         self.auditUserCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        self.auditFilterLayout.addWidget(self.auditUserCombo)
+        self.auditWhoFilterLayout.addWidget(self.auditUserCombo)
 
         self.auditActionLabel = QLabel(AuditTab)
         self.auditActionLabel.setObjectName(u"auditActionLabel")
 
-        self.auditFilterLayout.addWidget(self.auditActionLabel)
+        self.auditWhoFilterLayout.addWidget(self.auditActionLabel)
 
         self.auditActionCombo = QComboBox(AuditTab)
         self.auditActionCombo.setObjectName(u"auditActionCombo")
         self.auditActionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        self.auditFilterLayout.addWidget(self.auditActionCombo)
+        self.auditWhoFilterLayout.addWidget(self.auditActionCombo)
 
+        self.auditTextEdit = QLineEdit(AuditTab)
+        self.auditTextEdit.setObjectName(u"auditTextEdit")
+        self.auditTextEdit.setClearButtonEnabled(True)
+
+        self.auditWhoFilterLayout.addWidget(self.auditTextEdit)
+
+
+        self.auditFilterLayout.addLayout(self.auditWhoFilterLayout)
+
+        self.auditWhenFilterLayout = QHBoxLayout()
+        self.auditWhenFilterLayout.setObjectName(u"auditWhenFilterLayout")
         self.auditFromLabel = QLabel(AuditTab)
         self.auditFromLabel.setObjectName(u"auditFromLabel")
 
-        self.auditFilterLayout.addWidget(self.auditFromLabel)
+        self.auditWhenFilterLayout.addWidget(self.auditFromLabel)
 
         self.auditFromEdit = QDateEdit(AuditTab)
         self.auditFromEdit.setObjectName(u"auditFromEdit")
         self.auditFromEdit.setCalendarPopup(True)
         self.auditFromEdit.setDisplayFormat(u"yyyy-MM-dd")
 
-        self.auditFilterLayout.addWidget(self.auditFromEdit)
+        self.auditWhenFilterLayout.addWidget(self.auditFromEdit)
 
         self.auditToLabel = QLabel(AuditTab)
         self.auditToLabel.setObjectName(u"auditToLabel")
 
-        self.auditFilterLayout.addWidget(self.auditToLabel)
+        self.auditWhenFilterLayout.addWidget(self.auditToLabel)
 
         self.auditToEdit = QDateEdit(AuditTab)
         self.auditToEdit.setObjectName(u"auditToEdit")
         self.auditToEdit.setCalendarPopup(True)
         self.auditToEdit.setDisplayFormat(u"yyyy-MM-dd")
 
-        self.auditFilterLayout.addWidget(self.auditToEdit)
+        self.auditWhenFilterLayout.addWidget(self.auditToEdit)
 
-        self.auditTextEdit = QLineEdit(AuditTab)
-        self.auditTextEdit.setObjectName(u"auditTextEdit")
-        self.auditTextEdit.setClearButtonEnabled(True)
+        self.auditFilterSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.auditFilterLayout.addWidget(self.auditTextEdit)
+        self.auditWhenFilterLayout.addItem(self.auditFilterSpacer)
 
         self.auditClearButton = QPushButton(AuditTab)
         self.auditClearButton.setObjectName(u"auditClearButton")
 
-        self.auditFilterLayout.addWidget(self.auditClearButton)
+        self.auditWhenFilterLayout.addWidget(self.auditClearButton)
 
         self.auditRefreshButton = QPushButton(AuditTab)
         self.auditRefreshButton.setObjectName(u"auditRefreshButton")
 
-        self.auditFilterLayout.addWidget(self.auditRefreshButton)
+        self.auditWhenFilterLayout.addWidget(self.auditRefreshButton)
+
+
+        self.auditFilterLayout.addLayout(self.auditWhenFilterLayout)
 
 
         self.auditTabLayout.addLayout(self.auditFilterLayout)
@@ -133,9 +147,9 @@ class Ui_AuditTab(object):
     def retranslateUi(self, AuditTab):
         self.auditUserLabel.setText(QCoreApplication.translate("AuditTab", u"User", None))
         self.auditActionLabel.setText(QCoreApplication.translate("AuditTab", u"Action", None))
+        self.auditTextEdit.setPlaceholderText(QCoreApplication.translate("AuditTab", u"Search object ID or changes", None))
         self.auditFromLabel.setText(QCoreApplication.translate("AuditTab", u"From", None))
         self.auditToLabel.setText(QCoreApplication.translate("AuditTab", u"To", None))
-        self.auditTextEdit.setPlaceholderText(QCoreApplication.translate("AuditTab", u"Search object ID or changes", None))
         self.auditClearButton.setText(QCoreApplication.translate("AuditTab", u"Clear filters", None))
         self.auditRefreshButton.setText(QCoreApplication.translate("AuditTab", u"Refresh", None))
         self.auditDetailEdit.setPlaceholderText(QCoreApplication.translate("AuditTab", u"Select a row to see the full record of the change.", None))

@@ -7,7 +7,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
@@ -18,6 +18,12 @@ class Ui_UserDialog(object):
         UserDialog.resize(520, 420)
         self.dialogLayout = QVBoxLayout(UserDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
+        self.titleLabel = QLabel(UserDialog)
+        self.titleLabel.setObjectName(u"titleLabel")
+        self.titleLabel.setProperty(u"role", u"dialogTitle")
+
+        self.dialogLayout.addWidget(self.titleLabel)
+
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
         self.formLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -67,12 +73,25 @@ class Ui_UserDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.roleCombo)
 
+        self.roleNotes = QVBoxLayout()
+        self.roleNotes.setObjectName(u"roleNotes")
         self.roleError = QLabel(UserDialog)
         self.roleError.setObjectName(u"roleError")
         self.roleError.setProperty(u"role", u"error")
         self.roleError.setWordWrap(True)
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.roleError)
+        self.roleNotes.addWidget(self.roleError)
+
+        self.roleHelp = QLabel(UserDialog)
+        self.roleHelp.setObjectName(u"roleHelp")
+        self.roleHelp.setTextFormat(Qt.TextFormat.RichText)
+        self.roleHelp.setWordWrap(True)
+        self.roleHelp.setProperty(u"role", u"muted")
+
+        self.roleNotes.addWidget(self.roleHelp)
+
+
+        self.formLayout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.roleNotes)
 
         self.passwordLabel = QLabel(UserDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")

@@ -61,7 +61,6 @@ class Ui_Workspace(object):
 
         self.navigationFooter = QLabel(self.navigationPanel)
         self.navigationFooter.setObjectName(u"navigationFooter")
-        self.navigationFooter.setWordWrap(True)
 
         self.navigationLayout.addWidget(self.navigationFooter)
 

@@ -108,10 +108,12 @@ class MemberHomeCards(HomeCards[MemberHomeFigures]):
         )
 
     def empty_note(self, figures: MemberHomeFigures) -> str:
+        """Where members come from, as it is: registration and import exist (issue 11: no
+        screen may deny a capability, and the note once said they "will be" available)."""
         if figures.overview.total_records:
             return ""
         return QCoreApplication.translate(
             "HomePage",
-            "No party members are registered yet. Member registration and roster import will "
-            "be available under “Members”; until then the figures below stay at zero.",
+            "No party members are registered yet. Members are registered one by one or "
+            "imported from a roster under “Members”; the figures below count them from then on.",
         )

@@ -40,6 +40,19 @@ from dangqun.members.service import MemberCategory, MemberKind, MemberRow, Membe
     STATUS,
 ) = range(10)
 COLUMN_COUNT = 10
+COLUMN_KEYS = (
+    "name",
+    "gender",
+    "birth_date",
+    "id_number",
+    "category",
+    "kind",
+    "branch",
+    "joined_on",
+    "phone",
+    "status",
+)
+"""Stable names of the columns, for the user's column choices kept in the ui-state."""
 PAGE_SIZE = 50
 MAX_CACHED_PAGES = 200
 """10,000 rows at most in memory; a page dropped from the cache is read again if needed."""

@@ -103,7 +103,11 @@ STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
         _source(QT_TRANSLATE_NOOP("Pages", "Base bookings")),
         "bases",
         "dangqun.ui.pages.bases_page:BasesPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Activity menus, lecturers, bookings and visits")),
+        _source(
+            QT_TRANSLATE_NOOP(
+                "Pages", "Not in this version yet: activity menus, lecturers, bookings and visits"
+            )
+        ),
         position=20,
     ),
     PageDeclaration(
@@ -111,7 +115,11 @@ STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
         _source(QT_TRANSLATE_NOOP("Pages", "Time bank")),
         "timebank",
         "dangqun.ui.pages.timebank_page:TimeBankPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Volunteer hours and service certificates")),
+        _source(
+            QT_TRANSLATE_NOOP(
+                "Pages", "Not in this version yet: volunteer hours and service certificates"
+            )
+        ),
         position=30,
     ),
     PageDeclaration(
@@ -119,7 +127,11 @@ STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
         _source(QT_TRANSLATE_NOOP("Pages", "Meeting minutes")),
         "minutes",
         "dangqun.ui.pages.minutes_page:MinutesPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "“Three meetings and one lesson”, party days")),
+        _source(
+            QT_TRANSLATE_NOOP(
+                "Pages", "Not in this version yet: “three meetings and one lesson”, party days"
+            )
+        ),
         position=40,
     ),
     PageDeclaration(
@@ -127,7 +139,9 @@ STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
         _source(QT_TRANSLATE_NOOP("Pages", "Data sync")),
         "sync",
         "dangqun.ui.pages.sync_page:SyncPage",
-        _source(QT_TRANSLATE_NOOP("Pages", "Data packages for the district")),
+        _source(
+            QT_TRANSLATE_NOOP("Pages", "Not in this version yet: data packages for the district")
+        ),
         position=60,
     ),
 )

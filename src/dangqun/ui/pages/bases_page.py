@@ -1,7 +1,8 @@
 """阵地预约: open organizational-life bases and their bookings (DOMAIN.md §2).
 
-Until the bookings module lands, the page explains the booking rules the module will enforce
-and shows who may come: the branches and the members who have no venue of their own.
+Until the bookings module lands, the page says it is not available yet, what to do meanwhile,
+the booking rules the module will enforce, and the real counts of who will use the bases: the
+branches and the members who have no venue of their own (issue 11: no false claims).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.queries import member_overview
-from dangqun.members.vocabulary import MemberKind, OrganizationLevel
+from dangqun.members.vocabulary import MEMBER_KIND_LABELS, MemberKind, OrganizationLevel
 from dangqun.ui.context import UiContext
 from dangqun.ui.pages.module_page import ModulePage, format_count
 
@@ -29,8 +30,21 @@ class BasesPage(ModulePage):
                 "members hold their organizational life nearby."
             ),
             self.tr(
-                "The bookings module lets the front desk take bookings online and offline, "
-                "plan the day's arrivals and count every visit."
+                "Base bookings are not yet available in this version: they will come in a "
+                "later version."
+            ),
+            self.tr(
+                "Today: in “{members}”, filter by kind to find the {floating_in} and "
+                "{in_service} members and their branches; keep recording bookings the way the "
+                "center does now (for example in a paper register)."
+            ).format(
+                members=self.page_title("members"),
+                floating_in=MEMBER_KIND_LABELS[MemberKind.FLOATING_IN],
+                in_service=MEMBER_KIND_LABELS[MemberKind.IN_SERVICE_REGISTERED],
+            ),
+            self.tr(
+                "Once the bookings module is released, the front desk will take bookings "
+                "online and offline, plan the day's arrivals and count every visit:"
             ),
             [
                 self.tr(
@@ -43,26 +57,22 @@ class BasesPage(ModulePage):
                     "from the lecturers' group."
                 ),
                 self.tr(
-                    "Capacity counts people, not bookings: a group of 30 in a room for 40 "
-                    "leaves 10 places. Two bookings made at the same moment can never both "
+                    "Capacity will count people, not bookings: a group of 30 in a room for 40 "
+                    "leaves 10 places. Two bookings made at the same moment will never both "
                     "take the last places."
                 ),
                 self.tr(
-                    "Overlapping bookings of one room are refused; a recurring booking skips "
-                    "closed dates instead of failing as a whole."
+                    "Overlapping bookings of one room will be refused; a recurring booking will "
+                    "skip closed dates instead of failing as a whole."
                 ),
                 self.tr(
                     "Statistics by visits (批次) and by people (人次), as the district reports "
-                    "them; the day's arrivals and call list are ready when the program opens."
+                    "them, with the day's arrivals and call list ready when the program opens."
                 ),
             ],
-            self.tr(
-                "Bases, activity menus, lecturers and bookings will be managed here in a later "
-                "version of dangqun. The figures below show who can already book."
-            ),
         )
         self.set_flow(
-            self.tr("Booking status"),
+            self.tr("Booking status (planned)"),
             [
                 self.tr("Pending"),
                 self.tr("Confirmed"),
@@ -85,12 +95,12 @@ class BasesPage(ModulePage):
         self.set_card(
             "branches",
             format_count(overview.level(OrganizationLevel.GRID_BRANCH)),
-            self.tr("Hold organizational life at the bases"),
+            self.tr("In the organization tree"),
         )
         self.set_card(
             "groups",
             format_count(overview.level(OrganizationLevel.BUILDING_GROUP)),
-            self.tr("Can book small activities"),
+            self.tr("In the organization tree"),
         )
         self.set_card(
             "floatingIn",

@@ -43,6 +43,9 @@ from dangqun.ui.widgets.stat_card import (
 )
 
 LINK_COLUMNS = 6
+MIN_CARD_WIDTH = 180
+"""The narrowest a figure card may get: four a row still fit beside the compact navigation of
+a 1024×768 screen, so the quick links show without scrolling (issue 11)."""
 
 
 FigureLoader = Callable[[Application, Actor], Any]
@@ -139,7 +142,7 @@ class HomePage(QWidget):
             (button.sizeHint().width() for button in self.link_buttons.values()), default=1
         )
         columns = (
-            columns_for_width(available, max(card_width, 190), spacing, CARD_COLUMNS),
+            columns_for_width(available, max(card_width, MIN_CARD_WIDTH), spacing, CARD_COLUMNS),
             columns_for_width(available, link_width, spacing, LINK_COLUMNS),
         )
         if columns != self._columns:

@@ -20,8 +20,18 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
+    QAction,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -29,7 +39,15 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QWidget,
+)
 
 from dangqun.core.changes import Changes
 from dangqun.core.errors import DangqunError
@@ -63,6 +81,7 @@ from dangqun.ui.models.member_table_model import (
     BRANCH,
     CATEGORY,
     COLUMN_COUNT,
+    COLUMN_KEYS,
     GENDER,
     ID_NUMBER,
     JOINED_ON,
@@ -76,11 +95,17 @@ from dangqun.ui.models.member_table_model import (
 from dangqun.ui.operations import run_service
 from dangqun.ui.threads import BackgroundCall, run_in_background
 from dangqun.ui.widgets import message_boxes
+from dangqun.ui.widgets.responsive import FlowLayout, OverflowMenu
 
 SEARCH_DELAY_MILLISECONDS = 150
 """Typing pauses shorter than this are one search (a front desk types ``zsf`` in ~300 ms)."""
 BUSY_HINT_MILLISECONDS = 400
 NOTICE_MILLISECONDS = 15_000
+OPTIONAL_COLUMNS = (JOINED_ON, BIRTH_DATE, GENDER, ID_NUMBER)
+"""Hidden in this order when the list is too narrow for all columns (1024×768, issue 11):
+name, category, kind, branch, phone and status always stay."""
+COLUMN_CHOICES_KEY = "members/columns"
+"""ui-state key: the columns the user showed or hid himself (``key=1`` / ``key=0``)."""
 SORTABLE_COLUMNS = {
     NAME: MemberSort.NAME,
     BIRTH_DATE: MemberSort.BIRTH_DATE,
@@ -135,6 +160,8 @@ class MembersPage(QWidget):
         self._organizations_stale = True
         self._organizations_loading = False
         self._search_tables_loaded = False
+        self._natural_widths: dict[int, int] = {}
+        self.column_choices = self._read_column_choices()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MILLISECONDS)
@@ -176,6 +203,17 @@ class MembersPage(QWidget):
         ui.searchEdit.textChanged.connect(self._search_text_changed)
         ui.searchEdit.installEventFilter(self)
         ui.searchEdit.returnPressed.connect(self._search_now)
+        # Side by side when they fit, on a second line when not (1024×768, issue 11).
+        self.filter_layout = FlowLayout(ui.filterBar)
+        self.filter_layout.add_widgets(
+            (
+                ui.filterLabel,
+                ui.branchPicker,
+                ui.kindCombo,
+                ui.categoryCombo,
+                ui.statusCombo,
+            )
+        )
         ui.clearFiltersButton.setIcon(icon("clear_filter"))
         ui.clearFiltersButton.clicked.connect(self.clear_filters)
         ui.clearSearchButton.clicked.connect(self.clear_filters)
@@ -201,6 +239,9 @@ class MembersPage(QWidget):
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self._header_clicked)
         header.setMinimumSectionSize(48)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        view.viewport().installEventFilter(self)
         self._size_columns()
         view.doubleClicked.connect(self._row_activated)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -235,7 +276,7 @@ class MembersPage(QWidget):
             BIRTH_DATE: "2000-12-31",
             ID_NUMBER: "53010219850601123X",
             CATEGORY: "预备",
-            KIND: "在职报到",
+            KIND: "离退休党员",
             BRANCH: "第16网格党支部",
             JOINED_ON: "2000-12-31",
             PHONE: "13812345678",
@@ -246,8 +287,73 @@ class MembersPage(QWidget):
             title = header_metrics.horizontalAdvance(titles[column]) + header_padding
             width = max(metrics.horizontalAdvance(samples[column]) + cell_padding, title)
             header.resizeSection(column, width)
+            self._natural_widths[column] = width
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(BRANCH, QHeaderView.ResizeMode.Stretch)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show the columns the list has room for (issue 11): the optional ones go, in
+        :data:`OPTIONAL_COLUMNS` order, while the rest would not fit the view's width. A column
+        the user showed or hid from the header's menu stays as chosen."""
+        view = self.ui.membersView
+        hidden = {column for column, shown in self.column_choices.items() if not shown}
+        needed = sum(self._natural_widths.get(c, 0) for c in range(COLUMN_COUNT) if c not in hidden)
+        for column in OPTIONAL_COLUMNS:
+            if needed <= view.viewport().width():
+                break
+            if column not in self.column_choices:
+                hidden.add(column)
+                needed -= self._natural_widths.get(column, 0)
+        for column in range(COLUMN_COUNT):
+            if view.isColumnHidden(column) != (column in hidden):
+                view.setColumnHidden(column, column in hidden)
+
+    def _column_menu(self, position: QPoint) -> None:
+        """The header's menu: show or hide each column, or let the width decide again."""
+        header = self.ui.membersView.horizontalHeader()
+        menu = QMenu(self)
+        titles = self.model.column_titles()
+        for column in range(COLUMN_COUNT):
+            if column == NAME:
+                continue  # a list without names identifies nobody
+            action = QAction(titles[column], menu)
+            action.setCheckable(True)
+            action.setChecked(not self.ui.membersView.isColumnHidden(column))
+            action.toggled.connect(partial(self.choose_column, column))
+            menu.addAction(action)
+        menu.addSeparator()
+        fit = menu.addAction(self.tr("Fit columns to the window"))
+        fit.setEnabled(bool(self.column_choices))
+        fit.triggered.connect(self.forget_column_choices)
+        menu.popup(header.mapToGlobal(position))
+
+    def choose_column(self, column: int, shown: bool) -> None:
+        """The user's own choice for ``column``: kept (also for the next session)."""
+        self.column_choices[column] = shown
+        self._write_column_choices()
+        self.fit_columns()
+
+    def forget_column_choices(self) -> None:
+        self.column_choices = {}
+        self._write_column_choices()
+        self.fit_columns()
+
+    def _read_column_choices(self) -> dict[int, bool]:
+        text = str(self.context.ui_state.value(COLUMN_CHOICES_KEY, "") or "")
+        choices = {}
+        for pair in text.split(","):
+            key, _, value = pair.partition("=")
+            if key in COLUMN_KEYS and key != COLUMN_KEYS[NAME] and value in ("0", "1"):
+                choices[COLUMN_KEYS.index(key)] = value == "1"
+        return choices
+
+    def _write_column_choices(self) -> None:
+        text = ",".join(
+            f"{COLUMN_KEYS[column]}={int(shown)}"
+            for column, shown in sorted(self.column_choices.items())
+        )
+        self.context.ui_state.setValue(COLUMN_CHOICES_KEY, text)
 
     def _setup_buttons(self) -> None:
         ui = self.ui
@@ -265,9 +371,17 @@ class MembersPage(QWidget):
         ui.emptyIcon.setPixmap(accent_icon("members").pixmap(QSize(56, 56)))
         ui.noResultIcon.setPixmap(icon("no_result", ICON_MUTED, None).pixmap(QSize(56, 56)))
         ui.noticeCloseButton.clicked.connect(self.hide_notice)
-        for button in (ui.registerButton, ui.importButton, ui.registerFirstButton):
+        # 只读 cannot import, so the import template is no use to it either (issue 11).
+        editing_only = (
+            ui.registerButton,
+            ui.importButton,
+            ui.registerFirstButton,
+            ui.importFirstButton,
+            ui.templateButton,
+            ui.templateFirstButton,
+        )
+        for button in editing_only:
             button.setVisible(self.may_edit)
-        ui.importFirstButton.setVisible(self.may_edit)
         if not self.may_edit:
             ui.editButton.setText(self.tr("View…"))
         ui.registerButton.clicked.connect(self.register_member)
@@ -281,6 +395,22 @@ class MembersPage(QWidget):
         ui.printButton.clicked.connect(partial(print_action.print_roster, self))
         ui.birthdaysButton.clicked.connect(self.show_political_birthdays)
         ui.organizationsButton.clicked.connect(self.show_organizations)
+        # What does not fit the window's width goes into 更多: the template first, then
+        # printing (issue 11). Buttons the role may not use stay hidden.
+        collapsible = [
+            button
+            for button in (ui.importButton, ui.exportButton, ui.printButton, ui.templateButton)
+            if not button.isHidden()
+        ]
+        self.actions_overflow = OverflowMenu(
+            ui.actionsBar, ui.actionsLayout, collapsible, ui.moreActionsButton
+        )
+        self.header_overflow = OverflowMenu(
+            ui.headerBar,
+            ui.headerLayout,
+            (ui.birthdaysButton, ui.organizationsButton),
+            ui.moreListsButton,
+        )
         self._update_buttons()
 
     def _font_size_changed(self, _points: int) -> None:
@@ -406,15 +536,29 @@ class MembersPage(QWidget):
         self._show_count(len(result.ids))
         ui = self.ui
         if result.ids:
-            ui.resultStack.setCurrentWidget(ui.tablePage)
+            self._show_result(ui.tablePage)
             self._restore_selection()
         elif not result.anyone:
-            ui.resultStack.setCurrentWidget(ui.emptyPage)
+            self._show_result(ui.emptyPage)
             self._explain_empty()
         else:
-            ui.resultStack.setCurrentWidget(ui.noResultPage)
+            self._show_result(ui.noResultPage)
             ui.noResultText.setText(self._no_result_hint(result.query))
         self._update_buttons()
+
+    def _show_result(self, shown: QWidget) -> None:
+        """Show the list, the empty state or the no-result card; only the shown one counts
+        for the page's minimum height, so the list keeps its rows on a 768-pixel screen at a
+        large font instead of reserving room for a card that is not there (issue 11)."""
+        stack = self.ui.resultStack
+        for widget in (self.ui.tablePage, self.ui.emptyPage, self.ui.noResultPage):
+            policy = widget.sizePolicy()
+            policy.setVerticalPolicy(
+                QSizePolicy.Policy.Preferred if widget is shown else QSizePolicy.Policy.Ignored
+            )
+            widget.setSizePolicy(policy)
+        stack.setCurrentWidget(shown)
+        stack.updateGeometry()  # the page's layout keeps the stack's old minimum otherwise
 
     def _explain_empty(self) -> None:
         """What to do first; without any branch, a member cannot be registered yet."""
@@ -505,7 +649,10 @@ class MembersPage(QWidget):
         ui.searchEdit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """↓ in the search box goes to the list (then Enter opens the person)."""
+        """↓ in the search box goes to the list (then Enter opens the person); a resized list
+        shows the columns it has room for."""
+        if watched is self.ui.membersView.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
         if (
             watched is self.ui.searchEdit
             and event.type() == QEvent.Type.KeyPress
@@ -641,7 +788,12 @@ class MembersPage(QWidget):
     def show_political_birthdays(self) -> None:
         from dangqun.ui.dialogs.political_birthdays_dialog import PoliticalBirthdaysDialog
 
-        dialog = PoliticalBirthdaysDialog(self.context, self)
+        dialog = PoliticalBirthdaysDialog(
+            self.context,
+            self,
+            organizations=self.organizations,
+            organization_id=self.ui.branchPicker.organization_id(),
+        )
         self.open_dialog(dialog, None)
 
     # -- notices ----------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """会议记录: 三会一课 and organizational life, locked once signed (DOMAIN.md §4).
 
 The table of meetings quotes the 《中国共产党支部工作条例（试行）》 (2018) as DOMAIN.md does; the
-figures show who has a vote, since probationary members (预备党员) have none.
+figures show who has a vote, since probationary members (预备党员) have none. Until the minutes
+module lands, the page says it is not available yet and what to do meanwhile (issue 11: no
+false claims).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.queries import member_overview
-from dangqun.members.vocabulary import MemberCategory, OrganizationLevel
+from dangqun.members.vocabulary import MEMBER_CATEGORY_LABELS, MemberCategory, OrganizationLevel
 from dangqun.ui.context import UiContext
 from dangqun.ui.pages.module_page import ModulePage, format_count
 
@@ -28,8 +30,20 @@ class MinutesPage(ModulePage):
                 "organizational life meetings, kept the way the branch work regulations ask."
             ),
             self.tr(
-                "The minutes module records each meeting once and keeps it: after the host and "
-                "the recorder sign, the record is locked."
+                "Meeting minutes are not yet available in this version: they will come in a "
+                "later version."
+            ),
+            self.tr(
+                "Today: in “{members}”, choose a branch and use “Print roster” to check who "
+                "should attend and who is a {full} with a vote; keep the minutes in the "
+                "branch's paper minute book."
+            ).format(
+                members=self.page_title("members"),
+                full=MEMBER_CATEGORY_LABELS[MemberCategory.FULL],
+            ),
+            self.tr(
+                "Once the minutes module is released, it will record each meeting once and "
+                "keep it: after the host and the recorder sign, the record will be locked:"
             ),
             [
                 self.tr(
@@ -38,23 +52,19 @@ class MinutesPage(ModulePage):
                     "resolutions."
                 ),
                 self.tr(
-                    "Quorum and votes are checked: more than half of the members with a vote "
-                    "present; a motion passes with more than half of those who should attend; "
-                    "elections need four fifths. Probationary members have no vote."
+                    "Quorum and votes will be checked: more than half of the members with a "
+                    "vote present; a motion passes with more than half of those who should "
+                    "attend; elections need four fifths. Probationary members have no vote."
                 ),
                 self.tr(
-                    "Signed minutes are locked: later changes are dated corrections, never "
-                    "silent edits."
+                    "Signed minutes will be locked: later changes will be dated corrections, "
+                    "never silent edits."
                 ),
                 self.tr(
-                    "A compliance view per branch shows which required meetings of the month, "
-                    "quarter or year are still missing."
+                    "A compliance view per branch will show which required meetings of the "
+                    "month, quarter or year are still missing."
                 ),
             ],
-            self.tr(
-                "Writing, signing and printing minutes, and the compliance overview, will be "
-                "available here in a later version of dangqun."
-            ),
         )
         self.add_cards(
             [
@@ -108,12 +118,12 @@ class MinutesPage(ModulePage):
         self.set_card(
             "branches",
             format_count(overview.level(OrganizationLevel.GRID_BRANCH)),
-            self.tr("Each keeps its own minutes"),
+            self.tr("In the organization tree"),
         )
         self.set_card(
             "groups",
             format_count(overview.level(OrganizationLevel.BUILDING_GROUP)),
-            self.tr("Hold party group meetings"),
+            self.tr("In the organization tree"),
         )
         self.set_card(
             "voting",

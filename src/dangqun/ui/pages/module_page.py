@@ -1,9 +1,11 @@
-"""The shared layout of a module's overview page (forms/module_page.ui).
+"""The shared layout of the overview page of a module this version does not have yet.
 
-Modules whose screens arrive in later issues (bases, time bank, minutes, sync, and members until
-its register lands) still open on a finished page: what the module is for, the live figures the
-database can already give, the working rules it follows, and a plain note of what comes later.
-A subclass provides the texts and fills the figures in :meth:`refresh`.
+The bases, time bank, minutes and sync modules arrive in later issues. Their pages must never
+claim or deny a capability falsely (issue 11, "no screen may claim or deny a capability
+falsely"): the note at the top says plainly that the module is not yet available and what the
+user can do today instead, with the existing page or button named; the live figures are real
+counts from the register; what the module will do is described in the future tense under
+"planned". A subclass provides the texts and fills the figures in :meth:`refresh`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dangqun.core.changes import Changes, Entity
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_module_page import Ui_ModulePage
 from dangqun.ui.icons import accent_icon, icon
+from dangqun.ui.pages import page_spec
 from dangqun.ui.widgets.stat_card import (
     CARD_COLUMNS,
     StatCard,
@@ -73,14 +76,23 @@ class ModulePage(QWidget):
         self,
         title: str,
         tagline: str,
-        introduction: str,
+        not_yet: str,
+        today: str,
+        plan: str,
         points: Sequence[str],
-        later_note: str,
     ) -> None:
+        """``not_yet`` says the module is missing, ``today`` what to do meanwhile, ``plan`` and
+        ``points`` what the module will do (future tense: nothing here works yet)."""
         self.ui.titleLabel.setText(title)
         self.ui.taglineLabel.setText(tagline)
-        self.ui.descriptionLabel.setText(bullet_list_html(introduction, points))
-        self.ui.laterNoteText.setText(later_note)
+        self.ui.laterNoteText.setText(f"<b>{html.escape(not_yet)}</b>")
+        self.ui.todayText.setText(today)
+        self.ui.descriptionLabel.setText(bullet_list_html(plan, points))
+
+    @staticmethod
+    def page_title(key: str) -> str:
+        """The navigation title of another page, for the "today" advice to name it exactly."""
+        return page_spec(key).title
 
     def set_flow(self, title: str, steps: Sequence[str], note: str = "") -> None:
         """A row of status chips joined by arrows (e.g. 待确认 → 已确认 → 已签到 → 已完成)."""

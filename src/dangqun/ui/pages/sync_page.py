@@ -1,7 +1,8 @@
 """数据同步: self-verifying packages for the district, carried by USB stick (DOMAIN.md §5).
 
 The page shows the identity every package will carry — the center id and division code — so a
-front desk can read it to the district on the phone today.
+front desk can read it to the district on the phone today; the note at the top says the module
+is not available yet and what to do meanwhile (issue 11: no false claims).
 """
 
 from __future__ import annotations
@@ -32,39 +33,43 @@ class SyncPage(ModulePage):
                 "package — on a USB stick or by e-mail — not over the network."
             ),
             self.tr(
-                "The sync module exports what changed since the last package and imports the "
-                "district's packages, safely and more than once without harm."
+                "Data sync is not yet available in this version: it will come in a later version."
+            ),
+            self.tr(
+                "Today: in “{members}”, use “Export…” to save the register as an Excel file "
+                "when the district asks for it; give the district the center's identity below "
+                "when it asks."
+            ).format(members=self.page_title("members")),
+            self.tr(
+                "Once the sync module is released, it will export what changed since the last "
+                "package and import the district's packages, safely and more than once "
+                "without harm:"
             ),
             [
                 self.tr(
-                    "Packages verify themselves: every file has a hash, and the package is "
-                    "signed with this center's key."
+                    "Packages will verify themselves: every file will have a hash, and the "
+                    "package will be signed with this center's key."
                 ),
                 self.tr(
-                    "Packages are encrypted for the district once a district key is set, so a "
-                    "lost USB stick reveals nothing."
+                    "Packages will be encrypted for the district once a district key is set, so "
+                    "a lost USB stick reveals nothing."
                 ),
                 self.tr(
-                    "Incremental: only what changed since the last package is exported; "
-                    "deletions travel too."
+                    "Incremental: only what changed since the last package will be exported; "
+                    "deletions will travel too."
                 ),
                 self.tr(
-                    "Idempotent: importing the same package twice changes nothing, and a "
-                    "missing package in the sequence is reported."
+                    "Idempotent: importing the same package twice will change nothing, and a "
+                    "missing package in the sequence will be reported."
                 ),
                 self.tr(
-                    "After an import, a summary lists what was added, updated, ignored and in "
-                    "conflict."
+                    "After an import, a summary will list what was added, updated, ignored and "
+                    "in conflict."
                 ),
             ],
-            self.tr(
-                "Exporting and importing packages will be available here in a later version of "
-                "dangqun. The identity below is already fixed and will be part of every "
-                "package."
-            ),
         )
         self.set_flow(
-            self.tr("A package's journey"),
+            self.tr("A package's journey (planned)"),
             [
                 self.tr("Export at the center"),
                 self.tr("USB stick or e-mail"),
@@ -112,7 +117,7 @@ class SyncPage(ModulePage):
         )
         self.show_details(
             self.tr("This center's identity"),
-            self.tr("Every package carries these values; the center id never changes."),
+            self.tr("Every package will carry these values; the center id never changes."),
             [self.tr("Item"), self.tr("Value")],
             [
                 [self.tr("Center name"), info.name],

@@ -1,4 +1,9 @@
-"""时间银行: volunteer hours on a ledger that never loses an hour (DOMAIN.md §3)."""
+"""时间银行: volunteer hours on a ledger that never loses an hour (DOMAIN.md §3).
+
+Until the time bank lands, the page says it is not available yet, what to do meanwhile and
+what the ledger will do, over real counts of the members who may volunteer (issue 11: no false
+claims).
+"""
 
 from __future__ import annotations
 
@@ -24,39 +29,45 @@ class TimeBankPage(ModulePage):
                 "and earn hours they can later spend, give to relatives or donate."
             ),
             self.tr(
-                "The time bank records every hour of service on a ledger that never loses an "
-                "hour, and issues numbered volunteer service certificates."
+                "The time bank is not yet available in this version: it will come in a later "
+                "version."
+            ),
+            self.tr(
+                "Today: look up volunteers who are party members in “{members}”; keep "
+                "recording service hours the way the center does now (for example on paper "
+                "service slips). Volunteer certificates cannot be printed by dangqun yet."
+            ).format(members=self.page_title("members")),
+            self.tr(
+                "Once the time bank is released, it will record every hour of service on a "
+                "ledger that never loses an hour, and issue numbered volunteer service "
+                "certificates:"
             ),
             [
                 self.tr(
-                    "Hours are kept in whole minutes. Every transfer has two sides that add up "
-                    "to zero, and balances are always the sum of the entries."
+                    "Hours will be kept in whole minutes. Every transfer will have two sides "
+                    "that add up to zero, and balances will always be the sum of the entries."
                 ),
                 self.tr(
-                    "Entries are never edited or deleted: a mistake is corrected by a linked "
-                    "reversal, with the reason and the person who made it."
+                    "Entries will never be edited or deleted: a mistake will be corrected by a "
+                    "linked reversal, with the reason and the person who made it."
                 ),
                 self.tr(
-                    "Each paper service slip has a unique number, so the same slip cannot be "
-                    "entered twice."
+                    "Each paper service slip will have a unique number, so the same slip cannot "
+                    "be entered twice."
                 ),
                 self.tr(
-                    "Hours served (for certificates) and hours available to spend are kept "
-                    "apart: giving hours away does not reduce the hours a person has served."
+                    "Hours served (for certificates) and hours available to spend will be kept "
+                    "apart: giving hours away will not reduce the hours a person has served."
                 ),
                 self.tr(
-                    "Volunteer service certificates follow the Ministry of Civil Affairs' 2021 "
-                    "rules: issued free of charge by whoever recorded the service, numbered, "
-                    "registered and archived."
+                    "Volunteer service certificates will follow the Ministry of Civil Affairs' "
+                    "2021 rules: issued free of charge by whoever recorded the service, "
+                    "numbered, registered and archived."
                 ),
             ],
-            self.tr(
-                "Recording service, exchanging hours and printing certificates will be "
-                "available here in a later version of dangqun."
-            ),
         )
         self.set_flow(
-            self.tr("How an hour travels"),
+            self.tr("How an hour will travel (planned)"),
             [
                 self.tr("Service recorded"),
                 self.tr("Checked and booked"),
@@ -78,7 +89,7 @@ class TimeBankPage(ModulePage):
         self.set_card(
             "inRegister",
             format_count(overview.in_register),
-            self.tr("Can be registered as volunteers"),
+            self.tr("Active records in the register"),
         )
         self.set_card(
             "local",
@@ -88,7 +99,7 @@ class TimeBankPage(ModulePage):
         self.set_card(
             "inService",
             format_count(overview.kind(MemberKind.IN_SERVICE_REGISTERED)),
-            self.tr("Service is reported back to their unit"),
+            self.tr("Membership kept by their own unit"),
         )
         self.set_card(
             "retired",

@@ -18,9 +18,10 @@ from dangqun.core.audit import ACTION_LABELS, AuditFilter, AuditRecord, read_aud
 from dangqun.ui.context import UiContext
 from dangqun.ui.forms.ui_settings_audit_tab import Ui_AuditTab
 from dangqun.ui.models import audit_log_model
-from dangqun.ui.models.audit_log_model import AuditLogModel, pretty_json
+from dangqun.ui.models.audit_log_model import AuditLogModel
 from dangqun.ui.operations import run_service
 from dangqun.ui.settings.tab_kit import tab_icon
+from dangqun.ui.widgets.combo_boxes import WholeTextComboSizer
 
 NO_DATE = QDate(2000, 1, 1)
 """The minimum of the date filters, shown as "any date" (the filter is off)."""
@@ -77,6 +78,8 @@ class AuditTab(QWidget):
             edit.setDate(NO_DATE)
             _CalendarOnToday(edit)
         ui.auditTextEdit.setMinimumWidth(200)
+        for combo in (ui.auditUserCombo, ui.auditActionCombo):
+            WholeTextComboSizer(combo)
         ui.auditRefreshButton.setIcon(tab_icon("refresh"))
         ui.auditClearButton.setIcon(tab_icon("clear_filter"))
 
@@ -184,7 +187,7 @@ class AuditTab(QWidget):
             return
         lines = [
             self.tr("Time: {time}").format(time=row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
-            self.tr("User: {username}").format(username=row.username),
+            self.tr("User: {username}").format(username=row.user_label),
             self.tr("Action: {label} ({code})").format(label=row.action_label, code=row.action),
             self.tr("Object: {kind} {id}").format(
                 kind=self.audit_model.entity_label(row.entity_type), id=row.entity_id or ""
@@ -194,7 +197,7 @@ class AuditTab(QWidget):
             (self.tr("Before:"), row.before_json),
             (self.tr("After:"), row.after_json),
         ):
-            lines += ["", title, pretty_json(text) or self.tr("(none)")]
+            lines += ["", title, self.audit_model.details_text(row, text) or self.tr("(none)")]
         self.ui.auditDetailEdit.setPlainText("\n".join(lines))
 
 

@@ -213,7 +213,10 @@ class OrganizationPicker(QComboBox):
             text, tip = self._placeholder, ""
         self.setItemText(0, text)
         self.setCurrentIndex(0)
-        self.setToolTip(tip)
+        # A long name is elided in a narrow picker (1024×768, issue 11); the tooltip holds
+        # the whole text or path, which is what the layout checks accept as elided on purpose.
+        self.setToolTip(tip or text)
+        self.setProperty("elided", True)
 
     # -- popup ------------------------------------------------------------------------------
 
