@@ -1751,7 +1751,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>All kinds</source>
-        <translation>全部类型</translation>
+        <translation>全部党员类型</translation>
     </message>
     <message>
         <source>Full and probationary</source>
