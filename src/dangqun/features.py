@@ -13,7 +13,7 @@ name is imported by the reader that needs it, so start-up stays as light as befo
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,21 @@ def audit_field_labels() -> dict[str, dict[str, str]]:
     for feature in registered_features():
         for entity_type, fields in feature.audit_field_labels.items():
             labels.setdefault(entity_type, {}).update(fields)
+    return labels
+
+
+def audit_value_labels() -> dict[str, dict[str, dict[str, str]]]:
+    """Every feature's entity type → {detail key → {stored code → Chinese}}, merged."""
+    labels: dict[str, dict[str, dict[str, str]]] = {}
+    for feature in registered_features():
+        if feature.audit_value_labels is None:
+            continue
+        declared: Mapping[str, Mapping[str, Mapping[str, str]]] = load_reference(
+            feature.audit_value_labels
+        )
+        for entity_type, fields in declared.items():
+            for key, values in fields.items():
+                labels.setdefault(entity_type, {}).setdefault(key, {}).update(values)
     return labels
 
 

@@ -33,6 +33,7 @@ from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.dialogs.password_dialog import PasswordDialog
 from dangqun.ui.dialogs.user_dialog import UserDialog
 from dangqun.ui.models.audit_log_model import AFTER as AFTER_COLUMN
+from dangqun.ui.models.audit_log_model import BEFORE as BEFORE_COLUMN
 from dangqun.ui.models.audit_log_model import ENTITY as ENTITY_COLUMN
 from dangqun.ui.models.audit_log_model import USER as USER_COLUMN
 from dangqun.ui.models.audit_log_model import AuditLogModel, compact_json
@@ -519,8 +520,33 @@ def test_the_audit_model_names_entities_fields_and_actors_in_chinese(
     assert model.index(1, USER_COLUMN).data() == f"{admin.display_name}（admin）"
     assert model.index(1, ENTITY_COLUMN).data() == "用户"
     after = model.index(1, AFTER_COLUMN).data()
-    assert "姓名: 王芳" in after and "角色: staff" in after and "启用: 是" in after
+    assert "姓名: 王芳" in after and "角色: 工作人员" in after and "启用: 是" in after
     assert model.details_text(created, created.after_json).splitlines()[0] == "姓名：王芳"
+
+
+def test_the_audit_model_names_stored_codes(qtbot, application: Application, admin: Actor) -> None:
+    """Issue 11: a member's entry read ``党员类型: local, 性别: 1``; codes are named now."""
+    with application.database.unit_of_work(admin) as work:
+        work.audit(
+            "member.update",
+            "member",
+            "m-1",
+            {"kind": "local", "gender_code": "1"},
+            {"kind": "floating_in", "gender_code": "2", "note": "local"},
+        )
+        work.commit()
+    context = UiContext(application, admin, open_ui_state(application.paths), AppEvents())
+    model = AuditLogModel(context)
+    model.reload()
+    settle(qtbot)
+    before = model.index(0, BEFORE_COLUMN).data().split(", ")
+    assert sorted(before) == ["党员类型: 社区党员", "性别: 男"]
+    after = model.index(0, AFTER_COLUMN).data().split(", ")
+    assert {"党员类型: 流入党员", "性别: 女"} <= set(after)
+    assert any(part.endswith(": local") for part in after)  # free text keeps what was stored
+    row = model.row_at(0)
+    assert row is not None
+    assert "党员类型：社区党员" in model.details_text(row, row.before_json)
 
 
 def test_actors_read_as_people() -> None:

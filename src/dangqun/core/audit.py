@@ -24,7 +24,7 @@ from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 from dangqun.core.clock import utc_now
 from dangqun.core.db import Database
 from dangqun.core.model_base import Base, UTCDateTime
-from dangqun.core.security import Actor, Permission
+from dangqun.core.security import ROLE_LABELS, Actor, Permission
 
 AUDIT_PAGE_SIZE = 200
 
@@ -91,6 +91,12 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 }
 """Core's entity type → {key of the before/after details → Chinese name} (issue 11: the log
 showed ``display_name: …``); features add theirs through ``Feature.audit_field_labels``."""
+
+VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "user": {"role": {role.value: label for role, label in ROLE_LABELS.items()}},
+}
+"""Core's stored codes as the audit viewer names them (``role: staff`` → 角色：工作人员);
+features add theirs through ``Feature.audit_value_labels``."""
 
 SYSTEM_ACTOR_LABELS = {"system": "系统"}
 """Actors without an account, as the log names them."""

@@ -108,6 +108,10 @@ class Feature:
     audit_field_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Entity type → {key of the before/after details → Chinese name}
     (``{"member": {"kind": "党员类型"}}``): the same key means different things per entity."""
+    audit_value_labels: str | None = None
+    """``"module:NAME"`` of entity type → {detail key → {stored code → Chinese}}
+    (``{"member": {"kind": {"local": "社区党员"}}}``): the viewer shows 社区党员, not ``local``.
+    A reference, read only by the audit viewer, so the code tables stay off the start path."""
     documents: tuple[str, ...] = ()
     """``"module:NAME"`` of iterables of ``dangqun.printing.kinds.DocumentKind``."""
     cli_commands: tuple[str, ...] = ()

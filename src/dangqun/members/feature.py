@@ -26,6 +26,7 @@ FEATURE = Feature(
         "member_list": "党员名单",
         "roster": "花名册",
     },
+    audit_value_labels="dangqun.members.audit_values:VALUE_LABELS",
     audit_field_labels={
         "member": {
             **MEMBER_FIELD_LABELS,

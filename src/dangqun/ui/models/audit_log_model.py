@@ -38,6 +38,7 @@ from dangqun.core.audit import (
     AUDIT_PAGE_SIZE,
     ENTITY_LABELS,
     FIELD_LABELS,
+    VALUE_LABELS,
     AuditFilter,
     AuditPage,
     AuditRecord,
@@ -70,14 +71,26 @@ def _scalar_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _named_value(key: str, item: Any, values: Mapping[str, Mapping[str, str]]) -> str:
+    """``item`` as the viewer shows it: a stored code by its Chinese name when one is known."""
+    if isinstance(item, str):
+        item = values.get(key, {}).get(item, item)
+    return _scalar_text(item)
+
+
 def compact_json(
-    text: str | None, limit: int = COMPACT_LIMIT, labels: Mapping[str, str] | None = None
+    text: str | None,
+    limit: int = COMPACT_LIMIT,
+    labels: Mapping[str, str] | None = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
     """One line for a table cell: ``name: value, name: value``, cut at ``limit`` characters;
-    ``labels`` names the keys (a key without a name is shown as stored)."""
+    ``labels`` names the keys and ``values`` the stored codes (anything unnamed is shown as
+    stored)."""
     if not text:
         return ""
     names = labels or {}
+    codes = values or {}
     try:
         value = json.loads(text)
     except ValueError:
@@ -85,7 +98,8 @@ def compact_json(
     else:
         if isinstance(value, dict):
             line = ", ".join(
-                f"{names.get(key, key)}: {_scalar_text(item)}" for key, item in value.items()
+                f"{names.get(key, key)}: {_named_value(key, item, codes)}"
+                for key, item in value.items()
             )
         else:
             line = _scalar_text(value)
@@ -93,9 +107,14 @@ def compact_json(
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def pretty_json(text: str | None, labels: Mapping[str, str] | None = None) -> str:
+def pretty_json(
+    text: str | None,
+    labels: Mapping[str, str] | None = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
     """The details for reading: one ``name：value`` line per key when they are a JSON object,
-    named by ``labels``; anything else as indented JSON (or as stored when it is no JSON)."""
+    keys named by ``labels`` and codes by ``values``; anything else as indented JSON (or as
+    stored when it is no JSON)."""
     if not text:
         return ""
     try:
@@ -105,8 +124,10 @@ def pretty_json(text: str | None, labels: Mapping[str, str] | None = None) -> st
     if not isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
     names = labels or {}
+    codes = values or {}
     return "\n".join(
-        f"{names.get(key, key)}：{_scalar_text(item)}" for key, item in sorted(value.items())
+        f"{names.get(key, key)}：{_named_value(key, item, codes)}"
+        for key, item in sorted(value.items())
     )
 
 
@@ -141,6 +162,13 @@ class AuditLogModel(QAbstractTableModel):
         }
         for entity_type, fields in features.audit_field_labels().items():
             self._field_labels.setdefault(entity_type, {}).update(fields)
+        self._value_labels: dict[str, dict[str, dict[str, str]]] = {
+            entity_type: {key: dict(codes) for key, codes in coded.items()}
+            for entity_type, coded in VALUE_LABELS.items()
+        }
+        for entity_type, coded in features.audit_value_labels().items():
+            for key, codes in coded.items():
+                self._value_labels.setdefault(entity_type, {}).setdefault(key, {}).update(codes)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -246,9 +274,15 @@ class AuditLogModel(QAbstractTableModel):
         """Detail key → Chinese name for entries about ``entity_type``."""
         return self._field_labels.get(entity_type, {})
 
+    def value_labels(self, entity_type: str) -> dict[str, dict[str, str]]:
+        """Detail key → {stored code → Chinese name} for entries about ``entity_type``."""
+        return self._value_labels.get(entity_type, {})
+
     def details_text(self, row: AuditRecord, text: str | None) -> str:
-        """Before or after details of ``row`` for the detail pane, keys named."""
-        return pretty_json(text, self.field_labels(row.entity_type))
+        """Before or after details of ``row`` for the detail pane, keys and codes named."""
+        return pretty_json(
+            text, self.field_labels(row.entity_type), self.value_labels(row.entity_type)
+        )
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -290,9 +324,17 @@ class AuditLogModel(QAbstractTableModel):
             if column == ENTITY_ID:
                 return row.entity_id or ""
             if column == BEFORE:
-                return compact_json(row.before_json, labels=self.field_labels(row.entity_type))
+                return compact_json(
+                    row.before_json,
+                    labels=self.field_labels(row.entity_type),
+                    values=self.value_labels(row.entity_type),
+                )
             if column == AFTER:
-                return compact_json(row.after_json, labels=self.field_labels(row.entity_type))
+                return compact_json(
+                    row.after_json,
+                    labels=self.field_labels(row.entity_type),
+                    values=self.value_labels(row.entity_type),
+                )
         if role == Qt.ItemDataRole.ToolTipRole and column == ENTITY_ID:
             return row.entity_id
         if role == Qt.ItemDataRole.ToolTipRole and column in (BEFORE, AFTER):
