@@ -231,11 +231,9 @@ class CliKit:
     def _audit_full_personal_data(
         application: Application, actor: Actor, arguments: argparse.Namespace
     ) -> None:
-        command = " ".join(
-            str(getattr(arguments, name))
-            for name in ("command", "members_command")
-            if getattr(arguments, name, None)
-        )
+        # ``command`` and each feature's sub-command (``members_command`` …), in that order.
+        names = ["command", *sorted(n for n in vars(arguments) if n.endswith("_command"))]
+        command = " ".join(str(getattr(arguments, n)) for n in names if getattr(arguments, n, None))
         with application.database.unit_of_work(actor) as work:
             work.audit(FULL_PERSONAL_DATA_AUDIT_ACTION, "cli", None, None, {"command": command})
             work.commit()

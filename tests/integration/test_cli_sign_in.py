@@ -104,6 +104,14 @@ def test_full_personal_data_is_for_roles_that_may_see_it_and_is_audited(center: 
     assert all(FULL_ID.fullmatch(row["id_number"]) for row in rows)
     assert all(FULL_DATE.fullmatch(row["birth_date"]) for row in rows)
     assert ("cli.full_personal_data", "admin") in audit_actions(center)
+    connection = sqlite3.connect(center / "dangqun.sqlite3")
+    try:
+        (details,) = connection.execute(
+            "SELECT after_json FROM audit_log WHERE action = 'cli.full_personal_data'"
+        ).fetchone()
+    finally:
+        connection.close()
+    assert json.loads(details) == {"command": "members search"}
 
 
 def test_the_role_limits_what_a_command_may_do(center: Path, tmp_path: Path) -> None:

@@ -163,7 +163,7 @@ def check_writable_output(path: Path, option: str) -> None:
 
     from dangqun.core.errors import ValidationError
 
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # Path("r.json").parent is Path("."), the working folder
     if path.is_dir():
         raise ValidationError.single(option, f"{option}“{path}”是一个文件夹，请给出文件名。")
     if not folder.is_dir():
