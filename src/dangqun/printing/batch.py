@@ -30,13 +30,14 @@ from reportlab.platypus.frames import Frame
 from dangqun import __version__
 from dangqun.core.errors import DangqunError
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     DocumentPlan,
     PageLayout,
     PrintContext,
     define_page_total,
     draw_certificate_frame,
     draw_footer,
+    draw_page_note,
+    draw_sample_mark,
 )
 
 ProgressCallback = Callable[[int, int | None], None]
@@ -62,12 +63,13 @@ class _DocumentState:
     index: int
     plan_layout: PageLayout
     first_page: int
+    page_note: str = ""
     pages: int = 0
 
 
 class _DocumentStart(ActionFlowable):  # type: ignore[misc]  # ReportLab ships no type hints
-    def __init__(self, index: int, layout: PageLayout) -> None:
-        super().__init__(("documentStart", index, layout))
+    def __init__(self, index: int, layout: PageLayout, page_note: str) -> None:
+        super().__init__(("documentStart", index, layout, page_note))
 
 
 class _DocumentEnd(ActionFlowable):  # type: ignore[misc]
@@ -95,7 +97,7 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         progress: ProgressCallback | None,
         cancel: threading.Event | None,
     ) -> None:
-        first_specification = PAGE_LAYOUTS[first.layout]
+        first_specification = context.layout(first.layout)
         super().__init__(
             target,
             pagesize=first_specification.page_size,
@@ -122,7 +124,7 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         self.stream.extend(self._story(0, first))
 
     def _template(self, layout: PageLayout) -> Any:
-        specification = PAGE_LAYOUTS[layout]
+        specification = self.context.layout(layout)
         margins = specification.margins
         frame = Frame(
             margins.left,
@@ -146,17 +148,22 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         head: list[Any] = []
         if index > 0:
             head = [NextPageTemplate(plan.layout.value), PageBreak()]
-        return [*head, _DocumentStart(index, plan.layout), *plan.story, _DocumentEnd(index)]
+        return [
+            *head,
+            _DocumentStart(index, plan.layout, plan.page_note),
+            *plan.story,
+            _DocumentEnd(index),
+        ]
 
     # ReportLab calls these through the action flowables above.
-    def handle_documentStart(self, index: int, layout: PageLayout) -> None:
-        self.current = _DocumentState(index, layout, self.canv.getPageNumber())
+    def handle_documentStart(self, index: int, layout: PageLayout, page_note: str) -> None:
+        self.current = _DocumentState(index, layout, self.canv.getPageNumber(), page_note)
 
     def handle_documentEnd(self, index: int) -> None:
         state = self.current
         if state is not None:
             state.pages = self.canv.getPageNumber() - state.first_page + 1
-            if PAGE_LAYOUTS[state.plan_layout].numbered:
+            if self.context.layout(state.plan_layout).numbered:
                 define_page_total(self.canv, index, state.pages, self.context.fonts)
         self.documents_done += 1
         try:
@@ -177,9 +184,13 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         self.pages_done += 1
         if state is None:
             return
-        specification = PAGE_LAYOUTS[state.plan_layout]
+        specification = self.context.layout(state.plan_layout)
+        if self.context.sample:
+            draw_sample_mark(canvas, specification, self.context)
         if specification.framed:
             draw_certificate_frame(canvas, specification.page_size)
+        if state.page_note:
+            draw_page_note(canvas, specification, self.context, state.page_note)
         if specification.footer or specification.numbered:
             draw_footer(
                 canvas,

@@ -121,6 +121,7 @@ def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
             return EXIT_OK
         if arguments.sample:
             definition = document_kind(kind)
+            context = context.as_sample()
             summary = render_to_file(
                 [definition.build(definition.sample(context), context)], context, output
             )

@@ -246,6 +246,46 @@ class DocumentFonts:
     heading: RegisteredFont
     fallback: RegisteredFont
     skipped: tuple[SkippedFont, ...] = ()
+    table: RegisteredFont | None = None
+    """Table cells (rosters, lists); None = the body font."""
+    signature: RegisteredFont | None = None
+    """Signature lines and the issuing organization under the seal (楷体 where there is one);
+    None = the body font."""
+    fallbacks: tuple[RegisteredFont, ...] = ()
+    """Embedded fonts tried, in order, for a character the role's font lacks, before the
+    built-in ``fallback`` (which is never embedded)."""
+
+    @property
+    def table_font(self) -> RegisteredFont:
+        return self.table or self.body
+
+    @property
+    def signature_font(self) -> RegisteredFont:
+        return self.signature or self.body
+
+    def roles(self) -> tuple[RegisteredFont, ...]:
+        """Every font a document may set text in, role fonts first (for name lookups)."""
+        return (
+            self.body,
+            self.title,
+            self.heading,
+            self.table_font,
+            self.signature_font,
+            *self.fallbacks,
+            self.fallback,
+        )
+
+    def face_for(self, character: str, primary: RegisteredFont) -> RegisteredFont:
+        """The font that draws ``character``: ``primary`` when it has a glyph, else the first
+        fallback that has one, else the built-in font (a rare character in a name must not
+        print as an empty box)."""
+        code = ord(character)
+        if primary.coverage is None or code in primary.coverage or character.isspace():
+            return primary
+        for font in self.fallbacks:
+            if font.coverage is not None and code in font.coverage:
+                return font
+        return self.fallback
 
     @property
     def all_embedded(self) -> bool:

@@ -13,6 +13,7 @@ Builders in :mod:`dangqun.printing.documents` compose these pieces into a
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import itertools
 from collections.abc import Sequence
@@ -32,9 +33,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from dangqun.core.center import CenterContact
 from dangqun.core.security import Actor
 from dangqun.printing.fonts import DocumentFonts, RegisteredFont
 from dangqun.printing.line_breaking import ChineseParagraph
+from dangqun.printing.page_settings import PageSettings
 
 
 class TypeSize:
@@ -112,6 +115,11 @@ PAGE_LAYOUTS: dict[PageLayout, PageLayoutSpecification] = {
 }
 
 
+GB9704_TEXT_WIDTH = 156 * mm
+GB9704_TEXT_HEIGHT = 225 * mm
+"""GB/T 9704-2012 §5.2.1: the text block of A4, 22 lines of 28 characters in 三号."""
+
+
 def chinese_date(value: date) -> str:
     """``2026年11月22日``, the way dates are written on official paper."""
     return f"{value.year}年{value.month}月{value.day}日"
@@ -145,15 +153,49 @@ class PrintContext:
     verification_key: bytes | None = None
     may_see_personal_data: bool = False
     operator_name: str = ""
-    """Who prints (经办人 where a document names the handler and the data does not)."""
+    """Who prints (经办人 where a document names the handler and the data does not): the
+    signed-in user's real name, never an account name."""
     actor: Actor | None = None
     """The acting user, for loaders that read through a feature service (which checks the
     permission and masks as the role requires); builders never look at it. None for contexts
     built by hand (samples, previews of data already loaded)."""
+    contact: CenterContact = field(default_factory=lambda: CenterContact("", "", "", ""))
+    """The center's party organization, address, contact person and phone (中心信息); a blank
+    value prints as a line to write on."""
+    page: PageSettings = field(default_factory=PageSettings)
+    """Margins and the seal guide (系统设置 → 打印)."""
+    sample: bool = False
+    """A 样张: every page says so, and no code on it verifies (issue 12)."""
 
     @cached_property
     def styles(self) -> DocumentStyles:
         return DocumentStyles.for_fonts(self.fonts)
+
+    def as_sample(self) -> PrintContext:
+        """This context for a 样张: marked on every page and signed with no center key, so no
+        code on it verifies as a document of this center (issue 12)."""
+        return dataclasses.replace(self, sample=True, verification_key=None)
+
+    def layout(self, kind: PageLayout) -> PageLayoutSpecification:
+        """The page shape ``kind`` takes with this center's margins."""
+        return layout_specification(kind, self.page)
+
+
+def layout_specification(kind: PageLayout, page: PageSettings) -> PageLayoutSpecification:
+    """``PAGE_LAYOUTS[kind]`` with the center's margins applied to running-text pages.
+
+    The GB/T 9704 top and left margins apply to portrait documents of running text; the right
+    and bottom margins keep the 156 mm × 225 mm text block. Certificates (framed), slips and
+    landscape tables keep their own.
+    """
+    specification = PAGE_LAYOUTS[kind]
+    if kind is not PageLayout.PORTRAIT:
+        return specification
+    width, height = specification.page_size
+    top, left = page.top_margin_mm * mm, page.left_margin_mm * mm
+    right = max(width - left - GB9704_TEXT_WIDTH, 15 * mm)
+    bottom = max(height - top - GB9704_TEXT_HEIGHT, 20 * mm)
+    return dataclasses.replace(specification, margins=Margins(top, right, bottom, left))
 
 
 def _style(name: str, font: RegisteredFont, size: float, leading: float, **extra: Any) -> Any:
@@ -248,8 +290,9 @@ class DocumentStyles:
 # --- text ---------------------------------------------------------------------------------
 
 
-def markup(text: str, font: RegisteredFont, fallback: RegisteredFont) -> str:
-    """Escape ``text`` for a Paragraph; characters ``font`` lacks are drawn with ``fallback``.
+def markup(text: str, font: RegisteredFont, fonts: DocumentFonts) -> str:
+    """Escape ``text`` for a Paragraph; characters ``font`` lacks are drawn with the first
+    font of ``fonts`` that has them (:meth:`DocumentFonts.face_for`).
 
     A rare character in a name (生僻字) must not print as an empty box on a certificate.
     Line feeds become line breaks.
@@ -263,17 +306,19 @@ def markup(text: str, font: RegisteredFont, fallback: RegisteredFont) -> str:
     for character in text:
         if character == "\n":
             pieces.append("<br/>")
-        elif character.isspace() or ord(character) in coverage:
+            continue
+        face = fonts.face_for(character, font)
+        if face is font:
             pieces.append(escape(character))
         else:
-            pieces.append(f'<font face="{fallback.name}">{escape(character)}</font>')
+            pieces.append(f'<font face="{face.name}">{escape(character)}</font>')
     return "".join(pieces)
 
 
 def paragraph(text: str, style: Any, fonts: DocumentFonts) -> ChineseParagraph:
     """A Paragraph of plain text (never markup) in ``style``, with Chinese line breaking."""
     font = _font_named(fonts, style.fontName)
-    return ChineseParagraph(markup(text, font, fonts.fallback), style)
+    return ChineseParagraph(markup(text, font, fonts), style)
 
 
 @dataclass(frozen=True)
@@ -291,27 +336,26 @@ def rich_paragraph(
     pieces = []
     for part in parts:
         if isinstance(part, Emphasis):
-            pieces.append(f"<u>{markup(part.text, font, fonts.fallback)}</u>")
+            pieces.append(f"<u>{markup(part.text, font, fonts)}</u>")
         else:
-            pieces.append(markup(part, font, fonts.fallback))
+            pieces.append(markup(part, font, fonts))
     return ChineseParagraph("".join(pieces), style)
 
 
 def _font_named(fonts: DocumentFonts, name: str) -> RegisteredFont:
-    for font in (fonts.body, fonts.title, fonts.heading, fonts.fallback):
+    for font in fonts.roles():
         if font.name == name:
             return font
     return fonts.body
 
 
-def text_runs(text: str, font: RegisteredFont, fallback: RegisteredFont) -> list[tuple[str, str]]:
+def text_runs(text: str, font: RegisteredFont, fonts: DocumentFonts) -> list[tuple[str, str]]:
     """``text`` cut into (font name, run) pieces for direct canvas drawing, with fallback."""
-    coverage = font.coverage
-    if coverage is None:
+    if font.coverage is None:
         return [(font.name, text)]
     runs: list[tuple[str, str]] = []
     for character in text:
-        name = font.name if character.isspace() or ord(character) in coverage else fallback.name
+        name = fonts.face_for(character, font).name
         if runs and runs[-1][0] == name:
             runs[-1] = (name, runs[-1][1] + character)
         else:
@@ -355,7 +399,7 @@ class SpacedTitle(Flowable):  # type: ignore[misc]  # ReportLab ships no type hi
         self,
         text: str,
         font: RegisteredFont,
-        fallback: RegisteredFont,
+        fonts: DocumentFonts,
         size: float,
         color: Any = TEXT_BLACK,
         letter_spacing_ems: float = 0.5,
@@ -364,7 +408,7 @@ class SpacedTitle(Flowable):  # type: ignore[misc]  # ReportLab ships no type hi
     ) -> None:
         super().__init__()
         self.text = text
-        self.runs = text_runs(text, font, fallback)
+        self.runs = text_runs(text, font, fonts)
         self.size = size
         self.color = color
         self.letter_spacing_ems = letter_spacing_ems
@@ -487,7 +531,7 @@ class SealArea(Flowable):  # type: ignore[misc]
             canvas.setDash(3, 3)
             canvas.circle(center_x, center_y, self.SEAL_DIAMETER / 2, stroke=1, fill=0)
             canvas.setFillColor(SEAL_GUIDE)
-            label = text_runs("（公章处）", self.context.fonts.body, self.context.fonts.fallback)
+            label = text_runs("（公章处）", self.context.fonts.body, self.context.fonts)
             width = runs_width(label, TypeSize.XIAOWU)
             draw_runs(
                 canvas,
@@ -820,6 +864,9 @@ class DocumentPlan:
     title: str
     layout: PageLayout
     story: list[Any] = field(default_factory=list)
+    page_note: str = ""
+    """A line printed at the foot of every page of this document, above the footer rule (the
+    personal-data notice of a roster must be on each loose page, not only the last)."""
 
 
 def draw_certificate_frame(canvas: Canvas, page_size: tuple[float, float]) -> None:
@@ -862,7 +909,7 @@ def draw_footer(
     canvas.setLineWidth(0.4)
     canvas.line(margins.left, y + size + 3, width - margins.right, y + size + 3)
     if specification.footer:
-        left = text_runs(context.center_name, fonts.body, fonts.fallback)
+        left = text_runs(context.center_name, fonts.body, fonts)
         available = (width - margins.left - margins.right) / 2 - 30 * mm
         while left and runs_width(left, size) > available:
             name, run = left[-1]
@@ -870,18 +917,71 @@ def draw_footer(
             if not left[-1][1]:
                 left.pop()
         draw_runs(canvas, margins.left, y, left, size)
-        right = text_runs(
-            f"打印日期：{chinese_date(context.print_date)}", fonts.body, fonts.fallback
-        )
+        right = text_runs(f"打印日期：{chinese_date(context.print_date)}", fonts.body, fonts)
         draw_runs(canvas, width - margins.right - runs_width(right, size), y, right, size)
     if specification.numbered:
         center = width / 2
-        first = text_runs(f"第 {page_in_document} 页", fonts.body, fonts.fallback)
+        first = text_runs(f"第 {page_in_document} 页", fonts.body, fonts)
         draw_runs(canvas, center - 3 - runs_width(first, size), y, first, size)
         canvas.saveState()
         canvas.translate(center + 3, y)
         canvas.doForm(page_number_form_name(document_index))
         canvas.restoreState()
+    canvas.restoreState()
+
+
+def draw_page_note(
+    canvas: Canvas, specification: PageLayoutSpecification, context: PrintContext, note: str
+) -> None:
+    """The document's ``page_note`` just above the footer rule, at the left of the text block."""
+    margins = specification.margins
+    size = TypeSize.XIAOWU
+    y = margins.bottom / 2 + size + 7
+    fonts = context.fonts
+    canvas.saveState()
+    canvas.setFillColor(NOTE_GREY)
+    draw_runs(canvas, margins.left, y, text_runs(note, fonts.body, fonts), size)
+    canvas.restoreState()
+
+
+SAMPLE_MARK_TEXT = "样张"
+SAMPLE_MARK_GREY = colors.HexColor("#C8C8C8")
+
+
+def draw_sample_mark(
+    canvas: Canvas, specification: PageLayoutSpecification, context: PrintContext
+) -> None:
+    """ "样张" large and light across the page, and "样张，不是正式文书" at its head: a sample must
+    never pass for a document (issue 12). Drawn last, over the content, in an outline that
+    leaves the text under it readable."""
+    width, height = specification.page_size
+    fonts = context.fonts
+    size = min(width, height) * 0.32
+    runs = text_runs(SAMPLE_MARK_TEXT, fonts.title, fonts)
+    canvas.saveState()
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35)
+    canvas.setStrokeColor(SAMPLE_MARK_GREY)
+    canvas.setLineWidth(1.2)
+    text = canvas.beginText(-runs_width(runs, size, size * 0.2) / 2, -size / 3)
+    text.setTextRenderMode(1)  # outline only
+    text.setCharSpace(size * 0.2)
+    for name, run in runs:
+        text.setFont(name, size)
+        text.textOut(run)
+    canvas.drawText(text)
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.setFillColor(NOTE_GREY)
+    head = text_runs("样张，不是正式文书，不能作为证明使用", fonts.body, fonts)
+    head_size = TypeSize.XIAOWU
+    draw_runs(
+        canvas,
+        (width - runs_width(head, head_size)) / 2,
+        height - 9 * mm,
+        head,
+        head_size,
+    )
     canvas.restoreState()
 
 
@@ -891,9 +991,7 @@ def define_page_total(
     """The "共 Y 页" form the footers of document ``document_index`` refer to."""
     canvas.beginForm(page_number_form_name(document_index))
     canvas.setFillColor(NOTE_GREY)
-    draw_runs(
-        canvas, 0, 0, text_runs(f"共 {total} 页", fonts.body, fonts.fallback), TypeSize.XIAOWU
-    )
+    draw_runs(canvas, 0, 0, text_runs(f"共 {total} 页", fonts.body, fonts), TypeSize.XIAOWU)
     canvas.endForm()
 
 
@@ -951,7 +1049,7 @@ class CutLine(Flowable):  # type: ignore[misc]
         self, context: PrintContext, label: str = "（沿此线剪开）", space: float = 5 * mm
     ) -> None:
         super().__init__()
-        self.runs = text_runs(label, context.fonts.body, context.fonts.fallback)
+        self.runs = text_runs(label, context.fonts.body, context.fonts)
         self.space = space
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

@@ -47,4 +47,5 @@ def build_document(kind: str, data: Any, context: PrintContext) -> DocumentPlan:
 
 def sample_plan(kind: str, context: PrintContext) -> DocumentPlan:
     definition = document_kind(kind)
+    context = context.as_sample()
     return definition.build(definition.sample(context), context)

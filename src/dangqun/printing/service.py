@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dangqun.core.center import center_info
+from dangqun.core.center import CenterContact, center_info
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, NotInitialized, ValidationError
@@ -36,6 +36,7 @@ from dangqun.printing.key_transfer import (
     wrap_key,
 )
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
+from dangqun.printing.page_settings import read_page_settings
 from dangqun.printing.registry import document_kind, document_kinds
 from dangqun.printing.verification import (
     load_or_create_verification_key,
@@ -45,6 +46,7 @@ from dangqun.printing.verification import (
 
 SAMPLE_CENTER_NAME = "示例社区党群服务中心"
 SAMPLE_CENTER_ID = "00000000-0000-4000-8000-000000000000"
+NO_CONTACT = CenterContact("", "", "", "")
 PERSONAL_DATA_AUDIT_ACTION = "print.personal_data"
 KEY_EXPORT_AUDIT_ACTION = "print.key_export"
 KEY_IMPORT_AUDIT_ACTION = "print.key_import"
@@ -67,9 +69,9 @@ def print_context_for(
         actor.require(Permission.SEE_PERSONAL_DATA)
     try:
         info = center_info(database)
-        name, center_id = info.name, info.center_id
+        name, center_id, contact = info.name, info.center_id, info.contact
     except NotInitialized:
-        name, center_id = SAMPLE_CENTER_NAME, SAMPLE_CENTER_ID
+        name, center_id, contact = SAMPLE_CENTER_NAME, SAMPLE_CENTER_ID, NO_CONTACT
     return PrintContext(
         center_name=name,
         center_id=center_id,
@@ -79,6 +81,8 @@ def print_context_for(
         may_see_personal_data=full_personal_data,
         operator_name=actor.display_name,
         actor=actor,
+        contact=contact,
+        page=read_page_settings(database),
     )
 
 
@@ -164,6 +168,7 @@ def _load_plan(
 
 
 def sample_plans(context: PrintContext) -> list[DocumentPlan]:
+    context = context.as_sample()
     return [
         definition.build(definition.sample(context), context)
         for definition in document_kinds().values()
@@ -172,6 +177,7 @@ def sample_plans(context: PrintContext) -> list[DocumentPlan]:
 
 def write_samples(context: PrintContext, directory: str | os.PathLike[str]) -> list[Path]:
     """One PDF per document kind (``<kind>.pdf``) from sample data, for looking and testing."""
+    context = context.as_sample()
     target = Path(directory)
     written: list[Path] = []
     for definition in document_kinds().values():

@@ -27,7 +27,6 @@ from dangqun.members.documents.personal_data import printed
 from dangqun.members.models import Member, Organization
 from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     Column,
     DocumentPlan,
     PageLayout,
@@ -79,7 +78,7 @@ def _month(value: date | None) -> str:
 def build_member_roster(data: MemberRosterData, context: PrintContext) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.LANDSCAPE].frame_width
+    width = context.layout(PageLayout.LANDSCAPE).frame_width
     full = context.may_see_personal_data
     probationary = sum(
         1 for member in data.members if member.category == glossary.PROBATIONARY_MEMBER

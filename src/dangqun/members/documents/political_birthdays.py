@@ -28,7 +28,6 @@ from dangqun.core.security import Actor
 from dangqun.members.codes import GENDERS
 from dangqun.members.documents.personal_data import printed
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     Column,
     DocumentPlan,
     PageLayout,
@@ -101,7 +100,7 @@ def parse_list_id(text: str) -> tuple[int, int, int | None]:
 def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContext) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.PORTRAIT].frame_width
+    width = context.layout(PageLayout.PORTRAIT).frame_width
     full = context.may_see_personal_data
     title = f"{data.year}年{data.month}月政治生日名单"
     columns = [

@@ -25,7 +25,6 @@ from dangqun.members import glossary
 from dangqun.members.documents.personal_data import printed
 from dangqun.members.vocabulary import MemberKind, OrganizationLevel
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     CutLine,
     DocumentPlan,
     Emphasis,
@@ -70,7 +69,7 @@ def build_registration_receipt(
 ) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.SLIP].frame_width
+    width = context.layout(PageLayout.SLIP).frame_width
     full = context.may_see_personal_data
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
     service = data.service_intentions or "（待认领）"

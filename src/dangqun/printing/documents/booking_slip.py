@@ -18,7 +18,6 @@ from reportlab.platypus import KeepTogether
 
 from dangqun.core.privacy import PersonalField, shown_if
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     CutLine,
     DocumentPlan,
     FormField,
@@ -72,7 +71,7 @@ def _when(data: BookingSlipData) -> str:
 def build_booking_slip(data: BookingSlipData, context: PrintContext) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.SLIP].frame_width
+    width = context.layout(PageLayout.SLIP).frame_width
     phone = shown_if(PersonalField.PHONE, data.contact_phone, context.may_see_personal_data)
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
     fields = [

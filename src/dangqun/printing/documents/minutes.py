@@ -23,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     Column,
     DocumentPlan,
     FormField,
@@ -161,7 +160,7 @@ def _time_text(data: MinutesData) -> str:
 def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.PORTRAIT].frame_width
+    width = context.layout(PageLayout.PORTRAIT).frame_width
     status = f"已于{chinese_date(data.signed_on)}签定" if data.signed_on else "草稿（未签定）"
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
     absent_text = "；".join(f"{item.name}（{item.reason}）" for item in data.absent) or "无"

@@ -18,7 +18,6 @@ from reportlab.lib.styles import ParagraphStyle
 
 from dangqun.core.privacy import PersonalField, shown_if
 from dangqun.printing.page_kit import (
-    PAGE_LAYOUTS,
     Column,
     DocumentPlan,
     FormField,
@@ -74,7 +73,7 @@ def _hours(minutes: int) -> str:
 def build_time_statement(data: TimeStatementData, context: PrintContext) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.PORTRAIT].frame_width
+    width = context.layout(PageLayout.PORTRAIT).frame_width
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
     balance = data.opening_balance_minutes
     rows: list[list[str]] = []

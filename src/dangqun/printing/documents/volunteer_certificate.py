@@ -25,7 +25,6 @@ from dangqun.core.privacy import mask_id_number
 from dangqun.printing.fonts import GlyphStyle
 from dangqun.printing.page_kit import (
     OFFICIAL_RED,
-    PAGE_LAYOUTS,
     AtPageBottom,
     DocumentPlan,
     Emphasis,
@@ -108,7 +107,7 @@ def build_volunteer_certificate(
 ) -> DocumentPlan:
     styles = context.styles
     fonts = context.fonts
-    width = PAGE_LAYOUTS[PageLayout.CERTIFICATE].frame_width
+    width = context.layout(PageLayout.CERTIFICATE).frame_width
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
     if data.service_from == data.service_to:
         period = chinese_date(data.service_from)
@@ -160,7 +159,7 @@ def build_volunteer_certificate(
         SpacedTitle(
             "志愿服务证明",
             fonts.title,
-            fonts.fallback,
+            fonts,
             TypeSize.XIAOCHU,
             color=OFFICIAL_RED,
             letter_spacing_ems=0.35,

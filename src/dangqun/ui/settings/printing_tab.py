@@ -536,6 +536,6 @@ def font_sample_pdf(
         print_date=local_today(),
         fonts=fonts.choose_document_fonts(value),
         operator_name=actor.display_name,
-    )
+    ).as_sample()
     plans = [sample_plan(kind, context) for kind in document_kinds()]
     return render_to_bytes(plans, context, title, len(plans), report, cancel)
