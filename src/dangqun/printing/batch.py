@@ -29,6 +29,7 @@ from reportlab.platypus.frames import Frame
 
 from dangqun import __version__
 from dangqun.core.errors import DangqunError
+from dangqun.printing.fonts import missing_glyphs_collected
 from dangqun.printing.page_kit import (
     DocumentPlan,
     PageLayout,
@@ -56,6 +57,8 @@ class PrintFailed(DangqunError):
 class RenderSummary:
     documents: int
     pages: int
+    missing_characters: tuple[str, ...] = ()
+    """Characters no embedded font has (drawn with the built-in font or left blank), sorted."""
 
 
 @dataclass
@@ -216,16 +219,17 @@ def render_plans(
         first = next(iterator)
     except StopIteration:
         raise PrintFailed("没有可打印的文书。") from None
-    document = _StreamingDocument(
-        target, context, iterator, first, title or first.title, total, progress, cancel
-    )
-    document.build(document.stream)
+    with missing_glyphs_collected() as missing:
+        document = _StreamingDocument(
+            target, context, iterator, first, title or first.title, total, progress, cancel
+        )
+        document.build(document.stream)
     if document.stopped_by is not None:
         error = document.stopped_by
         if isinstance(error, DangqunError):
             raise error
         raise PrintFailed(f"生成文书时出错：{error}") from error
-    return RenderSummary(document.documents_done, document.pages_done)
+    return RenderSummary(document.documents_done, document.pages_done, tuple(sorted(missing)))
 
 
 def render_to_bytes(

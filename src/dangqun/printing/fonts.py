@@ -20,6 +20,7 @@ choice is cached, because loading a 10 MB font costs a tenth of a second every t
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import hashlib
 import logging
@@ -29,7 +30,8 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -285,6 +287,9 @@ class DocumentFonts:
         for font in self.fallbacks:
             if font.coverage is not None and code in font.coverage:
                 return font
+        missing = _missing_glyphs.get()
+        if missing is not None:
+            missing.add(character)
         return self.fallback
 
     @property
@@ -305,6 +310,26 @@ class DocumentFonts:
             )
         lines.extend(f"已跳过：{item.path}（{item.reason}）" for item in self.skipped)
         return lines
+
+
+_missing_glyphs: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "dangqun_missing_glyphs", default=None
+)
+
+
+@contextmanager
+def missing_glyphs_collected() -> Iterator[set[str]]:
+    """Collect, while the block runs in this thread, the characters no embedded font has.
+
+    The batch renders inside this block and reports what it found, so the preview and the CLI
+    can say "these characters may print as empty boxes" before anything reaches paper.
+    """
+    found: set[str] = set()
+    token = _missing_glyphs.set(found)
+    try:
+        yield found
+    finally:
+        _missing_glyphs.reset(token)
 
 
 @dataclass(frozen=True)
