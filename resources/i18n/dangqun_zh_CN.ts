@@ -553,6 +553,89 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>DocumentRegisterDialog</name>
+    <message>
+        <source>Register of issued documents</source>
+        <translation>文书登记簿</translation>
+    </message>
+    <message>
+        <source>Number, name or check code</source>
+        <translation>编号、姓名或核验码</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>核验码</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>重印次数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Voided {date}: {reason}</source>
+        <translation>{date} 已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>{count} documents, {voided} voided.</source>
+        <translation>共 {count} 份文书，其中 {voided} 份已作废。</translation>
+    </message>
+    <message>
+        <source>No document matches the search.</source>
+        <translation>没有符合查找条件的文书。</translation>
+    </message>
+    <message>
+        <source>No documents yet. Documents that carry a verification code and are printed from records (registration receipts) are entered here when printed.</source>
+        <translation>还没有登记的文书。带核验码、按记录打印的文书（如在职党员报到回执）打印时会记入这里。</translation>
+    </message>
+    <message>
+        <source>Void {number}</source>
+        <translation>作废 {number}</translation>
+    </message>
+    <message>
+        <source>Why is {number} ({person}) voided? Verifying it will answer that it was voided, with this reason; printing the record again issues a new number.</source>
+        <translation>作废 {number}（{person}）的原因是什么？作废后，核验这份文书会答“已作废”并给出这个原因；再次打印这条记录将以新编号出具。</translation>
+    </message>
+    <message>
+        <source>Void document</source>
+        <translation>作废文书</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>The details were also written to the log file: {path}</source>
@@ -1192,6 +1275,14 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>{title} ({shortcut})</source>
         <translation>{title}（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>Verify a document…</source>
+        <translation>核验文书…</translation>
+    </message>
+    <message>
+        <source>Register of issued documents…</source>
+        <translation>文书登记簿…</translation>
     </message>
     <message>
         <source>“{title}” could not be opened. The details were written to the log file; please tell your technical support.</source>
@@ -1870,6 +1961,18 @@ The program now returns to the sign-in screen.</source>
         <translation>{name}党员花名册</translation>
     </message>
     <message>
+        <source>The roster lists {members} members on about {pages} pages.</source>
+        <translation>花名册共 {members} 名党员，约 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>Prepare the roster</source>
+        <translation>生成花名册</translation>
+    </message>
+    <message>
+        <source>Preparing takes about a second for every 30 pages and can be cancelled. To print fewer pages, choose one branch or building group in the organization filter.</source>
+        <translation>每 30 页约需 1 秒，可以随时取消。要少打印一些，请在党组织筛选中只选一个党支部或党小组。</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>党员管理</translation>
     </message>
@@ -2354,8 +2457,8 @@ The program now returns to the sign-in screen.</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <source>{count} members celebrate their political birthday in {month}</source>
-        <translation>{month}过政治生日的党员共 {count} 人</translation>
+        <source>{count} members celebrate their political birthday in {month}; the list prints on about {pages} pages</source>
+        <translation>{month}共 {count} 名党员过政治生日，打印约 {pages} 页</translation>
     </message>
     <message>
         <source>Political birthdays</source>
@@ -2480,6 +2583,10 @@ The program now returns to the sign-in screen.</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
+        <source>No font on this computer has these characters: {characters}. They may print blank or in another typeface: check them before printing, and write them in by hand if needed.</source>
+        <translation>这台电脑上没有字体含有这些字：{characters}。打印出来可能是空白或另一种字形：打印前请核对，必要时手写补上。</translation>
+    </message>
+    <message>
         <source>of {count}</source>
         <translation>共 {count} 页</translation>
     </message>
@@ -2555,24 +2662,76 @@ The program now returns to the sign-in screen.</source>
         <translation>重新查找字体</translation>
     </message>
     <message>
-        <source>Choose the print font</source>
+        <source>Choose the print fonts</source>
         <translation>选择打印字体</translation>
     </message>
     <message>
-        <source>“Automatic” uses, in this order: the system&apos;s fonts for official documents (小标宋 for titles, 仿宋 for body text, 黑体 for headings), then a font shipped with the program, then the built-in font STSong-Light, which is not embedded (the PDF reader supplies the characters). A font chosen here is used for all text. Only TrueType fonts (.ttf, .ttc) can be embedded; OpenType fonts with CFF outlines (most .otf files) cannot and are shown greyed out with the reason.</source>
-        <translation>“自动选择”依次使用：系统中的公文字体（标题用小标宋，正文用仿宋，小标题用黑体），其次是程序自带的字体，最后是内置字体 STSong-Light（不嵌入文件，由 PDF 阅读器提供字形）。在这里选定的字体用于全部文字。只有 TrueType 字体（.ttf、.ttc）可以嵌入；CFF 轮廓的 OpenType 字体（大多数 .otf 文件）不能嵌入，以灰色显示并注明原因。</translation>
+        <source>“Automatic” uses the computer&apos;s fonts for official documents (小标宋 for titles, 仿宋 for body text, 宋体 for tables, 楷体 for signatures, 黑体 for headings) and otherwise the Song font shipped with the program. Fonts made for the screen are not used for official documents.</source>
+        <translation>“自动选择”优先使用本机的公文字体（标题用小标宋，正文用仿宋，表格用宋体，落款用楷体，小标题用黑体），没有时使用程序自带的宋体。为屏幕显示设计的字体不用于正式文书。</translation>
     </message>
     <message>
-        <source>Font file</source>
-        <translation>字体文件</translation>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <source>Choose font file…</source>
-        <translation>选择字体文件…</translation>
+        <source>Body text</source>
+        <translation>正文</translation>
     </message>
     <message>
-        <source>Save print font</source>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Signature and issuer</source>
+        <translation>落款和签名</translation>
+    </message>
+    <message>
+        <source>Headings and table headers</source>
+        <translation>小标题和表头</translation>
+    </message>
+    <message>
+        <source>Save print fonts</source>
         <translation>保存打印字体</translation>
+    </message>
+    <message>
+        <source>Add a font file…</source>
+        <translation>添加字体文件…</translation>
+    </message>
+    <message>
+        <source>Fonts on this computer that cannot be used, and why:</source>
+        <translation>本机不能使用的字体及原因：</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Letters, certificates and minutes leave 37 mm at the top and 28 mm at the left, as the national standard for official documents (GB/T 9704) asks. Centers printing on pre-printed letterhead can move the text lower or further right.</source>
+        <translation>证明、回执、会议记录等文书按公文国家标准（GB/T 9704）上边距 37 毫米、左边距 28 毫米排版。使用预印红头纸的中心可以把正文往下或往右移。</translation>
+    </message>
+    <message>
+        <source>Top margin</source>
+        <translation>上边距</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <source>Left margin</source>
+        <translation>左边距</translation>
+    </message>
+    <message>
+        <source>Restore the national standard (37/28 mm)</source>
+        <translation>恢复国家标准（37/28 毫米）</translation>
+    </message>
+    <message>
+        <source>Print a faint circle where the seal goes (to align the stamp)</source>
+        <translation>盖章处印浅色对位圆圈（便于对准印章）</translation>
+    </message>
+    <message>
+        <source>Save paper settings</source>
+        <translation>保存纸张设置</translation>
     </message>
     <message>
         <source>Verification key</source>
@@ -2591,8 +2750,8 @@ The program now returns to the sign-in screen.</source>
         <translation>导入核验密钥…</translation>
     </message>
     <message>
-        <source>Only an administrator can choose the print font.</source>
-        <translation>只有管理员可以选择打印字体。</translation>
+        <source>Only an administrator can choose the print fonts and change the paper settings.</source>
+        <translation>只有管理员可以选择打印字体和修改纸张设置。</translation>
     </message>
     <message>
         <source>Looking for the fonts on this computer…</source>
@@ -2603,18 +2762,10 @@ The program now returns to the sign-in screen.</source>
         <translation>自动选择（推荐）</translation>
     </message>
     <message>
-        <source>{family} ({style})   {file}</source>
-        <translation>{family}（{style}）   {file}</translation>
-    </message>
-    <message>
         <source>{family}   {file}
 Cannot be used: {reason}</source>
         <translation>{family}   {file}
 不能使用：{reason}</translation>
-    </message>
-    <message>
-        <source>  (current setting)</source>
-        <translation>  · 当前设置</translation>
     </message>
     <message>
         <source>Choose a font file</source>
@@ -2625,7 +2776,35 @@ Cannot be used: {reason}</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Print font</source>
+        <source>bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>shipped with the program</source>
+        <translation>程序自带</translation>
+    </message>
+    <message>
+        <source>screen font</source>
+        <translation>屏幕字体</translation>
+    </message>
+    <message>
+        <source>{family} ({notes})</source>
+        <translation>{family}（{notes}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>None: every Chinese font found can be used.</source>
+        <translation>没有：找到的中文字体都可以使用。</translation>
+    </message>
+    <message>
+        <source>{file} was added: choose it above for the roles it should play.</source>
+        <translation>已添加“{file}”：请在上面为需要的用途选择它。</translation>
+    </message>
+    <message>
+        <source>Print fonts</source>
         <translation>打印字体</translation>
     </message>
     <message>
@@ -3200,6 +3379,25 @@ Size: {size}</source>
     <message>
         <source>Double-click a user to edit. A disabled user cannot sign in; everything they recorded is kept.</source>
         <translation>双击用户可以编辑。停用的用户不能登录，其录入的数据全部保留。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Type the check code printed beside the QR code (e.g. ZRAE-XX7Q-EVPI-YUX2), or scan the QR code into the field.</source>
+        <translation>输入文书上二维码旁的核验码（如 ZRAE-XX7Q-EVPI-YUX2），或用扫码枪扫描二维码到输入框。</translation>
+    </message>
+    <message>
+        <source>Check code or QR text</source>
+        <translation>核验码或二维码内容</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,15 @@
-"""Printing speed: 500 certificates vs raw ReportLab canvas code; one page of minutes.
+"""Printing speed: 500 certificates and a 20,000-row roster vs raw ReportLab canvas code;
+one page of minutes; the peak memory of a 100,000-row roster.
 
 Targets (issue 3): 500 certificates in one PDF at most 2× the time of raw canvas code drawing
 the same text and shapes, measured in the same run; one page of minutes under 300 ms after the
-first font load (fonts are registered once per process). Prints one JSON line per figure.
+first font load (fonts are registered once per process). Issue 12: the roster of 20,000 rows
+at most 3× raw canvas code drawing the same rows (drawString per cell, grid lines, the same
+page size and rows per page), and a 100,000-row roster under 300 MB peak RSS, measured in a
+fresh process (``resource.getrusage``). Prints one JSON line per figure.
 
     python tests/benchmarks/bench_printing.py [--certificates 500] [--repeat 5]
+        [--roster 20000] [--roster-memory 100000]
 """
 
 from __future__ import annotations
@@ -12,7 +17,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import itertools
+import json
+import math
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,11 +34,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from dangqun.core.privacy import mask_id_number
+from dangqun.core.privacy import mask_address, mask_id_number, mask_phone
+from dangqun.members.documents.member_roster import (
+    MemberRosterData,
+    RosterCounts,
+    RosterMember,
+    build_member_roster,
+)
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.documents.minutes import build_minutes, sample_minutes
 from dangqun.printing.documents.volunteer_certificate import (
@@ -38,7 +53,13 @@ from dangqun.printing.documents.volunteer_certificate import (
     sample_volunteer_certificate,
 )
 from dangqun.printing.fonts import choose_document_fonts, reset_font_cache
-from dangqun.printing.page_kit import PrintContext, chinese_date, format_duration
+from dangqun.printing.page_kit import (
+    PageLayout,
+    PrintContext,
+    chinese_date,
+    format_duration,
+    layout_specification,
+)
 from dangqun.printing.service import render_documents
 from tests.benchmarks.common import emit
 
@@ -265,9 +286,177 @@ def main(count: int, repeat: int) -> list[dict[str, Any]]:
     return results
 
 
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁于蒋蔡余杜叶程"
+)
+GIVEN = "建国秀英伟洋帆佳明华丽军平强敏静杰磊娟涛超霞"
+
+
+def roster_members(count: int) -> Iterator[RosterMember]:
+    """Synthetic members, one line each, made one at a time (the loader streams too)."""
+    for number in range(count):
+        surname = SURNAMES[number % len(SURNAMES)]
+        given = GIVEN[number % len(GIVEN)] + GIVEN[(number // 7) % len(GIVEN)]
+        yield RosterMember(
+            name=surname + given,
+            gender="男" if number % 2 else "女",
+            ethnicity="汉族",
+            birth_date=date(1950 + number % 50, 1 + number % 12, 1),
+            id_number=f"5301021970{number % 10_000:04d}{number % 1000:03d}1",
+            education="大学本科",
+            category="正式党员",
+            joined_on=date(1990 + number % 30, 7, 1),
+            confirmed_on=date(1991 + number % 30, 7, 1),
+            work_unit="五华区市场监督管理局"[: 4 + number % 4],
+            phone=f"139{number:08d}",
+            address=f"五华区翠湖南路{number % 300}号",
+            kind="社区党员",
+        )
+
+
+def roster_data(count: int) -> MemberRosterData:
+    counts = RosterCounts(count, 0, False)
+    return MemberRosterData("第一网格党支部", date(2026, 11, 22), roster_members(count), counts)
+
+
+def engine_roster(context: PrintContext, count: int, path: Path) -> int:
+    plan = build_member_roster(roster_data(count), context)
+    return render_to_file([plan], context, path).pages
+
+
+ROSTER_HEADERS = (
+    "序号", "姓名", "性别", "民族", "出生年月", "公民身份号码", "学历", "人员类别",
+    "入党时间", "转正时间", "工作单位及职务", "联系电话", "现居住地址", "党员类型",
+)  # fmt: skip
+ROSTER_SHARES = (10.5, 14.5, 8, 12, 13, 32.5, 20.5, 14.5, 13, 13, 26, 21, 27, 17.5)
+
+
+def raw_roster(context: PrintContext, count: int, path: Path, rows_per_page: int) -> None:
+    """What a programmer writes by hand: a header row, then ``drawString`` per cell and the
+    grid lines, ``rows_per_page`` rows to a landscape A4 page, with the same masking."""
+    font = context.fonts.body.name
+    canvas = Canvas(str(path), pagesize=landscape(A4), initialFontName=font, pageCompression=1)
+    specification = layout_specification(PageLayout.LANDSCAPE, context.page)
+    left = specification.margins.left
+    width = specification.frame_width
+    scale = width / sum(ROSTER_SHARES)
+    edges = [left]
+    for share in ROSTER_SHARES:
+        edges.append(edges[-1] + share * scale)
+    row_height = 17.7
+    top_of_page = specification.page_size[1] - specification.margins.top
+    members = roster_members(count)
+    number = 0
+    while number < count:
+        canvas.setFont(font, 9)
+        y = top_of_page
+        canvas.setFillColor(colors.HexColor("#F1F1F1"))
+        canvas.rect(left, y - row_height, width, row_height, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        for index, header in enumerate(ROSTER_HEADERS):
+            canvas.drawCentredString((edges[index] + edges[index + 1]) / 2, y - 12, header)
+        y -= row_height
+        for member in itertools.islice(members, rows_per_page):
+            number += 1
+            cells = (
+                str(number), member.name, member.gender, member.ethnicity,
+                f"{member.birth_date:%Y.%m}" if member.birth_date else "",
+                mask_id_number(member.id_number), member.education, member.category,
+                f"{member.joined_on:%Y.%m}" if member.joined_on else "",
+                f"{member.confirmed_on:%Y.%m}" if member.confirmed_on else "",
+                member.work_unit, mask_phone(member.phone), mask_address(member.address),
+                member.kind,
+            )  # fmt: skip
+            for index, cell in enumerate(cells):
+                canvas.drawString(edges[index] + 2, y - 12, cell)
+            y -= row_height
+            canvas.line(left, y, left + width, y)
+        for edge in edges:
+            canvas.line(edge, top_of_page, edge, y)
+        canvas.line(left, top_of_page, left + width, top_of_page)
+        canvas.showPage()
+    canvas.save()
+
+
+def roster_memory(count: int) -> dict[str, Any]:
+    """Run in a fresh process: the peak RSS of laying out a ``count``-row roster."""
+    context = context_for_run()
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        pages = engine_roster(context, count, Path(folder) / "roster.pdf")
+        seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "rows": count,
+        "pages": pages,
+        "seconds": round(seconds, 1),
+        "peak_mib": peak_kib // 1024,
+    }
+
+
+def roster_figures(count: int, memory_rows: int, repeat: int) -> list[dict[str, Any]]:
+    results = []
+    context = context_for_run()
+    with tempfile.TemporaryDirectory() as folder:
+        directory = Path(folder)
+        engine_times, raw_times, pages = [], [], 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            pages = engine_roster(context, count, directory / "engine.pdf")
+            engine_times.append(time.perf_counter() - start)
+            rows_per_page = math.ceil(count / pages)
+            raw_times.append(
+                timed(raw_roster, context, count, directory / "raw.pdf", rows_per_page)
+            )
+        engine, raw = statistics.median(engine_times), statistics.median(raw_times)
+        results.append(
+            emit(
+                "roster_streamed",
+                {
+                    "rows": count,
+                    "pages": pages,
+                    "engine_median_seconds": round(engine, 2),
+                    "raw_canvas_median_seconds": round(raw, 2),
+                    "ratio_to_raw_canvas": round(engine / raw, 2),
+                    "target_ratio": 3.0,
+                    "meets_target": engine / raw <= 3.0,
+                    "repeats": repeat,
+                },
+            )
+        )
+    child = subprocess.run(
+        [sys.executable, __file__, "--measure-roster-memory", str(memory_rows)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    memory = json.loads(child.stdout.strip().splitlines()[-1])
+    results.append(
+        emit(
+            "roster_peak_memory",
+            {**memory, "target_mib": 300, "meets_target": memory["peak_mib"] < 300},
+        )
+    )
+    return results
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--certificates", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--roster", type=int, default=20_000, help="rows of the timed roster")
+    parser.add_argument(
+        "--roster-memory",
+        type=int,
+        default=100_000,
+        help="rows of the roster whose memory is measured",
+    )
+    parser.add_argument("--only-roster", action="store_true", help="the roster figures only")
+    parser.add_argument("--measure-roster-memory", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
-    main(options.certificates, options.repeat)
+    if options.measure_roster_memory:
+        print(json.dumps(roster_memory(options.measure_roster_memory)))
+        sys.exit(0)
+    if not options.only_roster:
+        main(options.certificates, options.repeat)
+    roster_figures(options.roster, options.roster_memory, options.repeat)

@@ -32,7 +32,20 @@ def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
         "startup": [*members, *shared, "--runs", "2" if quick else "7"],
         "members": [*members, *shared, *(["--roster", "1000", "--repeat", "1"] if quick else [])],
         "members_ui": [*members, *shared],
-        "printing": ["--certificates", "50", "--repeat", "1"] if quick else [],
+        "printing": (
+            [
+                "--certificates",
+                "50",
+                "--repeat",
+                "1",
+                "--roster",
+                "2000",
+                "--roster-memory",
+                "10000",
+            ]
+            if quick
+            else []
+        ),
         "audit": ["--entries", "5000" if quick else "100000"],
     }[name]
 

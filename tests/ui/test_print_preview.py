@@ -216,3 +216,47 @@ def test_cancelled_job_opens_nothing(qtbot, ui_state: QSettings) -> None:  # typ
     qtbot.waitUntil(finished.is_set, timeout=10_000)
     qtbot.wait(200)
     assert opened == []
+
+
+def test_a_name_character_no_font_has_is_named_above_the_pages_before_printing(
+    qtbot,  # type: ignore[no-untyped-def]
+    ui_state: QSettings,
+) -> None:
+    """Issue 12: a rare name character (𠀀, U+20000, in no font here) is said before printing;
+    the characters the shipped font has (䶮, 堃) are not."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QWidget
+
+    from dangqun.printing.registry import document_kind
+
+    context = PrintContext(
+        "翠湖社区党群服务中心",
+        "6f1c2e1a-3b4c-4d5e-8f90-123456789abc",
+        date(2026, 11, 22),
+        choose_document_fonts(),
+        bytes(32),
+    )
+    definition = document_kind("volunteer_certificate")
+
+    def job(report, cancel: threading.Event) -> bytes:  # type: ignore[no-untyped-def]
+        item = replace(definition.sample(context), volunteer_name="王䶮堃𠀀")
+        return render_to_bytes([definition.build(item, context)], context, "", 1, report, cancel)
+
+    opened: list[PrintPreviewWindow] = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    preview_pdf_job(parent, ui_state, "志愿服务证明", job, on_shown=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    window = opened[0]
+    assert window.missing_characters == ("𠀀",)
+    warning = window.missing_characters_warning
+    assert warning.isVisible()
+    assert "𠀀（U+20000）" in warning.text() and "䶮" not in warning.text()
+    assert "打印" in warning.text()
+    window.close()
+
+
+def test_no_warning_when_every_character_has_a_font(window: PrintPreviewWindow) -> None:
+    assert window.missing_characters == ()
+    assert not window.missing_characters_warning.isVisible()

@@ -8,6 +8,10 @@ Why no Qt: the UI runs :func:`render_to_file` in a ``QThreadPool`` worker and pa
 ``threading.Event`` to cancel and a callback for progress; the CLI and tests call it directly.
 A cancelled or failed run leaves no file behind: the PDF is written to a temporary file beside
 the target and renamed only when complete.
+
+Issue 12: one long document (a 1,300-page roster) reports progress in pages and can be
+cancelled between pages (``page_progress``); the command line watches the pages of whatever it
+prints through :func:`terminal_page_progress` without every service passing a callback.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -43,6 +49,40 @@ from dangqun.printing.page_kit import (
 
 ProgressCallback = Callable[[int, int | None], None]
 """Called with (documents done, total or None) after each document is laid out."""
+PageProgressCallback = Callable[[int], None]
+"""Called with the pages finished so far, after each page."""
+
+_page_observer: ContextVar[PageProgressCallback | None] = ContextVar(
+    "dangqun_page_observer", default=None
+)
+
+
+@contextlib.contextmanager
+def terminal_page_progress(stream: Any = None, every: int = 10) -> Iterator[None]:
+    """While inside, renders report their pages on ``stream`` (standard error) as
+    ``已排版 120 页…`` — only when it is a terminal, so redirected output and ``--json``
+    stay clean; the line is erased at the end."""
+    target = stream if stream is not None else sys.stderr
+    if not target.isatty():
+        yield
+        return
+    shown = False
+
+    def observe(pages: int) -> None:
+        nonlocal shown
+        if pages % every == 0:
+            target.write(f"\r已排版 {pages} 页…")
+            target.flush()
+            shown = True
+
+    token = _page_observer.set(observe)
+    try:
+        yield
+    finally:
+        _page_observer.reset(token)
+        if shown:
+            target.write("\r\x1b[K")
+            target.flush()
 
 
 class PrintCancelled(DangqunError):
@@ -99,6 +139,7 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         total: int | None,
         progress: ProgressCallback | None,
         cancel: threading.Event | None,
+        page_progress: PageProgressCallback | None = None,
     ) -> None:
         first_specification = context.layout(first.layout)
         super().__init__(
@@ -117,6 +158,9 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
         self.total = total
         self.progress = progress
         self.cancel = cancel
+        self.page_observers = [
+            observer for observer in (page_progress, _page_observer.get()) if observer is not None
+        ]
         self.stream: list[Any] = []
         self.current: _DocumentState | None = None
         self.documents_done = 0
@@ -182,9 +226,24 @@ class _StreamingDocument(BaseDocTemplate):  # type: ignore[misc]
             self.stream.clear()
             self._doSave = 0
 
+    def _page_finished(self) -> None:
+        """Report the page; a cancel stops the build here, between pages of one document."""
+        if self.stopped_by is not None:
+            return
+        try:
+            for observer in self.page_observers:
+                observer(self.pages_done)
+            if self.cancel is not None and self.cancel.is_set():
+                raise PrintCancelled("已取消打印，没有生成文件。")
+        except BaseException as error:  # stop the build; re-raised by render_plans
+            self.stopped_by = error
+            self.stream.clear()
+            self._doSave = 0
+
     def _decorate_page(self, canvas: Canvas, _document: Any) -> None:
         state = self.current
         self.pages_done += 1
+        self._page_finished()
         if state is None:
             return
         specification = self.context.layout(state.plan_layout)
@@ -212,16 +271,25 @@ def render_plans(
     total: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    page_progress: PageProgressCallback | None = None,
 ) -> RenderSummary:
     """Lay out ``plans`` (consumed lazily) into one PDF written to ``target``."""
     iterator = iter(plans)
-    try:
-        first = next(iterator)
-    except StopIteration:
-        raise PrintFailed("没有可打印的文书。") from None
     with missing_glyphs_collected() as missing:
+        try:
+            first = next(iterator)  # builds the first document: its characters count too
+        except StopIteration:
+            raise PrintFailed("没有可打印的文书。") from None
         document = _StreamingDocument(
-            target, context, iterator, first, title or first.title, total, progress, cancel
+            target,
+            context,
+            iterator,
+            first,
+            title or first.title,
+            total,
+            progress,
+            cancel,
+            page_progress,
         )
         document.build(document.stream)
     if document.stopped_by is not None:
@@ -239,10 +307,11 @@ def render_to_bytes(
     total: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    page_progress: PageProgressCallback | None = None,
 ) -> bytes:
     """The PDF in memory, for the preview window."""
     buffer = io.BytesIO()
-    render_plans(plans, context, buffer, title, total, progress, cancel)
+    render_plans(plans, context, buffer, title, total, progress, cancel, page_progress)
     return buffer.getvalue()
 
 
@@ -254,6 +323,7 @@ def render_to_file(
     total: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    page_progress: PageProgressCallback | None = None,
 ) -> RenderSummary:
     """Write the PDF to ``path`` atomically: complete, or not at all (cancel, error)."""
     destination = Path(path)
@@ -269,7 +339,9 @@ def render_to_file(
     temporary = Path(temporary_name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            summary = render_plans(plans, context, stream, title, total, progress, cancel)
+            summary = render_plans(
+                plans, context, stream, title, total, progress, cancel, page_progress
+            )
         os.replace(temporary, destination)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -1,4 +1,5 @@
-"""``dangqun print``, ``verify``, ``key-export`` and ``key-import``: the printing feature's commands.
+"""``dangqun print``, ``verify``, ``documents``, ``key-export`` and ``key-import``: the printing
+feature's commands.
 
 Declared in ``printing/feature.py``; :mod:`dangqun.cli` calls :func:`add_commands` with the
 shared :class:`~dangqun.cli_kit.CliKit`, so printing takes the same lock, checks and migrations
@@ -9,6 +10,8 @@ raises :class:`~dangqun.core.errors.DangqunError` with a Chinese message for the
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -50,12 +53,38 @@ def add_commands(
 
     verify = commands.add_parser(
         "verify",
-        help="核验志愿服务证明或会议记录上的核验码",
-        description="核验码是二维码中的全部文字，以 DQ1| 开头；请整体用引号括起来。",
+        help="核验文书上的核验码（纸面上的短核验码，或扫描二维码得到的全文）",
+        description="可以输入纸面上二维码旁的核验码（如 ZRAE-XX7Q-EVPI-YUX2，大小写、短横线和"
+        "空格均可），在本中心的文书登记簿中查找并核验；也可以输入扫描二维码得到的全文（以 DQ2| "
+        "开头，请整体用引号括起来）。样张的核验码一律答“样张，不是正式文书”。"
+        "退出码：0 有效；1 无效、已作废、样张或未找到。",
     )
-    verify.add_argument("code", help="核验码（扫描二维码得到的全部文字）")
+    verify.add_argument("code", help="核验码：纸面上的短核验码，或二维码的全部文字")
     verify.add_argument("--key-file", help="出具中心的核验密钥文件（区里核验其他中心的文书时使用）")
+    verify.add_argument("--json", action="store_true", help="以 JSON 输出核验结果（供脚本使用）")
     verify.set_defaults(handler=partial(command_verify, kit=kit))
+
+    documents = commands.add_parser(
+        "documents",
+        help="文书登记簿：列出已出具的文书，或作废一份文书",
+        description="带核验码、按记录打印的文书（如在职党员报到回执）出具时记入文书登记簿："
+        "编号、对象、核验码、出具人、重印次数、是否作废。",
+    )
+    actions = documents.add_subparsers(dest="documents_command", metavar="操作", required=True)
+    listing = actions.add_parser("list", help="列出登记簿中的文书（最新的在前）")
+    listing.add_argument("--kind", help="只列这一种文书（如 registration_receipt）")
+    listing.add_argument("--search", default="", help="按编号、姓名或核验码查找")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=partial(command_documents_list, kit=kit))
+    voiding = actions.add_parser(
+        "void",
+        help="作废一份已出具的文书（需要“录入和修改”权限，记入操作日志）",
+        description="作废后，核验这份文书会答“已作废”并给出日期和原因；"
+        "同一记录可以再次打印，以新编号出具。",
+    )
+    voiding.add_argument("number", help="文书编号，如 HZ-2026-000001")
+    voiding.add_argument("--reason", required=True, help="作废原因")
+    voiding.set_defaults(handler=partial(command_documents_void, kit=kit))
 
     key_export = commands.add_parser(
         "key-export",
@@ -94,7 +123,8 @@ def add_commands(
 
 
 def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
-    from dangqun.printing.batch import render_to_file
+    from dangqun.printing.batch import render_to_file, terminal_page_progress
+    from dangqun.printing.fonts import missing_glyphs_collected
     from dangqun.printing.registry import document_kind
     from dangqun.printing.service import print_context_for, print_record, write_samples
 
@@ -105,7 +135,7 @@ def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
             f"请用 --id 指定要打印的记录（{document_kind(kind).id_meaning}），或用 --sample 打印样张。",
         )
     output = Path(arguments.out)
-    with kit.opened(arguments) as application:
+    with kit.opened(arguments) as application, missing_glyphs_collected() as missing:
         actor = kit.actor()
         context = print_context_for(
             application.database,
@@ -126,42 +156,86 @@ def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
                 [definition.build(definition.sample(context), context)], context, output
             )
         else:
-            summary = print_record(
-                application.database, actor, context, kind, arguments.record_id, output
-            )
+            with terminal_page_progress():  # pages on stderr while a long print runs (issue 12)
+                summary = print_record(
+                    application.database, actor, context, kind, arguments.record_id, output
+                )
     print(f"已生成：{output}（{summary.pages} 页）")
+    if missing:  # issue 12: say so before the paper is printed (plans are built before render)
+        print(
+            f"注意：本机没有字体含有这些字：{' '.join(f'{c}（U+{ord(c):04X}）' for c in sorted(missing))}，"
+            "打印出来可能是空白或另一种字形，请核对，必要时手写补上。",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
 def command_verify(arguments: argparse.Namespace, kit: CliKit) -> int:
+    """Verify without signing in (whoever holds the paper may check it): the short code is
+    looked up in this data directory's register, the full code verified with its key or with
+    ``--key-file``."""
     from dangqun.core.center import center_info
     from dangqun.core.errors import NotInitialized
-    from dangqun.printing.verification import (
-        VerificationKeyError,
-        read_verification_key,
-        verification_key_path,
-        verify_code,
-    )
+    from dangqun.printing.register import verify_text
+    from dangqun.printing.verification import read_verification_key, verification_key_path
 
-    expected_center: str | None = None
     if arguments.key_file:
         key_path = Path(arguments.key_file)
+        key = read_verification_key(key_path) if key_path.exists() else None
+        verdict = verify_text(arguments.code, key, None, None, key_path)
     else:
         with kit.opened(arguments, sign_in=False) as application:
             key_path = verification_key_path(application.paths.keys)
             try:
-                expected_center = center_info(application.database).center_id
+                expected_center: str | None = center_info(application.database).center_id
             except NotInitialized:
                 expected_center = None
-    if not key_path.exists():
-        raise VerificationKeyError(
-            f"找不到核验密钥“{key_path}”。这个数据目录还没有打印过带核验码的文书，"
-            "或需要用 --key-file 指定出具中心的密钥。"
+            key = read_verification_key(key_path) if key_path.exists() else None
+            verdict = verify_text(
+                arguments.code, key, expected_center, application.database, key_path
+            )
+    if arguments.json:
+        print(json.dumps(verdict.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in verdict.report_lines():
+            print(line)
+    return EXIT_OK if verdict.valid else EXIT_FAILED
+
+
+def command_documents_list(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.printing.register import list_documents
+
+    with kit.initialized(arguments) as application:
+        entries = list_documents(
+            application.database, kit.actor(), arguments.kind, arguments.search
         )
-    result = verify_code(arguments.code, read_verification_key(key_path), expected_center)
-    for line in result.report_lines():
-        print(line)
-    return EXIT_OK if result.valid else EXIT_FAILED
+    if arguments.json:
+        print(json.dumps([entry.as_json() for entry in entries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        print("文书登记簿中没有符合条件的文书。")
+        return EXIT_OK
+    for entry in entries:
+        state = f"已作废（{entry.void_reason}）" if entry.voided else "有效"
+        print(
+            f"{entry.number}　{entry.kind_label}　{entry.subject}　"
+            f"{entry.issued_on:%Y-%m-%d}　{entry.issued_by}　核验码 {entry.check_code}　"
+            f"重印 {entry.reprint_count} 次　{state}"
+        )
+    print(f"共 {len(entries)} 份。")
+    return EXIT_OK
+
+
+def command_documents_void(arguments: argparse.Namespace, kit: CliKit) -> int:
+    from dangqun.printing.register import void_document
+
+    with kit.initialized(arguments) as application:
+        entry = void_document(application.database, kit.actor(), arguments.number, arguments.reason)
+    print(
+        f"已作废：{entry.kind_label} {entry.number}（{entry.subject}），原因：{entry.void_reason}"
+    )
+    print("核验这份文书将答“已作废”；同一记录再次打印时以新编号出具。")
+    return EXIT_OK
 
 
 def read_passphrase(arguments: argparse.Namespace, confirm: bool) -> str:

@@ -5,12 +5,18 @@ engine (:mod:`dangqun.printing.registry`) collects them and never names a featur
 turns a record id (what ``dangqun print KIND --id ID`` was given) into the document's data as
 ``context.actor`` may see it; a kind whose module does not exist yet has no loader and prints its
 sample only.
+
+A kind that carries a verification code and is printed from records declares a
+:class:`Registration`: each document issued is entered in the center's register of issued
+documents (:mod:`dangqun.printing.register`, issue 12) with a number of its own, and a re-print
+of the same record prints the same number and code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, TypeVar
 
 from dangqun.core.db import Database
@@ -18,6 +24,32 @@ from dangqun.core.errors import ValidationError
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
 
 DataType = TypeVar("DataType")
+
+
+@dataclass(frozen=True)
+class IssuedAs:
+    """What the register decides for a document: its number and the date it was issued on
+    (a re-print keeps both, so the paper and its code are the same as the first time)."""
+
+    number: str
+    issued_on: date
+
+
+@dataclass(frozen=True)
+class Registration(Generic[DataType]):
+    """How a kind enters the register of issued documents.
+
+    ``number_prefix`` starts its numbers (``HZ`` → ``HZ-2026-000001``, a sequence per kind per
+    year); ``subject`` is the person or record the document names, for the register's list;
+    ``facts`` are the certified facts in :mod:`dangqun.printing.verification`'s field order
+    (the builder signs the same list); ``issued`` returns the data with the register's number
+    and issue date put in.
+    """
+
+    number_prefix: str
+    subject: Callable[[DataType], str]
+    facts: Callable[[DataType], Sequence[str]]
+    issued: Callable[[DataType, IssuedAs], DataType]
 
 
 @dataclass(frozen=True)
@@ -31,6 +63,15 @@ class DocumentKind(Generic[DataType]):
     id_meaning: str = ""
     """What ``--id`` names for this kind (shown in the CLI help)."""
     carries_verification_code: bool = False
+    registration: Registration[DataType] | None = None
+    """Declared by kinds that carry a code and are printed from records (issue 12)."""
+
+    def __post_init__(self) -> None:
+        if self.registration is not None and not (self.carries_verification_code and self.load):
+            raise ValueError(
+                f"{self.kind}: only a kind that carries a verification code and is loaded from "
+                "records is entered in the register of issued documents"
+            )
 
 
 def integer_id(record_id: str, meaning: str) -> int:

@@ -29,13 +29,15 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import FF_FORCEBOLD
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from dangqun.core.audit import CLI_ACTOR_PREFIX
 from dangqun.core.center import CenterContact
 from dangqun.core.security import Actor
-from dangqun.printing.fonts import DocumentFonts, RegisteredFont
+from dangqun.printing.fonts import DocumentFonts, GlyphStyle, RegisteredFont
 from dangqun.printing.line_breaking import ChineseParagraph
 from dangqun.printing.page_settings import PageSettings
 
@@ -125,6 +127,54 @@ def chinese_date(value: date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+FILL_IN_MARK = "_"
+"""A blank to write on is a run of underscores: an underline on paper, whatever the font."""
+
+
+def fill_in(value: str, characters: int = 6) -> str:
+    """``value``, or a blank line about ``characters`` Chinese characters wide to write it on.
+
+    Issue 12: a value the center has not recorded (a contact person, a phone) is written in by
+    hand, so the paper leaves a line for it — never "（待认领）", "—" or "无", which read as
+    facts. An underscore is half a character wide in Chinese fonts, hence two per character.
+    """
+    return value.strip() or FILL_IN_MARK * (2 * characters)
+
+
+def written_in(value: str, characters: int = 6) -> str | Emphasis:
+    """A value filled into running text, underlined (:class:`Emphasis`), or the blank line of
+    :func:`fill_in` when there is none, for :func:`rich_paragraph`."""
+    return Emphasis(value.strip()) if value.strip() else fill_in("", characters)
+
+
+def handler_name(context: PrintContext, recorded: str = "") -> str:
+    """The handler (经办人) printed on paper: ``recorded`` when the record names one, else the
+    person printing (``context.operator_name``, the signed-in user's real name).
+
+    Issue 12: never an account name. The command line's own actor ("命令行:root") and a user
+    whose display name is still the account name print as a blank to sign on instead.
+    """
+    if recorded.strip():
+        return recorded.strip()
+    name = context.operator_name.strip()
+    actor = context.actor
+    if name.startswith(CLI_ACTOR_PREFIX):
+        return ""
+    if actor is not None and (actor.user_id is None or name == actor.username):
+        return ""
+    return name
+
+
+def is_heavy_face(font: RegisteredFont) -> bool:
+    """Whether ``font`` is already heavy: a 小标宋 or a bold face (the file's weight class is
+    600 or more, which ReportLab reports as the FORCEBOLD flag). Faux bold on such a face
+    smears the strokes (issue 12)."""
+    if font.style is GlyphStyle.XIAOBIAOSONG:
+        return True
+    face = getattr(getFont(font.name), "face", None)
+    return bool(getattr(face, "flags", 0) & FF_FORCEBOLD)
+
+
 def format_duration(minutes: int) -> str:
     """Service time from whole minutes: ``12 小时 30 分钟``; hours are never floats (DOMAIN §3)."""
     if minutes < 0:
@@ -181,15 +231,23 @@ class PrintContext:
         return layout_specification(kind, self.page)
 
 
+GB9704_LAYOUTS = frozenset({PageLayout.PORTRAIT, PageLayout.CERTIFICATE})
+"""The page shapes of running text laid out on the GB/T 9704 text block: minutes and
+statements (portrait) and certificates. A slip (PageLayout.SLIP: a booking slip, a 回执) is one
+A4 sheet cut in two — the paper handed over and the stub (存根) the office keeps — and keeps
+its own narrower margins so both halves fit on the sheet; landscape tables keep theirs."""
+
+
 def layout_specification(kind: PageLayout, page: PageSettings) -> PageLayoutSpecification:
     """``PAGE_LAYOUTS[kind]`` with the center's margins applied to running-text pages.
 
-    The GB/T 9704 top and left margins apply to portrait documents of running text; the right
-    and bottom margins keep the 156 mm × 225 mm text block. Certificates (framed), slips and
-    landscape tables keep their own.
+    GB/T 9704-2012 §5.2.1: the text block is 156 mm × 225 mm, 37 mm from the top and 28 mm from
+    the left edge; a center on pre-printed paper moves it with the two settings, and the right
+    and bottom margins follow so the block keeps its size where the paper allows. A slip keeps
+    its own margins (:data:`GB9704_LAYOUTS`), and so do landscape tables.
     """
     specification = PAGE_LAYOUTS[kind]
-    if kind is not PageLayout.PORTRAIT:
+    if kind not in GB9704_LAYOUTS:
         return specification
     width, height = specification.page_size
     top, left = page.top_margin_mm * mm, page.left_margin_mm * mm
@@ -229,11 +287,17 @@ class DocumentStyles:
     cell_header: Any
     note: Any
     signature: Any
+    seal_text: Any
     right: Any
 
     @classmethod
     def for_fonts(cls, fonts: DocumentFonts) -> DocumentStyles:
+        """GB/T 9704-2012 §7.3: the title in 2号 (22 pt) in the title font, centered; body text
+        and first-level headings in 3号 (16 pt) at a 29 pt pitch (22 lines in the 225 mm block);
+        table text smaller but all in the table font (one family per table); signatures and the
+        organization under the seal in the signature font."""
         title, body, heading = fonts.title, fonts.body, fonts.heading
+        table, signature = fonts.table_font, fonts.signature_font
         return cls(
             fonts=fonts,
             title=_style(
@@ -253,10 +317,10 @@ class DocumentStyles:
             heading=_style(
                 "heading",
                 heading,
-                TypeSize.SIHAO,
-                22,
-                spaceBefore=3 * mm,
-                spaceAfter=1.5 * mm,
+                TypeSize.SANHAO,
+                29,
+                firstLineIndent=2 * TypeSize.SANHAO,
+                spaceBefore=6,
                 keepWithNext=1,
             ),
             body=_style(
@@ -277,12 +341,13 @@ class DocumentStyles:
             ),
             body_plain=_style("body_plain", body, TypeSize.SIHAO, 24),
             label=_style("label", heading, TypeSize.SIHAO, 22),
-            cell=_style("cell", body, TypeSize.XIAOSI, 16),
-            cell_center=_style("cell_center", body, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
-            cell_right=_style("cell_right", body, TypeSize.XIAOSI, 16, alignment=TA_RIGHT),
-            cell_header=_style("cell_header", heading, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
+            cell=_style("cell", table, TypeSize.XIAOSI, 16),
+            cell_center=_style("cell_center", table, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
+            cell_right=_style("cell_right", table, TypeSize.XIAOSI, 16, alignment=TA_RIGHT),
+            cell_header=_style("cell_header", table, TypeSize.XIAOSI, 16, alignment=TA_CENTER),
             note=_style("note", body, TypeSize.WUHAO, 16, textColor=NOTE_GREY),
-            signature=_style("signature", body, TypeSize.SIHAO, 22),
+            signature=_style("signature", signature, TypeSize.SIHAO, 22),
+            seal_text=_style("seal_text", signature, TypeSize.SANHAO, 26, alignment=TA_CENTER),
             right=_style("right", body, TypeSize.SIHAO, 24, alignment=TA_RIGHT),
         )
 
@@ -479,67 +544,85 @@ class HorizontalRule(Flowable):  # type: ignore[misc]
 
 
 class SealArea(Flowable):  # type: ignore[misc]
-    """The issuing organization and date at the lower right, with a guide circle for the seal.
+    """The issuing organization and the date at the lower right, with room for the seal.
 
-    GB/T 9704 puts the seal over the organization's name and the date; the light dashed
-    circle shows where, and disappears under the red ink.
+    GB/T 9704-2012 §7.3.5.1: the date (成文日期) four characters from the right edge, the
+    organization centered above it, and the seal pressed over both, the text a little below the
+    seal's center and the seal's top within a line of the text above. So the flowable leaves
+    the blank the upper half of the seal needs above the text (its lower half covers the date
+    and the line below it, as on any stamped letter) and "（盖章）" follows the organization:
+    the clerk sees where the stamp goes, and nothing printed shows under the red ink. With
+    the print_seal_guide setting (centers aligning a stamp by eye) a faint circle marks the
+    seal's place; it is off by default.
     """
 
     SEAL_DIAMETER = 42 * mm
+    SEAL_RAISE = 3 * mm
+    """How far the seal's center sits above the middle of the organization and date."""
+    DATE_RIGHT_INDENT_CHARACTERS = 4
+    STAMP_HINT = "（盖章）"
 
     def __init__(
         self,
         organization: str,
         issued_on: date,
         context: PrintContext,
-        block_width: float = 75 * mm,
-        show_guide: bool = True,
+        block_width: float | None = None,
+        show_guide: bool | None = None,
     ) -> None:
         super().__init__()
-        styles = context.styles
+        style = context.styles.seal_text
+        fonts = context.fonts
         self.context = context
-        self.block_width = block_width
-        self.show_guide = show_guide
-        centered = ParagraphStyle("seal_text", parent=styles.body_plain, alignment=TA_CENTER)
-        self.organization = paragraph(organization, centered, context.fonts)
-        self.date_line = paragraph(chinese_date(issued_on), centered, context.fonts)
+        self.show_guide = context.page.seal_guide if show_guide is None else show_guide
+        signed = f"{organization.strip() or context.center_name}{self.STAMP_HINT}"
+        self.organization = paragraph(signed, style, fonts)
+        date_text = chinese_date(issued_on)
+        self.date_line = paragraph(date_text, style, fonts)
+        self._date_width = runs_width(
+            text_runs(date_text, fonts.signature_font, fonts), style.fontSize
+        )
+        natural = runs_width(text_runs(signed, fonts.signature_font, fonts), style.fontSize) + 2
+        self.block_width = block_width if block_width is not None else natural
+        self._indent = self.DATE_RIGHT_INDENT_CHARACTERS * style.fontSize
+        self._center_x = 0.0
         self._text_height = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.block_width = min(self.block_width, available_width)
-        _w, organization_height = self.organization.wrap(self.block_width, available_height)
-        _w, date_height = self.date_line.wrap(self.block_width, available_height)
-        self._text_height = organization_height + date_height + 2 * mm
-        self.height = max(self._text_height, self.SEAL_DIAMETER if self.show_guide else 0)
+        half = min(self.block_width, available_width) / 2
+        # The date's center four characters from the right edge; the block kept on the line.
+        indent = min(self._indent, max(available_width - self._date_width, 0))
+        center = available_width - indent - self._date_width / 2
+        center = max(min(center, available_width - half), half)
+        _w, organization_height = self.organization.wrap(2 * half, available_height)
+        if organization_height > 3 * self.organization.style.leading:
+            # A name too long for the block takes the whole line rather than a tall column.
+            half = center = available_width / 2
+            _w, organization_height = self.organization.wrap(available_width, available_height)
+        _w, date_height = self.date_line.wrap(2 * half, available_height)
+        self._center_x = center
+        self._organization_width = 2 * half
+        self._text_height = organization_height + date_height
+        above = self.SEAL_DIAMETER / 2 + self.SEAL_RAISE - self._text_height / 2
+        self.height = self._text_height + max(above, 2 * mm)
         return available_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
-        x = self.width - self.block_width
-        text_top = self.height - (self.height - self._text_height) / 2
-        date_height = self.date_line.height
+        # The text at the bottom, a little below the seal's center (§7.3.5.1: 居印章中心偏下).
+        text_top = self._text_height
+        left = self._center_x - self._organization_width / 2
         organization_height = self.organization.height
-        self.organization.drawOn(canvas, x, text_top - organization_height)
-        self.date_line.drawOn(canvas, x, text_top - organization_height - 2 * mm - date_height)
+        self.organization.drawOn(canvas, left, text_top - organization_height)
+        self.date_line.drawOn(canvas, left, text_top - organization_height - self.date_line.height)
         if self.show_guide:
-            center_x = x + self.block_width / 2
-            center_y = self.height / 2
             canvas.saveState()
             canvas.setStrokeColor(SEAL_GUIDE)
-            canvas.setLineWidth(0.6)
-            canvas.setDash(3, 3)
-            canvas.circle(center_x, center_y, self.SEAL_DIAMETER / 2, stroke=1, fill=0)
-            canvas.setFillColor(SEAL_GUIDE)
-            label = text_runs("（公章处）", self.context.fonts.body, self.context.fonts)
-            width = runs_width(label, TypeSize.XIAOWU)
-            draw_runs(
-                canvas,
-                center_x - width / 2,
-                center_y - self.SEAL_DIAMETER / 2 + 3 * mm,
-                label,
-                TypeSize.XIAOWU,
-            )
+            canvas.setLineWidth(0.4)
+            canvas.setDash(1, 3)
+            center_y = self._text_height / 2 + self.SEAL_RAISE
+            canvas.circle(self._center_x, center_y, self.SEAL_DIAMETER / 2, stroke=1, fill=0)
             canvas.restoreState()
 
 
@@ -606,7 +689,7 @@ def draw_qr_code(canvas: Canvas, value: str, x: float, y: float, size: float) ->
 def _table_font(context: PrintContext) -> tuple[Any, ...]:
     """Empty cells are drawn as strings in the cell font: never let it default to Helvetica,
     which would put an unembedded font into the PDF."""
-    return ("FONTNAME", (0, 0), (-1, -1), context.fonts.body.name)
+    return ("FONTNAME", (0, 0), (-1, -1), context.fonts.table_font.name)
 
 
 @dataclass(frozen=True)
@@ -629,6 +712,9 @@ def form_grid(
 
     Long values wrap inside their cell; a ``wide`` field or an odd last field spans the row.
     The label column is as wide as the longest label (so labels never wrap), within limits.
+    A row taller than the space left splits inside itself (a list of 300-character names
+    must not make a row taller than the page); such long rows align to the top, which
+    ReportLab's in-row split needs (see :func:`data_table`).
     """
     styles = context.styles
     value_style = value_style or styles.cell
@@ -654,11 +740,13 @@ def form_grid(
     ]
     pending: FormField | None = None
 
-    def label_cell(item: FormField) -> ChineseParagraph:
-        return paragraph(item.label, styles.cell_header, context.fonts)
+    def label_cell(item: FormField) -> list[ChineseParagraph]:
+        return [paragraph(item.label, styles.cell_header, context.fonts)]
 
-    def value_cell(item: FormField) -> ChineseParagraph:
-        return paragraph(item.value, value_style, context.fonts)
+    def value_cell(item: FormField) -> list[ChineseParagraph]:
+        if len(item.value) > LONG_FORM_VALUE:
+            commands.append(("VALIGN", (0, len(rows)), (-1, len(rows)), "TOP"))
+        return [paragraph(item.value, value_style, context.fonts)]
 
     def add_wide(item: FormField) -> None:
         row = len(rows)
@@ -684,14 +772,18 @@ def form_grid(
         commands.append(("BACKGROUND", (0, row), (0, row), LABEL_BACKGROUND))
         if rows[row][2] != "":
             commands.append(("BACKGROUND", (2, row), (2, row), LABEL_BACKGROUND))
-    table = Table(
+    table = SplittingTable(
         rows,
         colWidths=[label_width, value_width, label_width, value_width],
         splitByRow=1,
+        splitInRow=SPLIT_IN_ROW_MINIMUM,
     )
     table.setStyle(TableStyle(commands))
     return table
 
+
+LONG_FORM_VALUE = 200
+"""Characters past which a form value may fill more than a page's height of its cell."""
 
 SPLIT_IN_ROW_MINIMUM = 36
 """A table row taller than the space left is split inside the row (ReportLab's
@@ -742,11 +834,12 @@ def data_table(
     """
     fonts = context.fonts
     leading = round(font_size * 1.3, 1)
-    header_style = _style("table_header", fonts.heading, font_size, leading, alignment=TA_CENTER)
+    table_font = fonts.table_font
+    header_style = _style("table_header", table_font, font_size, leading, alignment=TA_CENTER)
     cell_styles = {
-        "left": _style("table_left", fonts.body, font_size, leading),
-        "center": _style("table_center", fonts.body, font_size, leading, alignment=TA_CENTER),
-        "right": _style("table_right", fonts.body, font_size, leading, alignment=TA_RIGHT),
+        "left": _style("table_left", table_font, font_size, leading),
+        "center": _style("table_center", table_font, font_size, leading, alignment=TA_CENTER),
+        "right": _style("table_right", table_font, font_size, leading, alignment=TA_RIGHT),
     }
     small = font_size < TypeSize.XIAOSI
     total_share = sum(column.share for column in columns)
@@ -996,7 +1089,12 @@ def define_page_total(
 
 
 class SideBySide(Flowable):  # type: ignore[misc]
-    """Two flowables on one band, bottoms aligned: the QR code left, the seal right."""
+    """Two flowables on one band, bottoms aligned: the QR code left, the seal right.
+
+    When the band would be taller than the space there is (a 300-character organization
+    under the seal), the right one goes under the left one, each across the whole width,
+    rather than a narrow column running off the page.
+    """
 
     def __init__(
         self, left: Flowable, right: Flowable, right_width: float, gutter: float = 6 * mm
@@ -1006,16 +1104,28 @@ class SideBySide(Flowable):  # type: ignore[misc]
         self.right = right
         self.right_width = right_width
         self.gutter = gutter
+        self.stacked = False
+        self._left_height = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         left_width = available_width - self.right_width - self.gutter
         _width, left_height = self.left.wrap(left_width, available_height)
         _width, right_height = self.right.wrap(self.right_width, available_height)
         self.width = available_width
-        self.height = max(left_height, right_height)
+        self.stacked = max(left_height, right_height) > available_height
+        if self.stacked:
+            _width, self._left_height = self.left.wrap(available_width, available_height)
+            _width, right_height = self.right.wrap(available_width, available_height)
+            self.height = self._left_height + self.gutter + right_height
+        else:
+            self.height = max(left_height, right_height)
         return available_width, self.height
 
     def draw(self) -> None:
+        if self.stacked:
+            self.left.drawOn(self.canv, 0, self.height - self._left_height)
+            self.right.drawOn(self.canv, 0, 0)
+            return
         self.left.drawOn(self.canv, 0, 0)
         self.right.drawOn(self.canv, self.width - self.right_width, 0)
 

@@ -26,6 +26,7 @@ from dangqun.core.db import Database
 from dangqun.core.errors import DangqunError, NotInitialized, ValidationError
 from dangqun.core.paths import write_private_file
 from dangqun.core.security import Actor, Permission
+from dangqun.core.uow import UnitOfWork
 from dangqun.printing.batch import ProgressCallback, RenderSummary, render_to_bytes, render_to_file
 from dangqun.printing.fonts import document_fonts_for
 from dangqun.printing.key_transfer import (
@@ -35,8 +36,10 @@ from dangqun.printing.key_transfer import (
     unwrap_key,
     wrap_key,
 )
+from dangqun.printing.kinds import DocumentKind
 from dangqun.printing.page_kit import DocumentPlan, PrintContext
 from dangqun.printing.page_settings import read_page_settings
+from dangqun.printing.register import issue_document
 from dangqun.printing.registry import document_kind, document_kinds
 from dangqun.printing.verification import (
     load_or_create_verification_key,
@@ -86,18 +89,14 @@ def print_context_for(
     )
 
 
-def _audit_personal_data(
-    database: Database, actor: Actor, kind: str, what: str, path: Path, count: int
-) -> None:
-    with database.unit_of_work(actor) as work:
-        work.audit(
-            PERSONAL_DATA_AUDIT_ACTION,
-            "document",
-            f"{kind}:{what}",
-            None,
-            {"kind": kind, "file": str(path), "documents": count},
-        )
-        work.commit()
+def _audit_personal_data(work: UnitOfWork, kind: str, what: str, path: Path, count: int) -> None:
+    work.audit(
+        PERSONAL_DATA_AUDIT_ACTION,
+        "document",
+        f"{kind}:{what}",
+        None,
+        {"kind": kind, "file": str(path), "documents": count},
+    )
 
 
 def render_documents(
@@ -124,11 +123,27 @@ def print_record(
     record_id: str,
     path: str | os.PathLike[str],
 ) -> RenderSummary:
-    """One document loaded by id from the database (``dangqun print KIND --id ID``)."""
-    plan = _load_plan(database, context, kind, record_id)
-    summary = render_to_file([plan], context, path)
-    if context.may_see_personal_data:
-        _audit_personal_data(database, actor, kind, record_id, Path(path), 1)
+    """One document loaded by id from the database (``dangqun print KIND --id ID``).
+
+    A registered kind is issued (or re-printed) in the register in the same unit of work as
+    the rendering: a document that failed to render leaves no entry behind (issue 12).
+    """
+    definition = document_kind(kind)
+    data = _load(definition, database, record_id, context)
+    target = Path(path)
+    if definition.registration is None:
+        summary = render_to_file([definition.build(data, context)], context, target)
+        if context.may_see_personal_data:
+            with database.unit_of_work(actor) as work:
+                _audit_personal_data(work, kind, record_id, target, 1)
+                work.commit()
+        return summary
+    with database.unit_of_work(actor) as work:
+        data = issue_document(work, definition, record_id, data, context)
+        summary = render_to_file([definition.build(data, context)], context, target)
+        if context.may_see_personal_data:
+            _audit_personal_data(work, kind, record_id, target, 1)
+        work.commit()
     return summary
 
 
@@ -148,23 +163,36 @@ def record_pdf(
 
         preview_pdf_job(self, ui_state, title,
                         partial(record_pdf, database, keys, actor, KIND, record_id, title))
+
+    The preview is what gets printed or saved, so a registered kind is issued here as by
+    ``dangqun print`` (a second preview is a re-print of the same number).
     """
     context = print_context_for(database, keys_directory, actor)
-    plan = _load_plan(database, context, kind, record_id)
-    return render_to_bytes([plan], context, title, 1, progress, cancel)
-
-
-def _load_plan(
-    database: Database, context: PrintContext, kind: str, record_id: str
-) -> DocumentPlan:
     definition = document_kind(kind)
+    data = _load(definition, database, record_id, context)
+    if definition.registration is None:
+        return render_to_bytes(
+            [definition.build(data, context)], context, title, 1, progress, cancel
+        )
+    with database.unit_of_work(actor) as work:
+        data = issue_document(work, definition, record_id, data, context)
+        pdf = render_to_bytes(
+            [definition.build(data, context)], context, title, 1, progress, cancel
+        )
+        work.commit()
+    return pdf
+
+
+def _load(
+    definition: DocumentKind[Any], database: Database, record_id: str, context: PrintContext
+) -> Any:
     if definition.load is None:
         raise ValidationError.single(
             "kind",
             f"{definition.label}的数据来自尚未完成的模块，暂时不能按编号打印。"
-            f"可以先打印样张：dangqun print {kind} --sample --out 文件.pdf",
+            f"可以先打印样张：dangqun print {definition.kind} --sample --out 文件.pdf",
         )
-    return definition.build(definition.load(database, record_id, context), context)
+    return definition.load(database, record_id, context)
 
 
 def sample_plans(context: PrintContext) -> list[DocumentPlan]:

@@ -26,6 +26,17 @@ vouch for what travels inside the code:
   heading is unchanged and that the body needs the center's signed record to be compared — never
   that the body was checked.
 
+* A registration receipt (在职党员报到回执, issue 12) certifies who registered, from which
+  organization, on which day, where and into which branch: all of it travels, as for a
+  certificate. Kinds printed from records are also entered in the center's register of
+  issued documents (:mod:`dangqun.printing.register`), which is what lets a clerk type only
+  the short check code printed under the QR code.
+
+Samples never verify (issue 12). A 样张 is signed with :data:`SAMPLE_KEY`, and its check code is
+not the 16 characters of a real one but ``YANG-ZHAN-XXXX``: 12 characters beginning with the
+pinyin of 样张, a length no real code has. ``verify`` recognises it from the code alone, with
+whatever key it is checked against, and answers 样张，不是正式文书 — never valid.
+
 No part of an ID number travels: the printed mask hides all but the first four characters,
 and a QR code anyone can scan must not give the rest back (个人信息保护法). A code typed by hand
 may be in lower case, without the dashes of the check code, and with stray spaces.
@@ -130,6 +141,19 @@ VERIFIABLE_KINDS: tuple[VerifiableKind, ...] = (
         ),
     ),
     VerifiableKind(
+        "registration_receipt",
+        "HZ",
+        "在职党员报到回执",
+        (
+            CertifiedField("党员"),
+            CertifiedField("原单位党组织"),
+            CertifiedField("报到日期", _format_date),
+            CertifiedField("报到社区党组织"),
+            CertifiedField("编入支部"),
+            CertifiedField("出具日期", _format_date),
+        ),
+    ),
+    VerifiableKind(
         "minutes",
         "MN",
         "会议记录",
@@ -149,11 +173,25 @@ _BY_KIND = {item.kind: item for item in VERIFIABLE_KINDS}
 _BY_CODE = {item.code: item for item in VERIFIABLE_KINDS}
 
 
+def verifiable_kind(kind: str) -> VerifiableKind | None:
+    return _BY_KIND.get(kind)
+
+
 class VerificationStatus(enum.Enum):
     VALID = "valid"
     TAMPERED = "tampered"  # well-formed, but the hash does not match: altered or forged
     MALFORMED = "malformed"  # not a dangqun code at all, or cut short
     OTHER_CENTER = "other_center"  # issued by a center whose key we do not hold
+    SAMPLE = "sample"  # a 样张's code: certifies nothing, whatever the key
+    VOIDED = "voided"  # genuine, but the register says it was voided
+    UNKNOWN = "unknown"  # a short check code this center's register does not hold
+
+
+SAMPLE_CHECK_PREFIX = "YANGZHAN"
+"""样张 in pinyin: a sample's check code is this and four more characters (12 in all)."""
+CHECK_CODE_LENGTH = 16
+_BASE32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+SAMPLE_MESSAGE = "样张，不是正式文书：这是用示例数据打印的样张，它的核验码不证明任何事项。"
 
 
 @dataclass(frozen=True)
@@ -259,7 +297,10 @@ def make_verification_code(
         *(carried_fact(fact) for fact in facts),
     ]
     message = SEPARATOR.join(parts)
-    return f"{message}{SEPARATOR}{group_check_code(_mac(key, message))}"
+    mac = _mac(key, message)
+    if hmac.compare_digest(key, SAMPLE_KEY):
+        mac = SAMPLE_CHECK_PREFIX + mac[:4]
+    return f"{message}{SEPARATOR}{group_check_code(mac)}"
 
 
 def check_code_of(code: str) -> str:
@@ -270,6 +311,30 @@ def check_code_of(code: str) -> str:
 def _ungrouped(value: str) -> str:
     """A grouped base32 value as typed: ``k7q2 m4xd-9a3f tb6p`` → ``K7Q2M4XD9A3FTB6P``."""
     return "".join(value.split()).replace("-", "").upper()
+
+
+def is_sample_check_code(value: str) -> bool:
+    """A 样张's check code (``YANG-ZHAN-XXXX``, typed in any case, with or without dashes)."""
+    plain = _ungrouped(value)
+    return (
+        len(plain) == len(SAMPLE_CHECK_PREFIX) + 4
+        and plain.startswith(SAMPLE_CHECK_PREFIX)
+        and set(plain) <= _BASE32
+    )
+
+
+def short_check_code(text: str) -> str | None:
+    """The printed check code as a clerk types it, ungrouped (``zrae xx7q-evpi-yux2`` →
+    ``ZRAEXX7QEVPIYUX2``); None when ``text`` is not one (a full code, or a typo of length)."""
+    plain = _ungrouped(text)
+    if set(plain) <= _BASE32 and (len(plain) == CHECK_CODE_LENGTH or is_sample_check_code(plain)):
+        return plain
+    return None
+
+
+def ungrouped_check_code(code: str) -> str:
+    """The check code at the end of a full code, as the register stores and looks it up."""
+    return _ungrouped(check_code_of(code))
 
 
 def verify_code(code: str, key: bytes, expected_center_id: str | None = None) -> VerificationResult:
@@ -327,6 +392,12 @@ def verify_code(code: str, key: bytes, expected_center_id: str | None = None) ->
         "center_id": center_id,
         "facts": facts,
     }
+    if is_sample_check_code(parts[-1]):
+        return VerificationResult(
+            VerificationStatus.SAMPLE,
+            SAMPLE_MESSAGE + "以下是样张上的示例内容。",
+            **details,  # type: ignore[arg-type]
+        )
     if expected_center_id is not None and compact_center_id(expected_center_id) != center_compact:
         return VerificationResult(
             VerificationStatus.OTHER_CENTER,

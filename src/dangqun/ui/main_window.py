@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
             self.ui.lockAction,
             self.ui.logOutAction,
             self.ui.aboutAction,
+            self.verify_action,
+            self.register_action,
         ):
             action.setEnabled(enabled)
         may_back_up = enabled and self.context is not None and self.context.can(Permission.BACKUP)
@@ -211,6 +213,17 @@ class MainWindow(QMainWindow):
         ui.logOutAction.triggered.connect(self.log_out_requested)
         ui.exitAction.triggered.connect(self.close)
         ui.aboutAction.triggered.connect(self._show_about)
+        # 核验文书 and 文书登记簿 (issue 12): the printing feature's dialogs, before 立即备份.
+        self.verify_action = QAction(icon("verified"), self.tr("Verify a document…"), self)
+        self.verify_action.setShortcuts([QKeySequence.fromString("Ctrl+Shift+V")])
+        self.verify_action.triggered.connect(self.show_verify_dialog)
+        self.register_action = QAction(
+            icon("print"), self.tr("Register of issued documents…"), self
+        )
+        self.register_action.triggered.connect(self.show_document_register)
+        ui.systemMenu.insertActions(ui.backupNowAction, [self.verify_action, self.register_action])
+        ui.systemMenu.insertSeparator(ui.backupNowAction)
+        self.addAction(self.verify_action)
         # setShortcuts with a list: PySide resolving setShortcut's overloads names the Qt namespace.
         ui.lockAction.setShortcuts([QKeySequence.fromString("Ctrl+L")])
         ui.exitAction.setShortcuts([QKeySequence.fromString("Ctrl+Q")])
@@ -440,6 +453,26 @@ class MainWindow(QMainWindow):
     def _backup_failed(self, _error: BaseException) -> None:
         self.ui.backupNowAction.setEnabled(self.signed_in)
         self.ui.statusBar.clearMessage()
+
+    def show_verify_dialog(self) -> None:
+        from dangqun.ui.dialogs.verify_dialog import VerifyDialog
+
+        if self.context is not None:
+            from PySide6.QtCore import Qt
+
+            dialog = VerifyDialog(self.context, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def show_document_register(self) -> None:
+        from dangqun.ui.dialogs.document_register_dialog import DocumentRegisterDialog
+
+        if self.context is not None:
+            from PySide6.QtCore import Qt
+
+            dialog = DocumentRegisterDialog(self.context, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def _show_about(self) -> None:
         from dangqun.core.center import center_info  # ORM: imported once a session exists

@@ -8,7 +8,10 @@ full-page (our documents carry their own margins). The last printer used is reme
 per-machine ``ui-state.ini`` (it is a property of this PC, not of the center).
 
 Building a large PDF (500 certificates) takes seconds, so :func:`preview_pdf_job` runs the job
-on the thread pool behind a progress dialog whose Cancel stops the batch.
+on the thread pool behind a progress dialog whose Cancel stops the batch. It also collects the
+characters no embedded font has (a rare name character, issue 12) while the job renders, and
+the window names them above the pages, so the clerk knows before printing that they would
+come out blank or in another typeface.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QFileDialog,
+    QLabel,
     QProgressDialog,
     QWidget,
 )
@@ -72,6 +76,12 @@ RENDER_BAND_PIXELS = 1024
 
 PdfJob = Callable[[Callable[[int, int | None], None], threading.Event], bytes]
 """Builds a PDF off the GUI thread: ``job(report_progress(done, total), cancel) -> bytes``."""
+
+
+def character_list(characters: Sequence[str]) -> str:
+    """Each character with its code point: the screen font cannot draw a character no font
+    has either, and the code lets the clerk look it up (𠀀（U+20000）)."""
+    return " ".join(f"{character}（U+{ord(character):04X}）" for character in characters)
 
 
 def _icon(name: str) -> QIcon:
@@ -175,6 +185,7 @@ class PrintPreviewWindow(QDialog):
         ui_state: QSettings,
         suggested_file_name: str = "",
         parent: QWidget | None = None,
+        missing_characters: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_PrintPreviewWindow()
@@ -199,6 +210,26 @@ class PrintPreviewWindow(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setPageSpacing(16)
         self.ui.viewLayout.addWidget(self.view)
+
+        self.missing_characters = tuple(missing_characters)
+        self.missing_characters_warning = QLabel(self)
+        self.missing_characters_warning.setObjectName("missingCharactersWarning")
+        self.missing_characters_warning.setProperty("role", "warning")
+        self.missing_characters_warning.setWordWrap(True)
+        self.missing_characters_warning.setContentsMargins(12, 6, 12, 6)
+        self.missing_characters_warning.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        if self.missing_characters:
+            self.missing_characters_warning.setText(
+                self.tr(
+                    "No font on this computer has these characters: {characters}. They may "
+                    "print blank or in another typeface: check them before printing, and "
+                    "write them in by hand if needed."
+                ).format(characters=character_list(self.missing_characters))
+            )
+        self.missing_characters_warning.setVisible(bool(self.missing_characters))
+        self.ui.windowLayout.insertWidget(1, self.missing_characters_warning)
 
         ui = self.ui
         ui.previousPageButton.setIcon(_icon("page_previous"))
@@ -501,14 +532,19 @@ def preview_pdf_job(
 
     cancel_event = progress.cancel_event  # the worker gets the event, never the widget
 
-    def run(report: Callable[[int, int], None]) -> bytes:
-        return job(lambda done, total: report(done, total or 0), cancel_event)
+    def run(report: Callable[[int, int], None]) -> tuple[bytes, tuple[str, ...]]:
+        from dangqun.printing.fonts import missing_glyphs_collected
 
-    def succeeded(pdf: object) -> None:
+        with missing_glyphs_collected() as missing:
+            pdf = job(lambda done, total: report(done, total or 0), cancel_event)
+        return pdf, tuple(sorted(missing))
+
+    def succeeded(outcome: object) -> None:
         progress.close()
-        if not isinstance(pdf, bytes):
+        if not isinstance(outcome, tuple):
             return
-        window = PrintPreviewWindow(pdf, title, ui_state, suggested_file_name, parent)
+        pdf, missing = outcome
+        window = PrintPreviewWindow(pdf, title, ui_state, suggested_file_name, parent, missing)
         window.show()
         if on_shown is not None:
             on_shown(window)

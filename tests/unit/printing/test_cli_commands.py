@@ -134,3 +134,99 @@ def test_verify_with_another_centers_key_file(
     )
     assert run(data_dir, "verify", code, "--key-file", str(key_file)) == 0
     assert "有效" in capsys.readouterr().out
+
+
+def _verification_codes(flowable: object) -> list[str]:
+    """The full codes of every VerificationMark in a story (marks sit inside SideBySide etc.)."""
+    from dangqun.printing.page_kit import VerificationMark
+
+    if isinstance(flowable, VerificationMark):
+        return [flowable.code]
+    if isinstance(flowable, list | tuple):
+        return [code for item in flowable for code in _verification_codes(item)]
+    found: list[str] = []
+    for name in ("left", "right", "content", "flowable", "_content"):
+        inner = getattr(flowable, name, None)
+        if inner is not None and inner is not flowable:
+            found.extend(_verification_codes(inner))
+    return found
+
+
+@requires_poppler
+def test_every_kinds_sample_code_verifies_as_a_sample_never_valid(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: samples printed in a data directory that has a center key never verify."""
+    import re
+
+    from dangqun.printing.registry import sample_plan
+    from dangqun.printing.service import print_context_for
+
+    assert run(data_dir, "print", "samples", "--out", str(tmp_path / "samples")) == 0
+    printed: dict[str, str] = {}
+    for pdf in (tmp_path / "samples").glob("*.pdf"):
+        match = re.search(r"核验码：([A-Z0-9-]+)", compact_text(pdf))
+        if match:
+            printed[pdf.stem] = match.group(1)
+    coded = {kind for kind, item in document_kinds().items() if item.carries_verification_code}
+    assert set(printed) == coded and {"registration_receipt", "volunteer_certificate"} <= coded
+    application = open_application(DataPaths(data_dir))
+    try:
+        context = print_context_for(
+            application.database, application.paths.keys, system_actor("test")
+        )
+        full_codes = [
+            code for kind in coded for code in _verification_codes(sample_plan(kind, context).story)
+        ]
+    finally:
+        application.close()
+    assert len(full_codes) == len(coded)
+    capsys.readouterr()
+    for code in [*printed.values(), *full_codes, printed["minutes"].lower().replace("-", "")]:
+        assert run(data_dir, "verify", code) == 1, code
+        assert capsys.readouterr().out.startswith("样张，不是正式文书")
+    key_file = tmp_path / "other.key"
+    key_file.write_text(bytes(range(32)).hex(), encoding="ascii")
+    for code in full_codes:  # whatever key it is checked against
+        assert run(data_dir, "verify", code, "--key-file", str(key_file)) == 1
+        assert capsys.readouterr().out.startswith("样张")
+
+
+def test_documents_list_void_and_verify_by_the_printed_short_code(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from dangqun.members.models import Member
+    from dangqun.members.vocabulary import MemberKind
+
+    application = open_application(DataPaths(data_dir))
+    try:
+        with application.database.reading() as session:
+            member_id = session.scalars(
+                select(Member.id).where(Member.kind == MemberKind.IN_SERVICE_REGISTERED.value)
+            ).first()
+    finally:
+        application.close()
+    out = str(tmp_path / "r.pdf")
+    assert run(data_dir, "print", "registration_receipt", "--id", str(member_id), "--out", out) == 0
+    capsys.readouterr()
+    assert run(data_dir, "documents", "list", "--json", "--kind", "registration_receipt") == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["reprint_count"] == 0 and entry["voided"] is False
+    short = entry["check_code"]
+    assert run(data_dir, "verify", short.lower().replace("-", " "), "--json") == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["status"] == "valid" and verdict["register"]["number"] == entry["number"]
+    assert {"label": "党员", "value": entry["subject"]} in verdict["facts"]
+    assert run(data_dir, "documents", "void", entry["number"], "--reason", "报到日期有误") == 0
+    assert "已作废" in capsys.readouterr().out
+    assert run(data_dir, "verify", short) == 1
+    output = capsys.readouterr().out
+    assert output.startswith("已作废") and "报到日期有误" in output
+    assert run(data_dir, "verify", "ZZZZ-ZZZZ-ZZZZ-ZZZZ") == 1
+    assert capsys.readouterr().out.startswith("未找到")
+    with pytest.raises(DangqunError, match="不能再次作废"):
+        run(data_dir, "documents", "void", entry["number"], "--reason", "x")

@@ -373,8 +373,9 @@ def test_the_printout_of_one_organization_names_it_and_lists_only_its_members(
     )
 
     text = compact_text(path)
-    assert f"翠湖社区党群服务中心·{branch.name}" in text
-    assert f"{branch.name}{month}月共{len(members)}名党员过政治生日" in text
+    # Issue 12: the heading names the community and the branch (the community once).
+    assert f"政治生日名单翠湖社区{branch.name}" in text
+    assert f"翠湖社区{branch.name}{month}月共{len(members)}名党员过政治生日" in text
     rows = layout_rows(path)
     assert len(rows) == len(members)
     assert all(any(person.name in row for row in rows) for person in members)

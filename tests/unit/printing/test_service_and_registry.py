@@ -162,7 +162,7 @@ def test_registration_receipt_for_an_in_service_member(
     assert "在职党员到社区报到回执" in text and name in text
     if origin:
         assert origin.replace(" ", "") in text
-    assert "BD-" in text
+    assert "HZ-20" in text
 
 
 def test_receipt_refuses_a_member_who_did_not_register(

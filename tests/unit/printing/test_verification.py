@@ -13,7 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from dangqun.printing import verification as v
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.documents.minutes import (
     Correction,
@@ -289,3 +292,77 @@ def test_sample_codes_never_verify_against_a_center(context: PrintContext) -> No
     )
     data = sample_volunteer_certificate(without_key)
     assert not verify_code(certificate_code(data, without_key), KEY, CENTER_ID).valid
+
+
+# -- issue 12: samples never verify; the printed short code -----------------------------------
+
+RECEIPT_FACTS = [
+    "张伟",
+    "某公司党支部",
+    "20260315",
+    "中共翠湖社区委员会",
+    "第一网格党支部",
+    "20261206",
+]
+
+
+def test_a_sample_code_is_recognised_whatever_the_key() -> None:
+    code = v.make_verification_code(
+        "registration_receipt", "HZ-2026-000318", CENTER_ID, RECEIPT_FACTS, v.SAMPLE_KEY
+    )
+    check = v.check_code_of(code)
+    assert check.startswith("YANG-ZHAN-") and len(v.short_check_code(check) or "") == 12
+    for key in (KEY, v.SAMPLE_KEY, bytes(32)):
+        result = v.verify_code(code, key, CENTER_ID)
+        assert result.status is v.VerificationStatus.SAMPLE and not result.valid
+        assert result.message.startswith("样张，不是正式文书")
+    real = v.make_verification_code(
+        "registration_receipt", "HZ-2026-000318", CENTER_ID, RECEIPT_FACTS, KEY
+    )
+    assert v.verify_code(real, KEY, CENTER_ID).valid
+    assert not v.is_sample_check_code(v.check_code_of(real))
+    # Swapping a sample's check code onto a real code's facts never makes it valid.
+    forged = real.rsplit("|", 1)[0] + "|" + check
+    assert v.verify_code(forged, KEY, CENTER_ID).status is v.VerificationStatus.SAMPLE
+
+
+def test_the_receipt_certifies_its_facts_and_carries_no_id_number() -> None:
+    code = v.make_verification_code(
+        "registration_receipt", "hz-2026-000001", CENTER_ID, RECEIPT_FACTS, KEY
+    )
+    result = v.verify_code(code, KEY, CENTER_ID)
+    assert result.valid and result.number == "HZ-2026-000001"
+    assert [fact.label for fact in result.facts] == [
+        "党员",
+        "原单位党组织",
+        "报到日期",
+        "报到社区党组织",
+        "编入支部",
+        "出具日期",
+    ]
+    assert result.facts[2].value == "2026年3月15日"
+    altered = code.replace("|第一网格党支部|", "|第二网格党支部|")
+    assert v.verify_code(altered, KEY, CENTER_ID).status is v.VerificationStatus.TAMPERED
+
+
+@given(
+    facts=st.lists(st.text(min_size=1, max_size=40), min_size=6, max_size=6),
+    number=st.from_regex(r"HZ-20[0-9]{2}-[0-9]{6}", fullmatch=True),
+)
+def test_short_codes_are_read_however_they_are_typed(facts: list[str], number: str) -> None:
+    code = v.make_verification_code("registration_receipt", number, CENTER_ID, facts, KEY)
+    check = v.check_code_of(code)
+    plain = v.ungrouped_check_code(code)
+    assert len(plain) == 16 and not v.is_sample_check_code(plain)
+    for typed in (check, check.lower(), check.replace("-", ""), " ".join(check.split("-"))):
+        assert v.short_check_code(typed) == plain
+    sample = v.make_verification_code(
+        "registration_receipt", number, CENTER_ID, facts, v.SAMPLE_KEY
+    )
+    assert v.verify_code(sample, KEY, CENTER_ID).status is v.VerificationStatus.SAMPLE
+
+
+def test_what_is_not_a_short_code() -> None:
+    for text in ("", "ZRAE-XX7Q", "ZRAE-XX7Q-EVPI-YUX1", "ZRAE-XX7Q-EVPI-YUX2-AAAA", "核验码"):
+        assert v.short_check_code(text) is None, text
+    assert v.short_check_code("zrae xx7q-evpi yux2") == "ZRAEXX7QEVPIYUX2"

@@ -4,16 +4,21 @@ Each module holds the document's dataclass, its builder (ReportLab through
 :mod:`dangqun.printing.page_kit`), its sample and its loader; the loaders read through the
 members module (its service, its organization tree) as the printing user — ``context.actor`` —
 may see the data, and a context without a user reads nothing.
+
+The registration receipt carries a verification code and is entered in the register of issued
+documents (issue 12): its number (``HZ-2026-000001``) and issue date come from the register, so a
+re-print of the same member's receipt is the same paper.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from dangqun.core.db import Database
 from dangqun.members.documents import member_roster, political_birthdays, registration_receipt
 from dangqun.members.documents.personal_data import reading_actor
-from dangqun.printing.kinds import DocumentKind, integer_id
+from dangqun.printing.kinds import DocumentKind, IssuedAs, Registration, integer_id
 from dangqun.printing.page_kit import PrintContext
 
 
@@ -45,6 +50,21 @@ def _load_political_birthdays(
     )
 
 
+def _issued_receipt(
+    data: registration_receipt.RegistrationReceiptData, issued: IssuedAs
+) -> registration_receipt.RegistrationReceiptData:
+    return dataclasses.replace(data, receipt_number=issued.number, issued_on=issued.issued_on)
+
+
+RECEIPT_REGISTRATION = Registration(
+    number_prefix="HZ",
+    subject=lambda data: data.member_name,
+    facts=registration_receipt.receipt_facts,
+    issued=_issued_receipt,
+)
+"""回执 numbers: HZ-年-序号, one sequence a year."""
+
+
 DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
     DocumentKind(
         member_roster.KIND,
@@ -63,6 +83,8 @@ DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
         registration_receipt.sample_registration_receipt,
         load=_load_receipt,
         id_meaning="党员编号（须为到社区报到的在职党员）",
+        carries_verification_code=True,
+        registration=RECEIPT_REGISTRATION,
     ),
     DocumentKind(
         political_birthdays.KIND,

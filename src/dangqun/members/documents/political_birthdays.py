@@ -8,6 +8,12 @@ may see personal data; the branch is the 网格党支部 even for members record
 building groups, as on the roster. A list may be limited to one party organization (and
 everything below it, issue 11): its id is then ``YYYY-MM/N`` and the organization is named
 under the title.
+
+Issue 12: a big center's month is 7,900 names, so the list is laid out by a
+:class:`~dangqun.printing.streamed_table.StreamedTable` (page by page, bounded memory), names
+of one day run the Chinese way (surname first, surnames read as surnames), the heading names
+the community and the branch, the phone notice is on every page, and
+:func:`estimate_birthday_pages` says how many pages a list takes before it is printed.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -26,19 +33,19 @@ from dangqun.core.errors import ValidationError
 from dangqun.core.privacy import PersonalField
 from dangqun.core.security import Actor
 from dangqun.members.codes import GENDERS
+from dangqun.members.documents.member_roster import chinese_name_order, community_and_branch
 from dangqun.members.documents.personal_data import printed
 from dangqun.printing.page_kit import (
-    Column,
     DocumentPlan,
     PageLayout,
     PrintContext,
     SideBySide,
     TypeSize,
     chinese_date,
-    data_table,
     gap,
     paragraph,
 )
+from dangqun.printing.streamed_table import StreamedColumn, StreamedTable, estimate_pages
 
 KIND = "political_birthdays"
 
@@ -97,25 +104,74 @@ def parse_list_id(text: str) -> tuple[int, int, int | None]:
     return year, month, int(organization)
 
 
-def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContext) -> DocumentPlan:
+FONT_SIZE = TypeSize.WUHAO
+COLUMNS = (
+    # Shares in millimetres of the 160 mm frame: the branch takes what the rest leaves.
+    StreamedColumn("序号", 12, "center", one_line=True),
+    StreamedColumn("姓名", 20, "center"),
+    StreamedColumn("性别", 10, "center"),
+    StreamedColumn("所在党支部", 48),
+    StreamedColumn("入党日期", 22, "center"),
+    StreamedColumn("党龄\n（周年）", 18, "center"),
+    StreamedColumn("联系电话", 30, "center"),
+)
+
+
+def _in_print_order(members: Sequence[BirthdayMember]) -> list[BirthdayMember]:
+    """By day of the month, then by name the Chinese way (surname first)."""
+    return sorted(
+        members, key=lambda member: (member.joined_on.day, chinese_name_order(member.name))
+    )
+
+
+def _heading(data: PoliticalBirthdaysData, context: PrintContext) -> str:
+    if data.organization:
+        return community_and_branch(context.center_name, data.organization)
+    return context.center_name
+
+
+def _head(data: PoliticalBirthdaysData, context: PrintContext) -> list[Any]:
+    styles = context.styles
+    centered = ParagraphStyle("centered", parent=styles.subtitle, alignment=TA_CENTER)
+    return [
+        paragraph(f"{data.year}年{data.month}月政治生日名单", styles.title, context.fonts),
+        paragraph(_heading(data, context), centered, context.fonts),
+        gap(1),
+    ]
+
+
+def _tail(data: PoliticalBirthdaysData, count: int, context: PrintContext) -> list[Any]:
     styles = context.styles
     fonts = context.fonts
-    width = context.layout(PageLayout.PORTRAIT).frame_width
-    full = context.may_see_personal_data
-    title = f"{data.year}年{data.month}月政治生日名单"
-    columns = [
-        # Shares in millimetres of the 160 mm frame: the branch takes what the rest leaves.
-        Column("序号", 10, "center"),
-        Column("姓名", 20, "center"),
-        Column("性别", 10, "center"),
-        Column("所在党支部", 50),
-        Column("入党日期", 22, "center"),
-        Column("党龄\n（周年）", 18, "center"),
-        Column("联系电话", 30, "center"),
+    whose = _heading(data, context) if data.organization else ""
+    summary = (
+        f"{whose}{data.month}月共 {count} 名党员过政治生日"
+        if count
+        else f"{whose}{data.month}月没有在册党员过政治生日"
+    )
+    return [
+        gap(2),
+        SideBySide(
+            paragraph(summary, styles.body_plain, fonts),
+            paragraph(f"打印日期：{chinese_date(context.print_date)}", styles.right, fonts),
+            right_width=70 * mm,
+        ),
+        gap(1),
+        paragraph(f"党龄为截至{data.year}年入党纪念日的整年数。", styles.note, fonts),
     ]
-    # Stable: members of the same day keep the caller's name order (pinyin from the service).
-    members = sorted(data.members, key=lambda member: member.joined_on.day)
-    rows = [
+
+
+def privacy_notice(full: bool) -> str:
+    if full:
+        return "本表含完整联系电话，请妥善保管，不得外传。"
+    return "联系电话已按规定部分隐藏，请妥善保管，不得外传。"
+
+
+def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContext) -> DocumentPlan:
+    specification = context.layout(PageLayout.PORTRAIT)
+    full = context.may_see_personal_data
+    members = _in_print_order(data.members)
+    rows = (
         [
             str(number),
             member.name,
@@ -126,37 +182,37 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
             printed(PersonalField.PHONE, member.phone, full),
         ]
         for number, member in enumerate(members, 1)
-    ]
-    centered = ParagraphStyle("centered", parent=styles.subtitle, alignment=TA_CENTER)
-    whose = data.organization
-    count = (
-        f"{whose}{data.month}月共 {len(members)} 名党员过政治生日"
-        if members
-        else f"{whose}{data.month}月没有在册党员过政治生日"
     )
-    privacy = "本表含完整联系电话，请妥善保管，不得外传。" if full else "联系电话已按规定部分隐藏。"
-    heading = " · ".join(part for part in (context.center_name, data.organization) if part)
-    story: list[object] = [
-        paragraph(title, styles.title, fonts),
-        paragraph(heading, centered, fonts),
-        gap(1),
-        data_table(
-            columns,
-            rows or [["—"] + [""] * (len(columns) - 1)],
-            context,
-            width,
-            font_size=TypeSize.WUHAO,
-        ),
-        gap(2),
-        SideBySide(
-            paragraph(count, styles.body_plain, fonts),
-            paragraph(f"打印日期：{chinese_date(context.print_date)}", styles.right, fonts),
-            right_width=70 * mm,
-        ),
-        gap(1),
-        paragraph(f"党龄为截至{data.year}年入党纪念日的整年数。{privacy}", styles.note, fonts),
-    ]
-    return DocumentPlan(KIND, title, PageLayout.PORTRAIT, story)
+    table = StreamedTable(
+        COLUMNS,
+        rows,
+        context,
+        specification.frame_height,
+        font_size=FONT_SIZE,
+        empty_row=["—"] + [""] * (len(COLUMNS) - 1),
+    )
+    story: list[object] = [*_head(data, context), table, *_tail(data, len(members), context)]
+    title = f"{data.year}年{data.month}月政治生日名单"
+    return DocumentPlan(KIND, title, PageLayout.PORTRAIT, story, page_note=privacy_notice(full))
+
+
+def estimate_birthday_pages(data: PoliticalBirthdaysData, count: int, context: PrintContext) -> int:
+    """Pages of a list of ``count`` members (``data`` gives month and organization only): from
+    the rows a page holds, without laying the rows out (issue 12: said before printing)."""
+    specification = context.layout(PageLayout.PORTRAIT)
+    width, height = specification.frame_width, specification.frame_height
+
+    def used(flowables: Sequence[Any]) -> float:
+        return float(sum(flowable.wrap(width, height)[1] for flowable in flowables))
+
+    return estimate_pages(
+        count,
+        height,
+        FONT_SIZE,
+        header_lines=2,
+        first_page_used=used(_head(data, context)),
+        last_page_used=used(_tail(data, count, context)),
+    )
 
 
 def load_political_birthdays(

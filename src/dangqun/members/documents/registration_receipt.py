@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from dangqun.core.center import center_info
 from dangqun.core.db import Database
 from dangqun.core.errors import NotFound, ValidationError
 from dangqun.core.privacy import PersonalField
@@ -32,12 +33,18 @@ from dangqun.printing.page_kit import (
     PageLayout,
     PrintContext,
     SealArea,
+    SideBySide,
+    VerificationMark,
     chinese_date,
+    fill_in,
     form_grid,
     gap,
+    handler_name,
     paragraph,
     rich_paragraph,
+    written_in,
 )
+from dangqun.printing.verification import check_code_of, make_verification_code, signing_key
 
 if TYPE_CHECKING:
     from dangqun.members.organizations import OrganizationNode
@@ -64,6 +71,27 @@ class RegistrationReceiptData:
     issued_on: date
 
 
+def receipt_facts(data: RegistrationReceiptData) -> list[str]:
+    """What the receipt's verification code certifies (issue 12), in :mod:`verification`'s
+    field order: who registered, from which organization, when, where, into which branch, and
+    the issue date. No ID number travels (see the verification module)."""
+    return [
+        data.member_name,
+        data.home_organization,
+        f"{data.registered_on:%Y%m%d}",
+        data.community_organization,
+        data.assigned_branch,
+        f"{data.issued_on:%Y%m%d}",
+    ]
+
+
+def receipt_code(data: RegistrationReceiptData, context: PrintContext) -> str:
+    key = signing_key(context.verification_key)
+    return make_verification_code(
+        KIND, data.receipt_number, context.center_id, receipt_facts(data), key
+    )
+
+
 def build_registration_receipt(
     data: RegistrationReceiptData, context: PrintContext
 ) -> DocumentPlan:
@@ -72,7 +100,11 @@ def build_registration_receipt(
     width = context.layout(PageLayout.SLIP).frame_width
     full = context.may_see_personal_data
     number_style = ParagraphStyle("number", parent=styles.note, alignment=TA_RIGHT)
-    service = data.service_intentions or "（待认领）"
+    addressee_style = ParagraphStyle("addressee", parent=styles.body, firstLineIndent=0)
+    # Issue 12: what the center has not recorded is a line to write on, never a placeholder.
+    community = data.community_organization or context.contact.party_organization
+    handler = handler_name(context, data.handler)
+    phone = data.contact or context.contact.contact_phone
     body = rich_paragraph(
         [
             "贵单位党员",
@@ -80,14 +112,14 @@ def build_registration_receipt(
             f"同志（{data.gender}，公民身份号码 {printed(PersonalField.ID_NUMBER, data.id_number, full)}）已于",
             Emphasis(chinese_date(data.registered_on)),
             "到",
-            Emphasis(data.community_organization),
+            written_in(community, 8),
             "报到，编入",
-            Emphasis(data.assigned_branch),
+            written_in(data.assigned_branch, 8),
             "，认领服务岗位：",
-            Emphasis(service),
+            written_in(data.service_intentions, 8),
             "。社区党组织将如实记录该同志参加组织生活和志愿服务情况，并定期向贵单位反馈。",
         ],
-        styles.body_compact,
+        styles.body,
         fonts,
     )
     stub_fields = [
@@ -100,25 +132,43 @@ def build_registration_receipt(
         FormField("现居住地址", printed(PersonalField.ADDRESS, data.address, full), wide=True),
         FormField("报到日期", chinese_date(data.registered_on)),
         FormField("编入支部", data.assigned_branch),
-        FormField("认领岗位", service, wide=True),
-        FormField("经办人", data.handler),
-        FormField("联系电话", data.contact),
+        FormField("认领岗位", data.service_intentions, wide=True),
+        FormField("经办人", handler),
+        FormField("社区联系电话", phone),
     ]
     story: list[object] = [
         paragraph(f"编号：{data.receipt_number}", number_style, fonts),
         paragraph("在职党员到社区报到回执", styles.title, fonts),
-        paragraph(f"{data.home_organization}：", styles.body_plain, fonts),
-        gap(1),
+        paragraph(f"{fill_in(data.home_organization, 12)}：", addressee_style, fonts),
         body,
-        paragraph("特此回执。", styles.body_compact, fonts),
+        paragraph("特此回执。", styles.body, fonts),
         gap(2),
-        SealArea(data.community_organization, data.issued_on, context, block_width=78 * mm),
-        paragraph(f"社区联系人：{data.handler}　联系电话：{data.contact}", styles.note, fonts),
-        gap(3),
-        CutLine(context),
+        SideBySide(
+            VerificationMark(
+                code := receipt_code(data, context),
+                [
+                    f"核验码：{check_code_of(code)}{'' if context.verification_key else '（样张，核验码无效）'}",
+                    "凭二维码或核验码可核验本回执的真伪",
+                ],
+                context,
+                size=22 * mm,
+            ),
+            SealArea(community or context.center_name, data.issued_on, context),
+            right_width=78 * mm,
+        ),
+        paragraph(
+            f"（联系人：{fill_in(context.contact.contact_person, 4)}，"
+            f"联系电话：{fill_in(phone, 7)}）",
+            styles.body,
+            fonts,
+        ),
         gap(1),
-        paragraph("在职党员到社区报到登记存根（社区党组织留存）", styles.subtitle, fonts),
-        paragraph(f"编号：{data.receipt_number}", number_style, fonts),
+        CutLine(context, space=3 * mm),
+        paragraph(
+            f"在职党员到社区报到登记存根（社区党组织留存）　编号：{data.receipt_number}",
+            styles.subtitle,
+            fonts,
+        ),
         form_grid(stub_fields, context, width),
     ]
     return DocumentPlan(KIND, f"报到回执 {data.receipt_number}", PageLayout.SLIP, story)
@@ -139,11 +189,19 @@ def _community_and_branch(
     return community, branch
 
 
+def _receiving_organization(database: Database) -> str:
+    info = center_info(database)
+    return info.contact.party_organization or info.name
+
+
 def load_registration_receipt(
     database: Database, actor: Actor, member_id: int, issued_on: date, contact: str
 ) -> RegistrationReceiptData:
     """The receipt of a member who registered at the community, read through the members
-    service as ``actor`` may see the record; the handler is the person printing."""
+    service as ``actor`` may see the record. The handler is the person printing (the builder
+    takes it from the print context); what is not recorded stays empty and prints as a line
+    to write on (issue 12). A member outside any community organization is received by the
+    center's party organization (中心信息), else by the center."""
     # The members service pulls in search, import and export: only when a receipt is loaded,
     # so the registry (every ``dangqun print``, every preview) stays light.
     from dangqun.members.service import get_member, organization_tree
@@ -161,19 +219,19 @@ def load_registration_receipt(
     community, branch = _community_and_branch(member.organization_id, organizations)
     registered_on = member.registered_on or member.created_at.date()
     return RegistrationReceiptData(
-        receipt_number=f"BD-{registered_on:%Y}-{member.id:06d}",
+        receipt_number="",  # numbered by the register of issued documents (issue 12)
         member_name=member.name,
         gender=member.gender_label,
         id_number=member.id_number,
         phone=member.phone,
         work_unit=member.work_unit or "",
-        home_organization=member.origin_organization or "（原单位党组织）",
+        home_organization=member.origin_organization or "",
         registered_on=registered_on,
-        community_organization=community or "社区党组织",
-        assigned_branch=branch or "（待编入）",
+        community_organization=community or _receiving_organization(database),
+        assigned_branch=branch,
         service_intentions="",
         address=member.address,
-        handler=actor.display_name,
+        handler="",
         contact=contact,
         issued_on=issued_on,
     )
@@ -181,7 +239,7 @@ def load_registration_receipt(
 
 def sample_registration_receipt(context: PrintContext) -> RegistrationReceiptData:
     return RegistrationReceiptData(
-        receipt_number="BD-2026-000318",
+        receipt_number="HZ-2026-000318",
         member_name="张伟",
         gender="男",
         id_number="530102198509031513",
@@ -193,7 +251,7 @@ def sample_registration_receipt(context: PrintContext) -> RegistrationReceiptDat
         assigned_branch="翠湖社区第一网格党支部",
         service_intentions="“四点半课堂”辅导志愿者、楼栋议事协调员",
         address="五华区青云街 66 号 1 栋 801 室",
-        handler="赵丽",
-        contact="0871-65123456",
+        handler="",
+        contact="",
         issued_on=context.print_date,
     )

@@ -26,6 +26,7 @@ from dangqun.printing.page_kit import (
     chinese_date,
     form_grid,
     gap,
+    handler_name,
     paragraph,
     signature_lines,
 )
@@ -60,6 +61,7 @@ class BookingSlipData:
     party_size: int
     booked_at: datetime
     handler: str
+    """Who took the booking; empty = the person printing the slip (issue 12)."""
     notes: str = ""
     notices: Sequence[str] = DEFAULT_NOTICES
 
@@ -83,14 +85,14 @@ def build_booking_slip(data: BookingSlipData, context: PrintContext) -> Document
         FormField("活动场地", data.room),
         FormField("参加人数", f"{data.party_size} 人"),
         FormField("活动项目", data.activity),
-        FormField("讲解/授课", data.lecturer or "—"),
+        FormField("讲解/授课", data.lecturer),
         FormField("基地地址", data.base_address, wide=True),
         FormField("基地电话", data.base_phone),
         FormField("预约状态", data.status),
     ]
     fields += [
-        FormField("登记时间", f"{data.booked_at:%Y-%m-%d %H:%M}"),
-        FormField("经办人", data.handler),
+        FormField("登记时间", f"{chinese_date(data.booked_at.date())} {data.booked_at:%H:%M}"),
+        FormField("经办人", handler_name(context, data.handler)),
     ]
     if data.notes:
         fields.append(FormField("备注", data.notes, wide=True))
@@ -154,6 +156,6 @@ def sample_booking_slip(context: PrintContext) -> BookingSlipData:
         contact_phone="13887654321",
         party_size=28,
         booked_at=datetime(2026, 11, 20, 15, 42),
-        handler="赵丽",
+        handler="",
         notes="其中 3 名同志为流动党员，需开具参加组织生活证明。",
     )

@@ -189,15 +189,13 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
         last_section_start = len(story)
         story.append(paragraph(_section_title(section, "会议议程"), styles.heading, fonts))
         for number, agenda_item in enumerate(data.agenda, 1):
-            story.append(paragraph(f"{number}. {agenda_item}", styles.body_compact, fonts))
+            story.append(paragraph(f"{number}. {agenda_item}", styles.body, fonts))
     if data.speeches:
         section += 1
         last_section_start = len(story)
         story.append(paragraph(_section_title(section, "发言要点"), styles.heading, fonts))
         for speech in data.speeches:
-            story.append(
-                paragraph(f"{speech.speaker}：{speech.points}", styles.body_compact, fonts)
-            )
+            story.append(paragraph(f"{speech.speaker}：{speech.points}", styles.body, fonts))
     if data.votes:
         section += 1
         last_section_start = len(story)
@@ -232,7 +230,7 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
         last_section_start = len(story)
         story.append(paragraph(_section_title(section, "会议决议"), styles.heading, fonts))
         for number, resolution in enumerate(data.resolutions, 1):
-            story.append(paragraph(f"{number}. {resolution}", styles.body_compact, fonts))
+            story.append(paragraph(f"{number}. {resolution}", styles.body, fonts))
     if data.corrections:
         section += 1
         last_section_start = len(story)
@@ -242,7 +240,7 @@ def build_minutes(data: MinutesData, context: PrintContext) -> DocumentPlan:
                 paragraph(
                     f"{chinese_date(correction.made_on)}，{correction.made_by}更正："
                     f"{correction.text}",
-                    styles.body_compact,
+                    styles.body,
                     fonts,
                 )
             )
@@ -346,8 +344,8 @@ def sample_minutes(context: PrintContext) -> MinutesData:
         ],
         resolutions=[
             "同意接收宋佳同志为中共预备党员，报社区党委审批。",
-            "11 月 24 日（逢四说事日）召开 3 栋楼栋议事会，由张伟同志负责通知住户。",
-            "12 月起每周六上午开展独居老人走访，服务时长按“时间银行”规则记录。",
+            "2026年11月24日（逢四说事日）召开 3 栋楼栋议事会，由张伟同志负责通知住户。",
+            "自2026年12月5日起每周六上午开展独居老人走访，服务时长按“时间银行”规则记录。",
         ],
         signed_on=date(2026, 11, 15),
     )

@@ -29,6 +29,7 @@ from dangqun.printing.page_kit import (
     form_grid,
     format_duration,
     gap,
+    handler_name,
     paragraph,
     signature_lines,
 )
@@ -61,6 +62,7 @@ class TimeStatementData:
     certified_service_minutes: int
     """All service time ever certified for this person (not reduced by gifts or spending)."""
     handler: str
+    """Who handled the statement; empty = the person printing it (issue 12)."""
 
 
 def _hours(minutes: int) -> str:
@@ -84,7 +86,7 @@ def build_time_statement(data: TimeStatementData, context: PrintContext) -> Docu
         total_out += entry.minutes_out
         rows.append(
             [
-                f"{entry.entry_date:%Y-%m-%d}",
+                chinese_date(entry.entry_date),
                 entry.slip_number,
                 entry.entry_type,
                 entry.description,
@@ -96,7 +98,7 @@ def build_time_statement(data: TimeStatementData, context: PrintContext) -> Docu
     rows.insert(
         0,
         [
-            f"{data.period_from:%Y-%m-%d}",
+            chinese_date(data.period_from),
             "",
             "期初余额",
             "",
@@ -112,7 +114,7 @@ def build_time_statement(data: TimeStatementData, context: PrintContext) -> Docu
             "证件号码",
             shown_if(PersonalField.ID_NUMBER, data.holder_id_number, context.may_see_personal_data),
         ),
-        FormField("经办人", data.handler),
+        FormField("经办人", handler_name(context, data.handler)),
         FormField(
             "对账期间",
             f"{chinese_date(data.period_from)}至{chinese_date(data.period_to)}",
@@ -138,10 +140,10 @@ def build_time_statement(data: TimeStatementData, context: PrintContext) -> Docu
         gap(1),
         data_table(
             [
-                Column("日期", 22, "center"),
+                Column("日期", 29, "center"),
                 Column("单号", 28, "center"),
                 Column("类型", 18, "center"),
-                Column("摘要", 48),
+                Column("摘要", 41),
                 Column("收入", 13, "right"),
                 Column("支出", 13, "right"),
                 Column("余额", 15, "right"),
@@ -235,5 +237,5 @@ def sample_time_statement(context: PrintContext) -> TimeStatementData:
         opening_balance_minutes=735,
         entries=entries,
         certified_service_minutes=6_150,
-        handler="赵丽",
+        handler="",
     )

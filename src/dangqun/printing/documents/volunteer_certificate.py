@@ -22,7 +22,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from dangqun.core.privacy import mask_id_number
-from dangqun.printing.fonts import GlyphStyle
 from dangqun.printing.page_kit import (
     OFFICIAL_RED,
     AtPageBottom,
@@ -40,13 +39,16 @@ from dangqun.printing.page_kit import (
     form_grid,
     format_duration,
     gap,
+    handler_name,
+    is_heavy_face,
     paragraph,
     rich_paragraph,
 )
 from dangqun.printing.verification import check_code_of, make_verification_code, signing_key
 
 KIND = "volunteer_certificate"
-SEAL_BLOCK_WIDTH = 70 * mm
+SEAL_BLOCK_WIDTH = 80 * mm
+"""Room for "出具单位（盖章）" in 三号 (a center's name of ten characters on one line)."""
 QR_MODULE_SIZE = 0.33 * mm
 """The smallest printed QR module a phone camera reads reliably off an office laser print."""
 
@@ -65,7 +67,9 @@ class VolunteerCertificateData:
     issuing_organization: str
     person_in_charge: str
     handler: str
+    """Who handled the certificate; empty = the person printing it (issue 12)."""
     contact: str
+    """A phone for questions; empty = the center's contact phone (中心信息)."""
     issued_on: date
     notes: str = ""
 
@@ -130,13 +134,13 @@ def build_volunteer_certificate(
     )
     details = [
         FormField("志愿者", data.volunteer_name),
-        FormField("志愿者编号", data.volunteer_number or "—"),
+        FormField("志愿者编号", data.volunteer_number),
         FormField("证件类型", data.id_type),
         FormField("证件号码", mask_id_number(data.id_number)),
         FormField("服务时长", format_duration(data.service_minutes)),
-        FormField("联系电话", data.contact),
+        FormField("联系电话", data.contact or context.contact.contact_phone),
         FormField("负责人", data.person_in_charge),
-        FormField("经办人", data.handler),
+        FormField("经办人", handler_name(context, data.handler)),
         FormField("出具单位", data.issuing_organization, wide=True),
     ]
     if data.notes:
@@ -155,7 +159,7 @@ def build_volunteer_certificate(
     )
     story = [
         paragraph(f"编号：{data.certificate_number}", number_style, fonts),
-        gap(10),
+        gap(4),
         SpacedTitle(
             "志愿服务证明",
             fonts.title,
@@ -163,12 +167,12 @@ def build_volunteer_certificate(
             TypeSize.XIAOCHU,
             color=OFFICIAL_RED,
             letter_spacing_ems=0.35,
-            heavy=fonts.title.style is not GlyphStyle.XIAOBIAOSONG,
+            heavy=not is_heavy_face(fonts.title),
         ),
-        gap(16),
+        gap(8),
         body,
         paragraph("特此证明。", styles.body, fonts),
-        gap(8),
+        gap(5),
         form_grid(details, context, width),
         gap(3),
         paragraph(
@@ -182,6 +186,7 @@ def build_volunteer_certificate(
                 mark,
                 SealArea(data.issuing_organization, data.issued_on, context),
                 right_width=SEAL_BLOCK_WIDTH,
+                gutter=2 * mm,
             )
         ),
     ]
@@ -203,8 +208,8 @@ def sample_volunteer_certificate(context: PrintContext) -> VolunteerCertificateD
         service_to=date(2026, 11, 20),
         issuing_organization=context.center_name,
         person_in_charge="王建国",
-        handler="赵丽",
-        contact="0871-65123456",
+        handler="",
+        contact="",
         issued_on=context.print_date,
         notes="以上服务时长已经服务对象和社区网格员确认。",
     )

@@ -5,6 +5,10 @@ the thread pool (a month of a 100,000-member center is thousands of people); pho
 masked as the user's role requires. The organization picker limits the list and its printout
 to one party organization and everything below it (issue 11: a branch prints its own list);
 it starts on the members page's organization filter.
+
+Issue 12: the count says how many pages the printout will take (an estimate from the row
+count and the rows a page holds, made on the worker with the list), so a clerk of a
+7,900-name month chooses a branch before sending two hundred pages to the printer.
 """
 
 from __future__ import annotations
@@ -42,15 +46,26 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def _load(
     database: Any,
+    keys_directory: Any,
     actor: Actor,
     month: int,
     year: int,
     organization_id: int | None,
+    organization_name: str,
     _progress: Any = None,
-) -> tuple[tuple[int, int | None], list[PoliticalBirthday]]:
-    return (month, organization_id), political_birthdays(
-        database, actor, month, year, organization_id
+) -> tuple[tuple[int, int | None], list[PoliticalBirthday], int]:
+    """The month's list and the pages it prints on (estimated, no layout)."""
+    from dangqun.members.documents.political_birthdays import (
+        PoliticalBirthdaysData,
+        estimate_birthday_pages,
     )
+    from dangqun.printing.service import print_context_for
+
+    birthdays = political_birthdays(database, actor, month, year, organization_id)
+    context = print_context_for(database, keys_directory, actor)
+    shape = PoliticalBirthdaysData(year, month, [], organization_name)
+    pages = estimate_birthday_pages(shape, len(birthdays), context)
+    return (month, organization_id), birthdays, pages
 
 
 class BirthdayTableModel(QAbstractTableModel):
@@ -149,6 +164,7 @@ class PoliticalBirthdaysDialog(QDialog):
         self.ui.setupUi(self)
         self.year = local_today().year
         self.birthdays: list[PoliticalBirthday] = []
+        self.pages = 0
         self.loading = False
         self._natural_widths: list[int] = []
         ui = self.ui
@@ -282,6 +298,7 @@ class PoliticalBirthdaysDialog(QDialog):
         return int(value) if value is not None else local_today().month
 
     def reload(self, *_arguments: object) -> None:
+        organization = self.ui.branchPicker.selected_node()
         self.loading = True
         self.ui.countLabel.setText(self.tr("Loading…"))
         call = run_service(
@@ -290,10 +307,12 @@ class PoliticalBirthdaysDialog(QDialog):
             partial(
                 _load,
                 self.context.application.database,
+                self.context.application.paths.keys,
                 self.context.actor,
                 self.month(),
                 self.year,
                 self.ui.branchPicker.organization_id(),
+                organization.name if organization is not None else "",
             ),
             on_success=self._loaded,
             failure_title=self.windowTitle(),
@@ -303,16 +322,18 @@ class PoliticalBirthdaysDialog(QDialog):
     def _loaded(self, result: object) -> None:
         if not isinstance(result, tuple):
             return
-        (month, organization_id), birthdays = result
+        (month, organization_id), birthdays, pages = result
         if (month, organization_id) != (self.month(), self.ui.branchPicker.organization_id()):
             return  # the user chose another month or organization meanwhile
         self.loading = False
         self.birthdays = birthdays
+        self.pages = pages
         self.model.set_birthdays(birthdays)
         self.ui.countLabel.setText(
-            self.tr("{count} members celebrate their political birthday in {month}").format(
-                count=f"{len(birthdays):,}", month=_month_name(month)
-            )
+            self.tr(
+                "{count} members celebrate their political birthday in {month}; "
+                "the list prints on about {pages} pages"
+            ).format(count=f"{len(birthdays):,}", month=_month_name(month), pages=pages)
         )
 
     def _failed(self, _error: object) -> None:
