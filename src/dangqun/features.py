@@ -23,6 +23,7 @@ from dangqun.core.feature_kit import Feature, load_reference
 FEATURE_MODULES: tuple[str, ...] = (
     "dangqun.printing.feature",
     "dangqun.members.feature",
+    "dangqun.timebank.feature",
 )
 """Order matters where order shows: navigation positions are declared, but demo data, CLI
 commands and document kinds follow this order (members before the modules that refer to them)."""

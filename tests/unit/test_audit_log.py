@@ -181,7 +181,10 @@ def test_a_new_center_has_an_intact_chain_and_every_trigger(application, admin):
         entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
         triggers = dict(
             session.execute(
-                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+                text(
+                    "SELECT name, sql FROM sqlite_master "
+                    "WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+                )
             ).all()
         )
     assert [entry.id for entry in entries] == list(range(1, len(entries) + 1))

@@ -59,8 +59,14 @@ def test_revision_list_comes_from_file_names_and_matches_alembic():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
+    from dangqun.features import migration_directories
+
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option(
+        "version_locations", os.pathsep.join(str(folder) for folder in migration_directories())
+    )
     script = ScriptDirectory.from_config(config)
     assert script.get_current_head() == migrations.head_revision()
     assert sorted(rev.revision for rev in script.walk_revisions()) == migrations.known_revisions()

@@ -140,12 +140,18 @@ def generate_demo_data(
 def _holds_data(work: UnitOfWork) -> bool:
     """Whether any synced table other than the center's own row holds a row the first run did
     not make (issue 11: its 社区党组织, named by the first run's audit entries, is adopted by
-    the members demo)."""
+    the members demo). Rows older than the center's own row were seeded by a migration before
+    anyone could sign in (issue 13: the time bank's categories and center accounts)."""
     first_run = select(AuditEntry.entity_id).where(
         AuditEntry.username == FIRST_RUN_ACTOR, AuditEntry.entity_id.is_not(None)
     )
+    center_created = select(Center.created_at).scalar_subquery()
     return any(
-        work.session.scalar(select(exists().where(table.c.uuid.not_in(first_run))))
+        work.session.scalar(
+            select(
+                exists().where(table.c.uuid.not_in(first_run), table.c.created_at >= center_created)
+            )
+        )
         for table in synced_tables()
         if table is not Center.__table__
     )
