@@ -349,6 +349,128 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>BatchEntryDialog</name>
+    <message>
+        <source>Batch entry</source>
+        <translation>批量登记</translation>
+    </message>
+    <message>
+        <source>One activity, many volunteers: the rows are saved together or not at all. Each record waits for verification before its minutes are credited.</source>
+        <translation>一次活动、多名志愿者：所有行一起保存，有一行不对就都不保存。每条记录核实后才存入时长。</translation>
+    </message>
+    <message>
+        <source>e.g. 翠湖小区独居老人</source>
+        <translation>如：翠湖小区独居老人</translation>
+    </message>
+    <message>
+        <source>e.g. 重阳节上门理发、打扫卫生</source>
+        <translation>如：重阳节上门理发、打扫卫生</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Usual times</source>
+        <translation>默认时间</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Paste numbers</source>
+        <translation>粘贴编号</translation>
+    </message>
+    <message>
+        <source>Paste a column of volunteer numbers copied from a sign-in sheet</source>
+        <translation>粘贴从签到表复制的一列志愿者编号</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <source>Save all</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <source>Give the date of the service.</source>
+        <translation>请填写服务日期</translation>
+    </message>
+    <message>
+        <source>{count} already in the list, not added again.</source>
+        <translation>{count} 名已在名单中，未重复添加。</translation>
+    </message>
+    <message>
+        <source>No active volunteer matches “{text}”.</source>
+        <translation>没有找到与“{text}”相符的正常状态志愿者。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no volunteer numbers.</source>
+        <translation>剪贴板里没有志愿者编号。</translation>
+    </message>
+    <message>
+        <source>Not found or not active, not added: {numbers}</source>
+        <translation>未找到或账户不是正常状态，未添加：{numbers}</translation>
+    </message>
+    <message>
+        <source>{people} volunteers, {minutes} in all</source>
+        <translation>{people} 名志愿者，合计 {minutes}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {count} rows have a problem, marked red in the list (first: row {first}). Correct them and save again.</source>
+        <translation>没有保存任何记录：有 {count} 行有问题，已在名单中标红（第一处：第 {first} 行）。改正后再保存。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchGridModel</name>
+    <message>
+        <source>Number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Past midnight</source>
+        <translation>跨午夜</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Slip number</source>
+        <translation>登记单号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>BirthdayTableModel</name>
     <message>
         <source>Date</source>
@@ -1007,6 +1129,46 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Go to</source>
         <translation>快捷入口</translation>
+    </message>
+    <message>
+        <source>Open the time bank&apos;s pending verification</source>
+        <translation>打开时间银行的待核实记录</translation>
+    </message>
+    <message>
+        <source>Time banked this month</source>
+        <translation>本月存入时间</translation>
+    </message>
+    <message>
+        <source>Time spent this month</source>
+        <translation>本月兑换时间</translation>
+    </message>
+    <message>
+        <source>Service records to verify</source>
+        <translation>待核实的服务记录</translation>
+    </message>
+    <message>
+        <source>Most service this month</source>
+        <translation>本月服务最多的类别</translation>
+    </message>
+    <message>
+        <source>Verified service, {month}</source>
+        <translation>{month} 已核实入账的服务</translation>
+    </message>
+    <message>
+        <source>Exchanged for items or services</source>
+        <translation>兑换物品或服务</translation>
+    </message>
+    <message>
+        <source>{minutes} wait; click to verify</source>
+        <translation>共 {minutes}，点击去核实</translation>
+    </message>
+    <message>
+        <source>Nothing waits</source>
+        <translation>没有待核实的记录</translation>
+    </message>
+    <message>
+        <source>No verified service yet this month</source>
+        <translation>本月还没有已核实的服务</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2023,14 @@ The program now returns to the sign-in screen.</source>
         <translation>按窗口宽度显示列</translation>
     </message>
     <message>
+        <source>Print receipt</source>
+        <translation>打印报到回执</translation>
+    </message>
+    <message>
+        <source>Print the registration receipt of the selected in-service member</source>
+        <translation>打印所选在职党员的报到回执</translation>
+    </message>
+    <message>
         <source>View…</source>
         <translation>查看…</translation>
     </message>
@@ -1971,6 +2141,18 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Preparing takes about a second for every 30 pages and can be cancelled. To print fewer pages, choose one branch or building group in the organization filter.</source>
         <translation>每 30 页约需 1 秒，可以随时取消。要少打印一些，请在党组织筛选中只选一个党支部或党小组。</translation>
+    </message>
+    <message>
+        <source>Print registration receipt</source>
+        <translation>打印报到回执</translation>
+    </message>
+    <message>
+        <source>Select an in-service member who registered at the community first. The receipt confirms their registration to their own organization.</source>
+        <translation>请先在列表中选择一名到社区报到的在职党员。报到回执用于向其所在单位党组织证明已到社区报到。</translation>
+    </message>
+    <message>
+        <source>Registration receipt {name}</source>
+        <translation>{name}报到回执</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2371,8 +2553,8 @@ The program now returns to the sign-in screen.</source>
         <translation>时间银行</translation>
     </message>
     <message>
-        <source>Not in this version yet: volunteer hours and service certificates</source>
-        <translation>本版本尚未提供：志愿服务时长和服务证明</translation>
+        <source>Volunteer accounts, service records, verification</source>
+        <translation>志愿者账户、服务记录、核实记账</translation>
     </message>
     <message>
         <source>Meeting minutes</source>
@@ -2443,6 +2625,37 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>PendingRecordModel</name>
+    <message>
+        <source>Date</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Slip number</source>
+        <translation>登记单号</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+</context>
+<context>
     <name>PoliticalBirthdaysDialog</name>
     <message>
         <source>All organizations</source>
@@ -2498,6 +2711,10 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Prepared {done} of about {total} pages…</source>
+        <translation>已生成 {done} / 约 {total} 页…</translation>
     </message>
     <message>
         <source>Prepared {done} of {total} documents…</source>
@@ -2780,6 +2997,10 @@ Cannot be used: {reason}</source>
         <translation>粗体</translation>
     </message>
     <message>
+        <source>Document register…</source>
+        <translation>文书登记簿…</translation>
+    </message>
+    <message>
         <source>shipped with the program</source>
         <translation>程序自带</translation>
     </message>
@@ -2861,10 +3082,151 @@ Cannot be used: {reason}</source>
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Return the record</source>
+        <translation>退回服务记录</translation>
+    </message>
+    <message>
+        <source>{name}, {date}, {category}, {minutes}: the record credits nothing.</source>
+        <translation>{name}，{date}，{category}，{minutes}：退回后这条记录不计入时长。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse a transfer</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>A reversal posts the same minutes back the other way and keeps the original: nothing is edited or deleted. A transfer is reversed once; a reversal is never reversed.</source>
+        <translation>冲正是记一笔方向相反、分钟数相同的账，原账目保留，不修改也不删除。一笔账只能冲正一次，冲正账目不能再冲正。</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>原账目</translation>
+    </message>
+    <message>
+        <source>Required, e.g. 登记错了志愿者</source>
+        <translation>必填，如：登记错了志愿者</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>No. {id}, {kind}, booked on {day}, {minutes}</source>
+        <translation>账目编号 {id}，{kind}，记账日期 {day}，{minutes}</translation>
+    </message>
+    <message>
+        <source>From {source} to {destination}; posted by {user}</source>
+        <translation>由 {source} 转入 {destination}；记账人 {user}</translation>
+    </message>
+    <message>
+        <source>Exchanged for: {received}</source>
+        <translation>兑换内容：{received}</translation>
+    </message>
+    <message>
+        <source>Reason given: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>This is the reversal of No. {id}.</source>
+        <translation>这是账目 {id} 的冲正账目。</translation>
+    </message>
+    <message>
+        <source>Already reversed by No. {id}.</source>
+        <translation>已由账目 {id} 冲正。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCall</name>
     <message>
         <source>Not done</source>
         <translation>未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordDialog</name>
+    <message>
+        <source>Record a service</source>
+        <translation>登记服务</translation>
+    </message>
+    <message>
+        <source>Volunteer: {name} ({number})</source>
+        <translation>志愿者：{name}（{number}）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>e.g. Grandma Zhang, Building 3</source>
+        <translation>如：3 栋张奶奶</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Ends after midnight</source>
+        <translation>跨午夜</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>起止时间</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>The number on the paper slip, if any</source>
+        <translation>纸质登记单上的编号（如有）</translation>
+    </message>
+    <message>
+        <source>Slip number</source>
+        <translation>登记单号</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{minutes} (start to end: {span})</source>
+        <translation>{minutes}（起止共 {span}）</translation>
+    </message>
+    <message>
+        <source>Enter the date</source>
+        <translation>请填写服务日期</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +3292,10 @@ Cannot be used: {reason}</source>
     <message>
         <source>Could not open the folder. Its location is: {folder}</source>
         <translation>无法打开文件夹。它的位置是：{folder}</translation>
+    </message>
+    <message>
+        <source>Time bank</source>
+        <translation type="unfinished">时间银行</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3370,49 @@ Size: {size}</source>
     <message>
         <source>dangqun backups (*.sqlite3);;All files (*)</source>
         <translation>dangqun 备份文件 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Suspend the account</source>
+        <translation>暂停账户</translation>
+    </message>
+    <message>
+        <source>While suspended, {who} takes no new service records and no postings. The balance and the history stay; the account can be resumed.</source>
+        <translation>暂停期间，{who} 不能登记新的服务记录，也不能记账。余额和历史记录保留，可以随时恢复。</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume the account</source>
+        <translation>恢复账户</translation>
+    </message>
+    <message>
+        <source>{who} may serve, spend, give and donate again.</source>
+        <translation>恢复后，{who} 可以再次登记服务、兑换、转赠和捐赠。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Close the account</source>
+        <translation>注销账户</translation>
+    </message>
+    <message>
+        <source>Closing is final: {who} takes no records or postings any more. The history, the served hours and the balance are kept and can still be printed.</source>
+        <translation>注销后不能恢复：{who} 不能再登记服务或记账。历史记录、已服务时长和余额都会保留，仍可打印。</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>原因（记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -3128,96 +3537,430 @@ Size: {size}</source>
 <context>
     <name>TimeBankPage</name>
     <message>
+        <source>Accounts</source>
+        <translation>志愿者账户</translation>
+    </message>
+    <message>
+        <source>Pending verification</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
         <source>Time bank</source>
         <translation>时间银行</translation>
     </message>
     <message>
-        <source>Residents and members serve — elderly care, cleaning, tutoring, small wishes — and earn hours they can later spend, give to relatives or donate.</source>
-        <translation>居民和党员参加志愿服务——助老、保洁、辅导、“微心愿”等——积累服务时长，日后可以兑换服务、转赠亲属或捐赠。</translation>
+        <source>Open account…</source>
+        <translation>开户…</translation>
     </message>
     <message>
-        <source>The time bank is not yet available in this version: it will come in a later version.</source>
-        <translation>本版本尚未提供时间银行功能，将在后续版本中提供。</translation>
+        <source>Record service…</source>
+        <translation>登记服务…</translation>
     </message>
     <message>
-        <source>Today: look up volunteers who are party members in “{members}”; keep recording service hours the way the center does now (for example on paper service slips). Volunteer certificates cannot be printed by dangqun yet.</source>
-        <translation>现在可以：在“{members}”中查找身为党员的志愿者；服务时长请暂按中心现有的方式记录（例如纸质服务记录单）。本版本还不能打印志愿服务证明。</translation>
+        <source>Batch entry…</source>
+        <translation>批量登记…</translation>
     </message>
     <message>
-        <source>Once the time bank is released, it will record every hour of service on a ledger that never loses an hour, and issue numbered volunteer service certificates:</source>
-        <translation>时间银行推出后，将把每一小时的服务记入不丢失时长的账本，并出具有编号的志愿服务证明：</translation>
+        <source>Import sign-in sheet…</source>
+        <translation>导入签到表…</translation>
     </message>
     <message>
-        <source>Hours will be kept in whole minutes. Every transfer will have two sides that add up to zero, and balances will always be the sum of the entries.</source>
-        <translation>时长以整分钟记录。每笔转账都有收支两方、合计为零，余额始终等于各笔记录之和。</translation>
+        <source>Find: name, volunteer number or a member&apos;s pinyin (e.g. zsf)</source>
+        <translation>查找：姓名、志愿者编号或党员的拼音（如 zsf）</translation>
     </message>
     <message>
-        <source>Entries will never be edited or deleted: a mistake will be corrected by a linked reversal, with the reason and the person who made it.</source>
-        <translation>记录一经登记不能修改或删除：录错时以关联的冲正记录更正，并注明原因和经办人。</translation>
+        <source>Any status</source>
+        <translation>全部状态</translation>
     </message>
     <message>
-        <source>Each paper service slip will have a unique number, so the same slip cannot be entered twice.</source>
-        <translation>每张纸质服务单都有唯一编号，同一张单据不能重复录入。</translation>
+        <source>Served</source>
+        <translation>已服务</translation>
     </message>
     <message>
-        <source>Hours served (for certificates) and hours available to spend will be kept apart: giving hours away will not reduce the hours a person has served.</source>
-        <translation>服务时长（用于出具证明）和可兑换时长分开记录：转赠时长不会减少本人的服务时长。</translation>
+        <source>Spendable</source>
+        <translation>可用</translation>
     </message>
     <message>
-        <source>Volunteer service certificates will follow the Ministry of Civil Affairs&apos; 2021 rules: issued free of charge by whoever recorded the service, numbered, registered and archived.</source>
-        <translation>志愿服务证明将按民政部 2021 年的办法出具：谁记录谁证明，免费出具，统一编号，登记存档。</translation>
+        <source>Pending</source>
+        <translation>待核实</translation>
     </message>
     <message>
-        <source>How an hour will travel (planned)</source>
-        <translation>一小时服务的流转（计划）</translation>
+        <source>Edit…</source>
+        <translation>修改…</translation>
     </message>
     <message>
-        <source>Service recorded</source>
-        <translation>登记服务</translation>
+        <source>Suspend…</source>
+        <translation>暂停…</translation>
     </message>
     <message>
-        <source>Checked and booked</source>
-        <translation>审核记账</translation>
+        <source>Resume…</source>
+        <translation>恢复…</translation>
     </message>
     <message>
-        <source>Spent, given or donated</source>
+        <source>Close account…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <source>Spend, give or donate</source>
         <translation>兑换、转赠或捐赠</translation>
     </message>
     <message>
-        <source>Certificate issued</source>
-        <translation>出具证明</translation>
+        <source>Spend on the catalogue…</source>
+        <translation>兑换…</translation>
     </message>
     <message>
-        <source>Members in the register</source>
-        <translation>在册党员</translation>
+        <source>Give to another volunteer…</source>
+        <translation>转赠给其他志愿者…</translation>
     </message>
     <message>
-        <source>Members of this community</source>
-        <translation>社区党员</translation>
+        <source>Donate to the pool…</source>
+        <translation>捐赠到公益池…</translation>
     </message>
     <message>
-        <source>In-service, registered here</source>
-        <translation>在职党员</translation>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
-        <source>Retired members</source>
-        <translation>离退休党员</translation>
+        <source>Passbook statement…</source>
+        <translation>存折对账单…</translation>
     </message>
     <message>
-        <source>Active records in the register</source>
-        <translation>在册的党员档案</translation>
+        <source>Volunteer service certificate…</source>
+        <translation>志愿服务证明…</translation>
     </message>
     <message>
-        <source>Membership kept by their own unit</source>
-        <translation>组织关系在原单位</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <source>Serve where they belong</source>
-        <translation>在本社区就近服务</translation>
+        <source>Category</source>
+        <translation>服务类别</translation>
     </message>
     <message>
-        <source>Often the most active volunteers</source>
-        <translation>志愿服务的重要力量</translation>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Certificates for this activity…</source>
+        <translation>打印本次活动的证明…</translation>
+    </message>
+    <message>
+        <source>Latest service</source>
+        <translation>最近服务</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Latest movements</source>
+        <translation>最近收支</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer to see the balances and history.</source>
+        <translation>选择一名志愿者，查看余额和历史记录。</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>还没有账户</translation>
+    </message>
+    <message>
+        <source>{count} accounts</source>
+        <translation>共 {count} 个账户</translation>
+    </message>
+    <message>
+        <source>No volunteer has an account yet. Open one for a party member or a resident with “{open}”.</source>
+        <translation>还没有志愿者开户。请用“{open}”为党员或居民开立账户。</translation>
+    </message>
+    <message>
+        <source>No volunteer has an account yet; staff open them.</source>
+        <translation>还没有志愿者开户；账户由工作人员开立。</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>{kind} · {status} · opened {opened}</source>
+        <translation>{kind} · {status} · {opened} 开户</translation>
+    </message>
+    <message>
+        <source>ID number {id_number} · phone {phone}</source>
+        <translation>身份号码 {id_number} · 电话 {phone}</translation>
+    </message>
+    <message>
+        <source>Address {address}</source>
+        <translation>住址 {address}</translation>
+    </message>
+    <message>
+        <source>Skills {skills} · areas {areas}</source>
+        <translation>特长 {skills} · 服务区域 {areas}</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer whose account is active</source>
+        <translation>请先选择一名账户正常的志愿者</translation>
+    </message>
+    <message>
+        <source>Pending verification ({count})</source>
+        <translation>待核实（{count}）</translation>
+    </message>
+    <message>
+        <source>{count} records to verify</source>
+        <translation>{count} 条记录待核实</translation>
+    </message>
+    <message>
+        <source>Service records credit no hours until someone verifies them.</source>
+        <translation>服务记录核实后才计入时长。</translation>
+    </message>
+</context>
+<context>
+    <name>TimebankTab</name>
+    <message>
+        <source>Service categories</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Categories are never deleted: a retired category keeps its records and only stops being offered for new ones.</source>
+        <translation>服务类别不能删除：停用的类别保留已有记录，只是登记新记录时不再列出。</translation>
+    </message>
+    <message>
+        <source>Category name</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished">重命名</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Limits and verification</source>
+        <translation>额度与核实</translation>
+    </message>
+    <message>
+        <source>Overdraft allowed</source>
+        <translation>允许透支</translation>
+    </message>
+    <message>
+        <source>0: a balance never goes below zero.</source>
+        <translation>0 为余额不能为负。</translation>
+    </message>
+    <message>
+        <source>Warn when less than</source>
+        <translation>余额提醒线</translation>
+    </message>
+    <message>
+        <source>above the lowest balance allowed, the desk is warned before posting.</source>
+        <translation>记账后余额离下限不足这么多时，先提醒再记账。</translation>
+    </message>
+    <message>
+        <source>Most service a day</source>
+        <translation>每日服务上限</translation>
+    </message>
+    <message>
+        <source>per volunteer and service date (never more than 24 hours).</source>
+        <translation>每名志愿者每个服务日（不会超过 24 小时）。</translation>
+    </message>
+    <message>
+        <source>Most service a year</source>
+        <translation>每年服务上限</translation>
+    </message>
+    <message>
+        <source>per volunteer and calendar year; 0: no yearly cap.</source>
+        <translation>每名志愿者每个自然年；0 为不限。</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <source>Who verifies a record</source>
+        <translation>服务记录的核实人</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>Time bank</source>
+        <translation>时间银行</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>With two or more active administrator or staff accounts, a record is verified by someone other than the person who entered it; a center with one person at the desk verifies its own.</source>
+        <translation>中心有两名及以上在用的管理员或工作人员账户时，服务记录须由录入人以外的人核实；只有一人值班的中心可自己核实。</translation>
+    </message>
+    <message>
+        <source>A record is always verified by someone other than the person who entered it.</source>
+        <translation>服务记录始终须由录入人以外的人核实。</translation>
+    </message>
+    <message>
+        <source>The person who entered a record may verify it. Only for a center where one person does everything.</source>
+        <translation>录入人可以自己核实。仅适用于只有一人办理全部业务的中心。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished">恢复</translation>
+    </message>
+    <message>
+        <source>Added “{name}”.</source>
+        <translation>已新增“{name}”。</translation>
+    </message>
+    <message>
+        <source>Renamed to “{name}”.</source>
+        <translation>已改名为“{name}”。</translation>
+    </message>
+    <message>
+        <source>Restored “{name}”.</source>
+        <translation>已恢复“{name}”。</translation>
+    </message>
+    <message>
+        <source>Retired “{name}”.</source>
+        <translation>已停用“{name}”。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Exchange minutes</source>
+        <translation>时间兑换</translation>
+    </message>
+    <message>
+        <source>Give minutes</source>
+        <translation>时间转赠</translation>
+    </message>
+    <message>
+        <source>Donate to the public pool</source>
+        <translation>捐赠到公益池</translation>
+    </message>
+    <message>
+        <source>The volunteer spends minutes on an item or a service from the center&apos;s exchange catalogue. Minutes served stay on the certificate.</source>
+        <translation>志愿者用时长兑换中心兑换目录中的物品或服务。已服务时长不变，仍计入志愿服务证明。</translation>
+    </message>
+    <message>
+        <source>Minutes go to another volunteer, e.g. a relative. Giving does not reduce the minutes the giver has served.</source>
+        <translation>时长转给另一名志愿者，如亲属。转赠不减少转出人的已服务时长。</translation>
+    </message>
+    <message>
+        <source>Minutes go to the center&apos;s public pool, for residents who need help. Donating does not reduce the minutes served.</source>
+        <translation>时长捐入中心的公益池，用于帮助有需要的居民。捐赠不减少已服务时长。</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>e.g. 爱心米 5 斤, 理发一次</source>
+        <translation>如：爱心米 5 斤、理发一次</translation>
+    </message>
+    <message>
+        <source>Exchanged for</source>
+        <translation>兑换内容</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. to my mother</source>
+        <translation>选填，如：转给母亲</translation>
+    </message>
+    <message>
+        <source>Give to</source>
+        <translation>转赠给</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>附言</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>记账</translation>
+    </message>
+    <message>
+        <source>Spendable {spendable} · served {served} · pending {pending}</source>
+        <translation>可用 {spendable} · 已服务 {served} · 待核实 {pending}</translation>
+    </message>
+    <message>
+        <source>Choose the volunteer first.</source>
+        <translation>请先选择志愿者</translation>
+    </message>
+    <message>
+        <source>Choose the volunteer who receives.</source>
+        <translation>请选择接受转赠的志愿者</translation>
+    </message>
+    <message>
+        <source>Post anyway</source>
+        <translation>仍然记账</translation>
+    </message>
+    <message>
+        <source>the balance may not go below zero</source>
+        <translation>余额不能为负</translation>
+    </message>
+    <message>
+        <source>the overdraft allowed is {limit}</source>
+        <translation>最多透支 {limit}</translation>
+    </message>
+    <message>
+        <source>Not enough minutes: the balance is {balance}, this needs {minutes}; {allowed}.</source>
+        <translation>余额不足：现有 {balance}，本次需要 {minutes}，{allowed}。</translation>
+    </message>
+    <message>
+        <source>After this the balance is {after}, close to the lowest allowed ({floor}). Post all the same?</source>
+        <translation>记账后余额为 {after}，接近允许的下限（{floor}）。仍然记账吗？</translation>
     </message>
 </context>
 <context>
@@ -3382,6 +4125,41 @@ Size: {size}</source>
     </message>
 </context>
 <context>
+    <name>VerificationPanel</name>
+    <message>
+        <source>Verify</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Pending verification</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>{total} records wait; the oldest {shown} are listed</source>
+        <translation>共 {total} 条待核实，列出最早的 {shown} 条</translation>
+    </message>
+    <message>
+        <source>{total} records wait for verification</source>
+        <translation>共 {total} 条记录待核实</translation>
+    </message>
+    <message>
+        <source>A record is verified by another staff member than the one who entered it (the center has two or more staff). Only verified service credits hours.</source>
+        <translation>服务记录须由录入人以外的工作人员核实（中心有两名及以上工作人员）。核实后才计入时长。</translation>
+    </message>
+    <message>
+        <source>Whoever enters a record may also verify it. Only verified service credits hours.</source>
+        <translation>录入人也可以核实自己录入的记录。核实后才计入时长。</translation>
+    </message>
+    <message>
+        <source>Verified: {minutes} credited.</source>
+        <translation>已核实：存入 {minutes}。</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify a document</source>
@@ -3398,6 +4176,151 @@ Size: {size}</source>
     <message>
         <source>Verify</source>
         <translation>核验</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Open a time bank account</source>
+        <translation>开立时间银行账户</translation>
+    </message>
+    <message>
+        <source>Edit volunteer {number}</source>
+        <translation>修改志愿者 {number}</translation>
+    </message>
+    <message>
+        <source>e.g. haircut, chatting, repairs</source>
+        <translation>如：理发、陪聊、维修</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>e.g. grid 1, grid 2</source>
+        <translation>如：第一网格、第二网格</translation>
+    </message>
+    <message>
+        <source>Service areas</source>
+        <translation>服务区域</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>A resident who is not a member</source>
+        <translation>非党员居民</translation>
+    </message>
+    <message>
+        <source>Find the member: name or pinyin (e.g. zsf)</source>
+        <translation>查找党员：姓名或拼音（如 zsf）</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Citizen ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>{name} — name, ID number, phone and address come from the member record and are corrected in “{members}”.</source>
+        <translation>{name}——姓名、身份号码、电话和住址取自党员档案，请在“{members}”中修改。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员管理</translation>
+    </message>
+    <message>
+        <source>{name}  {branch}  {id_number}</source>
+        <translation>{name}  {branch}  {id_number}</translation>
+    </message>
+    <message>
+        <source>No member matches.</source>
+        <translation>没有符合的党员。</translation>
+    </message>
+    <message>
+        <source>Chosen: {member}</source>
+        <translation>已选择：{member}</translation>
+    </message>
+    <message>
+        <source>Find and choose the member first</source>
+        <translation>请先查找并选择要开户的党员</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerPicker</name>
+    <message>
+        <source>Volunteer number or name</source>
+        <translation>志愿者编号或姓名</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>No active volunteer matches.</source>
+        <translation>没有相符的正常状态志愿者。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTableModel</name>
+    <message>
+        <source>Volunteer no.</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已服务</translation>
+    </message>
+    <message>
+        <source>Spendable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
     </message>
 </context>
 <context>

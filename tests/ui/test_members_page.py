@@ -22,6 +22,8 @@ from dangqun.members.service import (
     organization_tree,
 )
 from dangqun.members.vocabulary import MemberKind, MemberStatus
+from dangqun.printing.register import list_documents
+from dangqun.ui import print_preview
 from dangqun.ui.models.member_table_model import (
     BIRTH_DATE,
     ID_NUMBER,
@@ -394,6 +396,51 @@ def test_print_roster_asks_for_a_branch_then_previews_its_roster(
     assert window.page_count >= 1
     assert branch.name in window.windowTitle()
     window.close()
+
+
+def test_the_roster_progress_counts_pages(
+    qtbot, page: MembersPage, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A roster reports the pages of one document (issue 12): the progress says 页, not 份."""
+    labels: list[str] = []
+    report = print_preview.PrintJobProgress.report
+
+    def spy(progress: print_preview.PrintJobProgress, done: int, total: int) -> None:
+        report(progress, done, total)
+        labels.append(progress.labelText())
+
+    monkeypatch.setattr(print_preview.PrintJobProgress, "report", spy)
+    branch = next(node for node in page.organizations if node.level.value == "grid_branch")
+    page.ui.branchPicker.set_organization_id(branch.id, notify=True)
+    settle(qtbot, page)
+    page.ui.printButton.click()
+    qtbot.waitUntil(lambda: page.preview_window is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(labels), timeout=WAIT_MS)
+    assert all("页" in label and "份" not in label for label in labels), labels
+    page.preview_window.close()
+
+
+def test_the_receipt_button_prints_the_selected_in_service_members_receipt(
+    qtbot, page: MembersPage, demo_application: Application, admin_actor: Actor
+) -> None:
+    """打印报到回执 beside 打印花名册: only for an in-service member who registered at the
+    community; the receipt is previewed and entered in the register of issued documents."""
+    button = page.receiptButton
+    other = a_member(demo_application, Member.kind == MemberKind.RETIRED.value)
+    registered = a_member(demo_application, Member.kind == MemberKind.IN_SERVICE_REGISTERED.value)
+    assert page.select_member(other.id)
+    assert not button.isEnabled()
+    assert page.select_member(registered.id)
+    assert button.isEnabled() and button.isVisible()
+    assert button.text() == "打印报到回执"
+
+    button.click()
+    qtbot.waitUntil(lambda: page.preview_window is not None, timeout=30_000)
+    window = page.preview_window
+    assert window.page_count >= 1 and registered.name in window.windowTitle()
+    window.close()
+    entries = list_documents(demo_application.database, admin_actor, "registration_receipt")
+    assert [entry.subject for entry in entries] == [registered.name]
 
 
 # -- the lazy model -----------------------------------------------------------------------

@@ -260,3 +260,18 @@ def test_a_name_character_no_font_has_is_named_above_the_pages_before_printing(
 def test_no_warning_when_every_character_has_a_font(window: PrintPreviewWindow) -> None:
     assert window.missing_characters == ()
     assert not window.missing_characters_warning.isVisible()
+
+
+def test_the_progress_is_worded_in_what_is_counted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A batch counts documents (份); one long roster counts pages (页) of an estimate."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    batch = print_preview.PrintJobProgress(parent, "志愿服务证明")
+    batch.report(3, 500)
+    assert batch.labelText() == "已生成 3 / 500 份…"
+    pages = print_preview.PrintJobProgress(parent, "花名册", print_preview.ProgressUnit.PAGES)
+    pages.report(1200, 1310)
+    assert pages.labelText() == "已生成 1,200 / 约 1,310 页…"
+    assert (pages.value(), pages.maximum()) == (1200, 1310)

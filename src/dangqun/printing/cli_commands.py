@@ -45,10 +45,15 @@ def add_commands(
         help="见上方说明，或 samples",
     )
     printing.add_argument("--id", dest="record_id", help="要打印的记录编号（含义随文书类型而定）")
-    printing.add_argument(
-        "--out", required=True, help="输出的 PDF 文件；print samples 时为输出目录"
-    )
+    printing.add_argument("--out", help="输出的 PDF 文件；print samples 时为输出目录")
     printing.add_argument("--sample", action="store_true", help="用样张数据打印这一种文书")
+    estimating = sorted(item.kind for item in document_kinds().values() if item.estimate)
+    printing.add_argument(
+        "--estimate",
+        action="store_true",
+        help=f"只说要打印多少页、多少名，不生成文件（{'、'.join(estimating)}）",
+    )
+    printing.add_argument("--json", action="store_true", help="与 --estimate 同用：以 JSON 输出")
     printing.set_defaults(handler=partial(command_print, kit=kit))
 
     verify = commands.add_parser(
@@ -129,10 +134,18 @@ def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.printing.service import print_context_for, print_record, write_samples
 
     kind: str = arguments.kind
+    if arguments.estimate:
+        return command_estimate(arguments, kit)
+    if arguments.json:
+        raise ValidationError.single("json", "--json 只能与 --estimate 一起用。")
     if kind != SAMPLES and not arguments.sample and not arguments.record_id:
         raise ValidationError.single(
             "id",
             f"请用 --id 指定要打印的记录（{document_kind(kind).id_meaning}），或用 --sample 打印样张。",
+        )
+    if not arguments.out:
+        raise ValidationError.single(
+            "out", "请用 --out 指定输出的 PDF 文件（print samples 时为输出目录）。"
         )
     output = Path(arguments.out)
     with kit.opened(arguments) as application, missing_glyphs_collected() as missing:
@@ -167,6 +180,43 @@ def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
             "打印出来可能是空白或另一种字形，请核对，必要时手写补上。",
             file=sys.stderr,
         )
+    return EXIT_OK
+
+
+def command_estimate(arguments: argparse.Namespace, kit: CliKit) -> int:
+    """``print KIND --id ID --estimate``: the pages and names a long list will print, counted
+    and not laid out, before anyone commits paper to it (issue 12); no file is written."""
+    from dangqun.printing.registry import document_kinds
+    from dangqun.printing.service import print_context_for
+
+    kind: str = arguments.kind
+    kinds = document_kinds()
+    definition = kinds.get(kind)
+    if definition is None or definition.estimate is None:
+        listed = "、".join(
+            f"{item.kind}（{item.label}）" for item in kinds.values() if item.estimate
+        )
+        raise ValidationError.single(
+            "estimate", f"只有长名单可以先估计页数（{listed}），“{kind}”不能。"
+        )
+    if arguments.sample or not arguments.record_id:
+        raise ValidationError.single(
+            "id", f"估计页数时请用 --id 指定要打印的记录（{definition.id_meaning}）。"
+        )
+    with kit.opened(arguments) as application:
+        actor = kit.actor()
+        context = print_context_for(
+            application.database,
+            application.paths.keys,
+            actor,
+            full_personal_data=arguments.full_personal_data,
+        )
+        estimate = definition.estimate(application.database, arguments.record_id, context)
+    if arguments.json:
+        report = {"kind": kind, "id": arguments.record_id, **estimate.as_json()}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(f"{definition.label}（--id {arguments.record_id}）：{estimate.text()}")
     return EXIT_OK
 
 

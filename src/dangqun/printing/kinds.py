@@ -4,7 +4,8 @@ Features declare their kinds (``Feature.documents``) as lists of :class:`Documen
 engine (:mod:`dangqun.printing.registry`) collects them and never names a feature. ``load``
 turns a record id (what ``dangqun print KIND --id ID`` was given) into the document's data as
 ``context.actor`` may see it; a kind whose module does not exist yet has no loader and prints its
-sample only.
+sample only. A long list declares ``estimate``: how many pages it will take, said before it
+is printed.
 
 A kind that carries a verification code and is printed from records declares a
 :class:`Registration`: each document issued is entered in the center's register of issued
@@ -53,6 +54,22 @@ class Registration(Generic[DataType]):
 
 
 @dataclass(frozen=True)
+class PageEstimate:
+    """How long a list will print, said before printing (issue 12: a long list says how many
+    pages it will take): counted from the records, never laid out."""
+
+    pages: int
+    names: int
+    """The people the list names (its rows)."""
+
+    def text(self) -> str:
+        return f"约 {self.pages} 页，{self.names} 名"
+
+    def as_json(self) -> dict[str, int]:
+        return {"pages": self.pages, "names": self.names}
+
+
+@dataclass(frozen=True)
 class DocumentKind(Generic[DataType]):
     kind: str
     label: str
@@ -65,6 +82,9 @@ class DocumentKind(Generic[DataType]):
     carries_verification_code: bool = False
     registration: Registration[DataType] | None = None
     """Declared by kinds that carry a code and are printed from records (issue 12)."""
+    estimate: Callable[[Database, str, PrintContext], PageEstimate] | None = None
+    """For long lists: the pages and names the record id prints, from counts, cheap (no
+    layout), as ``context.actor`` may see them (``dangqun print KIND --id ID --estimate``)."""
 
     def __post_init__(self) -> None:
         if self.registration is not None and not (self.carries_verification_code and self.load):

@@ -1046,7 +1046,9 @@ def draw_sample_mark(
 ) -> None:
     """ "样张" large and light across the page, and "样张，不是正式文书" at its head: a sample must
     never pass for a document (issue 12). Drawn last, over the content, in an outline that
-    leaves the text under it readable."""
+    leaves the text under it readable. The outline multiplies with the paper rather than
+    covering it: light grey painted over a black rule or stroke would cut it into short
+    stray pieces (the blank line after 主持人（签字）： read as a dash and a line)."""
     width, height = specification.page_size
     fonts = context.fonts
     size = min(width, height) * 0.32
@@ -1056,6 +1058,7 @@ def draw_sample_mark(
     canvas.rotate(35)
     canvas.setStrokeColor(SAMPLE_MARK_GREY)
     canvas.setLineWidth(1.2)
+    canvas.setBlendMode("Multiply")
     text = canvas.beginText(-runs_width(runs, size, size * 0.2) / 2, -size / 3)
     text.setTextRenderMode(1)  # outline only
     text.setCharSpace(size * 0.2)

@@ -475,6 +475,17 @@ def _draw_row(
             baseline -= leading
 
 
+def header_lines(
+    columns: Sequence[StreamedColumn], context: PrintContext, width: float, font_size: float
+) -> int:
+    """The lines the header row of ``columns`` takes in a table ``width`` points wide, broken
+    as the table breaks it: what :func:`estimate_pages` needs, measured, not assumed."""
+    stream = _TableStream(columns, (), context, font_size, 0.0, None)
+    stream.prepare(width)
+    assert stream.header is not None
+    return stream.header.lines
+
+
 def estimate_pages(
     rows: int,
     frame_height: float,

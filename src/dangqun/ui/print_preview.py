@@ -17,6 +17,7 @@ come out blank or in another typeface.
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import sys
 import tempfile
@@ -493,11 +494,24 @@ class PrintPreviewWindow(QDialog):
         return True
 
 
-class PrintJobProgress(QProgressDialog):
-    """Progress of building a PDF; Cancel sets the job's cancel event."""
+class ProgressUnit(enum.Enum):
+    """What a print job's progress counts: documents of a batch (500 certificates), or the
+    pages of one long document (a roster reports pages, ``printing.batch`` page_progress;
+    its total is the estimate made before printing)."""
 
-    def __init__(self, parent: QWidget, title: str) -> None:
+    DOCUMENTS = "documents"
+    PAGES = "pages"
+
+
+class PrintJobProgress(QProgressDialog):
+    """Progress of building a PDF, worded in what is counted (份 or 页, issue 12); Cancel
+    sets the job's cancel event."""
+
+    def __init__(
+        self, parent: QWidget, title: str, unit: ProgressUnit = ProgressUnit.DOCUMENTS
+    ) -> None:
         super().__init__(parent)
+        self.unit = unit
         self.setWindowTitle(self.tr("Preparing to print"))
         self.setLabelText(self.tr("Preparing {title}…").format(title=title))
         self.setCancelButtonText(self.tr("Cancel"))
@@ -514,9 +528,11 @@ class PrintJobProgress(QProgressDialog):
         if total > 0:
             self.setRange(0, total)
             self.setValue(done)
-            self.setLabelText(
-                self.tr("Prepared {done} of {total} documents…").format(done=done, total=total)
-            )
+            if self.unit is ProgressUnit.PAGES:
+                text = self.tr("Prepared {done} of about {total} pages…")
+            else:
+                text = self.tr("Prepared {done} of {total} documents…")
+            self.setLabelText(text.format(done=f"{done:,}", total=f"{total:,}"))
 
 
 def preview_pdf_job(
@@ -526,9 +542,11 @@ def preview_pdf_job(
     job: PdfJob,
     suggested_file_name: str = "",
     on_shown: Callable[[PrintPreviewWindow], None] | None = None,
+    unit: ProgressUnit = ProgressUnit.DOCUMENTS,
 ) -> None:
-    """Build a PDF on the thread pool (cancellable), then open it in a preview window."""
-    progress = PrintJobProgress(parent, title)
+    """Build a PDF on the thread pool (cancellable), then open it in a preview window;
+    ``unit`` is what the job's progress reports count."""
+    progress = PrintJobProgress(parent, title, unit)
 
     cancel_event = progress.cancel_event  # the worker gets the event, never the widget
 

@@ -4,6 +4,8 @@ data directory (so a refusal arrives as the ``DangqunError`` the CLI would print
 from __future__ import annotations
 
 import io
+import json
+import re
 import sys
 from pathlib import Path
 from unittest.mock import patch
@@ -18,8 +20,9 @@ from dangqun.core.paths import DataPaths
 from dangqun.core.security import system_actor
 from dangqun.demo import generate_demo_data
 from dangqun.printing.registry import document_kinds
+from tests.cli_helpers import run_cli
 from tests.conftest import ADMIN_PASSWORD, requires_poppler
-from tests.unit.printing.pdf_tools import compact_text
+from tests.unit.printing.pdf_tools import compact_text, pdf_info
 
 
 @pytest.fixture
@@ -230,3 +233,43 @@ def test_documents_list_void_and_verify_by_the_printed_short_code(
     assert capsys.readouterr().out.startswith("未找到")
     with pytest.raises(DangqunError, match="不能再次作废"):
         run(data_dir, "documents", "void", entry["number"], "--reason", "x")
+
+
+@requires_poppler
+def test_print_estimate_says_pages_and_names_and_writes_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 12: a long list says how many pages it will take before it is printed."""
+    result = run_cli(data_dir, "print", "member_roster", "--id", "3", "--estimate")
+    assert result.returncode == 0, result.stderr
+    match = re.fullmatch(r"党员花名册（--id 3）：约 (\d+) 页，(\d+) 名\n", result.stdout)
+    assert match, result.stdout
+    assert not list(tmp_path.rglob("*.pdf"))  # nothing written
+    as_json = run_cli(data_dir, "print", "political_birthdays", "--id", "2026-11", "--estimate",
+                      "--json")  # fmt: skip
+    assert as_json.returncode == 0, as_json.stderr
+    report = json.loads(as_json.stdout)
+    assert report["kind"] == "political_birthdays" and report["id"] == "2026-11"
+    out = tmp_path / "roster.pdf"
+    assert run(data_dir, "print", "member_roster", "--id", "3", "--out", str(out)) == 0
+    assert abs(pdf_info(out).pages - int(match[1])) <= 1
+    assert f"在册党员{match[2]}名" in compact_text(out)
+    birthdays = tmp_path / "birthdays.pdf"
+    run(data_dir, "print", "political_birthdays", "--id", "2026-11", "--out", str(birthdays))
+    assert pdf_info(birthdays).pages == report["pages"]
+    assert f"共{report['names']}名党员过政治生日" in compact_text(birthdays) or (
+        report["names"] == 0 and "没有在册党员过政治生日" in compact_text(birthdays)
+    )
+
+
+def test_print_estimate_is_refused_for_kinds_that_are_not_lists(data_dir: Path) -> None:
+    result = run_cli(data_dir, "print", "minutes", "--id", "1", "--estimate")
+    assert result.returncode == 1
+    assert "只有长名单可以先估计页数" in result.stderr and "Traceback" not in result.stderr
+    missing_id = run_cli(data_dir, "print", "member_roster", "--estimate")
+    assert missing_id.returncode == 1 and "--id" in missing_id.stderr
+
+
+def test_print_without_out_is_refused_naming_it(data_dir: Path) -> None:
+    with pytest.raises(DangqunError, match="--out"):
+        run(data_dir, "print", "member_roster", "--id", "3")

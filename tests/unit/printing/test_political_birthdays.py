@@ -29,7 +29,7 @@ from dangqun.members.service import political_birthdays
 from dangqun.members.vocabulary import MemberStatus, OrganizationLevel
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.fonts import DocumentFonts
-from dangqun.printing.page_kit import PrintContext
+from dangqun.printing.page_kit import PrintContext, chinese_date
 from dangqun.printing.service import (
     PERSONAL_DATA_AUDIT_ACTION,
     print_context_for,
@@ -122,11 +122,12 @@ def test_a_demo_centers_month_lists_names_and_years_of_membership(
     rows = layout_rows(path)
     assert len(rows) == len(expected)
     for person in expected:
-        pattern = rf"\s{person.name}\s+[男女].*{person.joined_on:%Y\.%m\.%d}\s+{person.years}(\s|$)"
+        joined = chinese_date(person.joined_on)
+        pattern = rf"\s{person.name}\s+[男女].*{joined}\s+{person.years}(\s|$)"
         assert any(re.search(pattern, row) for row in rows), (person, rows)
         assert any(person.name in row and person.branch in row for row in rows), person
     # By day of the month, numbered in that order.
-    days = [int(re.search(r"\d{4}\.\d{2}\.(\d{2})", row)[1]) for row in rows]  # type: ignore[index]
+    days = [int(re.search(r"\d{4}年\d{1,2}月(\d{1,2})日", row)[1]) for row in rows]  # type: ignore[index]
     assert days == sorted(days)
     assert [int(row.split()[0]) for row in rows] == list(range(1, len(rows) + 1))
     info = pdf_info(path)
@@ -277,8 +278,38 @@ def test_a_long_list_splits_across_pages_with_the_header_on_each(
     assert "11月共150名党员过政治生日" in text
     rows = layout_rows(path)
     assert len(rows) == 150
-    days = [int(re.search(r"\d{4}\.11\.(\d{2})", row)[1]) for row in rows]  # type: ignore[index]
+    days = [int(re.search(r"\d{4}年11月(\d{1,2})日", row)[1]) for row in rows]  # type: ignore[index]
     assert days == sorted(days)
+
+
+@requires_poppler
+def test_join_dates_are_written_in_full_on_one_line(context: PrintContext, tmp_path: Path) -> None:
+    """Issue 12 (after GB/T 9704-2012): 1975年11月3日, year, month and day in Arabic numerals,
+    never 1975.11.03; the widest (…年11月30日) stays whole on one line of its cell."""
+    days = [1, 3, 9, 10, 18, 28, 30]
+    people = [
+        BirthdayMember(
+            name=f"党员{day:02d}",
+            gender="男",
+            branch="翠湖社区第一网格党支部",
+            joined_on=date(1975 + day, 11, day),
+            years=YEAR - 1975 - day,
+            phone="0871-65123456",
+        )
+        for day in days
+    ]
+    path = tmp_path / "dates.pdf"
+    render_to_file(
+        [build_political_birthdays(PoliticalBirthdaysData(YEAR, 11, people), context)],
+        context,
+        path,
+    )
+    words = pdf_words(path)
+    texts = [word.text for word in words]
+    for person in people:
+        assert chinese_date(person.joined_on) in texts, (person.joined_on, texts)
+    assert "1976年11月1日" in texts and "2005年11月30日" in texts
+    assert not any(re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", text) for text in texts)
 
 
 @requires_poppler

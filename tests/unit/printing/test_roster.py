@@ -4,6 +4,8 @@ branch, names sorted surname first, page estimates and a cancel that leaves no f
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 import threading
 from collections.abc import Iterator
@@ -11,11 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from dangqun.bootstrap import Application
 from dangqun.core.security import Actor
 from dangqun.members.documents.member_roster import (
+    FONT_SIZE,
     MemberRosterData,
     RosterCounts,
     RosterMember,
@@ -31,6 +35,7 @@ from dangqun.members.search_keys import compute_search_keys
 from dangqun.printing.batch import PrintCancelled, render_to_file
 from dangqun.printing.fonts import DocumentFonts
 from dangqun.printing.page_kit import PAGE_LAYOUTS, PageLayout
+from dangqun.printing.streamed_table import table_metrics
 from tests.conftest import requires_poppler
 from tests.unit.printing.pdf_tools import (
     Word,
@@ -231,3 +236,60 @@ def test_a_cancel_between_pages_leaves_no_file(fonts: DocumentFonts, tmp_path: P
         )
     assert seen == [1, 2, 3]
     assert list(tmp_path.iterdir()) == []
+
+
+def gaps_to_the_rules(path: Path, word: Word, dpi: int = 144) -> tuple[float, float]:
+    """Points of blank paper between ``word``'s box and the first rule left and right of it,
+    along the middle of the word (the page rendered by pdftoppm, grey levels read)."""
+    run_tool(
+        "pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1", str(path), str(path)
+    )
+    image = Image.open(next(path.parent.glob(f"{path.name}*.png"))).convert("L")
+    scale = dpi / 72
+    y = round((word.y_min + word.y_max) / 2 * scale)
+    left, right = math.floor(word.x_min * scale), math.ceil(word.x_max * scale)
+
+    def blank(x: int, step: int) -> float:
+        count = 0
+        while image.getpixel((x, y)) > 200:  # type: ignore[operator]  # grey level
+            x += step
+            count += 1
+        return count / scale
+
+    return blank(left - 1, -1), blank(right + 1, 1)
+
+
+@requires_poppler
+def test_headers_keep_their_words_and_months_clear_the_rules(
+    fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    """Issue 12 polish: a header never breaks inside a word (入党时/间 read wrong; each header
+    is on one line) and a month (1995.07) has at least a row's padding to the rules, like
+    other cells, with the 党小组 column printed too (the narrowest layout)."""
+    context = make_context(fonts)
+    data = MemberRosterData(
+        "第一网格党支部",
+        date(2026, 11, 22),
+        [dataclasses.replace(member, group="第一楼栋党小组") for member in members(3)],
+    )
+    path = tmp_path / "roster.pdf"
+    render_to_file([build_member_roster(data, context)], context, path)
+    words = all_words(path)
+    texts = [word.text for word in words]
+    for header in (
+        "出生年月",
+        "入党时间",
+        "转正时间",
+        "公民身份号码",
+        "工作单位及职务",
+        "所在党小组",
+    ):
+        assert header in texts, (header, texts[:30])
+    header_tops = {word.y_min for word in words if word.text in ("序号", "入党时间", "出生年月")}
+    assert len(header_tops) == 1  # one header line
+    padding = table_metrics(FONT_SIZE).padding
+    months = [word for word in words if word.text in ("1970.01", "1995.07", "1996.07")]
+    assert len(months) == 9
+    for month in months[:3]:
+        left, right = gaps_to_the_rules(path, month)
+        assert left >= padding and right >= padding, (month.text, left, right)

@@ -18,7 +18,13 @@ from typing import Any
 from dangqun.core.db import Database
 from dangqun.members.documents import member_roster, political_birthdays, registration_receipt
 from dangqun.members.documents.personal_data import reading_actor
-from dangqun.printing.kinds import DocumentKind, IssuedAs, Registration, integer_id
+from dangqun.printing.kinds import (
+    DocumentKind,
+    IssuedAs,
+    PageEstimate,
+    Registration,
+    integer_id,
+)
 from dangqun.printing.page_kit import PrintContext
 
 
@@ -50,6 +56,22 @@ def _load_political_birthdays(
     )
 
 
+def _estimate_roster(database: Database, record_id: str, context: PrintContext) -> PageEstimate:
+    organization_id = integer_id(record_id, "党组织编号")
+    actor = reading_actor(context, "花名册")
+    return member_roster.roster_estimate(database, actor, organization_id, context)
+
+
+def _estimate_political_birthdays(
+    database: Database, record_id: str, context: PrintContext
+) -> PageEstimate:
+    year, month, organization_id = political_birthdays.parse_list_id(record_id)
+    actor = reading_actor(context, "政治生日名单")
+    return political_birthdays.birthdays_estimate(
+        database, actor, year, month, organization_id, context
+    )
+
+
 def _issued_receipt(
     data: registration_receipt.RegistrationReceiptData, issued: IssuedAs
 ) -> registration_receipt.RegistrationReceiptData:
@@ -74,6 +96,7 @@ DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
         member_roster.sample_member_roster,
         load=_load_roster,
         id_meaning="党组织编号（含其下属党小组的党员）",
+        estimate=_estimate_roster,
     ),
     DocumentKind(
         registration_receipt.KIND,
@@ -93,6 +116,7 @@ DOCUMENT_KINDS: tuple[DocumentKind[Any], ...] = (
         political_birthdays.build_political_birthdays,
         political_birthdays.sample_political_birthdays,
         load=_load_political_birthdays,
+        estimate=_estimate_political_birthdays,
         id_meaning=f"年月 {political_birthdays.MONTH_FORMAT}，如 2026-11；只列一个党组织（含下属）"
         "时加 /党组织编号，如 2026-11/3",
     ),

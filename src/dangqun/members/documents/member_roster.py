@@ -37,6 +37,7 @@ from dangqun.members.documents.personal_data import printed
 from dangqun.members.models import Member, Organization
 from dangqun.members.search_keys import COMPOUND_SURNAME_READINGS, name_syllables, to_simplified
 from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus
+from dangqun.printing.kinds import PageEstimate
 from dangqun.printing.page_kit import (
     DocumentPlan,
     PageLayout,
@@ -47,7 +48,12 @@ from dangqun.printing.page_kit import (
     paragraph,
     signature_lines,
 )
-from dangqun.printing.streamed_table import StreamedColumn, StreamedTable, estimate_pages
+from dangqun.printing.streamed_table import (
+    StreamedColumn,
+    StreamedTable,
+    estimate_pages,
+    header_lines,
+)
 
 KIND = "member_roster"
 FONT_SIZE = TypeSize.XIAOWU
@@ -112,14 +118,18 @@ class MemberRosterData:
         )
 
 
-WRAPPING_COLUMNS_MM = (26.0, 27.0)
+WRAPPING_COLUMNS_MM = (24.0, 26.4)
 """工作单位及职务 and 现居住地址 in :func:`_columns`: the columns whose values wrap."""
+
+MONTH_COLUMN_MM = 14.05
+"""出生年月, 入党时间, 转正时间: a four-character header on one line at 小五 (with the
+padding of a cell) when the 党小组 column is printed too."""
 
 
 def characters_per_line(share_mm: float, with_group: bool) -> int:
     """Tenths of Chinese characters on one line of a column ``share_mm`` wide (the page
     estimate)."""
-    scale = 269 / (267 if with_group else 243)
+    scale = 269 / sum(column.share for column in _columns(False, with_group))
     return max(int(10 * (share_mm * scale - 1.5) / (FONT_SIZE * 25.4 / 72)), 10)
 
 
@@ -187,25 +197,30 @@ def _month(value: date | None) -> str:
 
 
 def _columns(full: bool, with_group: bool) -> list[StreamedColumn]:
-    """Widths in millimetres of the 269 mm frame, each the usual widest value at 小五
-    (headers may take two lines): 序号 holds 99999; 学历 中等职业教育; 党员类型 离退休党员; a
-    masked address (six characters and the mask) fits its column, and is cut rather than
-    wrapped should it not; in full the address wraps like any text."""
+    """Widths in millimetres of the 269 mm frame, each the usual widest value at 小五: 序号
+    holds 99999; 学历 中等职业教育; 党员类型 离退休党员; a masked address (six characters
+    and the mask) fits its column, and is cut rather than wrapped should it not; in full the
+    address wraps like any text.
+
+    Every header fits on one line: a header broken inside a word (入党时/间, 出生年/月)
+    reads wrong. The three month columns are the width of their four-character header, which
+    leaves a month (1995.07) more than a row's padding on each side instead of touching the
+    rules; the work unit, which wraps anyway, gives up the room."""
     columns = [
         StreamedColumn("序号", 10.5, "center", one_line=True),
         StreamedColumn("姓名", 14.5, "center"),
         StreamedColumn("性别", 8, "center"),
         StreamedColumn("民族", 12, "center"),
-        StreamedColumn("出生年月", 13, "center"),
+        StreamedColumn("出生年月", MONTH_COLUMN_MM, "center"),
         StreamedColumn("公民身份号码", 32.5, "center"),
         StreamedColumn("学历", 20.5, "center"),
         StreamedColumn(glossary.CATEGORY, 14.5, "center"),
-        StreamedColumn("入党时间", 13, "center"),
-        StreamedColumn("转正时间", 13, "center"),
-        StreamedColumn("工作单位及职务", 26),
-        StreamedColumn("联系电话", 21, "center"),
-        StreamedColumn("现居住地址", 27, one_line=not full),
-        StreamedColumn(glossary.KIND, 17.5, "center"),
+        StreamedColumn("入党时间", MONTH_COLUMN_MM, "center"),
+        StreamedColumn("转正时间", MONTH_COLUMN_MM, "center"),
+        StreamedColumn("工作单位及职务", WRAPPING_COLUMNS_MM[0]),
+        StreamedColumn("联系电话", 20.7, "center"),
+        StreamedColumn("现居住地址", WRAPPING_COLUMNS_MM[1], one_line=not full),
+        StreamedColumn(glossary.KIND, 17.25, "center"),
     ]
     if with_group:
         columns.append(StreamedColumn(glossary.GROUP, 24, "center"))
@@ -294,16 +309,29 @@ def estimate_roster_pages(
     specification = context.layout(PageLayout.LANDSCAPE)
     width, height = specification.frame_width, specification.frame_height
     data = MemberRosterData(organization_name, context.print_date, [], counts)
-    lines = counts.lines_full if context.may_see_personal_data else counts.lines
+    full = context.may_see_personal_data
+    lines = counts.lines_full if full else counts.lines
     return estimate_pages(
         counts.total,
         height,
         FONT_SIZE,
-        header_lines=2,
+        header_lines=header_lines(_columns(full, counts.with_group), context, width, FONT_SIZE),
         lines_per_row=lines / counts.total if lines and counts.total else 1.0,
         first_page_used=_height(_head(data, counts, context), width, height),
         last_page_used=_height(_tail(context, width), width, height),
     )
+
+
+def roster_estimate(
+    database: Database, actor: Actor, organization_id: int, context: PrintContext
+) -> PageEstimate:
+    """The roster's pages and names from its counts, before any row is read (issue 12)."""
+    counts = count_roster(database, actor, organization_id)
+    with database.reading() as session:
+        organization = session.get(Organization, organization_id)
+        assert organization is not None  # count_roster refused a missing one
+        name = organization.name
+    return PageEstimate(estimate_roster_pages(counts, name, context), counts.total)
 
 
 def _subtree(session: Session, organization_id: int) -> list[int]:

@@ -35,6 +35,7 @@ from dangqun.core.security import Actor
 from dangqun.members.codes import GENDERS
 from dangqun.members.documents.member_roster import chinese_name_order, community_and_branch
 from dangqun.members.documents.personal_data import printed
+from dangqun.printing.kinds import PageEstimate
 from dangqun.printing.page_kit import (
     DocumentPlan,
     PageLayout,
@@ -45,7 +46,12 @@ from dangqun.printing.page_kit import (
     gap,
     paragraph,
 )
-from dangqun.printing.streamed_table import StreamedColumn, StreamedTable, estimate_pages
+from dangqun.printing.streamed_table import (
+    StreamedColumn,
+    StreamedTable,
+    estimate_pages,
+    header_lines,
+)
 
 KIND = "political_birthdays"
 
@@ -106,14 +112,17 @@ def parse_list_id(text: str) -> tuple[int, int, int | None]:
 
 FONT_SIZE = TypeSize.WUHAO
 COLUMNS = (
-    # Shares in millimetres of the 160 mm frame: the branch takes what the rest leaves.
+    # Shares in millimetres of the 160 mm frame, each the widest usual value with a cell's
+    # padding: the date in full, 1975年11月30日 on one line (issue 12, after GB/T 9704-2012:
+    # year, month and day in Arabic numerals); 联系电话 a masked 0871-65123456; 所在党支部
+    # twelve characters (翠湖社区离退休党员党支部).
     StreamedColumn("序号", 12, "center", one_line=True),
-    StreamedColumn("姓名", 20, "center"),
-    StreamedColumn("性别", 10, "center"),
-    StreamedColumn("所在党支部", 48),
-    StreamedColumn("入党日期", 22, "center"),
-    StreamedColumn("党龄\n（周年）", 18, "center"),
-    StreamedColumn("联系电话", 30, "center"),
+    StreamedColumn("姓名", 16.7, "center"),
+    StreamedColumn("性别", 9.1, "center"),
+    StreamedColumn("所在党支部", 47.1),
+    StreamedColumn("入党日期", 29.7, "center"),
+    StreamedColumn("党龄\n（周年）", 16.7, "center"),
+    StreamedColumn("联系电话", 28.7, "center"),
 )
 
 
@@ -177,7 +186,7 @@ def build_political_birthdays(data: PoliticalBirthdaysData, context: PrintContex
             member.name,
             member.gender,
             member.branch,
-            f"{member.joined_on:%Y.%m.%d}",
+            chinese_date(member.joined_on),
             str(member.years),
             printed(PersonalField.PHONE, member.phone, full),
         ]
@@ -209,10 +218,24 @@ def estimate_birthday_pages(data: PoliticalBirthdaysData, count: int, context: P
         count,
         height,
         FONT_SIZE,
-        header_lines=2,
+        header_lines=header_lines(COLUMNS, context, width, FONT_SIZE),
         first_page_used=used(_head(data, context)),
         last_page_used=used(_tail(data, count, context)),
     )
+
+
+def birthdays_estimate(
+    database: Database,
+    actor: Actor,
+    year: int,
+    month: int,
+    organization_id: int | None,
+    context: PrintContext,
+) -> PageEstimate:
+    """The list's pages and names, read but not laid out (issue 12: said before printing)."""
+    data = load_political_birthdays(database, actor, year, month, organization_id)
+    count = len(data.members)
+    return PageEstimate(estimate_birthday_pages(data, count, context), count)
 
 
 def load_political_birthdays(

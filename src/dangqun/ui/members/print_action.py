@@ -1,4 +1,5 @@
-"""打印花名册: the roster of the branch chosen in the page's organization filter.
+"""打印花名册: the roster of the branch chosen in the page's organization filter; 打印报到回执:
+the registration receipt of the selected in-service member.
 
 The PDF comes from the same loader, masking and layout as ``dangqun print member_roster --id
 N`` — built on the thread pool behind a
@@ -22,11 +23,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from dangqun.core.security import Actor
+from dangqun.members.vocabulary import MemberKind
 from dangqun.ui.widgets import message_boxes
 
 if TYPE_CHECKING:
     from dangqun.core.db import Database
+    from dangqun.members.search import MemberRow
     from dangqun.ui.pages.members_page import MembersPage
+
+RECEIPT_KIND = "registration_receipt"
+"""The 在职党员报到回执's document kind (``dangqun.members.documents.registration_receipt``)."""
 
 LONG_ROSTER_PAGES = 10
 """From this many pages on, printing asks first (a short roster just opens)."""
@@ -92,7 +98,7 @@ def _estimated(page: MembersPage, organization_id: int, title: str, result: obje
         ),
     ):
         return
-    from dangqun.ui.print_preview import preview_pdf_job
+    from dangqun.ui.print_preview import ProgressUnit, preview_pdf_job
 
     context = page.context
     job = partial(
@@ -104,7 +110,15 @@ def _estimated(page: MembersPage, organization_id: int, title: str, result: obje
         title,
         result.pages,
     )
-    preview_pdf_job(page, context.ui_state, title, job, f"{title}.pdf", page.preview_shown)
+    preview_pdf_job(
+        page,
+        context.ui_state,
+        title,
+        job,
+        f"{title}.pdf",
+        page.preview_shown,
+        unit=ProgressUnit.PAGES,
+    )
 
 
 def estimate_roster(
@@ -146,3 +160,50 @@ def roster_pdf(
     return render_to_bytes(
         [build_member_roster(data, context)], context, title, 1, None, cancel, pages_done
     )
+
+
+def receipt_member(page: MembersPage) -> MemberRow | None:
+    """The selected member when a 报到回执 can be printed for them: an in-service member who
+    registered at the community (what ``load_registration_receipt`` accepts)."""
+    indexes = page.ui.membersView.selectionModel().selectedRows()
+    if not indexes:
+        return None
+    member = page.model.member_at(indexes[0].row())
+    if member is None or member.kind is not MemberKind.IN_SERVICE_REGISTERED:
+        return None
+    return member
+
+
+def print_receipt(page: MembersPage) -> None:
+    """打印报到回执 for the selected in-service member: numbered and entered in the register of
+    issued documents by the same ``record_pdf`` as ``dangqun print registration_receipt --id
+    N`` (a second print is a re-print of the same number), shown in the preview first."""
+    member = receipt_member(page)
+    if member is None:
+        message_boxes.show_info(
+            page,
+            QCoreApplication.translate("MembersPage", "Print registration receipt"),
+            QCoreApplication.translate(
+                "MembersPage",
+                "Select an in-service member who registered at the community first. The "
+                "receipt confirms their registration to their own organization.",
+            ),
+        )
+        return
+    from dangqun.printing.service import record_pdf
+    from dangqun.ui.print_preview import preview_pdf_job
+
+    context = page.context
+    title = QCoreApplication.translate("MembersPage", "Registration receipt {name}").format(
+        name=member.name
+    )
+    job = partial(
+        record_pdf,
+        context.application.database,
+        context.application.paths.keys,
+        context.actor,
+        RECEIPT_KIND,
+        str(member.id),
+        title,
+    )
+    preview_pdf_job(page, context.ui_state, title, job, f"{title}.pdf", page.preview_shown)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSizePolicy,
     QWidget,
 )
@@ -366,6 +367,17 @@ class MembersPage(QWidget):
         ui.templateButton.setIcon(icon("template", selected_color=None))
         ui.templateFirstButton.setIcon(icon("template", selected_color=None))
         ui.printButton.setIcon(icon("print", selected_color=None))
+        # 打印报到回执 for the selected in-service member, beside 打印花名册 (issue 12).
+        self.receiptButton = QPushButton(self.tr("Print receipt"), ui.actionsBar)
+        self.receiptButton.setObjectName("receiptButton")
+        self.receiptButton.setIcon(icon("print", selected_color=None))
+        self.receiptButton.setToolTip(
+            self.tr("Print the registration receipt of the selected in-service member")
+        )
+        ui.actionsLayout.insertWidget(
+            ui.actionsLayout.indexOf(ui.printButton) + 1, self.receiptButton
+        )
+        QWidget.setTabOrder(ui.printButton, self.receiptButton)
         ui.birthdaysButton.setIcon(icon("birthday"))
         ui.organizationsButton.setIcon(icon("organizations"))
         ui.emptyIcon.setPixmap(accent_icon("members").pixmap(QSize(56, 56)))
@@ -393,13 +405,20 @@ class MembersPage(QWidget):
         ui.templateButton.clicked.connect(partial(import_action.save_template, self))
         ui.templateFirstButton.clicked.connect(partial(import_action.save_template, self))
         ui.printButton.clicked.connect(partial(print_action.print_roster, self))
+        self.receiptButton.clicked.connect(partial(print_action.print_receipt, self))
         ui.birthdaysButton.clicked.connect(self.show_political_birthdays)
         ui.organizationsButton.clicked.connect(self.show_organizations)
-        # What does not fit the window's width goes into 更多: the template first, then
-        # printing (issue 11). Buttons the role may not use stay hidden.
+        # What does not fit the window's width goes into 更多: the template first, then the
+        # receipt, then printing (issue 11). Buttons the role may not use stay hidden.
         collapsible = [
             button
-            for button in (ui.importButton, ui.exportButton, ui.printButton, ui.templateButton)
+            for button in (
+                ui.importButton,
+                ui.exportButton,
+                ui.printButton,
+                self.receiptButton,
+                ui.templateButton,
+            )
             if not button.isHidden()
         ]
         self.actions_overflow = OverflowMenu(
@@ -705,6 +724,7 @@ class MembersPage(QWidget):
         has_rows = self.model.rowCount() > 0
         ui.exportButton.setEnabled(has_rows)
         ui.printButton.setEnabled(has_rows)
+        self.receiptButton.setEnabled(print_action.receipt_member(self) is not None)
 
     def _row_activated(self, index: QModelIndex) -> None:
         member_id = self.model.member_id_at(index.row())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -149,6 +150,13 @@ class PrintingTab(QWidget):
         ui.refusedFontList.setMinimumHeight(90)
         ui.exportKeyButton.clicked.connect(self.export_key)
         ui.importKeyButton.clicked.connect(self.import_key)
+        # The register of issued documents, where the codes on paper are looked up (issue 12).
+        self.registerButton = QPushButton(self.tr("Document register…"), ui.verificationKeyGroup)
+        self.registerButton.setObjectName("documentRegisterButton")
+        self.registerButton.setIcon(tab_icon("print"))
+        layout = ui.verificationKeyActionsLayout
+        layout.insertWidget(layout.indexOf(ui.importKeyButton) + 1, self.registerButton)
+        self.registerButton.clicked.connect(self.show_document_register)
         ui.printSampleButton.clicked.connect(self.print_font_sample)
         ui.rescanFontsButton.clicked.connect(self.rescan_fonts)
         ui.chooseFontFileButton.clicked.connect(self.choose_font_file)
@@ -468,6 +476,15 @@ class PrintingTab(QWidget):
         ui.importKeyButton.setEnabled(self._key_call is None)
 
     # --- verification key -----------------------------------------------------------------
+
+    def show_document_register(self) -> None:
+        """文书登记簿: every document issued with a number, its re-prints and voids."""
+        from dangqun.ui.dialogs.document_register_dialog import DocumentRegisterDialog
+
+        dialog = DocumentRegisterDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.register_dialog = dialog
 
     def export_key(self) -> None:
         """Ask where and with which passphrase (twice), then export off the GUI thread."""
