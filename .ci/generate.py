@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import os
 import re
 import shutil
 import subprocess
@@ -185,7 +186,12 @@ def update_translation_source(ts_file: Path, language: str) -> None:
 
 
 def release_translation(ts_file: Path, qm_file: Path) -> None:
-    _run_tool("lrelease", "-silent", str(ts_file), "-qm", str(qm_file))
+    """Compile to a temporary file and rename it over the ``.qm``: a running app (or test)
+    memory-maps the ``.qm`` it loaded, and rewriting that file in place crashes it in the next
+    ``retranslateUi`` (seen as segmentation faults while translations were regenerated)."""
+    partial = qm_file.with_name(f".{qm_file.name}.partial")
+    _run_tool("lrelease", "-silent", str(ts_file), "-qm", str(partial))
+    os.replace(partial, qm_file)
 
 
 def unfinished_messages(ts_file: Path) -> list[tuple[str, str]]:

@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountDetailDialog</name>
+    <message>
+        <source>Account details</source>
+        <translation>账户详情</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已服务</translation>
+    </message>
+    <message>
+        <source>Spendable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Certificates for this activity…</source>
+        <translation>打印本次活动的证明…</translation>
+    </message>
+    <message>
+        <source>Choose a record entered in a batch (one activity) to print its certificates</source>
+        <translation>请选择一条批量登记（一次活动）的记录，再打印该活动的证明</translation>
+    </message>
+    <message>
+        <source>Latest service</source>
+        <translation>最近服务</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Choose a spending, gift or donation to reverse</source>
+        <translation>请选择要冲正的一笔兑换、转赠或捐赠</translation>
+    </message>
+    <message>
+        <source>Latest movements</source>
+        <translation>最近收支</translation>
+    </message>
+    <message>
+        <source>The latest {count} of each; the passbook statement prints them all.</source>
+        <translation>各显示最近 {count} 条；打印存折可看到全部记录。</translation>
+    </message>
+    <message>
+        <source>Account details — {name}</source>
+        <translation>账户详情 — {name}</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>{kind} · {status} · opened {opened}</source>
+        <translation>{kind} · {status} · {opened} 开户</translation>
+    </message>
+    <message>
+        <source>ID number {id_number}</source>
+        <translation>身份号码 {id_number}</translation>
+    </message>
+    <message>
+        <source>Phone {phone}</source>
+        <translation>电话 {phone}</translation>
+    </message>
+    <message>
+        <source>Address {address}</source>
+        <translation>住址 {address}</translation>
+    </message>
+    <message>
+        <source>Skills {skills}</source>
+        <translation>特长 {skills}</translation>
+    </message>
+    <message>
+        <source>Service areas {areas}</source>
+        <translation>服务区域 {areas}</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
     <message>
         <source>User</source>
@@ -368,7 +487,7 @@ The program now returns to the sign-in screen.</source>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>服务日期</translation>
     </message>
     <message>
         <source>Category</source>
@@ -1123,8 +1242,8 @@ The program now returns to the sign-in screen.</source>
         <translation>还没有登记党员。党员登记和花名册导入将在“党员管理”中提供；在此之前，下面的数字都为 0。</translation>
     </message>
     <message>
-        <source>Party members at a glance</source>
-        <translation>党员概况</translation>
+        <source>At a glance</source>
+        <translation>工作概况</translation>
     </message>
     <message>
         <source>Go to</source>
@@ -1135,40 +1254,38 @@ The program now returns to the sign-in screen.</source>
         <translation>打开时间银行的待核实记录</translation>
     </message>
     <message>
-        <source>Time banked this month</source>
-        <translation>本月存入时间</translation>
+        <source>Time bank this month</source>
+        <translation>本月时间银行</translation>
     </message>
     <message>
-        <source>Time spent this month</source>
-        <translation>本月兑换时间</translation>
+        <source>Records to verify</source>
+        <translation>待核实记录</translation>
     </message>
     <message>
-        <source>Service records to verify</source>
-        <translation>待核实的服务记录</translation>
+        <source>Spent {minutes}</source>
+        <translation>兑换 {minutes}</translation>
     </message>
     <message>
-        <source>Most service this month</source>
-        <translation>本月服务最多的类别</translation>
+        <source>Most: {categories}</source>
+        <translation>最多：{categories}</translation>
     </message>
     <message>
-        <source>Verified service, {month}</source>
-        <translation>{month} 已核实入账的服务</translation>
+        <source>No verified service yet</source>
+        <translation>还没有已核实的服务</translation>
     </message>
     <message>
-        <source>Exchanged for items or services</source>
-        <translation>兑换物品或服务</translation>
+        <source>Earned {minutes}</source>
+        <translation>存入 {minutes}</translation>
     </message>
     <message>
-        <source>{minutes} wait; click to verify</source>
-        <translation>共 {minutes}，点击去核实</translation>
+        <source>{minutes} in all
+Click to verify</source>
+        <translation>共 {minutes}
+点击去核实</translation>
     </message>
     <message>
         <source>Nothing waits</source>
         <translation>没有待核实的记录</translation>
-    </message>
-    <message>
-        <source>No verified service yet this month</source>
-        <translation>本月还没有已核实的服务</translation>
     </message>
 </context>
 <context>
@@ -3120,7 +3237,7 @@ Cannot be used: {reason}</source>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>冲正原因</translation>
     </message>
     <message>
         <source>Reverse</source>
@@ -3156,6 +3273,161 @@ Cannot be used: {reason}</source>
     <message>
         <source>Not done</source>
         <translation>未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceImportDialog</name>
+    <message>
+        <source>Import a sign-in sheet</source>
+        <translation>导入签到表</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>重新选择文件…</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>全部不导入</translation>
+    </message>
+    <message>
+        <source>Check the sheet</source>
+        <translation>检查签到表</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>One line per volunteer and service. Columns, in any order: name, ID number or volunteer number, date, start time, end time, category, beneficiary, content, and the slip number if the paper has one. Other columns are ignored. Every row is checked before anything is written; imported records wait for verification like records entered by hand.</source>
+        <translation>每名志愿者的每次服务占一行。列的顺序不限：姓名、公民身份号码或志愿者编号、服务日期、开始时间、结束时间、服务类别、服务对象、服务内容，纸质登记单有编号的再填登记单号；其他列不读取。写入之前先检查每一行；导入的记录和手工登记的一样，为“待核实”。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Open accounts for people who have none</source>
+        <translation>为未开户的人开户</translation>
+    </message>
+    <message>
+        <source>A member gets an account linked to the member record; anyone else is opened as a resident with the name and ID number on the sheet.</source>
+        <translation>党员按党员开户（信息取自党员档案）；其他人按居民开户，使用签到表上的姓名和身份号码。</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>总行数</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>New records</source>
+        <translation>新登记</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Choose a sign-in sheet</source>
+        <translation>选择签到表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking every row of “{file}”… Nothing is written yet.</source>
+        <translation>正在检查“{file}”的每一行……尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing {count} rows…</source>
+        <translation>正在导入 {count} 行……</translation>
+    </message>
+    <message>
+        <source>Rows to correct</source>
+        <translation>需要改正的行</translation>
+    </message>
+    <message>
+        <source>Worth a look (these rows are not imported again)</source>
+        <translation>请留意（这些行不会重复导入）</translation>
+    </message>
+    <message>
+        <source>Import {count} records</source>
+        <translation>导入 {count} 条记录</translation>
+    </message>
+    <message>
+        <source>Import the {count} valid rows only</source>
+        <translation>只导入有效的 {count} 行</translation>
+    </message>
+    <message>
+        <source>“{file}”, sheet “{sheet}”, header in row {row}.</source>
+        <translation>“{file}”，工作表“{sheet}”，表头在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation>未使用的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>The sheet has no service rows under its header.</source>
+        <translation>签到表的表头下面没有服务记录。</translation>
+    </message>
+    <message>
+        <source>None of the {total} rows can be imported. Correct the sheet (the row numbers below are those Excel shows) and import it again.</source>
+        <translation>{total} 行都不能导入。请改正签到表（下面的行号与 Excel 中的一致）后重新导入。</translation>
+    </message>
+    <message>
+        <source>Every valid row was imported before: nothing new to import.</source>
+        <translation>有效的行都已导入过，没有新的记录可导入。</translation>
+    </message>
+    <message>
+        <source>All {total} rows are valid: {count} new records ({time}), waiting for verification.</source>
+        <translation>{total} 行全部有效：将新登记 {count} 条记录（{time}），待核实。</translation>
+    </message>
+    <message>
+        <source>{invalid} of {total} rows have problems (listed below with the row numbers Excel shows). Import nothing and correct the sheet, or import the {count} valid rows now ({time}).</source>
+        <translation>{total} 行中有 {invalid} 行有问题（下面按 Excel 的行号列出）。可以全部不导入、改正签到表后再导入，也可以现在只导入有效的 {count} 行（{time}）。</translation>
+    </message>
+    <message>
+        <source>Accounts that will be opened: {names}.</source>
+        <translation>将开户：{names}。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>没有导入任何内容</translation>
+    </message>
+    <message>
+        <source>The database is unchanged. Correct the sheet and import it again; rows already imported are recognised and not doubled.</source>
+        <translation>数据没有任何改变。请改正签到表后重新导入；已导入过的行会被识别，不会重复登记。</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet imported</source>
+        <translation>签到表已导入</translation>
+    </message>
+    <message>
+        <source>{count} service records ({time}) were entered and wait for verification.</source>
+        <translation>已登记 {count} 条服务记录（{time}），等待核实。</translation>
+    </message>
+    <message>
+        <source>Accounts opened: {names}.</source>
+        <translation>已开户：{names}。</translation>
+    </message>
+    <message>
+        <source>{count} rows with problems were left out; correct them and import the sheet again.</source>
+        <translation>有 {count} 行有问题，没有导入；改正后可重新导入这张签到表。</translation>
     </message>
 </context>
 <context>
@@ -3295,7 +3567,7 @@ Cannot be used: {reason}</source>
     </message>
     <message>
         <source>Time bank</source>
-        <translation type="unfinished">时间银行</translation>
+        <translation>时间银行</translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3857,14 @@ Size: {size}</source>
         <translation>待核实</translation>
     </message>
     <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Personal data, the latest service and movements (double-click or Enter)</source>
+        <translation>个人信息、最近服务和收支明细（也可双击或按回车）</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
@@ -3629,60 +3909,12 @@ Size: {size}</source>
         <translation>志愿服务证明…</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>服务类别</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>For whom</source>
-        <translation>服务对象</translation>
-    </message>
-    <message>
-        <source>Certificates for this activity…</source>
-        <translation>打印本次活动的证明…</translation>
-    </message>
-    <message>
-        <source>Latest service</source>
-        <translation>最近服务</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>余额</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Reverse…</source>
-        <translation>冲正…</translation>
-    </message>
-    <message>
-        <source>Latest movements</source>
-        <translation>最近收支</translation>
-    </message>
-    <message>
         <source>Choose a volunteer to see the balances and history.</source>
         <translation>选择一名志愿者，查看余额和历史记录。</translation>
+    </message>
+    <message>
+        <source>Community service report to the home organization…</source>
+        <translation>双报告（向所在党组织报告社区服务）…</translation>
     </message>
     <message>
         <source>No accounts yet</source>
@@ -3709,22 +3941,6 @@ Size: {size}</source>
         <translation>居民</translation>
     </message>
     <message>
-        <source>{kind} · {status} · opened {opened}</source>
-        <translation>{kind} · {status} · {opened} 开户</translation>
-    </message>
-    <message>
-        <source>ID number {id_number} · phone {phone}</source>
-        <translation>身份号码 {id_number} · 电话 {phone}</translation>
-    </message>
-    <message>
-        <source>Address {address}</source>
-        <translation>住址 {address}</translation>
-    </message>
-    <message>
-        <source>Skills {skills} · areas {areas}</source>
-        <translation>特长 {skills} · 服务区域 {areas}</translation>
-    </message>
-    <message>
         <source>Choose a volunteer whose account is active</source>
         <translation>请先选择一名账户正常的志愿者</translation>
     </message>
@@ -3739,6 +3955,25 @@ Size: {size}</source>
     <message>
         <source>Service records credit no hours until someone verifies them.</source>
         <translation>服务记录核实后才计入时长。</translation>
+    </message>
+</context>
+<context>
+    <name>TimebankPrint</name>
+    <message>
+        <source>Passbook {start} to {end}</source>
+        <translation>时间银行存折 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Volunteer service certificate</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source>Community service report to the home organization</source>
+        <translation>在职党员社区服务情况报告（双报告）</translation>
+    </message>
+    <message>
+        <source>Volunteer service certificates of the activity</source>
+        <translation>本次活动的志愿服务证明</translation>
     </message>
 </context>
 <context>
@@ -3761,7 +3996,7 @@ Size: {size}</source>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished">重命名</translation>
+        <translation>改名</translation>
     </message>
     <message>
         <source>Retire</source>
@@ -3805,7 +4040,7 @@ Size: {size}</source>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Who verifies a record</source>
@@ -3841,7 +4076,7 @@ Size: {size}</source>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished">恢复</translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Added “{name}”.</source>
@@ -3861,7 +4096,7 @@ Size: {size}</source>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -3920,7 +4155,7 @@ Size: {size}</source>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Minutes</source>

@@ -42,6 +42,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dangqun.cli_translations import ChineseArgumentParser
@@ -261,3 +262,42 @@ class CliKit:
         except Exception:  # no login name on some service accounts
             user = "unknown"
         return system_actor(f"命令行:{user}")
+
+
+def check_writable_output(path: Path, option: str) -> None:
+    """Refuse an output file that cannot be written *before* any data is written (issue 10: a
+    bad ``--report`` path after a committed import ended in a traceback): its folder must exist
+    and take a new file, and the path must not be a folder."""
+    import tempfile
+
+    from dangqun.core.errors import ValidationError
+
+    folder = path.parent  # Path("r.json").parent is Path("."), the working folder
+    if path.is_dir():
+        raise ValidationError.single(option, f"{option}“{path}”是一个文件夹，请给出文件名。")
+    if not folder.is_dir():
+        raise ValidationError.single(option, f"{option} 的文件夹“{folder}”不存在。")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".dangqun-", suffix=".tmp"):
+            pass
+    except OSError as error:
+        raise ValidationError.single(
+            option, f"{option} 的文件夹“{folder}”不能写入（{error.strerror or error}）。"
+        ) from None
+
+
+def write_report(path: Path, payload: dict[str, object]) -> None:
+    """An import's ``--report``: it names rows and the values found in them, so it is written
+    owner-only, in one piece (``members import``, ``timebank import-services``)."""
+    import json
+
+    from dangqun.core.paths import write_private_file
+
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    try:
+        write_private_file(path, text.encode("utf-8"))
+    except OSError as error:
+        raise DangqunError(
+            f"导入已完成，但检查结果没能写入“{path}”（{error.strerror or error}）。"
+            "可用 --dry-run 重新检查得到结果。"
+        ) from None

@@ -47,11 +47,6 @@ from dangqun.members.documents.member_roster import (
 )
 from dangqun.printing.batch import render_to_file
 from dangqun.printing.documents.minutes import build_minutes, sample_minutes
-from dangqun.printing.documents.volunteer_certificate import (
-    VolunteerCertificateData,
-    certificate_code,
-    sample_volunteer_certificate,
-)
 from dangqun.printing.fonts import choose_document_fonts, reset_font_cache
 from dangqun.printing.page_kit import (
     PageLayout,
@@ -61,6 +56,11 @@ from dangqun.printing.page_kit import (
     layout_specification,
 )
 from dangqun.printing.service import render_documents
+from dangqun.timebank.documents.volunteer_certificate import (
+    VolunteerCertificateData,
+    certificate_code,
+    sample_volunteer_certificate,
+)
 from tests.benchmarks.common import emit
 
 CENTER_ID = "6f1c2e1a-3b4c-4d5e-8f90-123456789abc"

@@ -21,7 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.benchmarks.common import prepared_center
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("demo", "startup", "members", "members_ui", "printing", "audit")
+BENCHMARKS = (
+    "demo",
+    "startup",
+    "members",
+    "members_ui",
+    "printing",
+    "audit",
+    "timebank",
+    "timebank_import",
+)
 
 
 def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
@@ -47,6 +56,8 @@ def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
             else []
         ),
         "audit": ["--entries", "5000" if quick else "100000"],
+        "timebank_import": ["--rows", "500" if quick else "2000"],
+        "timebank": ["--quick"] if quick else [],
     }[name]
 
 

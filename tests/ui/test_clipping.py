@@ -133,7 +133,7 @@ def test_the_largest_font_cuts_no_text_at_1024x768(
                 f"{key}: {found}"
                 for key, found in settings_tab_problems(screen, may_scroll_sideways=True).items()
             )
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.parametrize("point_size", [DEFAULT_FONT_POINT_SIZE, LARGEST_FONT_POINT_SIZE])

@@ -125,13 +125,22 @@ def open_add_user_dialog(qtbot, page: SettingsPage) -> tuple[UsersTab, UserDialo
 def test_the_tabs_come_from_the_shell_and_the_features_in_position_order(
     qtbot, page: SettingsPage
 ) -> None:
-    assert page.tab_keys() == ["center", "users", "audit", "backups", "printing", "display"]
+    assert page.tab_keys() == [
+        "center",
+        "users",
+        "audit",
+        "backups",
+        "printing",
+        "timebank",
+        "display",
+    ]
     assert [page.tabs.tabText(index) for index in range(page.tabs.count())] == [
         "中心信息",
         "用户管理",
         "操作日志",
         "备份与恢复",
         "打印",
+        "时间银行",
         "界面与安全",
     ]
 
@@ -374,7 +383,7 @@ def test_staff_sees_no_users_or_audit_tab_and_cannot_edit_settings(
 ) -> None:
     page = make_page(qtbot, application, staff)
 
-    assert page.tab_keys() == ["center", "backups", "printing", "display"]
+    assert page.tab_keys() == ["center", "backups", "printing", "timebank", "display"]
     center = page.tab("center")
     assert center.ui.centerNameEdit.isReadOnly()
     assert not center.ui.saveCenterButton.isVisible()
@@ -397,7 +406,7 @@ def test_read_only_users_see_neither_backups_nor_user_management(
     create_user(application.database, admin, "guest", "访客", Role.READ_ONLY, "guest-pass-1")
     reader = authenticate(application.database, "guest", "guest-pass-1")
     page = make_page(qtbot, application, reader)
-    assert page.tab_keys() == ["center", "printing", "display"]
+    assert page.tab_keys() == ["center", "printing", "timebank", "display"]
 
 
 # -- 操作日志 ---------------------------------------------------------------------------------

@@ -512,3 +512,24 @@ def test_backup_of_a_read_only_database_ends_with_a_clear_message(initialized_pa
         assert "Traceback" not in result.stderr
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_partial_backup_and_the_journal_a_full_disk_left_are_removed_at_start(tmp_path):
+    """A full disk can leave the rollback journal of a failed copy after its partial file is
+    gone; both hold personal data and are removed at the next start."""
+    from dangqun.core.restore import remove_stale_partials
+
+    finished = tmp_path / "dangqun-20261206-095353-daily.sqlite3"
+    finished.write_bytes(b"a finished backup")
+    leftovers = [
+        tmp_path / "dangqun-20261206-095353-manual.sqlite3.partial",
+        tmp_path / "dangqun-20261206-095353-manual.sqlite3.partial-journal",
+        tmp_path / "dangqun-20261206-100000-exit.sqlite3.partial-journal",  # its partial is gone
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"personal data")
+
+    removed = remove_stale_partials(tmp_path)
+
+    assert sorted(removed) == sorted(leftovers)
+    assert list(tmp_path.iterdir()) == [finished]

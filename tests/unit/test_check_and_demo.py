@@ -156,7 +156,11 @@ def _fake_feature(generator: str) -> Feature:
 def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(application, admin):
     with features.feature_added(_fake_feature("fake_visits_demo")):
         summary = generate_demo_data(application.database, admin, 30, seed=8)
-    assert [item.key for item in summary.made] == ["organizations", "members", "events", "visits"]
+    assert [item.key for item in summary.made] == [
+        "organizations", "members", "events",
+        "volunteers", "service_records", "transfers", "closings",  # 时间银行 (issue 13)
+        "visits",
+    ]  # fmt: skip
     assert summary.count("visits") == 60 and summary.members == 30
     assert summary.description().startswith(f"组织 {summary.organizations} 个，党员 30 名，")
     assert summary.description().endswith("走访记录 60 条")
@@ -167,6 +171,8 @@ def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(applic
         assert [json.loads(entry) for entry in entries] == [
             {"members": 30, "seed": 8, "organizations": summary.organizations,
              "events": summary.events, "visits": 60}
+            | {key: summary.count(key)
+               for key in ("volunteers", "service_records", "transfers", "closings")}
         ]  # fmt: skip
 
 

@@ -151,6 +151,21 @@ def _unique_target(backup_dir: Path, stamp: str, kind: str) -> Path:
     return target
 
 
+SQLITE_SIDECAR_SUFFIXES = ("-journal", "-wal", "-shm")
+"""Files SQLite keeps beside a database it writes; a failed copy can leave its rollback journal
+(seen on a full disk: the partial file was deleted, its ``-journal`` stayed)."""
+
+
+def remove_with_sidecars(path: Path) -> list[Path]:
+    """Delete ``path`` and any SQLite sidecar files beside it; returns what existed."""
+    removed = []
+    for candidate in (path, *(path.with_name(path.name + s) for s in SQLITE_SIDECAR_SUFFIXES)):
+        if candidate.exists():
+            candidate.unlink(missing_ok=True)
+            removed.append(candidate)
+    return removed
+
+
 def create_backup(
     database_path: Path,
     backup_dir: Path,
@@ -186,7 +201,7 @@ def create_backup(
         os.replace(partial, target)
         kill_point("backup-renamed")
     except BaseException as error:
-        partial.unlink(missing_ok=True)
+        remove_with_sidecars(partial)
         if isinstance(error, BackupError):
             raise
         if _is_disk_full(error):

@@ -28,7 +28,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from dangqun.core.backup import KEY_FILES_TABLE, kill_point
+from dangqun.core.backup import KEY_FILES_TABLE, kill_point, remove_with_sidecars
 from dangqun.core.database_file import create_private_database_file, has_table
 from dangqun.core.errors import BackupError
 from dangqun.core.paths import write_private_file
@@ -200,8 +200,9 @@ def remove_stale_partials(backup_dir: Path) -> list[Path]:
         return []
     removed = []
     for partial in backup_dir.glob("*.partial"):
-        partial.unlink(missing_ok=True)
-        removed.append(partial)
+        removed.extend(remove_with_sidecars(partial))
+    for journal in backup_dir.glob("*.partial-journal"):  # its partial is already gone
+        removed.extend(remove_with_sidecars(journal.with_name(journal.name[: -len("-journal")])))
     return removed
 
 

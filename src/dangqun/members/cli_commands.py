@@ -16,7 +16,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dangqun.cli_kit import EXIT_OK, EXIT_SOME_INVALID, CliKit
+from dangqun.cli_kit import (
+    EXIT_OK,
+    EXIT_SOME_INVALID,
+    CliKit,
+    check_writable_output,
+    write_report,
+)
 
 if TYPE_CHECKING:
     from dangqun.members.importer import ImportReport
@@ -151,45 +157,8 @@ def command_import(arguments: argparse.Namespace, kit: CliKit) -> int:
         )
     _print_report(report)
     if report_path is not None:
-        _write_report(report_path, report)
+        write_report(report_path, report.as_json())
     return EXIT_OK if report.all_valid else EXIT_SOME_INVALID
-
-
-def check_writable_output(path: Path, option: str) -> None:
-    """Refuse an output file that cannot be written *before* any data is written (issue 10: a
-    bad ``--report`` path after a committed import ended in a traceback): its folder must exist
-    and take a new file, and the path must not be a folder."""
-    import tempfile
-
-    from dangqun.core.errors import ValidationError
-
-    folder = path.parent  # Path("r.json").parent is Path("."), the working folder
-    if path.is_dir():
-        raise ValidationError.single(option, f"{option}“{path}”是一个文件夹，请给出文件名。")
-    if not folder.is_dir():
-        raise ValidationError.single(option, f"{option} 的文件夹“{folder}”不存在。")
-    try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".dangqun-", suffix=".tmp"):
-            pass
-    except OSError as error:
-        raise ValidationError.single(
-            option, f"{option} 的文件夹“{folder}”不能写入（{error.strerror or error}）。"
-        ) from None
-
-
-def _write_report(path: Path, report: ImportReport) -> None:
-    """The report names rows and the values found in them: written owner-only, in one piece."""
-    from dangqun.core.errors import DangqunError
-    from dangqun.core.paths import write_private_file
-
-    text = json.dumps(report.as_json(), ensure_ascii=False, indent=2)
-    try:
-        write_private_file(path, text.encode("utf-8"))
-    except OSError as error:
-        raise DangqunError(
-            f"导入已完成，但检查结果没能写入“{path}”（{error.strerror or error}）。"
-            "可用 --dry-run 重新检查得到结果。"
-        ) from None
 
 
 def command_export(arguments: argparse.Namespace, kit: CliKit) -> int:

@@ -33,7 +33,8 @@ Issue 11, a first day that works:
 Import bombs are refused before they cost minutes and gigabytes (issue 10: a 1.4 MB file that
 unpacks to 1.5 GB took 93 s and 7.5 GB before MemoryError; a 1,000,000-row sheet took 67 s).
 The limits are far above any real roster — a 20,000-member center's roster unpacks to about
-20 MB — and each refusal names its limit:
+20 MB — and each refusal names its limit (the checks live in :mod:`dangqun.core.spreadsheets`,
+shared with the time bank's sign-in sheets):
 
 * :data:`MAX_UNPACKED_BYTES` (200 MB) for all parts of the .xlsx together, and
   :data:`MAX_COMPRESSION_RATIO` (100×) for any part over :data:`RATIO_CHECKED_FROM_BYTES`
@@ -48,13 +49,11 @@ The limits are far above any real roster — a 20,000-member center's roster unp
 
 from __future__ import annotations
 
-import enum
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +62,22 @@ from sqlalchemy.orm import Session
 
 from dangqun.core.clock import local_today
 from dangqun.core.db import Database
-from dangqun.core.errors import DangqunError, ValidationError
+from dangqun.core.errors import ValidationError
 from dangqun.core.security import Actor, Permission
+from dangqun.core.spreadsheets import (
+    HEADER_SEARCH_ROWS,
+    SheetError,
+    SheetLimits,
+    SheetProblem,
+    empty_marker,
+    header_lookup,
+    read_table,
+    shortened,
+)
+from dangqun.core.spreadsheets import ImportMode as ImportMode  # this module's API since issue 4
+from dangqun.core.spreadsheets import cell_text as _text
+from dangqun.core.spreadsheets import is_blank as _blank
+from dangqun.core.spreadsheets import shortened_quotes as _shortened_quotes
 from dangqun.core.uow import UnitOfWork
 from dangqun.members import glossary
 from dangqun.members.codes import (
@@ -99,15 +112,9 @@ from dangqun.members.vocabulary import (
     OrganizationLevel,
 )
 
-HEADER_SEARCH_ROWS = 15
 PLACEHOLDER_BRANCH_ID = -1
-MAX_UNPACKED_BYTES = 200_000_000
-MAX_COMPRESSION_RATIO = 100
-RATIO_CHECKED_FROM_BYTES = 10_000_000
 MAX_ROSTER_ROWS = 200_000
 MAX_ROSTER_COLUMNS = 1_000
-SHOWN_CELL_CHARACTERS = 50
-_QUOTED = re.compile("“([^”]*)”")
 
 # Canonical field → header names rosters use; the first is what the template and export write.
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -156,75 +163,14 @@ _TEXT_FIELDS = (
     "work_unit", "household_registration", "address", "origin_organization",
     "outflow_destination", "activity_card_number", "notes",
 )  # fmt: skip
-_FOOTER_WORDS = ("填表", "审核", "制表", "负责人", "合计", "总计", "说明", "注：")
-EMPTY_WORDS = frozenset({"无", "暂无"})
-"""Words the fill rule (没有的可填‘无’或者划‘—’) writes for "nothing here"."""
-_EMPTY_MARK = re.compile(r"[-‐‑‒–—―─━/]+")
-"""A run of dashes or slashes after NFKC (which turns －, ／ into -, /): the drawn "—"."""
+_HEADER_LOOKUP = header_lookup(HEADER_SYNONYMS)
+
+RosterError = SheetError
+"""The file cannot be read as a roster at all (not .xlsx, no header row, too large)."""
 
 
-def _header_key(text: object) -> str:
-    """``公民身份\\n号码（18位）*`` → ``公民身份号码``: spaces, notes in brackets, marks gone."""
-    value = unicodedata.normalize("NFKC", clean_text(str(text or "")))
-    value = re.sub(r"\s+", "", value)
-    value = re.sub(r"[(\[【].*?[)\]】]", "", value)
-    return value.strip("*＊:：")
-
-
-_HEADER_LOOKUP = {
-    _header_key(name): field_name for field_name, names in HEADER_SYNONYMS.items() for name in names
-}
-
-
-def empty_marker(raw: object) -> str | None:
-    """The cell's text when it only says "nothing here" by the fill rule, else None.
-
-    ``无``, ``暂无``, ``无。``, ``—``, ``——``, ``-``, ``－``, ``/``, ``／``, with any spaces
-    around them: the fill rule forbids blank cells and asks for these instead (issue 11).
-    """
-    if not isinstance(raw, str):
-        return None
-    text = clean_text(raw)
-    if not text:
-        return None
-    key = unicodedata.normalize("NFKC", text).replace(" ", "").rstrip("。.")
-    if key in EMPTY_WORDS or _EMPTY_MARK.fullmatch(key):
-        return text
-    return None
-
-
-class RosterError(DangqunError):
-    """The file cannot be read as a roster at all (not .xlsx, no header row, too large)."""
-
-
-def shortened(text: str) -> str:
-    """``text`` as a message may quote it: at most :data:`SHOWN_CELL_CHARACTERS` characters."""
-    if len(text) <= SHOWN_CELL_CHARACTERS:
-        return text
-    return text[:SHOWN_CELL_CHARACTERS] + "…"
-
-
-def _shortened_quotes(reason: str) -> str:
-    """A reason with every “quoted cell” in it :func:`shortened`."""
-    return _QUOTED.sub(lambda match: f"“{shortened(match.group(1))}”", reason)
-
-
-class ImportMode(enum.Enum):
-    NOTHING_IF_INVALID = "nothing_if_invalid"  # one bad row: write nothing
-    VALID_ROWS = "valid_rows"  # write the valid rows, report the others
-
-
-@dataclass(frozen=True)
-class RosterProblem:
-    """One finding: Excel's row number, the column as the file names it, the cell, the reason."""
-
-    row: int
-    column: str
-    value: str
-    reason: str
-
-    def as_json(self) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+RosterProblem = SheetProblem
+"""One finding: Excel's row number, the column as the file names it, the cell, the reason."""
 
 
 @dataclass
@@ -350,148 +296,18 @@ class _Sheet:
     rows: list[_Row]
 
 
-def _check_package(path: Path) -> None:
-    """Refuse a zip bomb from the zip's directory alone, before anything is unpacked."""
-    from zipfile import ZipFile
-
-    with ZipFile(path) as package:
-        parts = package.infolist()
-    unpacked = sum(part.file_size for part in parts)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise RosterError(
-            f"“{shortened(path.name)}”解压后有 {unpacked / 1e6:,.0f} MB，超过了花名册的上限 "
-            f"{MAX_UNPACKED_BYTES / 1e6:,.0f} MB，没有导入任何内容。这不像一份花名册（可能已损坏或"
-            "被人为构造）；如果确实是，请删除多余的工作表和内容后再试。"
-        )
-    for part in parts:
-        ratio = part.file_size / max(part.compress_size, 1)
-        if part.file_size > RATIO_CHECKED_FROM_BYTES and ratio > MAX_COMPRESSION_RATIO:
-            raise RosterError(
-                f"“{shortened(path.name)}”中的“{shortened(part.filename)}”压缩比异常（{ratio:,.0f}"
-                f" 倍，花名册不会超过 {MAX_COMPRESSION_RATIO} 倍），没有导入任何内容。这不像一份"
-                "花名册（可能已损坏或被人为构造），请检查是否选错了文件。"
-            )
-
-
-def _too_many_rows(path: Path, sheet_name: str, declared: int | None) -> RosterError:
-    """``declared``: the rows the sheet says it has; None when counting found the excess."""
-    counted = "" if declared is None else f"有 {declared:,} 行，"
-    return RosterError(
-        f"“{shortened(path.name)}”的工作表“{shortened(sheet_name)}”{counted}超过了花名册的上限 "
-        f"{MAX_ROSTER_ROWS:,} 行，没有导入任何内容。请把名单分成几个文件，或删除多余的行后再试。"
-    )
-
-
-def _check_declared_size(path: Path, sheet: Any) -> None:
-    """The sheet's own ``<dimension>``, read before its rows: a million rows are refused at once."""
-    rows, columns = sheet.max_row or 0, sheet.max_column or 0
-    if rows > MAX_ROSTER_ROWS:
-        raise _too_many_rows(path, sheet.title, rows)
-    if columns > MAX_ROSTER_COLUMNS:
-        raise RosterError(
-            f"“{shortened(path.name)}”的工作表“{shortened(sheet.title)}”有 {columns:,} 列，超过了"
-            f"花名册的上限 {MAX_ROSTER_COLUMNS:,} 列，没有导入任何内容。请删除多余的列后再试。"
-        )
-
-
-def _open_rows(path: Path) -> Iterator[tuple[str, Iterator[tuple[object, ...]]]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        _check_package(path)
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, ValueError) as error:
-        raise RosterError(
-            f"无法读取“{shortened(path.name)}”：不是有效的 Excel 工作簿（.xlsx）。"
-            "如果是旧的 .xls 文件，请先在 Excel 或 WPS 中另存为 .xlsx。"
-        ) from error
-    except RosterError:
-        raise
-    except Exception as error:  # zipfile.BadZipFile and friends
-        raise RosterError(f"无法读取“{shortened(path.name)}”：{error}") from error
-    try:
-        for sheet in workbook.worksheets:
-            _check_declared_size(path, sheet)
-            sheet.reset_dimensions()  # some programs write a wrong <dimension>
-            yield sheet.title, sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
-
-
 def read_roster(path: Path) -> _Sheet:
     """The first sheet with a recognizable header, its columns and its person rows."""
-    if not path.exists():
-        raise RosterError(f"找不到文件“{path}”")
-    for sheet_name, rows in _open_rows(path):
-        buffered: list[tuple[object, ...]] = []
-        header_index = None
-        best = 0
-        for values in rows:
-            buffered.append(values)
-            fields = {_HEADER_LOOKUP.get(_header_key(value)) for value in values} - {None}
-            if {"name", "id_number"} <= fields and len(fields) > best:
-                header_index, best = len(buffered), len(fields)
-            if len(buffered) >= HEADER_SEARCH_ROWS:
-                break
-        if header_index is None:
-            continue
-        header = buffered[header_index - 1]
-        columns: dict[int, tuple[str, str]] = {}
-        ignored: list[str] = []
-        taken: set[str] = set()
-        for index, value in enumerate(header):
-            text = clean_text(str(value)) if value is not None else ""
-            field_name = _HEADER_LOOKUP.get(_header_key(value))
-            if field_name is None or field_name in taken:
-                if text:
-                    ignored.append(shortened(text))
-                continue
-            taken.add(field_name)
-            columns[index] = (field_name, text)
-        sheet = _Sheet(shortened(sheet_name), header_index, columns, ignored, [])
-        remaining = chain(buffered[header_index:], rows)  # streamed: counted as they come
-        for offset, values in enumerate(remaining, start=header_index + 1):
-            if offset > MAX_ROSTER_ROWS:
-                raise _too_many_rows(path, sheet_name, None)
-            cells = {
-                field_name: (text, values[index] if index < len(values) else None)
-                for index, (field_name, text) in columns.items()
-            }
-            if all(_blank(raw) for _text, raw in cells.values()) or _is_footer(values):
-                continue
-            sheet.rows.append(_Row(offset, cells))
-        return sheet
-    raise RosterError(
+    table = read_table(
+        path,
+        SheetLimits("花名册", MAX_ROSTER_ROWS, MAX_ROSTER_COLUMNS),
+        _HEADER_LOOKUP,
+        lambda fields: {"name", "id_number"} <= fields,
         f"“{shortened(path.name)}”中没有找到表头：前 {HEADER_SEARCH_ROWS} 行里没有同时写有“姓名”和"
-        "“公民身份号码”（或“身份证号”）的一行。请检查是否选错了文件。"
+        "“公民身份号码”（或“身份证号”）的一行。请检查是否选错了文件。",
     )
-
-
-def _is_footer(values: tuple[object, ...]) -> bool:
-    """``填表人：王芳  审核人：李华`` under the table, spread over any columns: notes, not a
-    person (the row's first filled cell starts with one of :data:`_FOOTER_WORDS`)."""
-    for value in values:
-        if not _blank(value):
-            return _text(value).startswith(_FOOTER_WORDS)
-    return False
-
-
-def _blank(value: object) -> bool:
-    """Nothing in the cell: None, spaces, or the fill rule's 无/— (:func:`empty_marker`)."""
-    if value is None:
-        return True
-    return isinstance(value, str) and (not clean_text(value) or empty_marker(value) is not None)
-
-
-def _text(raw: object) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return clean_text(str(raw))
+    rows = [_Row(row.number, row.cells) for row in table.rows]
+    return _Sheet(table.name, table.header_row, table.columns, table.ignored, rows)
 
 
 def _education(text: str) -> str | None:

@@ -699,6 +699,24 @@ class FormField:
     label: str
     value: str
     wide: bool = False
+    one_line: bool = False
+    """A value that must not wrap (a masked ID number: a lone ``*`` on a second line reads as
+    a different number): it is set smaller, down to 小五, until it fits its cell."""
+
+
+def _fitting_style(text: str, style: Any, available: float, fonts: DocumentFonts) -> Any:
+    """``style``, or a smaller copy of it (half a point at a time, not below 小五) in which
+    ``text`` fits on one line of ``available`` points."""
+    font = _font_named(fonts, style.fontName)
+    runs = text_runs(text, font, fonts)
+    size = float(style.fontSize)
+    while runs_width(runs, size) > available and size > TypeSize.XIAOWU:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(
+        f"{style.name}_fitted", parent=style, fontSize=size, leading=style.leading
+    )
 
 
 def form_grid(
@@ -746,7 +764,10 @@ def form_grid(
     def value_cell(item: FormField) -> list[ChineseParagraph]:
         if len(item.value) > LONG_FORM_VALUE:
             commands.append(("VALIGN", (0, len(rows)), (-1, len(rows)), "TOP"))
-        return [paragraph(item.value, value_style, context.fonts)]
+        style = value_style
+        if item.one_line:
+            style = _fitting_style(item.value, value_style, value_width - 10, context.fonts)
+        return [paragraph(item.value, style, context.fonts)]
 
     def add_wide(item: FormField) -> None:
         row = len(rows)

@@ -64,6 +64,9 @@ How to use the services (every function takes ``database, actor`` first; writes 
     timebank.close_month(db, actor, "2026-11")           # once; again → ValidationError
     timebank.certificate_data(db, actor, volunteer.id, start, end)   # served minutes, summary
 
+A sign-in sheet: ``import_services(db, actor, path, ImportMode.VALID_ROWS, open_accounts=True,
+dry_run=True)`` → ``ServiceImportReport`` (per-row findings; :mod:`~dangqun.timebank.importer`).
+
 Reads: ``get_volunteer``, ``find_volunteer`` (by number), ``list_volunteers`` (paged, with
 balances), ``list_service_records`` (``RecordQuery``: volunteer, status, period, batch),
 ``verification_needs_another_user``. After a write the UI announces the kinds in

@@ -13,6 +13,8 @@ import json
 from functools import partial
 
 from dangqun.cli_kit import EXIT_OK, CliKit
+from dangqun.timebank.document_commands import add_document_commands
+from dangqun.timebank.import_commands import add_import_command
 
 
 def add_commands(
@@ -32,6 +34,8 @@ def add_commands(
     )
     balance.add_argument("--json", action="store_true", help="以 JSON 输出（分钟数为整数）")
     balance.set_defaults(handler=partial(command_balance, kit=kit))
+    add_document_commands(actions, kit)
+    add_import_command(actions, kit)
 
 
 def command_balance(arguments: argparse.Namespace, kit: CliKit) -> int:

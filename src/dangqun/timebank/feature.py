@@ -1,6 +1,12 @@
 """时间银行 as a feature: what the time bank module adds to dangqun (see core/feature_kit.py)."""
 
-from dangqun.core.feature_kit import Feature
+from dangqun.core.feature_kit import (
+    QT_TRANSLATE_NOOP,
+    Feature,
+    PageDeclaration,
+    ScreenshotDialogs,
+    SettingsTabDeclaration,
+)
 
 _RECORD_FIELDS = {
     "volunteer": "志愿者编号",
@@ -36,6 +42,7 @@ FEATURE = Feature(
         "timebank.category.restore": "恢复服务类别",
         "timebank.record.create": "登记服务记录",
         "timebank.record.batch": "批量登记服务记录",
+        "timebank.record.import": "导入签到表",
         "timebank.record.verify": "核实服务记录",
         "timebank.record.reject": "退回服务记录",
         "timebank.transfer.spend": "时间兑换",
@@ -49,6 +56,7 @@ FEATURE = Feature(
         "timebank_category": "服务类别",
         "timebank_service_record": "服务记录",
         "timebank_activity": "服务活动",
+        "timebank_import": "签到表导入",
         "timebank_transfer": "时间账目",
         "timebank_closing": "月末结账",
     },
@@ -67,6 +75,17 @@ FEATURE = Feature(
             "reason": "原因",
         },
         "timebank_category": {"name": "类别名称", "retired": "已停用"},
+        "timebank_import": {
+            "file": "文件",
+            "mode": "方式",
+            "total": "总行数",
+            "valid": "有效行数",
+            "records": "登记条数",
+            "already_imported": "已导入过",
+            "invalid": "无效行数",
+            "total_minutes": "合计分钟",
+            "opened_accounts": "开户",
+        },
         "timebank_service_record": _RECORD_FIELDS,
         "timebank_activity": {
             **_RECORD_FIELDS,
@@ -87,6 +106,60 @@ FEATURE = Feature(
             "service_record_id": "服务记录编号",
         },
         "timebank_closing": {"month": "月份", "accounts": "账户数", "total": "余额合计"},
+        "demo": {
+            "volunteers": "志愿者人数",
+            "service_records": "服务记录条数",
+            "transfers": "时间账目笔数",
+            "closings": "月末结账次数",
+        },
     },
     cli_commands=("dangqun.timebank.cli_commands:add_commands",),
+    documents=("dangqun.timebank.documents:DOCUMENT_KINDS",),
+    demo=("dangqun.timebank.demo:generate_timebank_demo",),
+    settings_tabs=(
+        SettingsTabDeclaration(
+            "timebank",
+            QT_TRANSLATE_NOOP("SettingsTabs", "Time bank"),
+            "dangqun.ui.settings.timebank_tab:TimebankTab",
+            position=60,
+        ),
+    ),
+    pages=(
+        PageDeclaration(
+            "timebank",
+            QT_TRANSLATE_NOOP("Pages", "Time bank"),
+            "timebank",
+            "dangqun.ui.pages.timebank_page:TimeBankPage",
+            QT_TRANSLATE_NOOP("Pages", "Volunteer accounts, service records, verification"),
+            position=30,
+        ),
+    ),
+    home_cards=("dangqun.ui.timebank.home_cards:TimeBankHomeCards",),
+    screenshot_dialogs=(
+        ScreenshotDialogs(
+            (
+                "timebank_volunteer",
+                "timebank_service_record",
+                "timebank_reject",
+                "timebank_account",
+            ),
+            "dangqun.ui.timebank.screenshots:open_dialog",
+            over_page="timebank",
+        ),
+        ScreenshotDialogs(
+            ("timebank_batch_entry",),
+            "dangqun.ui.timebank.batch_entry_dialog:open_dialog",
+            over_page="timebank",
+        ),
+        ScreenshotDialogs(
+            ("timebank_import_report",),
+            "dangqun.ui.timebank.import_dialog:open_dialog",
+            over_page="timebank",
+        ),
+        ScreenshotDialogs(
+            ("timebank_exchange", "timebank_give", "timebank_reversal"),
+            "dangqun.ui.timebank.transfer_dialog:open_dialog",
+            over_page="timebank",
+        ),
+    ),
 )

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from dangqun.core.errors import FieldError, ValidationError
 from dangqun.core.parsing import clean_text
+from dangqun.core.security import Actor
 from dangqun.core.settings import get_setting
 from dangqun.timebank.limits import (
     DAILY_CAP_MINUTES,
@@ -36,6 +37,7 @@ from dangqun.timebank.vocabulary import (
     OCCUPYING_STATUSES,
     VOLUNTEER_STATUS_LABELS,
     BeneficiaryKind,
+    RecordStatus,
     VolunteerStatus,
     hours_in_words,
 )
@@ -149,6 +151,20 @@ class Planned:
     """What earlier rows of the same batch already claim (overlaps, caps, slip numbers)."""
 
     services: list[CleanService] = field(default_factory=list)
+    stored_slips: dict[str, date] | None = None
+    """Slip number → service date of the stored records using it, when the caller read them
+    all beforehand (an import reads its sheet's slips in one query); None: ask per slip."""
+    _caps: tuple[int, int] | None = None
+
+    def caps(self, session: Session) -> tuple[int, int]:
+        """(daily, yearly) cap in minutes, read once per batch: the rows of one transaction
+        are judged by the same settings, and a 2,000-row sheet does not read them 4,000 times."""
+        if self._caps is None:
+            self._caps = (
+                int(get_setting(session, DAILY_CAP_MINUTES)),
+                int(get_setting(session, YEARLY_CAP_MINUTES)),
+            )
+        return self._caps
 
     @property
     def slips(self) -> set[str]:
@@ -273,24 +289,20 @@ def _describe(service: CleanService) -> str:
 def _schedule_errors(session: Session, service: CleanService, planned: Planned) -> list[FieldError]:
     """Overlaps and the daily / yearly caps, against stored and planned services."""
     day = service.served_on
-    others = [
+    stored = [
         _as_clean(record)
         for record in _occupying(
             session, service.volunteer_id, day - timedelta(days=1), day + timedelta(days=1)
         )
-    ] + [other for other in planned.services if other.volunteer_id == service.volunteer_id]
+    ]
+    others = stored + [o for o in planned.services if o.volunteer_id == service.volunteer_id]
     for other in others:
         if service.start_minute < other.end_minute and other.start_minute < service.end_minute:
             return [FieldError("starts_at", f"与这名志愿者 {_describe(other)} 的服务时间重叠")]
-    stored_day = session.scalar(
-        select(func.coalesce(func.sum(ServiceRecord.minutes), 0)).where(
-            ServiceRecord.volunteer_id == service.volunteer_id,
-            ServiceRecord.served_on == day,
-            ServiceRecord.status.in_(OCCUPYING_STATUSES),
-        )
-    )
+    # The day's stored minutes from the records just read (the day lies inside their span).
+    stored_day = sum(other.minutes for other in stored if other.served_on == day)
     day_total = (
-        int(stored_day or 0)
+        stored_day
         + sum(
             o.minutes
             for o in planned.services
@@ -305,7 +317,7 @@ def _schedule_errors(session: Session, service: CleanService, planned: Planned) 
                 f"这名志愿者 {day:%Y-%m-%d} 的服务合计 {hours_in_words(day_total)}，超过 24 小时",
             )
         ]
-    daily_cap = int(get_setting(session, DAILY_CAP_MINUTES))
+    daily_cap, yearly_cap = planned.caps(session)
     if day_total > daily_cap:
         return [
             FieldError(
@@ -314,7 +326,6 @@ def _schedule_errors(session: Session, service: CleanService, planned: Planned) 
                 f"超过每日上限 {hours_in_words(daily_cap)}",
             )
         ]
-    yearly_cap = int(get_setting(session, YEARLY_CAP_MINUTES))
     if yearly_cap:
         stored_year = session.scalar(
             select(func.coalesce(func.sum(ServiceRecord.minutes), 0)).where(
@@ -351,7 +362,12 @@ def _slip_errors(session: Session, slip: str | None, planned: Planned) -> list[F
         return [FieldError("slip_number", f"登记单号太长（最多 {MAX_SLIP_LENGTH} 个字符）")]
     if slip in planned.slips:
         return [FieldError("slip_number", f"登记单号 {slip} 在本批中重复")]
-    used = session.scalar(select(ServiceRecord.served_on).where(ServiceRecord.slip_number == slip))
+    if planned.stored_slips is not None:
+        used = planned.stored_slips.get(slip)
+    else:
+        used = session.scalar(
+            select(ServiceRecord.served_on).where(ServiceRecord.slip_number == slip)
+        )
     if used is not None:
         return [
             FieldError(
@@ -468,6 +484,33 @@ def check_batch(
     if row_errors:
         raise BatchRefused([], row_errors)
     return planned.services
+
+
+def new_record(
+    session: Session, actor: Actor, clean: CleanService, batch_uuid: str | None
+) -> ServiceRecord:
+    """A checked service as a 待核实 record entered by ``actor``, added to ``session`` (one
+    form, a batch's rows and a sign-in sheet's rows alike)."""
+    record = ServiceRecord(
+        volunteer_id=clean.volunteer_id,
+        beneficiary_kind=clean.beneficiary_kind.value,
+        beneficiary=clean.beneficiary,
+        category_id=clean.category_id,
+        served_on=clean.served_on,
+        starts_at=clean.starts_at,
+        ends_at=clean.ends_at,
+        crosses_midnight=clean.crosses_midnight,
+        minutes=clean.minutes,
+        slip_number=clean.slip_number,
+        content=clean.content,
+        notes=clean.notes,
+        status=RecordStatus.PENDING.value,
+        batch_uuid=batch_uuid,
+        entered_by_user_id=actor.user_id,
+        entered_by=actor.username,
+    )
+    session.add(record)
+    return record
 
 
 def record_values(

@@ -16,6 +16,7 @@ may name another for imports and tests), never inside a month already closed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -30,7 +31,9 @@ from dangqun.core.model_base import new_uuid
 from dangqun.core.parsing import clean_text
 from dangqun.core.security import Actor, Permission, Role
 from dangqun.core.settings import get_setting
+from dangqun.core.spreadsheets import ImportMode, SheetError, SheetProblem
 from dangqun.core.users import User
+from dangqun.timebank.importer import ServiceImportReport, import_services
 from dangqun.timebank.ledger import (
     Balances,
     Leg,
@@ -54,16 +57,28 @@ from dangqun.timebank.models import (
     Transfer,
     Volunteer,
 )
+from dangqun.timebank.month_ledger import (
+    AccountKindTotal,
+    AccountLine,
+    KindTotal,
+    LedgerLeg,
+    LedgerTransfer,
+    MonthSummary,
+    month_accounts,
+    month_summary,
+    month_transfers,
+)
+from dangqun.timebank.overview import MonthOverview, month_overview
 from dangqun.timebank.records import (
     ActivityForm,
     BatchRefused,
     BatchRow,
-    CleanService,
     Planned,
     RowError,
     ServiceForm,
     check_batch,
     check_service,
+    new_record,
     record_values,
 )
 from dangqun.timebank.statements import (
@@ -71,10 +86,12 @@ from dangqun.timebank.statements import (
     CertificateData,
     ClosingResult,
     Movement,
+    PeriodTotals,
     Statement,
     certificate_data,
     close_month,
     statement,
+    statement_totals,
 )
 from dangqun.timebank.vocabulary import (
     RECORD_STATUS_LABELS,
@@ -107,6 +124,8 @@ from dangqun.timebank.volunteers import (
 )
 
 __all__ = [
+    "AccountKindTotal",
+    "AccountLine",
     "ActivityForm",
     "Balances",
     "BatchRefused",
@@ -117,9 +136,16 @@ __all__ = [
     "CategoryView",
     "CertificateData",
     "ClosingResult",
+    "ImportMode",
+    "KindTotal",
+    "LedgerLeg",
+    "LedgerTransfer",
     "LimitCheck",
     "LimitLevel",
+    "MonthOverview",
+    "MonthSummary",
     "Movement",
+    "PeriodTotals",
     "PostedTransfer",
     "ReceivedKind",
     "RecordPage",
@@ -127,9 +153,13 @@ __all__ = [
     "RecordStatus",
     "RowError",
     "ServiceForm",
+    "ServiceImportReport",
     "ServiceRecordView",
+    "SheetError",
+    "SheetProblem",
     "Statement",
     "TransferKind",
+    "TransferView",
     "VolunteerDetail",
     "VolunteerForm",
     "VolunteerPage",
@@ -142,12 +172,18 @@ __all__ = [
     "donate",
     "find_volunteer",
     "get_balances",
+    "get_transfer",
     "get_volunteer",
     "give",
     "hours_in_words",
+    "import_services",
     "list_categories",
     "list_service_records",
     "list_volunteers",
+    "month_accounts",
+    "month_overview",
+    "month_summary",
+    "month_transfers",
     "open_volunteer",
     "record_batch",
     "record_service",
@@ -158,6 +194,7 @@ __all__ = [
     "set_volunteer_status",
     "spend",
     "statement",
+    "statement_totals",
     "update_volunteer",
     "verification_needs_another_user",
     "verify_service_record",
@@ -179,6 +216,7 @@ class VolunteerRow:
     is_member: bool
     status: VolunteerStatus
     balances: Balances
+    skills: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -368,20 +406,31 @@ def list_volunteers(
     offset: int = 0,
     limit: int = 50,
 ) -> VolunteerPage:
-    """Accounts by number, whose name or number contains ``text``, with their balances."""
+    """Accounts by number, whose name or number contains ``text`` (or a member volunteer whose
+    pinyin starts with it), with their balances and skills."""
     actor.require(Permission.VIEW)
     name = func.coalesce(Volunteer.name, MEMBERS.c.name)
     query = select(
-        Volunteer.id, Volunteer.number, name, Volunteer.member_id, Volunteer.status
+        Volunteer.id,
+        Volunteer.number,
+        name,
+        Volunteer.member_id,
+        Volunteer.status,
+        Volunteer.skills_json,
     ).outerjoin(MEMBERS, MEMBERS.c.id == Volunteer.member_id)
     wanted = clean_text(text)
     if wanted:
-        query = query.where(
-            or_(
-                name.contains(wanted, autoescape=True),
-                Volunteer.number.contains(wanted.upper(), autoescape=True),
-            )
-        )
+        matches = [
+            name.contains(wanted, autoescape=True),
+            Volunteer.number.contains(wanted.upper(), autoescape=True),
+        ]
+        if wanted.isascii() and wanted.isalpha():
+            # Pinyin as 党员管理 takes it (``zsf``, ``zhangsan``): members carry indexed keys;
+            # residents are found by name or number.
+            pinyin = wanted.lower()
+            matches.append(MEMBERS.c.pinyin_initials.startswith(pinyin, autoescape=True))
+            matches.append(MEMBERS.c.pinyin_full.startswith(pinyin, autoescape=True))
+        query = query.where(or_(*matches))
     if status is not None:
         query = query.where(Volunteer.status == status.value)
     with database.reading() as session:
@@ -397,6 +446,7 @@ def list_volunteers(
                     row[3] is not None,
                     VolunteerStatus(row[4]),
                     balances_of(session, row[0]),
+                    tuple(json.loads(row[5])),
                 )
                 for row in rows
             ),
@@ -521,31 +571,6 @@ def _local_now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
-def _add_record(
-    work_session: Session, actor: Actor, clean: CleanService, batch_uuid: str | None
-) -> ServiceRecord:
-    record = ServiceRecord(
-        volunteer_id=clean.volunteer_id,
-        beneficiary_kind=clean.beneficiary_kind.value,
-        beneficiary=clean.beneficiary,
-        category_id=clean.category_id,
-        served_on=clean.served_on,
-        starts_at=clean.starts_at,
-        ends_at=clean.ends_at,
-        crosses_midnight=clean.crosses_midnight,
-        minutes=clean.minutes,
-        slip_number=clean.slip_number,
-        content=clean.content,
-        notes=clean.notes,
-        status=RecordStatus.PENDING.value,
-        batch_uuid=batch_uuid,
-        entered_by_user_id=actor.user_id,
-        entered_by=actor.username,
-    )
-    work_session.add(record)
-    return record
-
-
 def record_service(
     database: Database, actor: Actor, form: ServiceForm, *, now: datetime | None = None
 ) -> ServiceRecordView:
@@ -553,7 +578,7 @@ def record_service(
     actor.require(Permission.EDIT_RECORDS)
     with database.unit_of_work(actor) as work:
         clean = check_service(work.session, form, now or _local_now(), Planned())
-        record = _add_record(work.session, actor, clean, None)
+        record = new_record(work.session, actor, clean, None)
         work.session.flush()
         view = _record_view(work.session, record)
         work.audit(
@@ -581,7 +606,7 @@ def record_batch(
     with database.unit_of_work(actor) as work:
         cleaned = check_batch(work.session, activity, rows, now or _local_now())
         batch_uuid = new_uuid()
-        records = [_add_record(work.session, actor, clean, batch_uuid) for clean in cleaned]
+        records = [new_record(work.session, actor, clean, batch_uuid) for clean in cleaned]
         work.session.flush()
         views = tuple(_record_view(work.session, record) for record in records)
         first = views[0]
@@ -844,6 +869,57 @@ def _posted(session: Session, transfer: Transfer, *, repeated: bool = False) -> 
         reverses_id=transfer.reverses_id,
         repeated=repeated,
     )
+
+
+@dataclass(frozen=True)
+class TransferView:
+    """One transfer as the reversal dialog shows it: what moved, between whom, and whether it
+    was reversed already (``reversed_by``) or is itself a reversal (``reverses_id``)."""
+
+    id: int
+    kind: TransferKind
+    booked_on: date
+    minutes: int
+    from_account: str
+    to_account: str
+    received: str | None
+    reason: str | None
+    posted_by: str
+    service_record_id: int | None
+    reverses_id: int | None
+    reversed_by: int | None
+
+    @property
+    def kind_label(self) -> str:
+        return TRANSFER_KIND_LABELS[self.kind]
+
+
+def get_transfer(database: Database, actor: Actor, transfer_id: int) -> TransferView:
+    """One transfer with its accounts named (the first leg that gives, the first that takes)."""
+    actor.require(Permission.VIEW)
+    with database.reading() as session:
+        transfer = session.get(Transfer, transfer_id)
+        if transfer is None:
+            raise NotFound("这笔账目不存在，请刷新后重试。")
+        legs = legs_of(session, transfer.id)
+        giving = next(leg for leg in legs if leg.amount < 0)
+        taking = next(leg for leg in legs if leg.amount > 0)
+        return TransferView(
+            id=transfer.id,
+            kind=TransferKind(transfer.kind),
+            booked_on=transfer.booked_on,
+            minutes=sum(leg.amount for leg in legs if leg.amount > 0),
+            from_account=_account_name(session, giving.account_id),
+            to_account=_account_name(session, taking.account_id),
+            received=transfer.received,
+            reason=transfer.reason,
+            posted_by=transfer.posted_by,
+            service_record_id=transfer.service_record_id,
+            reverses_id=transfer.reverses_id,
+            reversed_by=session.scalar(
+                select(Transfer.id).where(Transfer.reverses_id == transfer.id)
+            ),
+        )
 
 
 def _account_name(session: Session, account_id: int) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from dangqun.core.clock import local_today
@@ -175,7 +175,8 @@ def _description(transfer: Transfer, amount: int, facts: _PageFacts) -> str:
     kind = TransferKind(transfer.kind)
     if kind is TransferKind.EARN and transfer.service_record_id in facts.services:
         category, content, served_on, minutes = facts.services[transfer.service_record_id]
-        return f"{category}：{content}（{served_on:%Y-%m-%d}，{hours_in_words(minutes)}）"
+        served = f"{served_on.year}年{served_on.month}月{served_on.day}日"  # printed: dates in full
+        return f"{category}：{content}（{served}，{hours_in_words(minutes)}）"
     if kind is TransferKind.SPEND:
         what = RECEIVED_KIND_LABELS[ReceivedKind(transfer.received_kind or ReceivedKind.ITEM.value)]
         return f"兑换{what}：{transfer.received or ''}"
@@ -258,6 +259,39 @@ def statement(
             total,
             max(offset, 0),
         )
+
+
+@dataclass(frozen=True)
+class PeriodTotals:
+    """A volunteer's movements in a period summed: what the passbook's head states before its
+    (streamed) lines, so the totals are known without reading every line first."""
+
+    movements: int
+    minutes_in: int
+    minutes_out: int
+    """Positive: the minutes that left the account."""
+
+
+def statement_totals(
+    database: Database, actor: Actor, volunteer_id: int, start: date, end: date
+) -> PeriodTotals:
+    """The count and the in and out sums of a volunteer's movements in ``start``–``end``."""
+    actor.require(Permission.VIEW)
+    _period_errors(start, end)
+    with database.reading() as session:
+        get_volunteer_row(session, volunteer_id)
+        count, minutes_in, minutes_out = session.execute(
+            select(
+                func.count(),
+                func.coalesce(func.sum(case((Entry.amount > 0, Entry.amount), else_=0)), 0),
+                func.coalesce(func.sum(case((Entry.amount < 0, -Entry.amount), else_=0)), 0),
+            ).where(
+                Entry.account_id == account_id_of(session, volunteer_id),
+                Entry.booked_on >= start,
+                Entry.booked_on <= end,
+            )
+        ).one()
+        return PeriodTotals(int(count), int(minutes_in), int(minutes_out))
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -375,8 +409,11 @@ def certificate_data(
     volunteer_id: int,
     start: date | None = None,
     end: date | None = None,
+    *,
+    batch_uuid: str | None = None,
 ) -> CertificateData:
-    """The served minutes (verified records only) of a volunteer in a period (None: all time)."""
+    """The served minutes (verified records only) of a volunteer in a period (None: all time);
+    ``batch_uuid``: only the records of one activity's batch entry (its certificates)."""
     actor.require(Permission.VIEW)
     if start is not None and end is not None:
         _period_errors(start, end)
@@ -391,6 +428,8 @@ def certificate_data(
             conditions.append(ServiceRecord.served_on >= start)
         if end is not None:
             conditions.append(ServiceRecord.served_on <= end)
+        if batch_uuid is not None:
+            conditions.append(ServiceRecord.batch_uuid == batch_uuid)
         minutes, records, first, last = session.execute(
             select(
                 func.coalesce(func.sum(ServiceRecord.minutes), 0),

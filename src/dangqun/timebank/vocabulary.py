@@ -129,7 +129,7 @@ class VerifierRule(enum.Enum):
 
 
 VERIFIER_RULE_LABELS = {
-    VerifierRule.AUTO: "自动（有两名及以上工作人员时须由他人核实）",
+    VerifierRule.AUTO: "自动（两人以上时由他人核实）",
     VerifierRule.ALWAYS: "始终须由录入人以外的人核实",
     VerifierRule.NEVER: "录入人可以自己核实",
 }

@@ -37,8 +37,11 @@ MEMBERS = table(
     column("id_number"),
     column("phone"),
     column("address"),
+    column("pinyin_initials"),
+    column("pinyin_full"),
 )
-"""The member columns the time bank reads (by table name: features share no models)."""
+"""The member columns the time bank reads (by table name: features share no models); the pinyin
+keys let the account list find a member volunteer as 党员管理 does (``zsf`` → 张三丰)."""
 
 MAX_TAGS = 20
 MAX_TAG_LENGTH = 32

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from dangqun.printing.batch import PrintCancelled, PrintFailed, render_to_bytes, render_to_file
-from dangqun.printing.documents.volunteer_certificate import (
+from dangqun.printing.page_kit import PrintContext
+from dangqun.printing.registry import sample_plan
+from dangqun.printing.service import render_documents
+from dangqun.timebank.documents.volunteer_certificate import (
     VolunteerCertificateData,
     build_volunteer_certificate,
     sample_volunteer_certificate,
 )
-from dangqun.printing.page_kit import PrintContext
-from dangqun.printing.registry import sample_plan
-from dangqun.printing.service import render_documents
 from tests.conftest import requires_poppler
 from tests.unit.printing.pdf_tools import compact_text, pdf_info
 

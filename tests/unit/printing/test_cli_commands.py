@@ -97,11 +97,11 @@ def test_verify_the_code_printed_on_a_certificate(
     out = tmp_path / "certificate.pdf"
     assert run(data_dir, "print", "volunteer_certificate", "--sample", "--out", str(out)) == 0
     from dangqun.core.center import center_info
-    from dangqun.printing.documents.volunteer_certificate import (
+    from dangqun.printing.service import print_context_for
+    from dangqun.timebank.documents.volunteer_certificate import (
         certificate_code,
         sample_volunteer_certificate,
     )
-    from dangqun.printing.service import print_context_for
 
     application = open_application(DataPaths(data_dir))
     try:

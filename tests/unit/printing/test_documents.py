@@ -45,8 +45,14 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         "2026年11月28日09:30—11:00", "预约单存根",
     ],
     "time_statement": [
-        "时间对账单", "李秀英", "SJYH-530102-000158", "74小时30分钟", "SJ-2026-01046",
-        "期初余额", "冲正",
+        "时间银行存折", "李秀英", "ZY201800032", "30小时45分钟", "期初余额", "冲正", "已服务时长",
+    ],
+    "time_ledger": [
+        "时间银行月度账簿（2026年11月）", "志愿者账户", "发行账户", "全部账户月末余额合计0分钟",
+        "ZY202600001刘桂兰",
+    ],
+    "service_report": [
+        "在职党员参加社区志愿服务情况报告", "张伟", "中共云南某科技有限公司支部委员会", "27小时",
     ],
     "member_roster": [
         "翠湖社区第一网格党支部党员花名册", "王建国", "宋佳", "预备党员", "5301**************",
@@ -64,7 +70,6 @@ EXPECTED_TEXT: dict[str, list[str]] = {
 
 FULL_ID_NUMBERS = {
     "volunteer_certificate": "530102196805120027",
-    "time_statement": "530102196805120027",
     "member_roster": "530102196803120031",
     "registration_receipt": "530102198509031513",
 }
@@ -108,7 +113,7 @@ def test_sample_embeds_subset_fonts_and_carries_its_text(
 def test_sample_paper_and_page_count(kind: str, context: PrintContext, tmp_path: Path) -> None:
     path = render_sample(kind, context, tmp_path / f"{kind}.pdf")
     info = pdf_info(path)
-    expected = A4_LANDSCAPE if kind == "member_roster" else A4_PORTRAIT
+    expected = A4_LANDSCAPE if kind in ("member_roster", "time_ledger") else A4_PORTRAIT
     assert (info.width, info.height) == pytest.approx(expected, abs=0.5)
     if kind in SINGLE_PAGE:
         assert info.pages == 1
@@ -129,11 +134,7 @@ def test_id_numbers_are_masked_unless_allowed(
     masked = render_sample(kind, make_context(fonts), tmp_path / "masked.pdf")
     assert FULL_ID_NUMBERS[kind] not in compact_text(masked)
     full = render_sample(kind, make_context(fonts, full_personal_data=True), tmp_path / "full.pdf")
-    if kind == "volunteer_certificate":
-        # The holder hangs it on a wall: masked even for those who may see the number.
-        assert FULL_ID_NUMBERS[kind] not in compact_text(full)
-    else:
-        assert FULL_ID_NUMBERS[kind] in compact_text(full)
+    assert FULL_ID_NUMBERS[kind] in compact_text(full)
 
 
 LONG_NAME = ("欧阳" + "家兴德正云龙明超刚平辉鹏华飞" * 30)[:300]
@@ -161,7 +162,14 @@ def long_sample(kind: str, context: PrintContext) -> Any:
             sample, organization=LONG_NAME, base_address=LONG_ADDRESS, contact_name=LONG_NAME
         )
     if kind == "time_statement":
-        return dataclasses.replace(sample, holder_name=LONG_NAME, account_number=LONG_DIGITS)
+        return dataclasses.replace(sample, holder_name=LONG_NAME, volunteer_number=LONG_DIGITS)
+    if kind == "time_ledger":
+        first_leg = dataclasses.replace(sample.legs[0], account=LONG_NAME, note=LONG_NAME)
+        return dataclasses.replace(sample, legs=(first_leg, *sample.legs[1:]))
+    if kind == "service_report":
+        return dataclasses.replace(
+            sample, member_name=LONG_NAME, home_organization=LONG_NAME, work_unit=LONG_ADDRESS
+        )
     if kind == "member_roster":
         assert isinstance(sample, MemberRosterData)
         first = dataclasses.replace(

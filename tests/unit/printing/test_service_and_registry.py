@@ -39,13 +39,15 @@ STAFF = Actor(user_id=None, username="staff", display_name="工作人员甲", ro
 
 def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext) -> None:
     assert list(document_kinds()) == [
-        "volunteer_certificate",
         "minutes",
         "booking_slip",
-        "time_statement",
         "member_roster",
         "registration_receipt",
         "political_birthdays",
+        "volunteer_certificate",
+        "time_statement",
+        "time_ledger",
+        "service_report",
     ]
     for definition in document_kinds().values():
         data = definition.sample(context)

@@ -25,11 +25,6 @@ from dangqun.printing.documents.minutes import (
     minutes_facts,
     sample_minutes,
 )
-from dangqun.printing.documents.volunteer_certificate import (
-    build_volunteer_certificate,
-    certificate_code,
-    sample_volunteer_certificate,
-)
 from dangqun.printing.page_kit import PrintContext
 from dangqun.printing.verification import (
     VerificationKeyError,
@@ -39,6 +34,11 @@ from dangqun.printing.verification import (
     make_verification_code,
     verification_key_path,
     verify_code,
+)
+from dangqun.timebank.documents.volunteer_certificate import (
+    build_volunteer_certificate,
+    certificate_code,
+    sample_volunteer_certificate,
 )
 from tests.conftest import requires_poppler
 from tests.unit.printing.pdf_tools import CENTER_ID, KEY, compact_text

@@ -125,8 +125,12 @@ def build_registration_receipt(
     stub_fields = [
         FormField("姓名", data.member_name),
         FormField("性别", data.gender),
-        FormField("公民身份号码", printed(PersonalField.ID_NUMBER, data.id_number, full)),
-        FormField("联系电话", printed(PersonalField.PHONE, data.phone, full)),
+        FormField(
+            "公民身份号码",
+            printed(PersonalField.ID_NUMBER, data.id_number, full),
+            one_line=True,
+        ),
+        FormField("联系电话", printed(PersonalField.PHONE, data.phone, full), one_line=True),
         FormField("工作单位及职务", data.work_unit, wide=True),
         FormField(glossary.HOME_ORGANIZATION, data.home_organization, wide=True),
         FormField("现居住地址", printed(PersonalField.ADDRESS, data.address, full), wide=True),

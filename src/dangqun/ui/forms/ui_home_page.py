@@ -155,7 +155,7 @@ class Ui_HomePage(object):
 
     def retranslateUi(self, HomePage):
         self.emptyNoteText.setText(QCoreApplication.translate("HomePage", u"No party members are registered yet. Member registration and roster import will be available under \u201cMembers\u201d; until then the figures below stay at zero.", None))
-        self.membersSectionTitle.setText(QCoreApplication.translate("HomePage", u"Party members at a glance", None))
+        self.membersSectionTitle.setText(QCoreApplication.translate("HomePage", u"At a glance", None))
         self.linksSectionTitle.setText(QCoreApplication.translate("HomePage", u"Go to", None))
         pass
     # retranslateUi

@@ -6,8 +6,9 @@ both in row order, because that is how the user walks through the sheet to fix i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from dangqun.members.service import ImportReport, RosterProblem
+from dangqun.core.spreadsheets import SheetProblem
 
 ROW, COLUMN, VALUE, REASON = range(4)
 COLUMN_COUNT = 4
@@ -27,9 +28,19 @@ _PROBLEM_COLOR = QColor("#C8161D")
 _WARNING_COLOR = QColor("#8A5A00")
 
 
+class ProblemReport(Protocol):
+    """An import's report: the roster's, the sign-in sheet's (time bank)."""
+
+    @property
+    def invalid(self) -> Sequence[SheetProblem]: ...
+
+    @property
+    def warnings(self) -> Sequence[SheetProblem]: ...
+
+
 @dataclass(frozen=True)
 class ReportLine:
-    problem: RosterProblem
+    problem: SheetProblem
     blocking: bool
 
 
@@ -38,7 +49,7 @@ class ImportReportModel(QAbstractTableModel):
         super().__init__(parent)
         self.lines: list[ReportLine] = []
 
-    def set_report(self, report: ImportReport | None) -> None:
+    def set_report(self, report: ProblemReport | None) -> None:
         self.beginResetModel()
         self.lines = []
         if report is not None:

@@ -4,7 +4,7 @@ The main window builds its navigation, its Ctrl+1…Ctrl+9 shortcuts and its "Go
 :func:`pages`; the home page builds its quick links from it; screenshots accept its keys. The
 shell declares 首页 (position 0) and 系统设置 (100); every feature adds its
 :class:`~dangqun.core.feature_kit.PageDeclaration` objects (``Feature.pages``), placed by their
-``position``. The overview pages of modules not built yet (bases, time bank, minutes, sync)
+``position``. The overview pages of modules not built yet (bases, minutes, sync)
 stand in at their future positions until a feature declares a page with the same key, which
 replaces the stand-in without an edit here.
 
@@ -109,18 +109,6 @@ STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
             )
         ),
         position=20,
-    ),
-    PageDeclaration(
-        "timebank",
-        _source(QT_TRANSLATE_NOOP("Pages", "Time bank")),
-        "timebank",
-        "dangqun.ui.pages.timebank_page:TimeBankPage",
-        _source(
-            QT_TRANSLATE_NOOP(
-                "Pages", "Not in this version yet: volunteer hours and service certificates"
-            )
-        ),
-        position=30,
     ),
     PageDeclaration(
         "minutes",
