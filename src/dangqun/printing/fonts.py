@@ -53,14 +53,24 @@ from reportlab.pdfbase.ttfonts import TTFont
 from dangqun.core.db import Database
 from dangqun.core.setting_definitions import SettingDefinition, register_setting
 from dangqun.core.settings import get_setting
+from dangqun.resources_path import resource_path
 
 log = logging.getLogger(__name__)
 
 BUILT_IN_FONT_NAME = "STSong-Light"
 """ReportLab's Adobe-GB1 CID font: always available, never embedded."""
 
-RESOURCE_FONT_DIRECTORY = Path(__file__).resolve().parents[3] / "resources" / "fonts"
-_INSTALLED_RESOURCE_FONT_DIRECTORY = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+
+def _shipped_font_directory() -> Path:
+    """``resources/fonts`` where this copy of dangqun runs from (a wheel keeps it inside the
+    package, a checkout at its top: :mod:`dangqun.resources_path` knows both)."""
+    try:
+        return resource_path("fonts")
+    except FileNotFoundError:  # a broken install: the built-in font still prints
+        return Path(__file__).resolve().parents[1] / "resources" / "fonts"
+
+
+RESOURCE_FONT_DIRECTORY = _shipped_font_directory()
 _FONT_FILE_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 _TTC_INDEX_SUFFIX = re.compile(r"^(?P<path>.+)#(?P<index>\d{1,2})$")
 _FORCE_BOLD_FLAG = 1 << 18
@@ -516,7 +526,7 @@ def default_font_search() -> FontSearch:
     return FontSearch(
         directories=tuple(directories),
         use_fontconfig=sys.platform != "win32",
-        bundled_directories=(RESOURCE_FONT_DIRECTORY, _INSTALLED_RESOURCE_FONT_DIRECTORY),
+        bundled_directories=(RESOURCE_FONT_DIRECTORY,),
     )
 
 

@@ -239,8 +239,9 @@ class ServiceImportDialog(QDialog):
         header.resizeSection(COLUMN, metrics.horizontalAdvance("公民身份号码") + 24)
         header.resizeSection(VALUE, metrics.horizontalAdvance("53010219850601123X") + 32)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        # Three rows at least: at the largest font on 1024×768 a fourth pushed the buttons off.
         self.problems_view.setMinimumHeight(
-            4 * (metrics.height() + 14) + header.sizeHint().height()
+            3 * (metrics.height() + 14) + header.sizeHint().height()
         )
         layout.addWidget(self.problems_view, 1)
         return page
