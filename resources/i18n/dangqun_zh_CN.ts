@@ -121,6 +121,61 @@
     </message>
 </context>
 <context>
+    <name>ArrivalsDialog</name>
+    <message>
+        <source>Today&apos;s arrivals</source>
+        <translation>今日到访</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>来访组织</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Check in…</source>
+        <translation>签到…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Today, {date}: {count} bookings</source>
+        <translation>今天（{date}）：{count} 个预约</translation>
+    </message>
+    <message>
+        <source>Tomorrow, {date}: {count} bookings to call</source>
+        <translation>明天（{date}）：{count} 个预约待电话确认</translation>
+    </message>
+    <message>
+        <source>Only after the slot has ended</source>
+        <translation>时段结束后才能标记未到</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
     <message>
         <source>User</source>
@@ -373,98 +428,361 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>BaseSettingsDialog</name>
+    <message>
+        <source>Base settings</source>
+        <translation>基地设置</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Closed dates</source>
+        <translation>闭馆日期</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>特色菜单</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Lecturers</source>
+        <translation>讲师团</translation>
+    </message>
+    <message>
+        <source>New base</source>
+        <translation>新增阵地</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>阵地名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>阵地类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容纳人数</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New room…</source>
+        <translation>新增活动室…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Retire / restore</source>
+        <translation>停用 / 恢复</translation>
+    </message>
+    <message>
+        <source>One or more time ranges a day, e.g. 9:00-12:00, 14:00-18:00; leave a day empty when the base is closed.</source>
+        <translation>每天填写一个或几个时间段，如 9:00-12:00, 14:00-18:00；当天不开放就空着。</translation>
+    </message>
+    <message>
+        <source>Save hours</source>
+        <translation>保存开放时间</translation>
+    </message>
+    <message>
+        <source>New closed date…</source>
+        <translation>新增闭馆日期…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Menu item</source>
+        <translation>菜单名称</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>New menu item…</source>
+        <translation>新增特色菜单…</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物资名称</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存数量</translation>
+    </message>
+    <message>
+        <source>New material…</source>
+        <translation>新增物资…</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>擅长主题</translation>
+    </message>
+    <message>
+        <source>New lecturer…</source>
+        <translation>新增讲师…</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>独占使用</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>可共用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{low}–{high} people</source>
+        <translation>{low}–{high} 人</translation>
+    </message>
+    <message>
+        <source>Cannot save the base</source>
+        <translation>无法保存阵地</translation>
+    </message>
+    <message>
+        <source>Cannot save the opening hours</source>
+        <translation>无法保存开放时间</translation>
+    </message>
+</context>
+<context>
     <name>BasesPage</name>
     <message>
         <source>Base bookings</source>
         <translation>阵地预约</translation>
     </message>
     <message>
-        <source>Open organizational-life bases: places where branches without a venue of their own, units stationed in the area, “two new” organizations and floating members hold their organizational life nearby.</source>
-        <translation>开放式组织生活基地：为没有活动场所的党支部、驻区单位、“两新”组织和流动党员就近开展组织生活提供场地。</translation>
+        <source>New booking…</source>
+        <translation>新建预约…</translation>
     </message>
     <message>
-        <source>Bases of four types — basic, red heritage, public welfare and technology — each with opening hours and closed dates.</source>
-        <translation>基础型、红色型、公益型、科技型四类基地，各有开放时间和闭馆日期。</translation>
+        <source>Today&apos;s arrivals…</source>
+        <translation>今日到访…</translation>
     </message>
     <message>
-        <source>A featured activity menu for every base (renewing the oath, party lectures, red films, volunteer practice …) with duration, capacity and a lecturer from the lecturers&apos; group.</source>
-        <translation>每个基地发布“特色菜单”（重温入党誓词、专题党课、红色观影、志愿服务实践……），注明时长、容量和讲师团的授课讲师。</translation>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
-        <source>Base bookings are not yet available in this version: they will come in a later version.</source>
-        <translation>本版本尚未提供阵地预约功能，将在后续版本中提供。</translation>
+        <source>Menu brochure…</source>
+        <translation>特色菜单手册…</translation>
     </message>
     <message>
-        <source>Today: in “{members}”, filter by kind to find the {floating_in} and {in_service} members and their branches; keep recording bookings the way the center does now (for example in a paper register).</source>
-        <translation>现在可以：在“{members}”中按类型筛选出“{floating_in}”和“{in_service}”的党员及其所在党组织；预约请暂按中心现有的方式登记（例如纸质登记簿）。</translation>
+        <source>Visit statistics…</source>
+        <translation>到访统计…</translation>
     </message>
     <message>
-        <source>Once the bookings module is released, the front desk will take bookings online and offline, plan the day&apos;s arrivals and count every visit:</source>
-        <translation>阵地预约模块推出后，前台将可以线上线下受理预约、安排当天的接待，并统计每一次来访：</translation>
+        <source>Base settings…</source>
+        <translation>基地设置…</translation>
     </message>
     <message>
-        <source>Capacity will count people, not bookings: a group of 30 in a room for 40 leaves 10 places. Two bookings made at the same moment will never both take the last places.</source>
-        <translation>容量将按人数而不是按预约次数计算：40 人的场地来了 30 人，还剩 10 个名额。同一时刻提交的两份预约不会同时占用最后的名额。</translation>
+        <source>Base</source>
+        <translation>阵地</translation>
     </message>
     <message>
-        <source>Overlapping bookings of one room will be refused; a recurring booking will skip closed dates instead of failing as a whole.</source>
-        <translation>同一场地时间重叠的预约将被拒绝；周期性预约将自动跳过闭馆日期，而不是整体失败。</translation>
+        <source>No base yet. Add the center&apos;s bases, their rooms and hours in “{settings}”.</source>
+        <translation>还没有阵地。请在“{settings}”中添加本中心的阵地、活动室和开放时间。</translation>
     </message>
     <message>
-        <source>Statistics by visits (批次) and by people (人次), as the district reports them, with the day&apos;s arrivals and call list ready when the program opens.</source>
-        <translation>按“批次”和“人次”统计，与区里的报表口径一致；打开程序时即列出当天的接待和待联系名单。</translation>
+        <source>{type} · {address}</source>
+        <translation>{type} · {address}</translation>
     </message>
     <message>
-        <source>Booking status (planned)</source>
-        <translation>预约状态（计划）</translation>
+        <source>Week</source>
+        <translation>周历</translation>
     </message>
     <message>
-        <source>Pending</source>
-        <translation>待确认</translation>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
     <message>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
+        <source>Cannot read the bases</source>
+        <translation>无法读取阵地</translation>
     </message>
     <message>
-        <source>Checked in</source>
-        <translation>已签到</translation>
+        <source>no address</source>
+        <translation>未填地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base(s)</source>
+        <translation>
+            <numerusform>共 %n 个阵地</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BasesPrint</name>
+    <message>
+        <source>Booking confirmation</source>
+        <translation>预约确认单</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
     </message>
     <message>
-        <source>or: Cancelled / No-show</source>
-        <translation>或：已取消 / 未到</translation>
+        <source>Menu brochure</source>
+        <translation>特色菜单</translation>
     </message>
     <message>
-        <source>Grid branches</source>
-        <translation>网格党支部</translation>
+        <source>Visit statistics</source>
+        <translation>活动情况统计</translation>
+    </message>
+</context>
+<context>
+    <name>BasesTab</name>
+    <message>
+        <source>Booking rules</source>
+        <translation>预约规则</translation>
     </message>
     <message>
-        <source>Building groups</source>
-        <translation>楼栋党小组</translation>
+        <source>Minimum notice</source>
+        <translation>至少提前</translation>
     </message>
     <message>
-        <source>Floating members (came in)</source>
-        <translation>流入党员</translation>
+        <source> minutes</source>
+        <translation> 分钟</translation>
     </message>
     <message>
-        <source>In-service, registered here</source>
-        <translation>在职党员</translation>
+        <source>A booking starts at least this long after it is taken; 0: walk-ins.</source>
+        <translation>预约开始时间至少比受理时间晚这么久；0 表示可当场预约。</translation>
     </message>
     <message>
-        <source>In the organization tree</source>
-        <translation>组织架构中登记的数量</translation>
+        <source>Maximum advance</source>
+        <translation>最多提前</translation>
     </message>
     <message>
-        <source>Often without a venue of their own</source>
-        <translation>多数没有固定活动场所</translation>
+        <source> days</source>
+        <translation> 天</translation>
     </message>
     <message>
-        <source>Serve in the community they live in</source>
-        <translation>在居住地社区参加活动</translation>
+        <source>How far ahead a date may be booked.</source>
+        <translation>最远可以预约多少天以后的日期。</translation>
+    </message>
+    <message>
+        <source>Buffer between bookings</source>
+        <translation>两场预约间隔</translation>
+    </message>
+    <message>
+        <source>The room is held this long after each booking for tidying.</source>
+        <translation>每场预约结束后活动室留出这段时间整理。</translation>
+    </message>
+    <message>
+        <source>Monthly quota per organization</source>
+        <translation>每个组织每月限额</translation>
+    </message>
+    <message>
+        <source> bookings</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>The most bookings one visiting organization holds in a month; 0: none.</source>
+        <translation>一个来访组织每月最多预约次数；0 表示不限。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>阵地预约</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -629,6 +947,307 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>BookingDetailDialog</name>
+    <message>
+        <source>Booking {number}</source>
+        <translation>预约 {number}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visiting organization</source>
+        <translation>来访组织</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Expected headcount</source>
+        <translation>预计人数</translation>
+    </message>
+    <message>
+        <source>Menu items</source>
+        <translation>特色菜单</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>预约方式</translation>
+    </message>
+    <message>
+        <source>{channel}, taken by {name}</source>
+        <translation>{channel}，受理人 {name}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Real headcount</source>
+        <translation>实到人数</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>签到人员</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>周期预约</translation>
+    </message>
+    <message>
+        <source>One date of a recurring booking</source>
+        <translation>周期预约中的一次</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Print confirmation</source>
+        <translation>打印确认单</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Cancel this date</source>
+        <translation>取消本次</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Lecturer&apos;s volunteer service…</source>
+        <translation>登记讲师志愿服务…</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Change booking {number}</source>
+        <translation>修改预约 {number}</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>新增预约</translation>
+    </message>
+    <message>
+        <source>Pick a known organization or type a new one</source>
+        <translation>选择已有组织，或输入新组织名称</translation>
+    </message>
+    <message>
+        <source>Visiting organization</source>
+        <translation>来访组织</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>组织类型</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>Expected headcount</source>
+        <translation>预计人数</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>预约方式</translation>
+    </message>
+    <message>
+        <source>Taken by {name} (you)</source>
+        <translation>受理人：{name}（本人）</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Letter of introduction</source>
+        <translation>介绍信</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Menu items</source>
+        <translation>特色菜单</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复预约</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Nth weekday of each month</source>
+        <translation>每月第几个星期几</translation>
+    </message>
+    <message>
+        <source>Day of each month</source>
+        <translation>每月几日</translation>
+    </message>
+    <message>
+        <source>day </source>
+        <translation>每月 </translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>重复规则</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>{name} ({capacity} people)</source>
+        <translation>{name}（{capacity} 人）</translation>
+    </message>
+    <message>
+        <source>{name} ({minutes} min, {low}–{high} people)</source>
+        <translation>{name}（{minutes} 分钟，{low}–{high} 人）</translation>
+    </message>
+    <message>
+        <source>Any free lecturer of the menu</source>
+        <translation>由菜单讲师中有空的一位担任</translation>
+    </message>
+    <message>
+        <source>No lecturer</source>
+        <translation>不需要讲师</translation>
+    </message>
+    <message>
+        <source>Materials held with it: {materials}</source>
+        <translation>同时占用物资：{materials}</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Closed at this time (see the opening hours).</source>
+        <translation>此时段不开放（请看开放时间）。</translation>
+    </message>
+    <message>
+        <source>Room free at this time.</source>
+        <translation>此时段活动室空闲。</translation>
+    </message>
+    <message>
+        <source>Room taken at this time.</source>
+        <translation>此时段活动室已被占用。</translation>
+    </message>
+    <message>
+        <source>{free} places left at this time.</source>
+        <translation>此时段还剩 {free} 个位置。</translation>
+    </message>
+    <message>
+        <source> Not enough for {people} people.</source>
+        <translation>不够 {people} 人。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel booking {number}</source>
+        <translation>取消预约 {number}</translation>
+    </message>
+    <message>
+        <source>{organization}, {date} {slot}: cancelling frees the places at once.</source>
+        <translation>{organization}，{date} {slot}：取消后位置立即空出。</translation>
+    </message>
+    <message>
+        <source> Only this date of the series is cancelled; the others stay.</source>
+        <translation>只取消周期预约的这一次，其他日期不变。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>取消预约</translation>
+    </message>
+</context>
+<context>
     <name>CenterTab</name>
     <message>
         <source>Service center</source>
@@ -713,6 +1332,124 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check in {number}</source>
+        <translation>签到 {number}</translation>
+    </message>
+    <message>
+        <source>{organization}, {date} {slot}, {room}: {headcount} people expected.</source>
+        <translation>{organization}，{date} {slot}，{room}：预计 {headcount} 人。</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>Real headcount</source>
+        <translation>实到人数</translation>
+    </message>
+    <message>
+        <source>From the printed sign-in sheet</source>
+        <translation>按纸质签到表填写</translation>
+    </message>
+    <message>
+        <source>members </source>
+        <translation>党员 </translation>
+    </message>
+    <message>
+        <source>others </source>
+        <translation>其他 </translation>
+    </message>
+    <message>
+        <source>Use as headcount</source>
+        <translation>合计为实到人数</translation>
+    </message>
+    <message>
+        <source>Named attendees (optional)</source>
+        <translation>签到人员名单（可不填）</translation>
+    </message>
+    <message>
+        <source>Find a member: name, pinyin or number</source>
+        <translation>查找党员：姓名、拼音或编号</translation>
+    </message>
+    <message>
+        <source>Or type a visitor&apos;s name</source>
+        <translation>或输入来访人员姓名</translation>
+    </message>
+    <message>
+        <source>Add visitor</source>
+        <translation>添加来访人员</translation>
+    </message>
+    <message>
+        <source>Add the member →</source>
+        <translation>添加党员 →</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>{name} (member)</source>
+        <translation>{name}（党员）</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDialog</name>
+    <message>
+        <source>New closed date</source>
+        <translation>新增闭馆日期</translation>
+    </message>
+    <message>
+        <source>e.g. Spring Festival, National Day</source>
+        <translation>如 春节、国庆</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>闭馆名称</translation>
+    </message>
+    <message>
+        <source>On dates</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>month-day, e.g. 10-01</source>
+        <translation>月-日，如 10-01</translation>
+    </message>
+    <message>
+        <source>Every year from</source>
+        <translation>每年开始日</translation>
+    </message>
+    <message>
+        <source>month-day, e.g. 10-07</source>
+        <translation>月-日，如 10-07</translation>
+    </message>
+    <message>
+        <source>Every year to</source>
+        <translation>每年结束日</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1901,65 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Volunteer service for booking {number}</source>
+        <translation>预约 {number} 的讲师志愿服务</translation>
+    </message>
+    <message>
+        <source>The lecturer {name} is a time bank volunteer. The record is saved as pending (待核实); the minutes are earned when it is verified.</source>
+        <translation>讲师 {name} 是时间银行志愿者。服务记录保存为“待核实”，核实后才计入时长。</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>服务日期和时间</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Slip number</source>
+        <translation>登记单号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save as pending</source>
+        <translation>保存为待核实</translation>
+    </message>
+    <message>
+        <source>Choose the service category</source>
+        <translation>请选择服务类别</translation>
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation>讲师志愿服务</translation>
+    </message>
+    <message>
+        <source>This booking&apos;s lecturer is not a time bank volunteer.</source>
+        <translation>该预约的讲师不是时间银行志愿者。</translation>
+    </message>
+    <message>
+        <source>The lecturer&apos;s service for booking {number} is already recorded.</source>
+        <translation>预约 {number} 的讲师志愿服务已经登记过。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Members in the register</source>
@@ -1286,6 +2082,38 @@ Click to verify</source>
     <message>
         <source>Nothing waits</source>
         <translation>没有待核实的记录</translation>
+    </message>
+    <message>
+        <source>Open today&apos;s arrivals</source>
+        <translation>打开今日到访</translation>
+    </message>
+    <message>
+        <source>Arrivals today</source>
+        <translation>今日到访</translation>
+    </message>
+    <message>
+        <source>Calls for tomorrow</source>
+        <translation>明日到访</translation>
+    </message>
+    <message>
+        <source>{people} people
+first at {time}</source>
+        <translation>共 {people} 人
+最早 {time}</translation>
+    </message>
+    <message>
+        <source>No visit booked today</source>
+        <translation>今天没有预约到访</translation>
+    </message>
+    <message>
+        <source>{people} people
+Click for the call list</source>
+        <translation>共 {people} 人
+点击查看电话名单</translation>
+    </message>
+    <message>
+        <source>Nobody to call</source>
+        <translation>没有需要电话确认的预约</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +2339,65 @@ Click to verify</source>
     </message>
 </context>
 <context>
+    <name>LecturerDialog</name>
+    <message>
+        <source>New lecturer</source>
+        <translation>新增讲师</translation>
+    </message>
+    <message>
+        <source>Edit lecturer</source>
+        <translation>修改讲师</translation>
+    </message>
+    <message>
+        <source>A party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>A time bank volunteer</source>
+        <translation>时间银行志愿者</translation>
+    </message>
+    <message>
+        <source>A guest</source>
+        <translation>特邀讲师</translation>
+    </message>
+    <message>
+        <source>Lecturer is</source>
+        <translation>讲师类型</translation>
+    </message>
+    <message>
+        <source>Find: name or pinyin (e.g. zsf)</source>
+        <translation>查找：姓名或拼音首字母（如 zsf）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Guest&apos;s name</source>
+        <translation>讲师姓名</translation>
+    </message>
+    <message>
+        <source>e.g. party history, grassroots governance</source>
+        <translation>如 党史、基层治理</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>擅长主题</translation>
+    </message>
+    <message>
+        <source>Chosen: {person}</source>
+        <translation>已选：{person}</translation>
+    </message>
+    <message>
+        <source>Nobody matches.</source>
+        <translation>没有找到符合的人员。</translation>
+    </message>
+    <message>
+        <source>Find and choose the person first</source>
+        <translation>请先查找并选择讲师</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Signed in: {name} ({role})</source>
@@ -1658,6 +2545,29 @@ Click to verify</source>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialDialog</name>
+    <message>
+        <source>New material</source>
+        <translation>新增物资</translation>
+    </message>
+    <message>
+        <source>Edit material</source>
+        <translation>修改物资</translation>
+    </message>
+    <message>
+        <source>e.g. projector, party flag</source>
+        <translation>如 投影仪、党旗</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物资名称</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存数量</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +3255,73 @@ Click to verify</source>
     </message>
 </context>
 <context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>New menu item</source>
+        <translation>新增特色菜单</translation>
+    </message>
+    <message>
+        <source>Edit menu item</source>
+        <translation>修改特色菜单</translation>
+    </message>
+    <message>
+        <source>e.g. renewing the oath, a party lecture</source>
+        <translation>如 重温入党誓词、专题党课</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>菜单名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容介绍</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Lecturers who can give it</source>
+        <translation>可授课讲师</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>所需数量</translation>
+    </message>
+    <message>
+        <source>{name} (stock {quantity})</source>
+        <translation>{name}（库存 {quantity}）</translation>
+    </message>
+    <message>
+        <source>Materials needed</source>
+        <translation>所需物资</translation>
+    </message>
+</context>
+<context>
     <name>MinutesPage</name>
     <message>
         <source>Meeting minutes</source>
@@ -2662,8 +3639,8 @@ Click to verify</source>
         <translation>阵地预约</translation>
     </message>
     <message>
-        <source>Not in this version yet: activity menus, lecturers, bookings and visits</source>
-        <translation>本版本尚未提供：特色菜单、讲师团、预约与接待</translation>
+        <source>Bases, rooms, activity menus, bookings and visits</source>
+        <translation>阵地、活动室、特色菜单、预约与到访</translation>
     </message>
     <message>
         <source>Time bank</source>
@@ -3269,6 +4246,60 @@ Cannot be used: {reason}</source>
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>新增活动室</translation>
+    </message>
+    <message>
+        <source>Edit room</source>
+        <translation>修改活动室</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>活动室名称</translation>
+    </message>
+    <message>
+        <source>Capacity (people)</source>
+        <translation>容纳人数</translation>
+    </message>
+    <message>
+        <source>Exclusive use: one booking at a time</source>
+        <translation>独占使用：同一时间只接待一个预约</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesResultDialog</name>
+    <message>
+        <source>Recurring booking</source>
+        <translation>周期预约</translation>
+    </message>
+    <message>
+        <source>{booked} dates booked, {skipped} skipped.</source>
+        <translation>已预约 {booked} 个日期，跳过 {skipped} 个。</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Skipped (book one later with Add once it fits)</source>
+        <translation>跳过的日期（条件满足后可选中补加）</translation>
+    </message>
+    <message>
+        <source>Add the chosen date</source>
+        <translation>补加选中日期</translation>
+    </message>
+    <message>
+        <source>{date} (added)</source>
+        <translation>{date}（补加）</translation>
+    </message>
+    <message>
+        <source>{date} booked.</source>
+        <translation>{date} 已预约。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCall</name>
     <message>
         <source>Not done</source>
@@ -3569,6 +4600,10 @@ Cannot be used: {reason}</source>
         <source>Time bank</source>
         <translation>时间银行</translation>
     </message>
+    <message>
+        <source>Base bookings</source>
+        <translation>阵地预约</translation>
+    </message>
 </context>
 <context>
     <name>SignInPanel</name>
@@ -3642,6 +4677,109 @@ Size: {size}</source>
     <message>
         <source>dangqun backups (*.sqlite3);;All files (*)</source>
         <translation>dangqun 备份文件 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>季</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>统计期间：</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>By visitor type</source>
+        <translation>按来访类型</translation>
+    </message>
+    <message>
+        <source>Visitor type</source>
+        <translation>来访类型</translation>
+    </message>
+    <message>
+        <source>By organization</source>
+        <translation>按来访组织</translation>
+    </message>
+    <message>
+        <source>Visiting organization</source>
+        <translation>来访组织</translation>
+    </message>
+    <message>
+        <source>By menu item</source>
+        <translation>按特色菜单</translation>
+    </message>
+    <message>
+        <source>Menu item</source>
+        <translation>特色菜单</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人次</translation>
+    </message>
+    <message numerus="yes">
+        <source>Month %n</source>
+        <translation>
+            <numerusform>%n 月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Quarter %n</source>
+        <translation>
+            <numerusform>第 %n 季度</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the statistics</source>
+        <translation>无法读取统计</translation>
+    </message>
+    <message>
+        <source>{scope}: {sentence} ({visits} visits, {people} people in all.)</source>
+        <translation>{scope}：{sentence}（共 {visits} 批、{people} 人次。）</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot export the statistics</source>
+        <translation>无法导出统计</translation>
     </message>
 </context>
 <context>
@@ -4556,6 +5694,45 @@ Size: {size}</source>
     <message>
         <source>Resident</source>
         <translation>居民</translation>
+    </message>
+</context>
+<context>
+    <name>WeekCalendar</name>
+    <message>
+        <source>Room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>‹ Previous week</source>
+        <translation>‹ 上一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next week ›</source>
+        <translation>下一周 ›</translation>
+    </message>
+    <message>
+        <source>Click an empty slot (or move with the arrow keys and press Enter) to book it; click a booking to see it.</source>
+        <translation>点击空闲时段（或用方向键移动后按回车）即可预约；点击预约查看详情。</translation>
+    </message>
+    <message>
+        <source>Week calendar</source>
+        <translation>周历</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{room}: holds {capacity} people, one booking at a time</source>
+        <translation>{room}：容纳 {capacity} 人，一次只接待一个预约</translation>
+    </message>
+    <message>
+        <source>{room}: holds {capacity} people; bookings share it</source>
+        <translation>{room}：容纳 {capacity} 人，多个预约可共用</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "dangqun.printing.feature",
     "dangqun.members.feature",
     "dangqun.timebank.feature",
+    "dangqun.bases.feature",
 )
 """Order matters where order shows: navigation positions are declared, but demo data, CLI
 commands and document kinds follow this order (members before the modules that refer to them)."""

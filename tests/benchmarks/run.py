@@ -30,6 +30,7 @@ BENCHMARKS = (
     "audit",
     "timebank",
     "timebank_import",
+    "bases",
 )
 
 
@@ -58,6 +59,7 @@ def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
         "audit": ["--entries", "5000" if quick else "100000"],
         "timebank_import": ["--rows", "500" if quick else "2000"],
         "timebank": ["--quick"] if quick else [],
+        "bases": ["--quick"] if quick else [],
     }[name]
 
 

@@ -51,19 +51,19 @@ def test_a_feature_page_takes_its_position_and_replaces_the_stand_in() -> None:
         title="后续模块",
         pages=(
             PageDeclaration(
-                "bases", "Base bookings", "bases", "later.bases_page:BasesPage", "", position=20
+                "minutes", "Minutes", "minutes", "later.minutes_page:MinutesPage", "", position=40
             ),
             PageDeclaration("later", "Later", "info", "later.page:LaterPage", "", position=50),
         ),
     )
     with features.feature_added(feature):
         keys = page_keys()
-        bases = page_spec("bases")
+        minutes = page_spec("minutes")
         available = [spec.key for spec in available_pages()]
 
     assert keys == ("home", "members", "bases", "timebank", "minutes", "later", "sync", "settings")
-    assert bases.module == "later.bases_page"
-    assert "later" not in available and "bases" not in available  # their modules do not exist
+    assert minutes.module == "later.minutes_page"
+    assert "later" not in available and "minutes" not in available  # their modules do not exist
     assert page_keys() == PAGE_KEYS
 
 

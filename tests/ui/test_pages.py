@@ -200,7 +200,6 @@ def test_members_page_lists_the_register_and_the_tree_counts_every_branch(
 @pytest.mark.parametrize(
     "key, title, flow",
     [
-        ("bases", "阵地预约", ["待确认", "已确认", "已签到", "已完成"]),
         ("minutes", "会议记录", []),
         ("sync", "数据同步", ["中心导出", "U 盘或电子邮件", "区里校验", "导入结果汇总"]),
     ],
@@ -239,7 +238,7 @@ def test_pages_refresh_when_what_they_count_changes(
     window = make_window(qtbot, application, admin_actor)
     home = window.page("home")
     qtbot.waitUntil(home.is_ready)
-    bases = window.show_page("bases")
+    minutes = window.show_page("minutes")
     window.show_page("home")
     assert home.cards["inRegister"].value == "0"
     generate_demo_data(application.database, system_actor("测试"), 40, seed=3)
@@ -252,22 +251,27 @@ def test_pages_refresh_when_what_they_count_changes(
 
     overview = member_overview(application.database)
     assert home.cards["inRegister"].value == format_count(overview.in_register)
-    window.show_page("bases")  # hidden when the change came: refreshed when shown again
-    in_service = format_count(overview.kind(MemberKind.IN_SERVICE_REGISTERED))
-    assert bases.cards["inService"].value == in_service
+    window.show_page("minutes")  # hidden when the change came: refreshed when shown again
+    branches = format_count(overview.level(OrganizationLevel.GRID_BRANCH))
+    assert minutes.cards["branches"].value == branches
 
 
 def test_home_page_cards_come_from_the_features(qtbot, application, admin_actor) -> None:
     from dangqun.timebank.changes import LEDGER, SERVICE_RECORD
+    from dangqun.ui.bases.home_cards import BasesHomeCards
     from dangqun.ui.members.home_cards import MemberHomeCards
     from dangqun.ui.timebank.home_cards import TimeBankHomeCards
 
     window = make_window(qtbot, application, admin_actor)
     home = window.page("home")
 
-    assert [type(group) for group in home.card_groups] == [MemberHomeCards, TimeBankHomeCards]
-    members, timebank = home.card_groups
-    assert list(home.cards) == [*members.cards, *timebank.cards, "backup"]
+    assert [type(group) for group in home.card_groups] == [
+        MemberHomeCards,
+        TimeBankHomeCards,
+        BasesHomeCards,
+    ]
+    members, timebank, bases = home.card_groups
+    assert list(home.cards) == [*members.cards, *timebank.cards, *bases.cards, "backup"]
     assert set(members.shows) == {MEMBER, ORGANIZATION}
     assert set(timebank.shows) == {SERVICE_RECORD, LEDGER}
 

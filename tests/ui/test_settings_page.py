@@ -132,6 +132,7 @@ def test_the_tabs_come_from_the_shell_and_the_features_in_position_order(
         "backups",
         "printing",
         "timebank",
+        "bases",
         "display",
     ]
     assert [page.tabs.tabText(index) for index in range(page.tabs.count())] == [
@@ -141,6 +142,7 @@ def test_the_tabs_come_from_the_shell_and_the_features_in_position_order(
         "备份与恢复",
         "打印",
         "时间银行",
+        "阵地预约",
         "界面与安全",
     ]
 
@@ -383,7 +385,7 @@ def test_staff_sees_no_users_or_audit_tab_and_cannot_edit_settings(
 ) -> None:
     page = make_page(qtbot, application, staff)
 
-    assert page.tab_keys() == ["center", "backups", "printing", "timebank", "display"]
+    assert page.tab_keys() == ["center", "backups", "printing", "timebank", "bases", "display"]
     center = page.tab("center")
     assert center.ui.centerNameEdit.isReadOnly()
     assert not center.ui.saveCenterButton.isVisible()
@@ -406,7 +408,7 @@ def test_read_only_users_see_neither_backups_nor_user_management(
     create_user(application.database, admin, "guest", "访客", Role.READ_ONLY, "guest-pass-1")
     reader = authenticate(application.database, "guest", "guest-pass-1")
     page = make_page(qtbot, application, reader)
-    assert page.tab_keys() == ["center", "printing", "timebank", "display"]
+    assert page.tab_keys() == ["center", "printing", "timebank", "bases", "display"]
 
 
 # -- 操作日志 ---------------------------------------------------------------------------------

@@ -159,6 +159,7 @@ def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(applic
     assert [item.key for item in summary.made] == [
         "organizations", "members", "events",
         "volunteers", "service_records", "transfers", "closings",  # 时间银行 (issue 13)
+        "bases", "bookings",  # 阵地预约 (issue 14)
         "visits",
     ]  # fmt: skip
     assert summary.count("visits") == 60 and summary.members == 30
@@ -172,7 +173,8 @@ def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(applic
             {"members": 30, "seed": 8, "organizations": summary.organizations,
              "events": summary.events, "visits": 60}
             | {key: summary.count(key)
-               for key in ("volunteers", "service_records", "transfers", "closings")}
+               for key in ("volunteers", "service_records", "transfers", "closings",
+                           "bases", "bookings")}
         ]  # fmt: skip
 
 

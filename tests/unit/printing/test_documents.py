@@ -41,8 +41,20 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         "应到21人，实到18人", "马超（病假）", "接收宋佳同志为中共预备党员", "主持人（签字）",
     ],
     "booking_slip": [
-        "开放式组织生活基地活动预约单", "YY-20261128-007", "陈志强", "28人", "翠湖红色记忆馆",
-        "2026年11月28日09:30—11:00", "预约单存根",
+        "开放式组织生活基地活动预约确认单", "YY-2026-000007", "陈志强", "28人", "翠湖红色记忆馆",
+        "2026年11月28日（星期六）09:30—11:00", "预约确认单存根",
+    ],
+    "sign_in_sheet": [
+        "翠湖红色记忆馆活动签到表", "YY-2026-000007", "云南某科技有限公司党支部",
+        "2026年11月28日（星期六）09:30—11:00", "序号姓名单位联系电话签名", "31", "应到28人",
+    ],
+    "menu_brochure": [
+        "翠湖红色记忆馆", "特色菜单（红色型阵地）", "星期一至星期五09:00—12:00、14:00—17:30",
+        "一、重温入党誓词", "杨红梅（党史、革命文化）", "1小时30分钟",
+    ],
+    "bases_statistics": [
+        "翠湖红色记忆馆活动情况统计", "2026年第三季度，先后有23批640余名党员到基地开展活动",
+        "流动党员小组238", "合计23647",
     ],
     "time_statement": [
         "时间银行存折", "李秀英", "ZY201800032", "30小时45分钟", "期初余额", "冲正", "已服务时长",
@@ -161,6 +173,14 @@ def long_sample(kind: str, context: PrintContext) -> Any:
         return dataclasses.replace(
             sample, organization=LONG_NAME, base_address=LONG_ADDRESS, contact_name=LONG_NAME
         )
+    if kind == "sign_in_sheet":
+        return dataclasses.replace(sample, organization=LONG_NAME, room=LONG_ADDRESS)
+    if kind == "menu_brochure":
+        first = dataclasses.replace(sample.items[0], lecturers=[LONG_NAME])
+        return dataclasses.replace(sample, address=LONG_ADDRESS, items=[first, *sample.items[1:]])
+    if kind == "bases_statistics":
+        first = dataclasses.replace(sample.by_organization[0], label=LONG_NAME)
+        return dataclasses.replace(sample, by_organization=[first, *sample.by_organization[1:]])
     if kind == "time_statement":
         return dataclasses.replace(sample, holder_name=LONG_NAME, volunteer_number=LONG_DIGITS)
     if kind == "time_ledger":

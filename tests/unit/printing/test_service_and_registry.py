@@ -40,7 +40,6 @@ STAFF = Actor(user_id=None, username="staff", display_name="工作人员甲", ro
 def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext) -> None:
     assert list(document_kinds()) == [
         "minutes",
-        "booking_slip",
         "member_roster",
         "registration_receipt",
         "political_birthdays",
@@ -48,6 +47,10 @@ def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext
         "time_statement",
         "time_ledger",
         "service_report",
+        "booking_slip",
+        "sign_in_sheet",
+        "menu_brochure",
+        "bases_statistics",
     ]
     for definition in document_kinds().values():
         data = definition.sample(context)

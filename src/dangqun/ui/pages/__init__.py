@@ -4,7 +4,7 @@ The main window builds its navigation, its Ctrl+1…Ctrl+9 shortcuts and its "Go
 :func:`pages`; the home page builds its quick links from it; screenshots accept its keys. The
 shell declares 首页 (position 0) and 系统设置 (100); every feature adds its
 :class:`~dangqun.core.feature_kit.PageDeclaration` objects (``Feature.pages``), placed by their
-``position``. The overview pages of modules not built yet (bases, minutes, sync)
+``position``. The overview pages of modules not built yet (minutes, sync)
 stand in at their future positions until a feature declares a page with the same key, which
 replaces the stand-in without an edit here.
 
@@ -98,18 +98,6 @@ SHELL_PAGES: tuple[PageDeclaration, ...] = (
 """The shell's own pages: the first and the last of the navigation."""
 
 STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
-    PageDeclaration(
-        "bases",
-        _source(QT_TRANSLATE_NOOP("Pages", "Base bookings")),
-        "bases",
-        "dangqun.ui.pages.bases_page:BasesPage",
-        _source(
-            QT_TRANSLATE_NOOP(
-                "Pages", "Not in this version yet: activity menus, lecturers, bookings and visits"
-            )
-        ),
-        position=20,
-    ),
     PageDeclaration(
         "minutes",
         _source(QT_TRANSLATE_NOOP("Pages", "Meeting minutes")),
