@@ -124,6 +124,7 @@ def test_book_refuses_bad_input_in_chinese_with_exit_1(initialized_paths, rooms,
         assert connection.execute("SELECT count(*) FROM bases_bookings").fetchone() == (0,)
 
 
+@pytest.mark.slow
 def test_stats_counts_checked_in_visits(initialized_paths, rooms):
     hall, _room = rooms
     number = run_cli(initialized_paths.root, *book_words(hall, 20)).stdout.strip()

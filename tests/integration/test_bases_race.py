@@ -28,7 +28,8 @@ from tests.cli_helpers import CLI
 from tests.conftest import ADMIN_PASSWORD
 from tests.integration.test_bases_cli import book_words, prepare_base
 
-ROUNDS = 10
+ROUNDS = {"quick": 3, "thorough": 12}
+"""Races per run: a few in the default run, many in CI's slow run (each round is two processes)."""
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
 
@@ -49,7 +50,14 @@ def _start(data_dir, words: list[str]) -> subprocess.Popen[str]:
     return process
 
 
-def test_two_processes_never_take_the_last_places_twice(initialized_paths, tmp_path):
+@pytest.mark.parametrize(
+    "rounds",
+    [
+        pytest.param(ROUNDS["quick"], id="quick"),
+        pytest.param(ROUNDS["thorough"], id="thorough", marks=pytest.mark.slow),
+    ],
+)
+def test_two_processes_never_take_the_last_places_twice(initialized_paths, tmp_path, rounds):
     hall, _room = prepare_base(initialized_paths)
     second = DataPaths(tmp_path / "second")
     second.root.mkdir(mode=0o700)
@@ -57,7 +65,7 @@ def test_two_processes_never_take_the_last_places_twice(initialized_paths, tmp_p
     first_day = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=2)).date()
     application = open_application(initialized_paths)
     try:
-        for round_number in range(ROUNDS):
+        for round_number in range(rounds):
             book(
                 application.database,
                 system_actor("测试"),
@@ -76,7 +84,7 @@ def test_two_processes_never_take_the_last_places_twice(initialized_paths, tmp_p
     finally:
         application.close()
     winners = []
-    for round_number in range(ROUNDS):
+    for round_number in range(rounds):
         day = (first_day + timedelta(days=round_number)).isoformat()
         processes = [
             _start(directory, book_words(hall, 10, date=day, org=name))
@@ -88,7 +96,7 @@ def test_two_processes_never_take_the_last_places_twice(initialized_paths, tmp_p
         refused = next(err for code, _out, err in results if code == 1)
         assert "只剩 5 个位置" in refused, refused
         winners.append(next(out.strip() for code, out, _err in results if code == 0))
-    assert len(set(winners)) == ROUNDS  # every number allocated once
+    assert len(set(winners)) == rounds  # every number allocated once
     with sqlite3.connect(initialized_paths.database) as connection:
         over = connection.execute(
             "SELECT on_date, sum(headcount) FROM bases_bookings WHERE room_id = ? "

@@ -61,6 +61,7 @@ def test_a_password_neither_on_stdin_nor_typed_is_refused(center: Path) -> None:
     assert result.returncode == 1 and "--password-stdin" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_wrong_password_is_refused_audited_and_locks_the_account(tmp_path: Path) -> None:
     data_dir = tmp_path / "center"
     assert init(data_dir).returncode == 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -194,5 +194,13 @@ def squeezed_layouts(root: QWidget) -> list[str]:
 
 
 def layout_problems(root: QWidget) -> list[str]:
-    """All three checks: what would look broken to the user."""
+    """All three checks: what would look broken to the user.
+
+    Pending layout requests run first: a label given new text has its old size until the event
+    loop lays it out, and on a busy machine a check could catch it in between (a flaky "wraps
+    to 75px but is 25px high" where the user sees a finished dialog).
+    """
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QCoreApplication.processEvents()
     return [*clipped_texts(root), *overlapping_widgets(root), *squeezed_layouts(root)]

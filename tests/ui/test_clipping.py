@@ -45,7 +45,12 @@ def user_of(application: Application, admin: Actor, role: str) -> Actor:
 
 
 def screen_problems(screen: Screen) -> list[str]:
-    """What looks broken on ``screen``: cut or overlapping widgets, a dialog off the screen."""
+    """What looks broken on ``screen``: cut or overlapping widgets, a dialog off the screen.
+
+    Checked as a screenshot shows it: after the last read's text has been laid out (a label
+    whose text arrived a moment ago still has its old width until the layout runs).
+    """
+    screen.picture()
     problems = layout_problems(screen.front)
     if screen.dialog is not None:
         frame = screen.dialog.frameGeometry()

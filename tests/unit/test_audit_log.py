@@ -472,6 +472,7 @@ def test_dangqun_check_on_a_tampered_log_exits_1_naming_the_entry(initialized_pa
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_verifying_the_log_streams_in_bounded_memory(application, admin):
     """``dangqun check`` walks the whole log in batches, so its memory follows the batch size,
     not the log's length: four times the entries, far less than four times the peak. (Its speed is measured

@@ -444,6 +444,7 @@ def test_a_stale_wal_is_never_replayed_onto_the_switched_in_file(application, ad
         reopened.close()
 
 
+@pytest.mark.slow
 def test_a_backup_that_finds_the_database_busy_gives_up_with_a_message(application, monkeypatch):
     """Issue 10: the backup step answers BUSY while the file is held, and Python's backup()
     retried that forever at full speed; now it gives up after a bounded wait."""

@@ -43,7 +43,7 @@ JOINED_RUN_SHARE = 0.45
 most this share of the line; a longer one breaks like plain text, since keeping it whole
 would leave a ragged, half-empty line before it."""
 
-_WORD_MARKS = frozenset("-_./@#+&'*")
+_WORD_MARKS = frozenset("-_./:@#+&'*")
 _WIDTH_TOLERANCE = 1e-8
 _character_widths: dict[tuple[str, float], dict[str, float]] = {}
 """Per (font, size): the width of each character met so far. Paragraph layout asks for the
@@ -52,7 +52,8 @@ width of every character of every paragraph; most are the same few hundred chara
 
 def is_word_character(character: str) -> bool:
     """Latin letters, digits and the marks inside numbers and codes (``A-2026/07``, ``12.5``,
-    a masked ID number ``5301**********0027``)."""
+    a masked ID number ``5301**********0027``, a time ``12:00`` — the brochure's opening hours
+    broke into "12:" and "00")."""
     return (
         len(character) == 1
         and character.isascii()

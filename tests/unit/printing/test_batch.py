@@ -33,6 +33,7 @@ def certificates(context: PrintContext, count: int) -> Iterator[VolunteerCertifi
         )
 
 
+@pytest.mark.slow
 @requires_poppler
 def test_fifty_certificates_in_one_pdf_with_progress(context: PrintContext, tmp_path: Path) -> None:
     reports: list[tuple[int, int | None]] = []

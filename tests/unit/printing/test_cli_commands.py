@@ -235,6 +235,7 @@ def test_documents_list_void_and_verify_by_the_printed_short_code(
         run(data_dir, "documents", "void", entry["number"], "--reason", "x")
 
 
+@pytest.mark.slow
 @requires_poppler
 def test_print_estimate_says_pages_and_names_and_writes_nothing(
     data_dir: Path, tmp_path: Path

@@ -83,6 +83,14 @@ def random_text(seed: int, length: int = 400) -> str:
     return "".join(pieces)
 
 
+def test_a_clock_time_is_not_cut_after_its_colon(context: PrintContext) -> None:
+    style = context.styles.cell
+    text = "开放时间：星期一至星期五 09:00—12:00、14:00—17:30；星期六 09:00—12:00"
+    for width in range(80, 260, 5):
+        lines = lines_of(paragraph(text, style, context.fonts), float(width))
+        assert not any(line.rstrip().endswith(":") for line in lines), (width, lines)
+
+
 @pytest.mark.parametrize("seed", range(12))
 @pytest.mark.parametrize("width", [61.0, 97.0, 163.5, 300.0])
 def test_random_paragraphs_follow_the_rules(seed: int, width: float, context: PrintContext) -> None:

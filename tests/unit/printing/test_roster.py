@@ -148,6 +148,7 @@ def test_the_loader_orders_the_roster_the_chinese_way(
     assert stored == compute_search_keys("单力", "", None).pinyin_full == "shanli"
 
 
+@pytest.mark.slow
 @requires_poppler
 def test_five_digit_numbers_and_masked_addresses_keep_one_line(
     fonts: DocumentFonts, tmp_path: Path

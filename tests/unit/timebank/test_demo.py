@@ -60,6 +60,7 @@ def _age(today: date, birth: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
+@pytest.mark.slow
 def test_a_fresh_demo_center_passes_dangqun_check(initialized_paths: DataPaths) -> None:
     application = open_application(initialized_paths)
     try:

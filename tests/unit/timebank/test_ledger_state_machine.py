@@ -58,7 +58,7 @@ class Model:
     postings: dict[int, Posting] = field(default_factory=dict)
 
 
-def run_state_machine(prepared_database, root) -> None:
+def run_state_machine(prepared_database, root, examples: int) -> None:
     load_feature_invariants()
     counter = iter(range(1_000_000))
 
@@ -255,7 +255,7 @@ def run_state_machine(prepared_database, root) -> None:
                 assert run_checks(session).problems == []
 
     LedgerMachine.TestCase.settings = settings(
-        max_examples=25,
+        max_examples=examples,
         stateful_step_count=40,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -264,5 +264,12 @@ def run_state_machine(prepared_database, root) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
-def test_ledger_invariants_hold_over_random_operations(prepared_centers, tmp_path):
-    run_state_machine(prepared_centers.database(), tmp_path)
+@pytest.mark.parametrize(
+    "examples",
+    [
+        pytest.param(5, id="quick"),
+        pytest.param(40, id="thorough", marks=pytest.mark.slow),  # CI's slow run
+    ],
+)
+def test_ledger_invariants_hold_over_random_operations(prepared_centers, tmp_path, examples):
+    run_state_machine(prepared_centers.database(), tmp_path, examples)

@@ -7,7 +7,9 @@ The figures come from :func:`dangqun.bases.service.week_view` (one indexed read,
 
 * columns are the seven days, rows the hours from the week's earliest opening to its latest
   closing; open hours are white, closed hours shaded, a closed date hatched with its reason;
-* each slot of a shared room shows its free places (余 N); an exclusive room shows 空闲 / 已满;
+* a free slot is white and a full one pink; a shared room's slot that is partly taken shows its
+  free places (余N, 满) in a narrow strip at the right of the day, beside the blocks and never
+  over their text (at 1024 px a badge over a block hid the organization's name);
 * bookings are blocks coloured by status (the legend above names the colours); overlapping
   bookings of a shared room stand side by side;
 * the arrow keys move a focused slot, Enter (or a click) books an empty slot — the booking
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFocusEvent,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -85,6 +88,8 @@ HOUR_HEIGHT = 46
 TIME_COLUMN = 52
 HEADER_HEIGHT = 40
 SLOT_MINUTES = 60
+FREE_FONT_SCALE = 0.85
+"""The free-places strip's text is a little smaller than the blocks' so a day keeps room."""
 
 
 def monday_of(day: date) -> date:
@@ -195,7 +200,7 @@ class WeekGrid(QWidget):
                     lanes[lane] = block.end_minute
                 lane_of.append(lane)
             count = max(len(lanes), 1)
-            lane_width = (width - 8) / count
+            lane_width = (width - 4 - self._strip_width()) / count
             for block, lane in zip(day_blocks, lane_of, strict=True):
                 top = self._y_of(block.start_minute)
                 bottom = self._y_of(block.end_minute)
@@ -203,13 +208,29 @@ class WeekGrid(QWidget):
                     _Placed(
                         block,
                         QRectF(
-                            self._x_of(index) + 4 + lane * lane_width,
+                            self._x_of(index) + 2 + lane * lane_width,
                             top + 1,
                             lane_width - 2,
                             max(bottom - top - 2, 10),
                         ),
                     )
                 )
+
+    def _strip_width(self) -> float:
+        """Width kept at the right of each day for a shared room's free places (0 when the
+        room is exclusive: its blocks fill the slot and pink says full)."""
+        if self.week is None or self.week.room.exclusive:
+            return 0
+        widest = max(
+            (
+                self.fontMetrics().horizontalAdvance(_free_text(slot.free))
+                for day in self.week.days
+                for slot in day.slots
+                if slot.free < self.week.room.capacity
+            ),
+            default=0,
+        )
+        return widest * FREE_FONT_SCALE + 4 if widest else 0
 
     def resizeEvent(self, event: object) -> None:
         self._place_blocks()
@@ -392,14 +413,10 @@ class WeekGrid(QWidget):
             painter.setPen(
                 QColor("#1F2329") if block.status in DARK_TEXT_STATUSES else QColor("#FFFFFF")
             )
-            lines = [
-                block.organization,
-                f"{block.headcount} 人 · {BOOKING_STATUS_LABELS[block.status]}",
-            ]
-            text_rect = placed.rect.adjusted(4, 2, -3, -2)
+            text_rect = placed.rect.adjusted(3, 2, -2, -2)
             line_height = metrics.height()
             visible = max(int(text_rect.height() // line_height), 1)
-            shown = lines[:visible]
+            shown = _block_lines(block, metrics, int(text_rect.width()), visible)
             for row, line in enumerate(shown):
                 painter.drawText(
                     QRectF(
@@ -409,7 +426,7 @@ class WeekGrid(QWidget):
                         line_height,
                     ),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width())),
+                    line,
                 )
         self._paint_free_places(painter)
         if self.hasFocus():
@@ -426,30 +443,61 @@ class WeekGrid(QWidget):
         painter.end()
 
     def _paint_free_places(self, painter: QPainter) -> None:
-        """Each open slot's free places (余 N; 空闲 / 已满 for an exclusive room) as a small
-        badge in its bottom right corner, drawn over the blocks so a busy slot still shows it."""
+        """A shared room's partly taken or full slots: 余N (or 满 in red) in the day's strip.
+
+        An untouched slot says nothing (the caption above gives the room's capacity), so the
+        eye finds the busy hours at once instead of reading "余 25" in every cell.
+        """
         assert self.week is not None
-        metrics = painter.fontMetrics()
-        width = self._day_width()
-        painter.setBrush(QColor(255, 255, 255, 225))
+        if self.week.room.exclusive:
+            return
+        capacity = self.week.room.capacity
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * FREE_FONT_SCALE)
+        painter.setFont(font)
+        strip = self._strip_width()
         for index, day in enumerate(self.week.days):
+            right = self._x_of(index) + self._day_width() - 2
             for slot in day.slots:
-                text = (
-                    ("已满" if slot.free == 0 else "空闲")
-                    if self.week.room.exclusive
-                    else f"余 {slot.free}"
+                if slot.free >= capacity:
+                    continue
+                text = _free_text(slot.free)
+                area = QRectF(
+                    right - strip,
+                    self._y_of(slot.start_minute) + 2,
+                    strip,
+                    self._y_of(slot.end_minute) - self._y_of(slot.start_minute) - 4,
                 )
-                badge_width = metrics.horizontalAdvance(text) + 8
-                badge = QRectF(
-                    self._x_of(index) + width - badge_width - 3,
-                    self._y_of(slot.end_minute) - metrics.height() - 3,
-                    badge_width,
-                    metrics.height() + 1,
-                )
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawRoundedRect(badge, 3, 3)
                 painter.setPen(FOCUS_PEN if slot.free == 0 else QColor("#4A525C"))
-                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+                painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
+        font.setPointSizeF(font.pointSizeF() / FREE_FONT_SCALE)
+        painter.setFont(font)
+
+
+def _free_text(free: int) -> str:
+    return "满" if free == 0 else f"余{free}"
+
+
+def _block_lines(block: BookingBlock, metrics: QFontMetrics, width: int, rows: int) -> list[str]:
+    """What a block of ``rows`` lines says: the organization, wrapped character by character
+    (Chinese names have no spaces) over all but the last line, then its headcount; the status
+    is the block's colour. One line shows the name alone, elided."""
+    if rows <= 1:
+        return [metrics.elidedText(block.organization, Qt.TextElideMode.ElideRight, width)]
+    lines: list[str] = []
+    rest = block.organization
+    while rest and len(lines) < rows - 1:
+        take = len(rest)
+        while take > 1 and metrics.horizontalAdvance(rest[:take]) > width:
+            take -= 1
+        if len(lines) == rows - 2 and take < len(rest):
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            rest = ""
+        else:
+            lines.append(rest[:take])
+            rest = rest[take:]
+    lines.append(metrics.elidedText(f"{block.headcount} 人", Qt.TextElideMode.ElideRight, width))
+    return lines
 
 
 def _clock(minute: int) -> str:
