@@ -121,6 +121,45 @@
     </message>
 </context>
 <context>
+    <name>AgendaEditor</name>
+    <message>
+        <source>Add item</source>
+        <translation>添加议程</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除议程</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Main points</source>
+        <translation>发言要点</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <source>Add speech</source>
+        <translation>添加发言</translation>
+    </message>
+    <message>
+        <source>Remove speech</source>
+        <translation>删除发言</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsDialog</name>
     <message>
         <source>Today&apos;s arrivals</source>
@@ -173,6 +212,167 @@
     <message>
         <source>Only after the slot has ended</source>
         <translation>时段结束后才能标记未到</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>附件说明</translation>
+    </message>
+    <message>
+        <source>Add photo or scan…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Photos, scans, PDF, Word, Excel or text files of up to {limit} MB each, at most {count} per meeting. They are kept in the backups too.</source>
+        <translation>可添加照片、扫描件、PDF、Word、Excel 或文本文件，每个不超过 {limit} MB，每次会议最多 {count} 个；附件随备份一起保存。</translation>
+    </message>
+    <message>
+        <source>Add photo or scan</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Photos and scans ({pattern})</source>
+        <translation>照片和扫描件（{pattern}）</translation>
+    </message>
+    <message>
+        <source>What does it show? (may be left empty)</source>
+        <translation>附件内容说明（可不填）：</translation>
+    </message>
+    <message>
+        <source>Cannot add the attachment</source>
+        <translation>无法添加附件</translation>
+    </message>
+    <message>
+        <source>Cannot remove the attachment</source>
+        <translation>无法删除附件</translation>
+    </message>
+    <message>
+        <source>Cannot open the attachment</source>
+        <translation>无法打开附件</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceHistory</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Make-up</source>
+        <translation>补课</translation>
+    </message>
+    <message>
+        <source>Cannot read the attendance</source>
+        <translation>无法读取会议出席情况</translation>
+    </message>
+    <message>
+        <source>No meeting with this member recorded yet.</source>
+        <translation>还没有记录这名党员参加的会议。</translation>
+    </message>
+    <message>
+        <source>Attendance rate {rate:.0%}: present at {present} of {expected} meetings they should attend; {made_up} made up afterwards.</source>
+        <translation>出席率 {rate:.0%}：应到 {expected} 次，实到 {present} 次；会后补课 {made_up} 次。</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>列席</translation>
+    </message>
+    <message>
+        <source>Meeting attendance</source>
+        <translation>会议出席</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTable</name>
+    <message>
+        <source>All present</source>
+        <translation>全部出席</translation>
+    </message>
+    <message>
+        <source>Add missing from roster</source>
+        <translation>按名册补齐</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Make-up date</source>
+        <translation>补课日期</translation>
+    </message>
+    <message>
+        <source>Make-up notes</source>
+        <translation>补课情况</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>列席</translation>
+    </message>
+    <message>
+        <source>Probationary</source>
+        <translation>预备党员</translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <translation>有表决权</translation>
+    </message>
+    <message>
+        <source>No vote</source>
+        <translation>无表决权</translation>
+    </message>
+    <message>
+        <source>{name}: the make-up date should be written as 2026-11-20</source>
+        <translation>{name}的补课日期应写作 2026-11-20</translation>
+    </message>
+    <message>
+        <source>Should attend {should}, present {present}, rate {rate}; absent {absent}, on leave {leave}, not counted {excused}, observers {observers}. Voting members: should attend {voting_should}, present {voting_present}.</source>
+        <translation>应到 {should} 人，实到 {present} 人，出席率 {rate}；缺席 {absent} 人，请假 {leave} 人，不计入应到 {excused} 人，列席 {observers} 人。有表决权党员：应到 {voting_should} 人，实到 {voting_present} 人。</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1257,10 @@ The program now returns to the sign-in screen.</source>
         <translation>登记讲师志愿服务…</translation>
     </message>
     <message>
+        <source>Draft the meeting record…</source>
+        <translation>生成会议记录草稿…</translation>
+    </message>
+    <message>
         <source>Booking</source>
         <translation>预约</translation>
     </message>
@@ -1453,6 +1657,80 @@ The program now returns to the sign-in screen.</source>
     </message>
 </context>
 <context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Branch or group</source>
+        <translation>支部或党小组</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Numbers: meetings held in the month.</source>
+        <translation>数字为当月召开的次数。</translation>
+    </message>
+    <message>
+        <source>No grid branch or building group yet: the schedule of meetings applies to them. Add them in the organization tree of “Party members”.</source>
+        <translation>还没有网格党支部或楼栋党小组：三会一课的要求针对它们。请先在“党员管理”的组织树中添加。</translation>
+    </message>
+    <message>
+        <source>Cannot read the compliance table</source>
+        <translation>无法读取落实情况表</translation>
+    </message>
+    <message>
+        <source>Month {month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{type} {count}</source>
+        <translation>{type} {count} 期</translation>
+    </message>
+    <message>
+        <source>Periods overdue in {year}: {periods}</source>
+        <translation>{year} 年逾期未开：{periods}</translation>
+    </message>
+    <message>
+        <source>No required meeting is overdue in this year.</source>
+        <translation>本年度没有逾期未开的会议。</translation>
+    </message>
+    <message>
+        <source>Export the compliance table</source>
+        <translation>导出三会一课落实情况</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Add a correction</source>
+        <translation>添加更正</translation>
+    </message>
+    <message>
+        <source>The signed record stays as it was; the correction is added below it with today&apos;s date, the reason and your name.</source>
+        <translation>已签字的记录保持原样，更正附在其后，注明今天的日期、更正原因和更正人。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正内容</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>e.g. 2001-07-01</source>
@@ -1528,6 +1806,705 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Your password has been changed.</source>
         <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictCentersPage</name>
+    <message>
+        <source>Centers</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Latest no.</source>
+        <translation>最新序号</translation>
+    </message>
+    <message>
+        <source>Last imported</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>距今（天）</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺号</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The registered service centers and the packages they sent. A center with a missing package, or none made for more than {days} days (the setting on Checks), is red: ask it to send what is missing.</source>
+        <translation>已登记的服务中心和它们上报的数据包。有缺号或超过 {days} 天没有生成数据包（在“核查”页设置）的中心标红，请联系中心补报。</translation>
+    </message>
+    <message>
+        <source>Not received yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{count} centers; {late} to ask for missing packages.</source>
+        <translation>共 {count} 个中心；需要联系补报的 {late} 个。</translation>
+    </message>
+    <message>
+        <source>No service center is registered yet: register a center&apos;s public key with dangqun district register-center.</source>
+        <translation>还没有登记服务中心：请用 dangqun district register-center 登记中心的公钥。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictChecksPage</name>
+    <message>
+        <source>The same ID number registered at two centers: compare the records and record a decision; nothing is merged, the centers correct their own records. And the centers whose packages are overdue.</source>
+        <translation>同一身份号码在两个中心登记：对照两条记录，登记处理意见；区级不合并记录，由中心更正自己的数据。另列出逾期未上报的中心。</translation>
+    </message>
+    <message>
+        <source> ID numbers are masked for your role.</source>
+        <translation>身份号码按权限遮盖。</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复登记</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未报</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <source>Check no.</source>
+        <translation>核查编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Centers</source>
+        <translation>所在中心</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Overdue after (days)</source>
+        <translation>超过多少天算逾期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Last package made</source>
+        <translation>上一个数据包生成于</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Cannot read the checks</source>
+        <translation>无法读取核查结果</translation>
+    </message>
+    <message>
+        <source>{count} people registered at more than one center; {open} to decide.</source>
+        <translation>{count} 人在多个中心登记；待处理 {open} 人。</translation>
+    </message>
+    <message>
+        <source>No ID number is registered at two centers.</source>
+        <translation>没有在两个中心重复登记的身份号码。</translation>
+    </message>
+    <message>
+        <source>Duplicates ({open} to decide)</source>
+        <translation>重复登记（待处理 {open}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Overdue ({count})</source>
+        <translation>逾期未报（{count}）</translation>
+    </message>
+    <message>
+        <source>{count} centers have made no package for more than {days} days: ask them for this month&apos;s package.</source>
+        <translation>{count} 个中心超过 {days} 天没有生成数据包：请联系中心上报本月数据包。</translation>
+    </message>
+    <message>
+        <source>Every center sent a package within {days} days.</source>
+        <translation>各中心都在 {days} 天内上报了数据包。</translation>
+    </message>
+    <message>
+        <source>None received</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation>尚未处理。</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理意见</translation>
+    </message>
+    <message>
+        <source>a record no longer listed</source>
+        <translation>一条已不在列表中的记录</translation>
+    </message>
+    <message>
+        <source>{resolution}. Note: {note} ({who}, {when})</source>
+        <translation>{resolution}。理由：{note}（{who}，{when}）</translation>
+    </message>
+    <message>
+        <source>Both are legitimate</source>
+        <translation>两处均合规</translation>
+    </message>
+    <message>
+        <source>The record at {center} is the current one</source>
+        <translation>以 {center} 的记录为准</translation>
+    </message>
+    <message>
+        <source>Decided before, but the records have changed since: {line}</source>
+        <translation>曾经处理过，但之后记录有变化，需要重新处理。原处理意见：{line}</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>党员类型</translation>
+    </message>
+    <message>
+        <source>Party organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Joined the Party</source>
+        <translation>入党日期</translation>
+    </message>
+    <message>
+        <source>Registered here</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation>原党组织</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>In package no.</source>
+        <translation>所在数据包</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Cannot save the setting</source>
+        <translation>无法保存设置</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictDecisionDialog</name>
+    <message>
+        <source>Decide on a duplicate registration</source>
+        <translation>处理重复登记</translation>
+    </message>
+    <message>
+        <source>{name} (check no. {number}) is registered at: {centers}. Choose which record is the current one, or that both are legitimate (a floating member kept by both centers), and say why. The centers correct their own records.</source>
+        <translation>{name}（核查编号 {number}）在以下中心登记：{centers}。请选择以哪条记录为准，或两处均合规（流动党员由两个中心共同管理），并写明理由。记录由各中心自行更正。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The record at {center} is the current one</source>
+        <translation>以 {center} 的记录为准</translation>
+    </message>
+    <message>
+        <source>Both are legitimate</source>
+        <translation>两处均合规</translation>
+    </message>
+    <message>
+        <source>Note (required)</source>
+        <translation>处理说明（必填）</translation>
+    </message>
+    <message>
+        <source>Why: e.g. the transfer to the other center was confirmed by phone</source>
+        <translation>理由，例如：已电话确认组织关系已转入另一中心</translation>
+    </message>
+    <message>
+        <source>Cannot record the decision</source>
+        <translation>无法登记处理意见</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose the packages (.dqpkg) a center handed in, or a whole USB folder. Each package&apos;s signature, checksums and format are checked first and it is written only when all pass; a dry run checks without writing.</source>
+        <translation>选择中心交来的数据包（.dqpkg）或整个 U 盘文件夹。每个数据包先验证签名、校验值和格式，全部通过才写入；可先“试导入”只检查不写入。</translation>
+    </message>
+    <message>
+        <source>Choose packages…</source>
+        <translation>选择数据包…</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Dry run (check only, write nothing)</source>
+        <translation>试导入（只检查，不写入）</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The import&apos;s report appears here.</source>
+        <translation>导入结果显示在这里。</translation>
+    </message>
+    <message>
+        <source>Choose packages</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <source>Packages (*.dqpkg);;All files (*)</source>
+        <translation>数据包 (*.dqpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the folder of packages</source>
+        <translation>选择存放数据包的文件夹</translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation>正在导入 …</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictMembersPage</name>
+    <message>
+        <source>Search the members every center of the district reported: type a name (or its pinyin initials), or a whole ID number.</source>
+        <translation>在全区各中心上报的党员中查找：输入姓名（或拼音首字母），或完整的身份号码。</translation>
+    </message>
+    <message>
+        <source> ID numbers and phones are masked for your role.</source>
+        <translation>身份号码和电话按权限遮盖。</translation>
+    </message>
+    <message>
+        <source>Party members</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>所在中心</translation>
+    </message>
+    <message>
+        <source>Party organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>党员类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or a whole ID number</source>
+        <translation>姓名、拼音首字母或完整的身份号码</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Cannot search</source>
+        <translation>无法查找</translation>
+    </message>
+    <message>
+        <source>Only the first {count} found are listed: type more of the name.</source>
+        <translation>只列出前 {count} 名，请输入更完整的姓名。</translation>
+    </message>
+    <message>
+        <source>Found {count}.</source>
+        <translation>找到 {count} 名。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictNoticesView</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Choose a notice to read it.</source>
+        <translation>选择一条通知查看正文。</translation>
+    </message>
+    <message>
+        <source>Cannot read the district&apos;s notices</source>
+        <translation>无法读取区级通知</translation>
+    </message>
+    <message>
+        <source>{count} notices from the district, newest first.</source>
+        <translation>区级下发的通知 {count} 条，最新的在前。</translation>
+    </message>
+    <message>
+        <source>No notice from the district yet. They arrive in the district&apos;s packages (dangqun sync import FILE).</source>
+        <translation>还没有区级通知。通知随区级下发的数据包送达（dangqun sync import 文件）。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictReportsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Figures by month, quarter or year for each center and the district in total; export them as a PDF or Excel report.</source>
+        <translation>按月、季度或年统计各中心和全区合计；可导出 PDF 或 Excel 报表。</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Registered members</source>
+        <translation>在册党员</translation>
+    </message>
+    <message>
+        <source>Dual registration</source>
+        <translation>双报到</translation>
+    </message>
+    <message>
+        <source>Service (minutes)</source>
+        <translation>服务时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Floating in</source>
+        <translation>流入</translation>
+    </message>
+    <message>
+        <source>Floating out</source>
+        <translation>流出</translation>
+    </message>
+    <message>
+        <source>Base visits</source>
+        <translation>阵地批次</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Earned (minutes)</source>
+        <translation>存入（分钟）</translation>
+    </message>
+    <message>
+        <source>Spent (minutes)</source>
+        <translation>兑换（分钟）</translation>
+    </message>
+    <message>
+        <source>Overdue meetings</source>
+        <translation>逾期未开</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <source>Cannot compute</source>
+        <translation>无法统计</translation>
+    </message>
+    <message>
+        <source>{period}: {centers} centers, {members} registered members, {dual} in dual registration, {visits} base visits with {people} people, {overdue} meetings overdue.</source>
+        <translation>{period}：{centers} 个中心，在册党员 {members} 名，双报到 {dual} 名，阵地活动 {visits} 批 {people} 人次，三会一课逾期未开 {overdue} 期。</translation>
+    </message>
+    <message>
+        <source>District total</source>
+        <translation>全区合计</translation>
+    </message>
+    <message>
+        <source>Registered members by center</source>
+        <translation>各中心在册党员</translation>
+    </message>
+    <message>
+        <source>Members of the district by kind</source>
+        <translation>全区党员（按党员类型）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <source>Report-{period}</source>
+        <translation>统计报表-{period}</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>已导出：{path}</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictSendPage</name>
+    <message>
+        <source>Send</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <source>Make a package for one center, signed with the district&apos;s key: the shared bases, menus, service categories and notices of the content file, and the members another center transferred to it. The center imports it with dangqun sync import.</source>
+        <translation>为一个中心生成区级数据包，用区级密钥签名：内容文件中的共享阵地、特色菜单、服务类别和通知，以及其他中心转往该中心的党员。中心用 dangqun sync import 导入。</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Optional: the district&apos;s content file (.json)</source>
+        <translation>可选：区级下发内容文件（.json）</translation>
+    </message>
+    <message>
+        <source>Content file</source>
+        <translation>内容文件</translation>
+    </message>
+    <message>
+        <source>The folder to write the package into, e.g. a USB stick</source>
+        <translation>保存数据包的文件夹，例如 U 盘</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Make the package</source>
+        <translation>生成下发数据包</translation>
+    </message>
+    <message>
+        <source>Sending packages is for staff and administrators.</source>
+        <translation>下发数据包由工作人员或管理员操作。</translation>
+    </message>
+    <message>
+        <source>The package made appears here.</source>
+        <translation>生成的数据包显示在这里。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>Choose the content file</source>
+        <translation>选择内容文件</translation>
+    </message>
+    <message>
+        <source>Content files (*.json)</source>
+        <translation>内容文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the package in</source>
+        <translation>选择保存数据包的文件夹</translation>
+    </message>
+    <message>
+        <source>Save in: choose the folder to write into.</source>
+        <translation>保存到：请选择保存数据包的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot make the package</source>
+        <translation>无法生成数据包</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Package no. {seq} for {center} is made:</source>
+        <translation>已生成发给 {center} 的第 {seq} 号区级数据包：</translation>
+    </message>
+    <message>
+        <source>It carries: {carried}</source>
+        <translation>内容：{carried}</translation>
+    </message>
+    <message>
+        <source>SHA-256: {sha256}</source>
+        <translation>SHA-256：{sha256}</translation>
+    </message>
+    <message>
+        <source>Hand it to the center; there it is imported with: dangqun sync import FILE</source>
+        <translation>请交给该中心，在中心运行：dangqun sync import 文件</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWindow</name>
+    <message>
+        <source>{district} — district workbench ({database})</source>
+        <translation>{district} — 区级工作台（{database}）</translation>
+    </message>
+    <message>
+        <source>Not backed up yet</source>
+        <translation>尚未备份</translation>
+    </message>
+    <message>
+        <source>Last backup: {moment}</source>
+        <translation>最近备份：{moment}</translation>
+    </message>
+    <message>
+        <source>Backing up …</source>
+        <translation>正在备份 …</translation>
+    </message>
+    <message>
+        <source>Backed up to: {path}</source>
+        <translation>已备份到：{path}</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;District workbench&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;{district}&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;区级工作台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;{district}&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +2635,129 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>C&amp;ontinue</source>
         <translation>继续使用(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Make a package for the district</source>
+        <translation>生成上报数据包</translation>
+    </message>
+    <message>
+        <source>The package holds this center&apos;s records for the district, signed with this center&apos;s key. Save it on a USB stick and hand it to the district organization department.</source>
+        <translation>数据包含本中心报送区里的数据，并用本中心的密钥签名。请保存到U盘，交给区委组织部。</translation>
+    </message>
+    <message>
+        <source>No district key is installed: the package will not be encrypted, and anyone who finds the USB stick can read the personal data in it.</source>
+        <translation>尚未安装区级公钥：数据包不会加密，捡到U盘的人都能读到其中的个人信息（明文传送）。</translation>
+    </message>
+    <message>
+        <source>Encrypted for {district}: only the district can read it.</source>
+        <translation>已为{district}加密：只有区里能读取。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Save in:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Changes only (incremental)</source>
+        <translation>只含变更（增量）</translation>
+    </message>
+    <message>
+        <source>Everything (full)</source>
+        <translation>全部数据（全量）</translation>
+    </message>
+    <message>
+        <source>Changes only: whatever the district has not confirmed yet, so a lost USB stick loses nothing. Everything: the whole register, when the district asks for it. The first package is always a full one.</source>
+        <translation>增量：区里尚未确认的所有变更，U盘丢了也不会漏数据。全量：全部数据，区里要求时使用。第一个数据包总是全量。</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Make the package</source>
+        <translation>生成数据包</translation>
+    </message>
+    <message>
+        <source>Save the package in</source>
+        <translation>数据包保存到</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the package in.</source>
+        <translation>请选择保存数据包的文件夹。</translation>
+    </message>
+    <message>
+        <source>Send the package unencrypted?</source>
+        <translation>不加密就生成数据包？</translation>
+    </message>
+    <message>
+        <source>No district key is installed, so the package cannot be encrypted: the personal data in it will be readable by anyone who gets the file.</source>
+        <translation>尚未安装区级公钥，数据包无法加密：拿到文件的人都能读到其中的个人信息（明文）。</translation>
+    </message>
+    <message>
+        <source>Make it unencrypted</source>
+        <translation>仍然生成（不加密）</translation>
+    </message>
+    <message>
+        <source>To encrypt it, cancel and ask an administrator to install the district&apos;s key file first (数据同步 → 安装区级公钥…).</source>
+        <translation>如需加密，请取消，并请管理员先安装区级公钥文件（数据同步 → 安装区级公钥…）。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Making the package…</source>
+        <translation>正在生成数据包…</translation>
+    </message>
+    <message>
+        <source>Written {done} of {total} records…</source>
+        <translation>已写入 {done} / {total} 条记录…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved as {file} in {folder}</source>
+        <translation>已保存为 {file}（位于 {folder}）</translation>
+    </message>
+    <message>
+        <source>Package no. {seq} · {kind} · {encrypted} · {size} · changes {range}</source>
+        <translation>第 {seq} 号 · {kind} · {encrypted} · {size} · 变更号 {range}</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation>增量</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>{rows} records and {tombstones} deletions.</source>
+        <translation>共 {rows} 条记录、{tombstones} 条删除记录。</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +3058,73 @@ The program now returns to the sign-in screen.</source>
         <source>The lecturer&apos;s service for booking {number} is already recorded.</source>
         <translation>预约 {number} 的讲师志愿服务已经登记过。</translation>
     </message>
+    <message>
+        <source>Meeting record</source>
+        <translation>会议记录</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderForm</name>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Meeting type</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the third meeting of 2026</source>
+        <translation>可不填，如 2026 年第三次支部党员大会</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Base room</source>
+        <translation>阵地活动室</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>讲课人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Observers who are not members: name, unit</source>
+        <translation>非党员列席人员：姓名、单位</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>列席人员</translation>
+    </message>
+    <message>
+        <source>Not in a base room</source>
+        <translation>不在阵地活动室</translation>
+    </message>
+    <message>
+        <source>Add an organization first</source>
+        <translation>请先添加党组织</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -2114,6 +3281,42 @@ Click for the call list</source>
     <message>
         <source>Nobody to call</source>
         <translation>没有需要电话确认的预约</translation>
+    </message>
+    <message>
+        <source>{year}/{month}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}/{first} to {last}</source>
+        <translation>{year}年{first}—{last}月</translation>
+    </message>
+    <message>
+        <source>{organization}: {type} of {period} not held</source>
+        <translation>{organization}：{period}{type}未开</translation>
+    </message>
+    <message>
+        <source>Meetings overdue</source>
+        <translation>逾期会议</translation>
+    </message>
+    <message>
+        <source>Every branch is on schedule</source>
+        <translation>各支部都按时召开</translation>
+    </message>
+    <message>
+        <source>Open the compliance table</source>
+        <translation>打开三会一课落实情况</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 项</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +3771,180 @@ Click for the call list</source>
     <message>
         <source>In stock</source>
         <translation>库存数量</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议信息</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Agenda and speeches</source>
+        <translation>议程与发言</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签字锁定</translation>
+    </message>
+    <message>
+        <source>Drafted from booking {number}; nothing is stored until you save.</source>
+        <translation>根据预约 {number} 生成的草稿；保存之前不会存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Save this tab</source>
+        <translation>保存本页</translation>
+    </message>
+    <message>
+        <source>Cannot open the meeting</source>
+        <translation>无法打开会议记录</translation>
+    </message>
+    <message>
+        <source>Filled in from the check-in of booking {number}: {count} checked-in members present, the others absent. Choose a reason for each absentee (or mark them present), then save.</source>
+        <translation>已按预约 {number} 的签到填入：签到的 {count} 名党员为出席，其余为缺席。请为每位缺席人员选择原因（或改为出席），然后保存。</translation>
+    </message>
+    <message>
+        <source>Attendance is recorded once the meeting has taken place.</source>
+        <translation>会议召开后才能登记出席情况。</translation>
+    </message>
+    <message>
+        <source>Filled in from the roster of {date}; mark who was absent or on leave, then save.</source>
+        <translation>已按 {date} 的党员名册填入；请标出缺席、请假的人员，然后保存。</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <source>signed and locked</source>
+        <translation>已签字锁定</translation>
+    </message>
+    <message>
+        <source>Draft kept at {time}</source>
+        <translation>已于 {time} 自动保存草稿</translation>
+    </message>
+    <message>
+        <source>Cannot keep the draft</source>
+        <translation>无法自动保存草稿</translation>
+    </message>
+    <message>
+        <source>Typing kept automatically at {time} was not saved ({tabs}). Restore it?</source>
+        <translation>{time} 自动保存的内容还没有保存（{tabs}），要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Cannot discard the draft</source>
+        <translation>无法丢弃草稿</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved: {tab}</source>
+        <translation>已保存：{tab}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingList</name>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Expected / present</source>
+        <translation>应到 / 实到</translation>
+    </message>
+    <message>
+        <source>Cannot read the meetings</source>
+        <translation>无法读取会议列表</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n meeting(s) are shown; narrow the filters for more.</source>
+        <translation>
+            <numerusform>只显示最新的 %n 次会议；请缩小筛选范围查看更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>共 %n 次会议</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No meeting matches these filters.</source>
+        <translation>没有符合筛选条件的会议。</translation>
+    </message>
+    <message>
+        <source>No meeting recorded yet.</source>
+        <translation>还没有会议记录。</translation>
+    </message>
+    <message>
+        <source>No meeting recorded yet. Use “New meeting…” to record a branch meeting, a party lesson or a theme party day.</source>
+        <translation>还没有会议记录。点击“新建会议…”记录支部会议、党课或主题党日。</translation>
     </message>
 </context>
 <context>
@@ -3328,167 +4705,75 @@ Click for the call list</source>
         <translation>会议记录</translation>
     </message>
     <message>
-        <source>Minutes of the “three meetings and one lesson”, theme party days and organizational life meetings, kept the way the branch work regulations ask.</source>
-        <translation>记录“三会一课”、主题党日和组织生活会，按照《中国共产党支部工作条例（试行）》的要求保存。</translation>
+        <source>New meeting…</source>
+        <translation>新建会议…</translation>
     </message>
     <message>
-        <source>Time, place, host, recorder, expected and actual attendance, absentees with their reasons, observers, agenda, main points of speeches, votes and resolutions.</source>
-        <translation>时间、地点、主持人、记录人、应到和实到人数、缺席人员及原因（病假、事假、公假等）、列席人员、议程、发言要点、表决结果和决议。</translation>
-    </message>
-    <message>
-        <source>Meeting minutes are not yet available in this version: they will come in a later version.</source>
-        <translation>本版本尚未提供会议记录功能，将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Today: in “{members}”, choose a branch and use “Print roster” to check who should attend and who is a {full} with a vote; keep the minutes in the branch&apos;s paper minute book.</source>
-        <translation>现在可以：在“{members}”中选择党支部，用“打印花名册”核对应到人员和有表决权的{full}；会议记录请暂记在支部的纸质记录本上。</translation>
-    </message>
-    <message>
-        <source>Once the minutes module is released, it will record each meeting once and keep it: after the host and the recorder sign, the record will be locked:</source>
-        <translation>会议记录模块推出后，每次会议将只记录一次并长期保存：主持人和记录人签字后，记录即被锁定：</translation>
-    </message>
-    <message>
-        <source>Quorum and votes will be checked: more than half of the members with a vote present; a motion passes with more than half of those who should attend; elections need four fifths. Probationary members have no vote.</source>
-        <translation>将自动核对到会人数和表决结果：有表决权的党员过半数到会；赞成票超过应到会有表决权党员的半数方可通过；选举须超过五分之四到会。预备党员没有表决权。</translation>
-    </message>
-    <message>
-        <source>Signed minutes will be locked: later changes will be dated corrections, never silent edits.</source>
-        <translation>签字后的记录将被锁定：之后的修改以注明日期的更正形式保存，不会被悄悄改动。</translation>
-    </message>
-    <message>
-        <source>A compliance view per branch will show which required meetings of the month, quarter or year are still missing.</source>
-        <translation>将按党支部显示本月、本季度、本年度还缺哪些规定会议。</translation>
-    </message>
-    <message>
-        <source>Grid branches</source>
-        <translation>网格党支部</translation>
-    </message>
-    <message>
-        <source>Building groups</source>
-        <translation>楼栋党小组</translation>
-    </message>
-    <message>
-        <source>Full members</source>
-        <translation>正式党员</translation>
-    </message>
-    <message>
-        <source>Probationary members</source>
-        <translation>预备党员</translation>
-    </message>
-    <message>
-        <source>Meetings a branch holds</source>
-        <translation>党支部的组织生活</translation>
-    </message>
-    <message>
-        <source>From the Regulations on the Work of Party Branches (trial, 2018). Local frequencies, such as party lessons, become settings.</source>
-        <translation>依据《中国共产党支部工作条例（试行）》（2018 年）。党课等各地要求不同的频次，将作为可修改的设置。</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
+        <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <source>Usual frequency</source>
-        <translation>通常频次</translation>
+        <source>Search the minutes</source>
+        <translation>线上调阅</translation>
     </message>
     <message>
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <source>General meeting of branch members</source>
-        <translation>支部党员大会</translation>
-    </message>
-    <message>
-        <source>Once a quarter</source>
-        <translation>每季度一次</translation>
-    </message>
-    <message>
-        <source>To vote, more than half of the members with a vote present</source>
-        <translation>有表决权的党员过半数到会方可表决</translation>
-    </message>
-    <message>
-        <source>Branch committee meeting</source>
-        <translation>支部委员会</translation>
-    </message>
-    <message>
-        <source>Monthly, or as needed</source>
-        <translation>每月一次，必要时随时召开</translation>
-    </message>
-    <message>
-        <source>More than half of the committee present</source>
-        <translation>须有半数以上委员到会</translation>
-    </message>
-    <message>
-        <source>Party group meeting</source>
-        <translation>党小组会</translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation>每月一次</translation>
-    </message>
-    <message>
-        <source>Party lesson</source>
-        <translation>党课</translation>
-    </message>
-    <message>
-        <source>Regularly (often quarterly)</source>
-        <translation>定期（多为每季度一次）</translation>
-    </message>
-    <message>
-        <source>The branch secretary gives at least one a year</source>
-        <translation>支部书记每年至少讲一次</translation>
-    </message>
-    <message>
-        <source>Theme party day</source>
-        <translation>主题党日</translation>
-    </message>
-    <message>
-        <source>One fixed day each month</source>
-        <translation>每月固定一天</translation>
-    </message>
-    <message>
-        <source>Organizational life meeting</source>
-        <translation>组织生活会</translation>
-    </message>
-    <message>
-        <source>At least once a year</source>
-        <translation>每年至少一次</translation>
-    </message>
-    <message>
-        <source>Democratic appraisal of members</source>
-        <translation>民主评议党员</translation>
-    </message>
-    <message>
-        <source>Usually once a year</source>
-        <translation>一般每年一次</translation>
-    </message>
-    <message>
-        <source>Self-assessment, peer assessment, then a vote</source>
-        <translation>个人自评、党员互评、民主测评</translation>
-    </message>
-    <message>
-        <source>In the organization tree</source>
-        <translation>组织架构中登记的数量</translation>
-    </message>
-    <message>
-        <source>Have the right to vote</source>
-        <translation>有表决权</translation>
-    </message>
-    <message>
-        <source>Attend, but do not vote</source>
-        <translation>可参加会议，没有表决权</translation>
+        <source>Compliance</source>
+        <translation>落实情况</translation>
     </message>
 </context>
 <context>
-    <name>ModulePage</name>
+    <name>MinutesTab</name>
     <message>
-        <source>Current figures</source>
-        <translation>当前数据</translation>
+        <source>Meeting schedule and attachments</source>
+        <translation>会议要求与附件</translation>
     </message>
     <message>
-        <source>Planned for a later version</source>
-        <translation>计划功能（后续版本提供，现在还不能使用）</translation>
+        <source>Party lesson at least every</source>
+        <translation>党课至少每</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>A branch gives a party lesson at least once in this many months (quarterly is the usual local rule; 12: once a year). It must divide 12.</source>
+        <translation>支部至少每这么多个月上一次党课（本地通常每季度一次；填 12 即每年一次）。须能整除 12。</translation>
+    </message>
+    <message>
+        <source>Branch committee at least every</source>
+        <translation>支部委员会至少每</translation>
+    </message>
+    <message>
+        <source>The regulations say monthly, or as needed; a center whose committees meet every two months sets 2. It must divide 12.</source>
+        <translation>条例规定一般每月召开一次，根据需要可随时召开；支委会每两个月召开一次的填 2。须能整除 12。</translation>
+    </message>
+    <message>
+        <source>Largest attachment</source>
+        <translation>附件最大</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Photos and scans of a meeting are kept in the database so every backup carries them: keep this small.</source>
+        <translation>会议照片和扫描件保存在数据库中，每份备份都带着它们：请不要设得太大。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -3655,16 +4940,16 @@ Click for the call list</source>
         <translation>会议记录</translation>
     </message>
     <message>
-        <source>Not in this version yet: “three meetings and one lesson”, party days</source>
-        <translation>本版本尚未提供：“三会一课”、主题党日</translation>
+        <source>Three meetings and one lesson, search, compliance</source>
+        <translation>三会一课、线上调阅、落实情况</translation>
     </message>
     <message>
         <source>Data sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <source>Not in this version yet: data packages for the district</source>
-        <translation>本版本尚未提供：报送区里的数据包</translation>
+        <source>Packages for the district, receipts back, keys</source>
+        <translation>上报数据包、区级回执、密钥</translation>
     </message>
     <message>
         <source>System settings</source>
@@ -3673,6 +4958,54 @@ Click for the call list</source>
     <message>
         <source>Center, users, backups, display</source>
         <translation>中心信息、用户、备份、显示</translation>
+    </message>
+    <message>
+        <source>Centers</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Each center&apos;s packages and gaps</source>
+        <translation>各中心的数据包和缺号</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import the centers&apos; packages</source>
+        <translation>导入中心上报的数据包</translation>
+    </message>
+    <message>
+        <source>Party members</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Find members across the centers</source>
+        <translation>跨中心查找党员</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>District reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>People registered at two centers, overdue packages</source>
+        <translation>重复登记和逾期未报</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <source>Packages back to a center</source>
+        <translation>向中心下发数据包</translation>
     </message>
 </context>
 <context>
@@ -4195,6 +5528,97 @@ Cannot be used: {reason}</source>
     </message>
 </context>
 <context>
+    <name>ResolutionEditor</name>
+    <message>
+        <source>Add resolution</source>
+        <translation>添加决议</translation>
+    </message>
+    <message>
+        <source>Remove resolution</source>
+        <translation>删除决议</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>决议内容</translation>
+    </message>
+    <message>
+        <source>Admits or confirms a member</source>
+        <translation>讨论接收（或转正）党员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>表决类型</translation>
+    </message>
+    <message>
+        <source>Tallies</source>
+        <translation>按票数</translation>
+    </message>
+    <message>
+        <source>Vote of each person</source>
+        <translation>逐人表决</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>计票方式</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>赞成</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>表决</translation>
+    </message>
+    <message>
+        <source>As counted</source>
+        <translation>按计票结果</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Minutes say</source>
+        <translation>记录为</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>表决规则</translation>
+    </message>
+    <message>
+        <source>This kind of meeting does not vote: record the conclusion only.</source>
+        <translation>此类会议不进行表决，只记录结论。</translation>
+    </message>
+    <message>
+        <source>Result: passed</source>
+        <translation>结果：通过</translation>
+    </message>
+    <message>
+        <source>Result: not passed</source>
+        <translation>结果：未通过</translation>
+    </message>
+    <message>
+        <source>It did not pass, so it cannot be recorded as passed.</source>
+        <translation>未获通过，不能记为通过。</translation>
+    </message>
+</context>
+<context>
     <name>ReversalDialog</name>
     <message>
         <source>Reverse a transfer</source>
@@ -4266,6 +5690,35 @@ Cannot be used: {reason}</source>
     <message>
         <source>Exclusive use: one booking at a time</source>
         <translation>独占使用：同一时间只接待一个预约</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search topics, agendas, speeches, resolutions and corrections</source>
+        <translation>搜索议题、议程、发言、决议和更正</translation>
+    </message>
+    <message>
+        <source>Type a word or phrase: the minutes containing it are listed as you type, the words found highlighted.</source>
+        <translation>输入字词：边输入边列出含有它的会议记录，找到的字词高亮显示。</translation>
+    </message>
+    <message>
+        <source>Cannot search the minutes</source>
+        <translation>无法搜索会议记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting record(s) found</source>
+        <translation>
+            <numerusform>找到 %n 份会议记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>没有找到“{query}”。</translation>
+    </message>
+    <message>
+        <source>(Short words are matched anywhere in the text.)</source>
+        <translation>（短词按包含查找。）</translation>
     </message>
 </context>
 <context>
@@ -4604,6 +6057,10 @@ Cannot be used: {reason}</source>
         <source>Base bookings</source>
         <translation>阵地预约</translation>
     </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
 </context>
 <context>
     <name>SignInPanel</name>
@@ -4634,6 +6091,77 @@ Cannot be used: {reason}</source>
     <message>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SignTab</name>
+    <message>
+        <source>Host signs…</source>
+        <translation>主持人签字…</translation>
+    </message>
+    <message>
+        <source>Recorder signs…</source>
+        <translation>记录人签字…</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正内容</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>更正人</translation>
+    </message>
+    <message>
+        <source>Add correction…</source>
+        <translation>添加更正…</translation>
+    </message>
+    <message>
+        <source>Save the meeting first.</source>
+        <translation>请先保存会议信息。</translation>
+    </message>
+    <message>
+        <source>Signed and locked on {when}; content checksum {hash}. The record no longer changes: later changes are dated corrections.</source>
+        <translation>已于 {when} 签字锁定，内容校验码 {hash}。记录不再修改，之后的修改以注明日期的更正附后。</translation>
+    </message>
+    <message>
+        <source>Draft. When both the host and the recorder have signed, the record is locked and takes only dated corrections.</source>
+        <translation>草稿。主持人和记录人都签字后，记录锁定，只能添加注明日期的更正。</translation>
+    </message>
+    <message>
+        <source>{role}: not signed</source>
+        <translation>{role}：未签字</translation>
+    </message>
+    <message>
+        <source>{role}: {name}, {when} (entered by {by})</source>
+        <translation>{role}：{name}，{when}（录入人 {by}）</translation>
+    </message>
+    <message>
+        <source>Save these tabs before signing: {tabs}</source>
+        <translation>签字前请先保存：{tabs}</translation>
+    </message>
+    <message>
+        <source>Sign the minutes</source>
+        <translation>会议记录签字</translation>
+    </message>
+    <message>
+        <source>Record that {role} {name} signed these minutes? Once both have signed, the record is locked.</source>
+        <translation>确认{role}{name}已在会议记录上签字？主持人和记录人都签字后，记录锁定。</translation>
+    </message>
+    <message>
+        <source>Cannot sign</source>
+        <translation>无法签字</translation>
     </message>
 </context>
 <context>
@@ -4826,122 +6354,273 @@ Size: {size}</source>
     </message>
 </context>
 <context>
+    <name>SyncOverview</name>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>无变更</translation>
+    </message>
+    <message>
+        <source>{start}–{end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Confirmed (already imported)</source>
+        <translation>已确认（此前已导入）</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Data sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <source>The district organization department collects data from every center by package — on a USB stick or by e-mail — not over the network.</source>
-        <translation>区委组织部通过数据包收集各服务中心的数据——用 U 盘或电子邮件传递，不依赖网络。</translation>
+        <source>Import a receipt…</source>
+        <translation>导入回执…</translation>
     </message>
     <message>
-        <source>Data sync is not yet available in this version: it will come in a later version.</source>
-        <translation>本版本尚未提供数据同步功能，将在后续版本中提供。</translation>
+        <source>Make a package for the district…</source>
+        <translation>生成上报数据包…</translation>
     </message>
     <message>
-        <source>Today: in “{members}”, use “Export…” to save the register as an Excel file when the district asks for it; give the district the center&apos;s identity below when it asks.</source>
-        <translation>现在可以：区里需要数据时，在“{members}”中用“导出…”把名单保存为 Excel 文件；区里需要核对中心身份时，提供下方的本中心身份信息。</translation>
+        <source>No package has been made yet. First give this center&apos;s public key to the district and install the district&apos;s key; then make the first package — it holds everything, later ones only the changes.</source>
+        <translation>还没有生成过上报数据包。请先把本中心公钥交给区委组织部，并安装区级公钥；然后生成第一个数据包——它包含全部数据，之后只含变更。</translation>
     </message>
     <message>
-        <source>Once the sync module is released, it will export what changed since the last package and import the district&apos;s packages, safely and more than once without harm:</source>
-        <translation>数据同步模块推出后，将导出上次以来变化的数据，并导入区里下发的数据包，重复导入也不会出错：</translation>
+        <source>No.</source>
+        <translation>序号</translation>
     </message>
     <message>
-        <source>Packages will verify themselves: every file will have a hash, and the package will be signed with this center&apos;s key.</source>
-        <translation>数据包将能自行校验：每个文件都有校验值，整个包由本中心的密钥签名。</translation>
+        <source>Made</source>
+        <translation>生成时间</translation>
     </message>
     <message>
-        <source>Packages will be encrypted for the district once a district key is set, so a lost USB stick reveals nothing.</source>
-        <translation>设置区级密钥后，数据包将加密，只有区里能打开，U 盘丢失也不会泄露数据。</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>Incremental: only what changed since the last package will be exported; deletions will travel too.</source>
-        <translation>增量导出：只导出上次以来变化的数据，删除操作也一并传递。</translation>
+        <source>Records</source>
+        <translation>记录数</translation>
     </message>
     <message>
-        <source>Idempotent: importing the same package twice will change nothing, and a missing package in the sequence will be reported.</source>
-        <translation>重复导入无影响：同一个数据包导入两次不会改变任何数据；缺少某一期数据包时会提示。</translation>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
     <message>
-        <source>After an import, a summary will list what was added, updated, ignored and in conflict.</source>
-        <translation>导入后将列出新增、更新、忽略和冲突的记录数。</translation>
+        <source>Changes</source>
+        <translation>变更号</translation>
     </message>
     <message>
-        <source>A package&apos;s journey (planned)</source>
-        <translation>数据包的流转（计划）</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <source>Export at the center</source>
-        <translation>中心导出</translation>
+        <source>Confirmed</source>
+        <translation>确认时间</translation>
     </message>
     <message>
-        <source>USB stick or e-mail</source>
-        <translation>U 盘或电子邮件</translation>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
-        <source>Verify at the district</source>
-        <translation>区里校验</translation>
+        <source>Imported</source>
+        <translation>导入时间</translation>
     </message>
     <message>
-        <source>Import summary</source>
-        <translation>导入结果汇总</translation>
+        <source>District</source>
+        <translation>区级单位</translation>
     </message>
     <message>
-        <source>Division code</source>
-        <translation>行政区划代码</translation>
+        <source>Issued</source>
+        <translation>签发时间</translation>
     </message>
     <message>
-        <source>Members in the register</source>
-        <translation>在册党员</translation>
+        <source>Newly confirmed</source>
+        <translation>本次确认</translation>
     </message>
     <message>
-        <source>Party organizations</source>
-        <translation>党组织</translation>
+        <source>Packages sent</source>
+        <translation>已发送的数据包</translation>
     </message>
     <message>
-        <source>Last backup</source>
-        <translation>上次备份</translation>
+        <source>Receipts received</source>
+        <translation>收到的回执</translation>
     </message>
     <message>
-        <source>County {county}</source>
-        <translation>县（区）{county}</translation>
+        <source>District notices</source>
+        <translation>区级通知</translation>
     </message>
     <message>
-        <source>Street {street} · community {community}</source>
-        <translation>街道 {street} · 社区 {community}</translation>
+        <source>You may make packages, import the district&apos;s receipts and install the district key.</source>
+        <translation>您可以生成上报数据包、导入区级回执、安装区级公钥。</translation>
     </message>
     <message>
-        <source>All records: {count}</source>
-        <translation>全部档案 {count} 条</translation>
+        <source>You may import the district&apos;s receipts and hand out this center&apos;s public key. Making a package (it holds unmasked personal data) and installing the district key are for an administrator.</source>
+        <translation>您可以导入区级回执、导出本中心公钥。生成上报数据包（含未遮盖的个人信息）和安装区级公钥需由管理员操作。</translation>
     </message>
     <message>
-        <source>This center&apos;s identity</source>
-        <translation>本中心身份信息</translation>
+        <source>You may see the keys and the history and hand out this center&apos;s public key. An administrator makes packages; staff import receipts.</source>
+        <translation>您可以查看密钥和记录、导出本中心公钥。上报数据包由管理员生成，回执由工作人员导入。</translation>
     </message>
     <message>
-        <source>Every package will carry these values; the center id never changes.</source>
-        <translation>今后每个数据包都将带有这些信息；中心编号永不改变。</translation>
+        <source>Install the district key…</source>
+        <translation>安装区级公钥…</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+        <source>District key</source>
+        <translation>区级公钥</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>内容</translation>
+        <source>Export this center&apos;s public key…</source>
+        <translation>导出本中心公钥…</translation>
     </message>
     <message>
-        <source>Center name</source>
-        <translation>中心名称</translation>
+        <source>This center&apos;s key</source>
+        <translation>本中心公钥</translation>
     </message>
     <message>
-        <source>Center id</source>
-        <translation>中心编号</translation>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
-        <source>County (district) code</source>
-        <translation>县（区）级代码</translation>
+        <source>Cannot read the sync status</source>
+        <translation>无法读取同步状态</translation>
+    </message>
+    <message>
+        <source>Installed: {district}, fingerprint {fingerprint}. Packages are encrypted for it and its receipts are checked against it.</source>
+        <translation>已安装：{district}，指纹 {fingerprint}。数据包为其加密，回执据此核验。</translation>
+    </message>
+    <message>
+        <source>Replace the district key…</source>
+        <translation>更换区级公钥…</translation>
+    </message>
+    <message>
+        <source>Not installed: packages travel in clear — anyone who finds the USB stick can read the personal data in them — and receipts cannot be checked. Ask the district organization department for its key file.</source>
+        <translation>尚未安装：数据包以明文传送——捡到U盘的人都能读到其中的个人信息——回执也无法核验。请向区委组织部索取公钥文件。</translation>
+    </message>
+    <message>
+        <source>Fingerprint {fingerprint}. Give the public key file to the district and read it the fingerprint by phone, so it knows the file is yours.</source>
+        <translation>指纹 {fingerprint}。请把公钥文件交给区委组织部，并电话念一遍指纹，以便区里确认文件确为本中心所发。</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation>增量</translation>
+    </message>
+    <message>
+        <source>{kind}, not encrypted</source>
+        <translation>{kind}，未加密</translation>
+    </message>
+    <message>
+        <source>Packages sent ({waiting} awaiting confirmation)</source>
+        <translation>已发送的数据包（{waiting} 个待确认）</translation>
+    </message>
+    <message>
+        <source>Import a receipt from the district</source>
+        <translation>导入区级回执</translation>
+    </message>
+    <message>
+        <source>District receipts (*{suffix})</source>
+        <translation>区级回执 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Cannot import the receipt</source>
+        <translation>无法导入回执</translation>
+    </message>
+    <message>
+        <source>Receipt imported</source>
+        <translation>回执已导入</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Receipt from {district}.</source>
+        <translation>{district}的回执。</translation>
+    </message>
+    <message>
+        <source>Confirmed now: package no. {numbers}.</source>
+        <translation>本次确认：第 {numbers} 号数据包。</translation>
+    </message>
+    <message>
+        <source>It confirms no package that was still awaiting confirmation.</source>
+        <translation>没有确认任何待确认的数据包。</translation>
+    </message>
+    <message>
+        <source>Confirmed before: package no. {numbers}.</source>
+        <translation>此前已确认：第 {numbers} 号数据包。</translation>
+    </message>
+    <message>
+        <source>Not made by this database: package no. {numbers}. They stay unconfirmed; their changes travel in the next package.</source>
+        <translation>不是本数据库生成的：第 {numbers} 号数据包。它们不予确认，其中的变更会随下一个数据包再次上报。</translation>
+    </message>
+    <message>
+        <source>Install the district&apos;s public key</source>
+        <translation>安装区级公钥</translation>
+    </message>
+    <message>
+        <source>Public key files (*{suffix})</source>
+        <translation>公钥文件 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Replace the district key?</source>
+        <translation>更换区级公钥？</translation>
+    </message>
+    <message>
+        <source>The key of {district} is installed. Replace it only when the district has made new keys and told you so.</source>
+        <translation>已安装{district}的公钥。只有区里更换了密钥并通知本中心时才需更换。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>更换</translation>
+    </message>
+    <message>
+        <source>Cannot install the district key</source>
+        <translation>无法安装区级公钥</translation>
+    </message>
+    <message>
+        <source>District key installed</source>
+        <translation>区级公钥已安装</translation>
+    </message>
+    <message>
+        <source>The key of {district} is installed, fingerprint {fingerprint}. Compare it with the one the district gave you; from now on packages are encrypted for it.</source>
+        <translation>已安装{district}的公钥，指纹 {fingerprint}。请与区里告知的指纹核对；今后的数据包将为其加密。</translation>
+    </message>
+    <message>
+        <source>Save this center&apos;s public key in</source>
+        <translation>本中心公钥保存到</translation>
+    </message>
+    <message>
+        <source>Cannot save the public key</source>
+        <translation>无法保存公钥</translation>
+    </message>
+    <message>
+        <source>Public key saved</source>
+        <translation>公钥已保存</translation>
+    </message>
+    <message>
+        <source>Saved as {path}. Hand it to the district with the fingerprint {fingerprint}.</source>
+        <translation>已保存为 {path}。请交给区委组织部，并告知指纹 {fingerprint}。</translation>
     </message>
 </context>
 <context>

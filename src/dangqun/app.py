@@ -262,7 +262,7 @@ def open_and_register(claimed: ClaimedDirectory) -> Application | None:
             raise
     if is_initialized(application.database):
         return application
-    wizard = FirstRunWizard(application.database)
+    wizard = FirstRunWizard(application.database, keys_directory=application.paths.keys)
     if wizard.exec() != QDialog.DialogCode.Accepted or wizard.center is None:
         application.close()
         return None

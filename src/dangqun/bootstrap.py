@@ -182,9 +182,12 @@ def validate_first_run(answers: FirstRunAnswers) -> tuple[CenterContact, list[Fi
     return contact, errors
 
 
-def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInfo:
+def initialize_center(
+    database: Database, answers: FirstRunAnswers, keys_directory: Path | None = None
+) -> CenterInfo:
     """Create the center identity, the first administrator and what the features set up on the
-    first run (the 社区党组织, issue 11) in one audited transaction: all or nothing."""
+    first run (the 社区党组织, issue 11) in one audited transaction: all or nothing. Then, given
+    the data directory's ``keys/``, the features' first-run keys (the sync signing key)."""
     contact, errors = validate_first_run(answers)
     if errors:
         raise ValidationError(errors)
@@ -224,6 +227,9 @@ def initialize_center(database: Database, answers: FirstRunAnswers) -> CenterInf
             for _feature, set_up in features.loaded("first_run"):
                 set_up(work, center.info)
         work.commit()
+    if keys_directory is not None:
+        for _feature, make_keys in features.loaded("first_run_keys"):
+            make_keys(keys_directory)
     return center_info(database)
 
 

@@ -73,7 +73,7 @@ def command_init(arguments: argparse.Namespace, kit: CliKit) -> int:
             ),
         )
         try:
-            info = initialize_center(application.database, answers)
+            info = initialize_center(application.database, answers, application.paths.keys)
         except ValidationError as error:
             for problem in error.errors:
                 where = INIT_OPTIONS.get(problem.field, problem.field)
@@ -252,7 +252,19 @@ def build_parser(kit: CliKit) -> argparse.ArgumentParser:
 
     for _feature, add_commands in features.loaded("cli_commands"):
         add_commands(commands, kit)
+    # The district's commands: no feature of the center (dangqun.district.cli_commands says why).
+    from dangqun.district.cli_commands import add_commands as add_district_commands
+
+    add_district_commands(commands, kit, workbench=command_district_gui)
     return parser
+
+
+def command_district_gui(arguments: argparse.Namespace) -> int:
+    """``district gui``: the district workbench (issue 17). Started from here because the
+    district package may not import the UI (import-linter layers)."""
+    from dangqun.ui.district.app import run_district_gui
+
+    return run_district_gui(arguments.db)
 
 
 def _global_options_parser() -> argparse.ArgumentParser:

@@ -66,7 +66,7 @@ INIT_COMMAND = (
     "dangqun --data-dir 目录 init --center-name 名称 --division-code 代码 "
     "--admin 用户名 --password-stdin"
 )
-USER_HELP = "以哪个用户的身份运行（除 init、verify 外的命令都需要）"
+USER_HELP = "以哪个用户的身份运行（除 init、verify、minutes vote-check 和 district 各命令外都需要）"
 PASSWORD_STDIN_HELP = "从标准输入的第一行读取密码（init 时为新管理员的密码）"
 FULL_PERSONAL_DATA_HELP = (
     "输出完整的身份证号、电话和住址（需要“查看完整个人信息”权限，并记入操作日志）；默认一律遮盖"

@@ -25,6 +25,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "dangqun.members.feature",
     "dangqun.timebank.feature",
     "dangqun.bases.feature",
+    "dangqun.minutes.feature",
+    "dangqun.sync.feature",
 )
 """Order matters where order shows: navigation positions are declared, but demo data, CLI
 commands and document kinds follow this order (members before the modules that refer to them)."""

@@ -45,8 +45,8 @@ from dangqun.members.documents.member_roster import (
     RosterMember,
     build_member_roster,
 )
+from dangqun.minutes.documents.minutes_record import build_minutes_record, sample_minutes_record
 from dangqun.printing.batch import render_to_file
-from dangqun.printing.documents.minutes import build_minutes, sample_minutes
 from dangqun.printing.fonts import choose_document_fonts, reset_font_cache
 from dangqun.printing.page_kit import (
     PageLayout,
@@ -199,13 +199,16 @@ def raw_certificates(context: PrintContext, count: int, path: Path) -> None:
 
 
 def one_page_minutes(context: PrintContext) -> Any:
-    sample = sample_minutes(context)
+    """The signed sample record (header block, QR code and short code) cut to one page: agenda
+    titles only, resolutions without their tally, no corrections — the full sample takes two."""
+    sample = sample_minutes_record(context)
     return dataclasses.replace(
         sample,
-        agenda=sample.agenda[:2],
-        speeches=sample.speeches[:1],
-        votes=(),
-        resolutions=sample.resolutions[:1],
+        agenda=tuple(dataclasses.replace(item, content="", speeches=()) for item in sample.agenda),
+        resolutions=tuple(
+            dataclasses.replace(line, tally="", verdict="") for line in sample.resolutions
+        ),
+        corrections=(),
     )
 
 
@@ -223,12 +226,14 @@ def main(count: int, repeat: int) -> list[dict[str, Any]]:
         start = time.perf_counter()
         context = context_for_run()
         minutes_path = directory / "minutes.pdf"
-        render_to_file([build_minutes(one_page_minutes(context), context)], context, minutes_path)
+        render_to_file(
+            [build_minutes_record(one_page_minutes(context), context)], context, minutes_path
+        )
         first_minutes = time.perf_counter() - start
         warm = [
             timed(
                 lambda: render_to_file(
-                    [build_minutes(one_page_minutes(context_for_run()), context_for_run())],
+                    [build_minutes_record(one_page_minutes(context_for_run()), context_for_run())],
                     context,
                     minutes_path,
                 )

@@ -31,6 +31,9 @@ BENCHMARKS = (
     "timebank",
     "timebank_import",
     "bases",
+    "minutes",
+    "district",
+    "sync",
 )
 
 
@@ -60,6 +63,9 @@ def arguments_for(name: str, center: Path, quick: bool) -> list[str]:
         "timebank_import": ["--rows", "500" if quick else "2000"],
         "timebank": ["--quick"] if quick else [],
         "bases": ["--quick"] if quick else [],
+        "minutes": ["--quick"] if quick else [],
+        "district": ["--quick"] if quick else [],
+        "sync": [*members, *shared],
     }[name]
 
 

@@ -44,27 +44,27 @@ def test_the_registry_has_the_seven_pages_in_order() -> None:
     assert page_spec("members").module == "dangqun.ui.pages.members_page"  # from members/feature
 
 
-def test_a_feature_page_takes_its_position_and_replaces_the_stand_in() -> None:
-    """A module's own page replaces the shell's overview of it, by key, with no edit elsewhere."""
+def test_a_feature_page_takes_its_position_and_a_shared_key_is_refused() -> None:
+    """A module's page lands where its position says, with no edit elsewhere; two pages with
+    one key would make one of them unreachable, so the page list refuses them."""
     feature = Feature(
         key="later",
         title="后续模块",
-        pages=(
-            PageDeclaration(
-                "minutes", "Minutes", "minutes", "later.minutes_page:MinutesPage", "", position=40
-            ),
-            PageDeclaration("later", "Later", "info", "later.page:LaterPage", "", position=50),
-        ),
+        pages=(PageDeclaration("later", "Later", "info", "later.page:LaterPage", "", position=50),),
     )
     with features.feature_added(feature):
         keys = page_keys()
-        minutes = page_spec("minutes")
         available = [spec.key for spec in available_pages()]
-
-    assert keys == ("home", "members", "bases", "timebank", "minutes", "later", "sync", "settings")
-    assert minutes.module == "later.minutes_page"
-    assert "later" not in available and "minutes" not in available  # their modules do not exist
+    assert keys.index("later") == keys.index("minutes") + 1
+    assert "later" not in available  # its module does not exist
     assert page_keys() == PAGE_KEYS
+    clash = Feature(
+        key="clash",
+        title="重复",
+        pages=(PageDeclaration("sync", "Sync", "sync", "later.sync_page:SyncPage", "", 60),),
+    )
+    with features.feature_added(clash), pytest.raises(ValueError, match="sync"):
+        page_keys()
 
 
 def test_navigation_lists_all_seven_pages_with_icons(window: MainWindow) -> None:
@@ -91,7 +91,7 @@ def test_ctrl_number_switches_to_the_page(qtbot, window: MainWindow, number: int
 def test_clicking_the_navigation_switches_pages(window: MainWindow) -> None:
     window.workspace.ui.navigationList.setCurrentRow(4)
     assert window.current_page_key() == "minutes"
-    assert window.page("minutes").ui.titleLabel.text() == "会议记录"
+    assert window.page("minutes").title_label.text() == "会议记录"
 
 
 def test_pages_are_built_only_when_first_shown(window: MainWindow) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select, update
 
 from dangqun.bootstrap import Application, backup_now
@@ -23,8 +22,8 @@ from dangqun.members.queries import (
 from dangqun.members.vocabulary import MemberKind, MemberStatus, OrganizationLevel
 from dangqun.ui.context import AppEvents, UiContext, open_ui_state
 from dangqun.ui.main_window import MainWindow, signed_in_window
+from dangqun.ui.pages.figures import format_count
 from dangqun.ui.pages.home_page import HomePage
-from dangqun.ui.pages.module_page import format_count
 
 DEMO_MEMBERS = 300
 
@@ -197,49 +196,12 @@ def test_members_page_lists_the_register_and_the_tree_counts_every_branch(
     dialog.close()
 
 
-@pytest.mark.parametrize(
-    "key, title, flow",
-    [
-        ("minutes", "会议记录", []),
-        ("sync", "数据同步", ["中心导出", "U 盘或电子邮件", "区里校验", "导入结果汇总"]),
-    ],
-)
-def test_module_pages_explain_themselves_and_show_live_figures(
-    qtbot, demo_application: Application, admin_actor: Actor, key: str, title: str, flow: list
-) -> None:
-    window = make_window(qtbot, demo_application, admin_actor)
-    page = window.show_page(key)
-
-    assert page.ui.titleLabel.text() == title
-    assert len(page.ui.descriptionLabel.text()) > 100
-    assert "<li" in page.ui.descriptionLabel.text()
-    assert "后续版本" in page.ui.laterNoteText.text()
-    assert page.cards and all(card.value not in ("", "—") for card in page.cards.values())
-    chips = [
-        label.text() for label in page.findChildren(QLabel) if label.property("role") == "chip"
-    ]
-    assert chips == flow
-
-
-def test_minutes_page_states_who_may_vote(
-    qtbot, demo_application: Application, admin_actor: Actor
-) -> None:
-    window = make_window(qtbot, demo_application, admin_actor)
-    page = window.show_page("minutes")
-
-    assert page.cards["probationary"].caption == "可参加会议，没有表决权"
-    assert page.details_model.rowCount() == 7
-    assert page.details_model.item(0, 0).text() == "支部党员大会"
-
-
 def test_pages_refresh_when_what_they_count_changes(
     qtbot, application: Application, admin_actor: Actor
 ) -> None:
     window = make_window(qtbot, application, admin_actor)
     home = window.page("home")
     qtbot.waitUntil(home.is_ready)
-    minutes = window.show_page("minutes")
-    window.show_page("home")
     assert home.cards["inRegister"].value == "0"
     generate_demo_data(application.database, system_actor("测试"), 40, seed=3)
 
@@ -251,15 +213,13 @@ def test_pages_refresh_when_what_they_count_changes(
 
     overview = member_overview(application.database)
     assert home.cards["inRegister"].value == format_count(overview.in_register)
-    window.show_page("minutes")  # hidden when the change came: refreshed when shown again
-    branches = format_count(overview.level(OrganizationLevel.GRID_BRANCH))
-    assert minutes.cards["branches"].value == branches
 
 
 def test_home_page_cards_come_from_the_features(qtbot, application, admin_actor) -> None:
     from dangqun.timebank.changes import LEDGER, SERVICE_RECORD
     from dangqun.ui.bases.home_cards import BasesHomeCards
     from dangqun.ui.members.home_cards import MemberHomeCards
+    from dangqun.ui.minutes.home_cards import MinutesHomeCards
     from dangqun.ui.timebank.home_cards import TimeBankHomeCards
 
     window = make_window(qtbot, application, admin_actor)
@@ -269,9 +229,16 @@ def test_home_page_cards_come_from_the_features(qtbot, application, admin_actor)
         MemberHomeCards,
         TimeBankHomeCards,
         BasesHomeCards,
+        MinutesHomeCards,
     ]
-    members, timebank, bases = home.card_groups
-    assert list(home.cards) == [*members.cards, *timebank.cards, *bases.cards, "backup"]
+    members, timebank, bases, minutes = home.card_groups
+    assert list(home.cards) == [
+        *members.cards,
+        *timebank.cards,
+        *bases.cards,
+        *minutes.cards,
+        "backup",
+    ]
     assert set(members.shows) == {MEMBER, ORGANIZATION}
     assert set(timebank.shows) == {SERVICE_RECORD, LEDGER}
 

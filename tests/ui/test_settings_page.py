@@ -133,6 +133,7 @@ def test_the_tabs_come_from_the_shell_and_the_features_in_position_order(
         "printing",
         "timebank",
         "bases",
+        "minutes",
         "display",
     ]
     assert [page.tabs.tabText(index) for index in range(page.tabs.count())] == [
@@ -143,6 +144,7 @@ def test_the_tabs_come_from_the_shell_and_the_features_in_position_order(
         "打印",
         "时间银行",
         "阵地预约",
+        "会议记录",
         "界面与安全",
     ]
 
@@ -385,7 +387,15 @@ def test_staff_sees_no_users_or_audit_tab_and_cannot_edit_settings(
 ) -> None:
     page = make_page(qtbot, application, staff)
 
-    assert page.tab_keys() == ["center", "backups", "printing", "timebank", "bases", "display"]
+    assert page.tab_keys() == [
+        "center",
+        "backups",
+        "printing",
+        "timebank",
+        "bases",
+        "minutes",
+        "display",
+    ]
     center = page.tab("center")
     assert center.ui.centerNameEdit.isReadOnly()
     assert not center.ui.saveCenterButton.isVisible()
@@ -408,7 +418,7 @@ def test_read_only_users_see_neither_backups_nor_user_management(
     create_user(application.database, admin, "guest", "访客", Role.READ_ONLY, "guest-pass-1")
     reader = authenticate(application.database, "guest", "guest-pass-1")
     page = make_page(qtbot, application, reader)
-    assert page.tab_keys() == ["center", "printing", "timebank", "bases", "display"]
+    assert page.tab_keys() == ["center", "printing", "timebank", "bases", "minutes", "display"]
 
 
 # -- 操作日志 ---------------------------------------------------------------------------------

@@ -164,6 +164,7 @@ def test_backup_names_are_read_back_to_the_second_and_impossible_ones_ignored(tm
     ]
 
 
+@pytest.mark.slow
 def test_full_disk_during_backup_leaves_no_file_and_original_untouched(
     application, admin, tmp_path
 ):

@@ -68,6 +68,7 @@ def test_modules_can_register_invariants(application):
     assert "test_always_broken" not in {i.name for i in registered_invariants()}
 
 
+@pytest.mark.slow
 def test_demo_people_are_valid_and_follow_membership_rules(application, admin):
     summary = generate_demo_data(application.database, admin, 2000, seed=5)
     assert summary.members == 2000 and summary.organizations > 5
@@ -91,6 +92,7 @@ def test_demo_people_are_valid_and_follow_membership_rules(application, admin):
     assert _check(application).ok
 
 
+@pytest.mark.slow
 def test_demo_is_deterministic_for_a_seed(tmp_path, application, admin):
     from dangqun.bootstrap import initialize_center, open_application
     from dangqun.core.paths import DataPaths
@@ -160,6 +162,7 @@ def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(applic
         "organizations", "members", "events",
         "volunteers", "service_records", "transfers", "closings",  # 时间银行 (issue 13)
         "bases", "bookings",  # 阵地预约 (issue 14)
+        "minutes", "minutes_signed",  # 会议记录 (issue 15)
         "visits",
     ]  # fmt: skip
     assert summary.count("visits") == 60 and summary.members == 30
@@ -174,7 +177,7 @@ def test_demo_runs_every_features_generator_in_order_with_one_audit_entry(applic
              "events": summary.events, "visits": 60}
             | {key: summary.count(key)
                for key in ("volunteers", "service_records", "transfers", "closings",
-                           "bases", "bookings")}
+                           "bases", "bookings", "minutes", "minutes_signed")}
         ]  # fmt: skip
 
 

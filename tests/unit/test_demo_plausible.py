@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from dangqun.bootstrap import Application
@@ -15,17 +17,22 @@ from dangqun.demo import generate_demo_data
 from dangqun.members.demo import AGE_RANGES, PROBATIONARY_AGES, years_before
 from dangqun.members.models import Member
 from dangqun.members.vocabulary import MemberCategory, MemberKind
-from dangqun.printing.documents.minutes import sample_minutes
+from dangqun.minutes.documents.minutes_record import sample_minutes_record
 from dangqun.printing.fonts import choose_document_fonts
 from tests.unit.printing.pdf_tools import make_context
 
 DEMO_MEMBERS = 3_000
+TALLY = re.compile(
+    r"赞成 (\d+) 票，反对 (\d+) 票，弃权 (\d+) 票（应到有表决权党员 (\d+) 人，实到 (\d+) 人"
+)
+"""A resolution's printed tally: yes, no, abstain, voters who should attend, voters present."""
 
 
 def age_on(day: date, birth: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+@pytest.mark.slow
 def test_demo_people_have_ages_and_dates_that_fit_their_kind_and_category(
     application: Application, admin: Actor
 ) -> None:
@@ -64,12 +71,16 @@ def test_demo_people_have_ages_and_dates_that_fit_their_kind_and_category(
 def test_sample_minutes_add_up(chinese_font: Path) -> None:
     """votes ≤ present ≤ expected, and the outcome follows art. 11 (more than half of those
     with a vote who should attend)."""
-    minutes = sample_minutes(make_context(choose_document_fonts(str(chinese_font))))
+    minutes = sample_minutes_record(make_context(choose_document_fonts(str(chinese_font))))
 
     present = len(minutes.present)
-    assert present + len(minutes.absent) == minutes.expected_count
-    for vote in minutes.votes:
-        cast = vote.in_favour + vote.against + vote.abstaining
-        assert cast <= present <= minutes.expected_count, vote.motion
-        assert cast <= vote.eligible <= minutes.expected_count, vote.motion
-        assert (vote.outcome == "通过") == (vote.in_favour * 2 > vote.eligible), vote.motion
+    assert present + len(minutes.absent) + len(minutes.on_leave) == minutes.should_attend
+    assert minutes.resolutions
+    for line in minutes.resolutions:
+        tally = TALLY.match(line.tally)
+        assert tally is not None, line.tally
+        in_favour, against, abstaining, eligible, voters_present = map(int, tally.groups())
+        cast = in_favour + against + abstaining
+        assert cast <= voters_present <= present <= minutes.should_attend, line.text
+        assert cast <= eligible <= minutes.should_attend, line.text
+        assert line.verdict.startswith("通过") == (in_favour * 2 > eligible), line.text

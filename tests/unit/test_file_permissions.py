@@ -63,7 +63,8 @@ def test_a_center_made_by_the_real_command_line_is_owner_only(tmp_path: Path, op
             session.connection().exec_driver_sql("SELECT count(*) FROM users").scalar()
         names = {path.name for path in _entries(data_dir)}
         for expected in ("dangqun.sqlite3", "dangqun.sqlite3-wal", "dangqun.sqlite3-shm",
-                         "dangqun.lock", "verification.key", "dangqun.log", "sample.pdf"):  # fmt: skip
+                         "dangqun.lock", "verification.key", "sync-signing.key", "dangqun.log",
+                         "sample.pdf"):  # fmt: skip
             assert expected in names
         assert any(path.suffix == ".sqlite3" for path in paths.backups.iterdir())
         assert _loose(data_dir) == []

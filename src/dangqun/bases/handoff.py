@@ -10,7 +10,9 @@ hand-off once only: the time bank refuses a slip number already entered.
 
 Only when the time bank is part of this dangqun (a registered feature) and the lecturer is a
 volunteer is there anything to hand off: :func:`handoff_draft` returns None otherwise, and the
-UI shows no button. The draft meeting record (会议记录) waits for its module.
+UI shows no button. The draft meeting record (会议记录) for a visiting branch is
+:mod:`dangqun.minutes.handoff`: minutes sits above bases in the layers, so it reads the booking,
+never the other way round.
 """
 
 from __future__ import annotations

@@ -130,6 +130,10 @@ class Feature:
     inside the first run's unit of work, after the center row exists (issue 11: 党员管理
     registers the 社区党组织 there, so the first roster import finds it). What it makes is
     audited by that unit of work's actor, :data:`dangqun.core.center.FIRST_RUN_ACTOR`."""
+    first_run_keys: tuple[str, ...] = ()
+    """``"module:function"``: ``make(keys_directory: Path) -> None``, run once the first run's
+    transaction has committed, to make the keys a feature needs from day one in the owner-only
+    ``keys/`` folder (issue 16: the center's signing key "is created at init")."""
 
     def migrations_directory(self, package_root: Path) -> Path | None:
         if self.migrations is None:

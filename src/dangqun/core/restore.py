@@ -121,10 +121,24 @@ def take_key_files(prepared: Path, keys_dir: Path) -> list[str]:
     return restored
 
 
+DATABASE_IDENTITY_TABLE = "database_identity"
+"""Sync's database id (:mod:`dangqun.sync.models`), named here so core imports no feature."""
+
+
+def forget_database_identity(connection: sqlite3.Connection) -> None:
+    """A restored database gets a new sync id (issue 16, Morango's rule): its change counters
+    go back to the backup's and would otherwise collide at the district with those already
+    sent. Dropping the row makes the next export choose a new id and send a full package."""
+    if has_table(connection, DATABASE_IDENTITY_TABLE):
+        connection.execute(f"DELETE FROM {DATABASE_IDENTITY_TABLE}")
+        connection.commit()
+
+
 def seal_prepared(prepared: Path) -> None:
     """Back to one self-contained file: the ORM's WAL folded in, rollback journal mode."""
     connection = sqlite3.connect(prepared)
     try:
+        forget_database_identity(connection)
         connection.execute("PRAGMA journal_mode = DELETE")
     finally:
         connection.close()

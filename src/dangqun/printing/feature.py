@@ -1,8 +1,7 @@
 """打印 as a feature: the document engine's own contributions (see core/feature_kit.py).
 
-The engine lays out pages and knows no feature; each feature registers its own document kinds.
-The four templates listed here belong to modules still to come (time bank, minutes, bases):
-they print sample data until those modules register loaders of their own and take them over.
+The engine lays out pages and knows no feature; each feature registers its own document kinds,
+so the engine declares none.
 """
 
 from dangqun.core.feature_kit import (
@@ -43,7 +42,6 @@ FEATURE = Feature(
         "document": {"kind": "文书类型", "file": "文件", "documents": "份数"},
         "verification_key": {"key_id": "密钥编号", "file": "文件"},
     },
-    documents=("dangqun.printing.documents:TEMPLATE_KINDS",),
     cli_commands=("dangqun.printing.cli_commands:add_commands",),
     settings_tabs=(
         SettingsTabDeclaration(

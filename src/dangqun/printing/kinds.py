@@ -51,6 +51,9 @@ class Registration(Generic[DataType]):
     subject: Callable[[DataType], str]
     facts: Callable[[DataType], Sequence[str]]
     issued: Callable[[DataType, IssuedAs], DataType]
+    applies: Callable[[DataType], bool] | None = None
+    """Whether this document is entered at all (None: always). A draft that certifies nothing
+    yet — minutes before both signatures, issue 15 — prints without a number or code."""
 
 
 @dataclass(frozen=True)

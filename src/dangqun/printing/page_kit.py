@@ -7,7 +7,7 @@ date at the lower right with the seal (公章) over them; page numbers. Tables s
 with their header repeated, every multi-page document says "第 X 页 共 Y 页", and every page
 that is not a certificate names the center and the print date, so a loose page can be traced.
 
-Builders in :mod:`dangqun.printing.documents` compose these pieces into a
+Builders in each feature's ``documents/`` package compose these pieces into a
 :class:`DocumentPlan`; :mod:`dangqun.printing.batch` lays plans out into one PDF.
 """
 

@@ -180,7 +180,7 @@ def issue_document(
     register, so the re-print is refused with the changed facts named.
     """
     registration = definition.registration
-    if registration is None:
+    if registration is None or (registration.applies and not registration.applies(data)):
         return data
     session = work.session
     subject_key = record_id.strip()

@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
         events: AppEvents,
         remember_state: bool = True,
         parent: QWidget | None = None,
+        page_specs: list[PageSpec] | None = None,
     ) -> None:
+        """``page_specs``: the navigation's pages, by default the center's registry (the
+        district workbench, issue 17, gives its own list to the same shell)."""
         super().__init__(parent)
         self.paths = paths
         self.ui_state = ui_state
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.workspace: Workspace | None = None
         """None until :meth:`prepare_workspace` (once the database is open) or the first session."""
-        self.page_specs: list[PageSpec] = available_pages()
+        self.page_specs: list[PageSpec] = available_pages() if page_specs is None else page_specs
         self._pages: dict[str, QWidget] = {}
         self.page_actions: dict[str, QAction] = {}
         self._build_actions()
@@ -132,9 +135,12 @@ class MainWindow(QMainWindow):
                 self.workspace.ui.pageStack.removeWidget(page)
                 page.deleteLater()
         self._pages.clear()
-        # A restore may have brought another center's file; its name is read as at start-up.
-        self.center_name = read_opening_facts(self.paths.database).center_name
+        self.center_name = self._signed_out_name()
         self._show_signed_out()
+
+    def _signed_out_name(self) -> str:
+        # A restore may have brought another center's file; its name is read as at start-up.
+        return read_opening_facts(self.paths.database).center_name
 
     def _show_signed_out(self) -> None:
         self.ui.screenStack.setCurrentWidget(self.ui.signInCover)

@@ -41,6 +41,7 @@ def _rows(application: Application, sql: str) -> list[tuple]:
         return raw.execute(sql).fetchall()
 
 
+@pytest.mark.slow
 def test_a_fresh_demo_center_passes_dangqun_check(initialized_paths: DataPaths) -> None:
     application = open_application(initialized_paths)
     try:
@@ -55,6 +56,7 @@ def test_a_fresh_demo_center_passes_dangqun_check(initialized_paths: DataPaths) 
         assert rule in result.stdout
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_bookings(tmp_path: Path) -> None:
     sql = (
         "SELECT b.number, b.on_date, b.start_minute, r.name, o.name, b.status, b.headcount, "

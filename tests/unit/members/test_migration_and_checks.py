@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from alembic import command
 from sqlalchemy import select, text
 
@@ -65,6 +66,7 @@ def test_migration_0002_fills_search_columns_of_existing_members(tmp_path):
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_demo_members_have_search_columns_and_some_traditional_names(application, admin):
     generate_demo_data(application.database, admin, 3000, seed=11)
     with application.database.reading() as session:

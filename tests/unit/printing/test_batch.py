@@ -132,16 +132,19 @@ def test_nothing_to_print_is_refused(context: PrintContext, tmp_path: Path) -> N
 def test_each_document_of_a_mixed_batch_numbers_its_own_pages(
     context: PrintContext, tmp_path: Path
 ) -> None:
-    plans = [
-        sample_plan("minutes", context),
-        sample_plan("volunteer_certificate", context),
-        sample_plan("time_statement", context),
-        sample_plan("member_roster", context),
-    ]
+    kinds = ("minutes", "volunteer_certificate", "time_statement", "member_roster")
+    alone = []
+    for kind in kinds:
+        single = tmp_path / f"{kind}.pdf"
+        render_to_file([sample_plan(kind, context)], context, single)
+        alone.append(pdf_info(single).pages)
+    assert max(alone) > 1, "the batch must hold a document of several pages"
     path = tmp_path / "mixed.pdf"
-    render_to_file(plans, context, path)
+    render_to_file([sample_plan(kind, context) for kind in kinds], context, path)
     text = compact_text(path)
-    # The minutes (三号 body, GB/T 9704) and the statement take three pages each.
-    assert text.count("共3页") == 3 + 3
-    assert "第1页共1页" in text  # the roster
-    assert pdf_info(path).pages == 3 + 1 + 3 + 1
+    # Each document counts its own pages ("第2页共3页"), never the batch's (a certificate,
+    # one page of its own, carries no page number at all).
+    for pages in set(alone) - {1}:
+        documents = alone.count(pages)
+        assert text.count(f"共{pages}页") == documents * pages, (pages, alone)
+    assert pdf_info(path).pages == sum(alone)

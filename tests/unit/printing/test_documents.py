@@ -37,8 +37,15 @@ EXPECTED_TEXT: dict[str, list[str]] = {
         "53010220180032145", "翠湖社区党群服务中心", "王建国", "赵丽", "2026年11月22日",
     ],
     "minutes": [
-        "翠湖社区第一网格党支部会议记录", "HY-2026-0046", "支部党员大会", "王建国（支部书记）",
-        "应到21人，实到18人", "马超（病假）", "接收宋佳同志为中共预备党员", "主持人（签字）",
+        "第一网格党支部", "HY-2026-000046", "支部党员大会记录", "王建国", "马超（病假）",
+        "同意接收宋佳同志为中共预备党员", "主持人（签字）", "更正（原因：记录人笔误）",
+    ],
+    "minutes_sign_in": [
+        "第一网格党支部", "支部党员大会签到表", "王建国", "预备党员", "应到10人",
+    ],
+    "minutes_compliance": [
+        "第三网格党支部2026年三会一课落实情况", "支部党员大会", "逾期未开：",
+        "支部党员大会：4—6月",
     ],
     "booking_slip": [
         "开放式组织生活基地活动预约确认单", "YY-2026-000007", "陈志强", "28人", "翠湖红色记忆馆",
@@ -92,6 +99,8 @@ SINGLE_PAGE = {
     "member_roster",
     "registration_receipt",
     "political_birthdays",
+    "minutes_sign_in",
+    "minutes_compliance",
 }
 
 
@@ -125,7 +134,8 @@ def test_sample_embeds_subset_fonts_and_carries_its_text(
 def test_sample_paper_and_page_count(kind: str, context: PrintContext, tmp_path: Path) -> None:
     path = render_sample(kind, context, tmp_path / f"{kind}.pdf")
     info = pdf_info(path)
-    expected = A4_LANDSCAPE if kind in ("member_roster", "time_ledger") else A4_PORTRAIT
+    landscape = ("member_roster", "time_ledger", "minutes_compliance")
+    expected = A4_LANDSCAPE if kind in landscape else A4_PORTRAIT
     assert (info.width, info.height) == pytest.approx(expected, abs=0.5)
     if kind in SINGLE_PAGE:
         assert info.pages == 1
@@ -167,8 +177,12 @@ def long_sample(kind: str, context: PrintContext) -> Any:
         )
     if kind == "minutes":
         return dataclasses.replace(
-            sample, organization_name=LONG_NAME, place=LONG_ADDRESS, host=LONG_NAME
+            sample, organization=LONG_NAME, place=LONG_ADDRESS, host=LONG_NAME
         )
+    if kind == "minutes_sign_in":
+        return dataclasses.replace(sample, organization=LONG_NAME, place=LONG_ADDRESS)
+    if kind == "minutes_compliance":
+        return dataclasses.replace(sample, organization=LONG_NAME)
     if kind == "booking_slip":
         return dataclasses.replace(
             sample, organization=LONG_NAME, base_address=LONG_ADDRESS, contact_name=LONG_NAME

@@ -39,7 +39,6 @@ STAFF = Actor(user_id=None, username="staff", display_name="工作人员甲", ro
 
 def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext) -> None:
     assert list(document_kinds()) == [
-        "minutes",
         "member_roster",
         "registration_receipt",
         "political_birthdays",
@@ -51,6 +50,9 @@ def test_registry_lists_every_kind_with_builder_and_sample(context: PrintContext
         "sign_in_sheet",
         "menu_brochure",
         "bases_statistics",
+        "minutes",
+        "minutes_sign_in",
+        "minutes_compliance",
     ]
     for definition in document_kinds().values():
         data = definition.sample(context)
@@ -66,7 +68,7 @@ def test_unknown_kind_names_the_kinds_that_exist() -> None:
 
 
 def test_wrong_dataclass_is_refused(context: PrintContext) -> None:
-    with pytest.raises(TypeError, match="MinutesData"):
+    with pytest.raises(TypeError, match="MinutesRecordData"):
         build_document("minutes", document_kinds()["booking_slip"].sample(context), context)
 
 
@@ -202,7 +204,7 @@ def test_missing_and_malformed_ids_are_explained(
         print_record(
             application.database, admin, context, "member_roster", "第一支部", output / "b.pdf"
         )
-    with pytest.raises(ValidationError, match="样张"):
+    with pytest.raises(NotFound, match="会议记录 12 不存在"):
         print_record(application.database, admin, context, "minutes", "12", output / "c.pdf")
     assert not output.exists() or list(output.iterdir()) == []
 

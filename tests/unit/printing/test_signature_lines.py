@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from dangqun.minutes.documents.minutes_record import build_minutes_record, sample_minutes_record
 from dangqun.printing.batch import render_to_file
-from dangqun.printing.documents.minutes import build_minutes, sample_minutes
 from dangqun.printing.fonts import DocumentFonts
 from tests.conftest import requires_poppler
 from tests.unit.printing.pdf_tools import make_context, pdf_info, pdf_words, run_tool
@@ -33,7 +33,7 @@ def blank_line_row(image: Image.Image, x_from: int, x_to: int, y_from: int, y_to
 def test_the_signature_rule_of_a_sample_is_unbroken(fonts: DocumentFonts, tmp_path: Path) -> None:
     context = make_context(fonts).as_sample()
     path = tmp_path / "minutes.pdf"
-    render_to_file([build_minutes(sample_minutes(context), context)], context, path)
+    render_to_file([build_minutes_record(sample_minutes_record(context), context)], context, path)
     last = pdf_info(path).pages
     labels = [
         word

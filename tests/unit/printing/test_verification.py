@@ -6,6 +6,7 @@ issuer; the minutes' body), and ``verify`` claims 内容未被改动 only for wh
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import sys
@@ -16,20 +17,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dangqun.minutes.documents.minutes_record import (
+    CorrectionLine,
+    MinutesRecordData,
+    ResolutionLine,
+    body_lines,
+    build_minutes_record,
+    record_facts,
+    sample_minutes_record,
+)
 from dangqun.printing import verification as v
 from dangqun.printing.batch import render_to_file
-from dangqun.printing.documents.minutes import (
-    Correction,
-    build_minutes,
-    minutes_body_digest,
-    minutes_facts,
-    sample_minutes,
-)
 from dangqun.printing.page_kit import PrintContext
 from dangqun.printing.verification import (
     VerificationKeyError,
     VerificationStatus,
     check_code_of,
+    content_digest,
     load_or_create_verification_key,
     make_verification_code,
     verification_key_path,
@@ -161,24 +165,25 @@ def test_separator_inside_a_fact_cannot_shift_the_fields() -> None:
     assert result.facts[0].value == "张｜三"
 
 
+def body_digest(data: MinutesRecordData) -> str:
+    """The 正文摘要 a signed record's code carries."""
+    return content_digest(body_lines(data))
+
+
 def test_minutes_code_round_trip(context: PrintContext) -> None:
-    data = sample_minutes(context)
-    text = make_verification_code(
-        "minutes", data.minutes_number, CENTER_ID, minutes_facts(data), KEY
-    )
+    data = sample_minutes_record(context)
+    text = make_verification_code("minutes", data.number, CENTER_ID, record_facts(data), KEY)
     result = verify_code(text, KEY, CENTER_ID)
     assert result.valid
     assert result.kind_label == "会议记录"
     facts = {fact.label: fact.value for fact in result.facts}
-    assert facts["党组织"] == data.organization_name
-    assert facts["正文摘要"] == minutes_body_digest(data)
+    assert facts["党组织"] == data.organization
+    assert facts["正文摘要"] == body_digest(data)
 
 
 def test_minutes_verify_never_claims_the_body_it_cannot_see(context: PrintContext) -> None:
-    data = sample_minutes(context)
-    text = make_verification_code(
-        "minutes", data.minutes_number, CENTER_ID, minutes_facts(data), KEY
-    )
+    data = sample_minutes_record(context)
+    text = make_verification_code("minutes", data.number, CENTER_ID, record_facts(data), KEY)
     result = verify_code(text, KEY, CENTER_ID)
     assert result.valid
     assert "内容未被改动" not in result.message
@@ -188,23 +193,31 @@ def test_minutes_verify_never_claims_the_body_it_cannot_see(context: PrintContex
 @pytest.mark.parametrize(
     "change",
     [
-        {"resolutions": ["不同意接收宋佳同志为中共预备党员。"]},
-        {"place": "社区居委会会议室"},
-        {"speeches": ()},
-        {"corrections": (Correction(date(2026, 11, 20), "赵丽", "补记一位缺席人员"),)},
+        lambda data: {
+            "resolutions": (ResolutionLine("决议", "不同意接收宋佳同志为中共预备党员。", "", ""),)
+        },
+        lambda data: {"place": "社区居委会会议室"},
+        lambda data: {
+            "agenda": tuple(dataclasses.replace(item, speeches=()) for item in data.agenda)
+        },
+        lambda data: {
+            "corrections": (
+                *data.corrections,
+                CorrectionLine(date(2026, 11, 21), "赵丽", "漏记", "补记一位缺席人员"),
+            )
+        },
     ],
+    ids=["resolutions", "place", "speeches", "corrections"],
 )
-def test_minutes_body_is_covered_by_the_code(context: PrintContext, change: dict) -> None:
-    import dataclasses
-
-    original = sample_minutes(context)
-    altered = dataclasses.replace(original, **change)
-    assert minutes_body_digest(altered) != minutes_body_digest(original)
+def test_minutes_body_is_covered_by_the_code(context: PrintContext, change) -> None:
+    original = sample_minutes_record(context)
+    altered = dataclasses.replace(original, **change(original))
+    assert body_digest(altered) != body_digest(original)
     signed = make_verification_code(
-        "minutes", original.minutes_number, CENTER_ID, minutes_facts(original), KEY
+        "minutes", original.number, CENTER_ID, record_facts(original), KEY
     )
     # A forger keeps the signed heading and MAC but puts the altered body's digest in the code.
-    forged = signed.replace(minutes_body_digest(original), minutes_body_digest(altered))
+    forged = signed.replace(body_digest(original), body_digest(altered))
     assert verify_code(forged, KEY, CENTER_ID).status is VerificationStatus.TAMPERED
 
 
@@ -257,11 +270,9 @@ def test_certificate_prints_its_number_and_check_code(
 
 @requires_poppler
 def test_unsigned_minutes_carry_no_code(context: PrintContext, tmp_path: Path) -> None:
-    import dataclasses
-
-    draft = dataclasses.replace(sample_minutes(context), signed_on=None)
+    draft = dataclasses.replace(sample_minutes_record(context), signed=False, signed_on=None)
     path = tmp_path / "draft.pdf"
-    render_to_file([build_minutes(draft, context)], context, path)
+    render_to_file([build_minutes_record(draft, context)], context, path)
     text = compact_text(path)
     assert "草稿" in text and "核验码" not in text
 

@@ -89,6 +89,7 @@ def test_every_invariant_holds_for_large_and_tiny_centers(tmp_path: Path) -> Non
         assert volunteers >= 1
 
 
+@pytest.mark.slow
 def test_the_demo_year_holds_every_kind_of_record_and_posting(demo: Application) -> None:
     statuses = dict(_rows(demo, "SELECT status, count(*) FROM timebank_service_records GROUP BY 1"))
     kinds = dict(_rows(demo, "SELECT kind, count(*) FROM timebank_transfers GROUP BY 1"))
@@ -224,6 +225,7 @@ def test_gifts_go_to_elderly_relatives_at_the_same_address(demo: Application) ->
         ).days > 20 * 365
 
 
+@pytest.mark.slow
 def test_every_past_month_is_closed_and_the_services_carry_on(demo: Application) -> None:
     today = local_today()
     months = [row[0] for row in _rows(demo, "SELECT month FROM timebank_closings ORDER BY month")]
@@ -271,6 +273,7 @@ def test_every_past_month_is_closed_and_the_services_carry_on(demo: Application)
     assert check_application(demo).ok
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_year(tmp_path: Path) -> None:
     query = (
         "SELECT v.number, v.uuid, r.served_on, r.starts_at, r.minutes, r.status, r.slip_number, "

@@ -420,6 +420,15 @@ class BookingDetailDialog(QDialog):
                 on_success=self._offer_handoff,
                 failure_title=self.windowTitle(),
             )
+            from dangqun.minutes.service import meeting_handoff_possible
+
+            run_service(
+                self,
+                self.context,
+                partial(meeting_handoff_possible, database, actor, detail.id),
+                on_success=self._offer_meeting_draft,
+                failure_title=self.windowTitle(),
+            )
 
     def _add_actions(self, actions: list[tuple[str, str, Callable[[], None]]]) -> None:
         for key, text, slot in actions:
@@ -440,6 +449,18 @@ class BookingDetailDialog(QDialog):
         button.clicked.connect(self.hand_off)
         self.action_row.insertWidget(max(self.action_row.count() - 1, 0), button)
         self.action_buttons["handoff"] = button
+        fit_to_layout(self)
+
+    def _offer_meeting_draft(self, possible: object) -> None:
+        """A visit by a branch of this center drafts its meeting record for review (issue 14
+        "Hand-offs", issue 15) — offered only when it can succeed, like the lecturer's."""
+        if possible is not True or "meeting_draft" in self.action_buttons:
+            return
+        button = QPushButton(self.tr("Draft the meeting record…"), self)
+        button.setObjectName("meetingDraftButton")
+        button.clicked.connect(self.draft_meeting)
+        self.action_row.insertWidget(max(self.action_row.count() - 1, 0), button)
+        self.action_buttons["meeting_draft"] = button
         fit_to_layout(self)
 
     # -- actions ----------------------------------------------------------------------------
@@ -503,6 +524,11 @@ class BookingDetailDialog(QDialog):
         from dangqun.ui.bases.handoff_dialog import open_handoff
 
         open_handoff(self, self.detail.id)
+
+    def draft_meeting(self) -> None:
+        from dangqun.ui.bases.handoff_dialog import open_meeting_draft
+
+        open_meeting_draft(self, self.detail.id)
 
     def check_in(self) -> None:
         self._sub_dialog(CheckInDialog(self.context, self.detail, self))

@@ -1,11 +1,20 @@
-"""登记讲师志愿服务: a completed booking's lecturer, when a time-bank volunteer, gets a service
-record for the visit (issue 14, "Hand-offs"; :mod:`dangqun.bases.handoff`).
+"""The hand-offs of a completed booking (issue 14, "Hand-offs"): 登记讲师志愿服务 — the lecturer,
+when a time-bank volunteer, gets a service record for the visit (:mod:`dangqun.bases.handoff`)
+— and 生成会议记录草稿 — a visit by a branch or group of this center drafts its meeting record
+(:mod:`dangqun.minutes.handoff`, issue 15).
 
 The record is drafted from the booking and shown for review before it is saved as 待核实: the
 volunteer, day, times, beneficiary and slip number (the booking number) come from the booking;
 the category, content and notes may be changed. Callers show the button only when
 :func:`dangqun.bases.handoff.handoff_possible` says so (read with the booking's details) and
 call :func:`open_handoff`.
+
+The meeting record opens in the meeting editor prefilled from the booking
+(:func:`open_meeting_draft`; the button is shown when
+:func:`dangqun.minutes.service.meeting_handoff_possible` says so); the clerk completes the host
+and recorder and saves through the minutes services — nothing is stored before. This file is
+UI, so it may name both modules; :mod:`dangqun.bases` itself may not know minutes (the layers
+in pyproject).
 """
 
 from __future__ import annotations
@@ -31,8 +40,10 @@ from dangqun.bases.changes import BOOKING
 from dangqun.bases.service import HandoffDraft, handoff_draft, record_handoff
 from dangqun.core.changes import Changes
 from dangqun.core.errors import FieldError
+from dangqun.minutes.service import MeetingDraft, meeting_handoff_draft
 from dangqun.timebank.changes import SERVICE_RECORD
 from dangqun.ui.context import UiContext
+from dangqun.ui.minutes.meeting_editor import open_meeting_editor
 from dangqun.ui.operations import run_service
 from dangqun.ui.timebank.form_kit import FormRows, TimeBankDialog
 from dangqun.ui.widgets.window_fit import fit_to_layout
@@ -149,4 +160,22 @@ def open_handoff(page: QWidget, booking_id: int) -> None:
         context,
         partial(handoff_draft, context.application.database, context.actor, booking_id),
         on_success=drafted,
+    )
+
+
+def open_meeting_draft(page: QWidget, booking_id: int) -> None:
+    """Draft the meeting record of ``booking_id`` off the GUI thread, then open it in the
+    meeting editor for review (``page`` carries ``page.context``, as in :func:`open_handoff`).
+    A refusal (the booking changed since the button was shown) is shown in Chinese."""
+    context: UiContext = page.context  # type: ignore[attr-defined]
+
+    def drafted(draft: MeetingDraft) -> None:
+        open_meeting_editor(page, context, None, draft=draft)
+
+    run_service(
+        page,
+        context,
+        partial(meeting_handoff_draft, context.application.database, context.actor, booking_id),
+        on_success=drafted,
+        failure_title=QCoreApplication.translate("HandoffDialog", "Meeting record"),
     )

@@ -21,7 +21,7 @@ from dangqun.bases.service import bookings_on
 from dangqun.core.security import Actor
 from dangqun.ui.bases.week_calendar import center_today
 from dangqun.ui.home_cards import CardDefinition, HomeCards
-from dangqun.ui.pages.module_page import format_count
+from dangqun.ui.pages.figures import format_count
 
 if TYPE_CHECKING:
     from dangqun.bootstrap import Application

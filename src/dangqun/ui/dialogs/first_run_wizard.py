@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSize, Qt
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget, QWizard, QWizardPage
@@ -44,9 +45,16 @@ DEFAULT_DEMO_MEMBERS = 2000
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        parent: QWidget | None = None,
+        keys_directory: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.keys_directory = keys_directory
+        """The data directory's ``keys/``, for the keys made at the first run."""
         self.center: CenterInfo | None = None
         self.demo_loaded = False
         self.ui = Ui_FirstRunWizard()
@@ -142,7 +150,7 @@ class FirstRunWizard(QWizard):
     def _create_center(self, answers: FirstRunAnswers) -> bool:
         self.errors.clear()
         try:
-            self.center = initialize_center(self.database, answers)
+            self.center = initialize_center(self.database, answers, self.keys_directory)
         except ValidationError as error:
             self._return_to_first_bad_page(error.errors)
             self.errors.show(error.errors)

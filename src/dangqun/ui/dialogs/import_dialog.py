@@ -17,18 +17,17 @@ once; when other rows have problems too it says "…并重新检查" and shows t
 report's notes (how 人员类别 was decided) are part of its summary.
 
 Both runs go through :func:`~dangqun.ui.operations.run_service`; the import announces the
-members (and the branches it created) it changed, so the list and the home page follow.
+members (and the branches it created) it changed, so the list and the home page follow. The
+flow itself (pages, runs, closing) is :class:`~dangqun.ui.dialogs.import_flow.ImportFlowDialog`,
+shared with the sign-in-sheet import; this module keeps the roster's own parts.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QHeaderView, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dangqun.core.changes import NOTHING, Changes
 from dangqun.core.errors import ValidationError
@@ -36,21 +35,29 @@ from dangqun.core.security import Actor
 from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.service import ImportMode, ImportReport, RosterError, import_roster
 from dangqun.ui.context import UiContext
+from dangqun.ui.dialogs.import_flow import (
+    CHOOSE,
+    PROGRESS,
+    REPORT,
+    RESULT,
+    FlowTexts,
+    FlowWidgets,
+    ImportFlowDialog,
+    setup_problems_view,
+)
 from dangqun.ui.forms.ui_import_dialog import Ui_ImportDialog
 from dangqun.ui.icons import icon
-from dangqun.ui.models.import_report_model import (
-    COLUMN,
-    REASON,
-    ROW,
-    VALUE,
-    ImportReportModel,
-)
-from dangqun.ui.operations import run_service
-from dangqun.ui.widgets import file_dialogs
-from dangqun.ui.widgets.field_errors import FieldErrors
 
-CHOOSE, PROGRESS, REPORT, RESULT = range(4)
-WRAPPED_ROWS_LIMIT = 1000
+__all__ = [
+    "CHOOSE",
+    "PROGRESS",
+    "REPORT",
+    "RESULT",
+    "ImportDialog",
+    "imported_changes",
+    "run_import",
+]
+"""The pages are the flow's; tests and callers name them by this module."""
 
 
 def run_import(
@@ -86,55 +93,85 @@ def imported_changes(report: object) -> Changes:
     return Changes.of(MEMBER)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ImportFlowDialog[ImportReport]):
+    """导入花名册: the shared import flow on a Designer form, with the roster's own offer to
+    create the branches a first roster names (issue 11)."""
+
+    report_type = ImportReport
+    service = staticmethod(run_import)
+    changes_of = staticmethod(imported_changes)
+    state_key = "import"
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.path: Path | None = None
-        self.report: ImportReport | None = None
-        """The dry run: what importing the valid rows would do."""
-        self.written: ImportReport | None = None
-        """What was written (None until the user chose; also None after "import nothing")."""
-        self.running = False
+        super().__init__(context, parent)
         self.import_when_checked = False
         """Set by "create the branches and import": import as soon as the re-check is clean."""
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self.model = ImportReportModel(self)
-        ui.problemsView.setModel(self.model)
-        ui.problemsView.verticalHeader().setVisible(False)
         ui.problemsView.verticalHeader().setDefaultSectionSize(
             ui.problemsView.fontMetrics().height() + 14
         )
-        header = ui.problemsView.horizontalHeader()
-        metrics = ui.problemsView.fontMetrics()
-        header.resizeSection(ROW, metrics.horizontalAdvance("行号 0000") + 24)
-        header.resizeSection(COLUMN, metrics.horizontalAdvance("转为正式党员日期") + 24)
-        header.resizeSection(VALUE, metrics.horizontalAdvance("53010219850601123X") + 32)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         # At the largest font the pages scroll (pagesScroll) rather than squeeze the table to
         # its header: it keeps room for a few rows.
+        setup_problems_view(ui.problemsView, self.model, "转为正式党员日期", rows=4)
         ui.pagesScroll.viewport().setAutoFillBackground(False)  # the dialog's own surface
         ui.pagesContent.setAutoFillBackground(False)
-        ui.problemsView.setMinimumHeight(4 * (metrics.height() + 14) + header.sizeHint().height())
         ui.chooseFileButton.setIcon(icon("folder"))
-        ui.chooseFileButton.clicked.connect(self.choose_file)
-        ui.againButton.clicked.connect(self.choose_file)
-        ui.checkButton.clicked.connect(self.check)
-        ui.importNothingButton.clicked.connect(self.import_nothing)
-        ui.importValidButton.clicked.connect(self.import_valid)
         ui.createBranchesButton.clicked.connect(self.create_branches_and_import)
-        ui.closeButton.clicked.connect(self.reject)
-        self.errors = FieldErrors({"path": ui.chooseError}, ui.chooseError)
-        self.show_page(CHOOSE)
+        self.start_flow(
+            FlowWidgets(
+                pages=ui.pages,
+                file_edit=ui.fileEdit,
+                choose_error=ui.chooseError,
+                choose_button=ui.chooseFileButton,
+                option_check=ui.createBranchesCheck,
+                progress_label=ui.progressLabel,
+                progress_bar=ui.progressBar,
+                summary=ui.reportSummary,
+                problems_title=ui.problemsTitle,
+                problems_view=ui.problemsView,
+                again_button=ui.againButton,
+                nothing_button=ui.importNothingButton,
+                import_button=ui.importValidButton,
+                check_button=ui.checkButton,
+                close_button=ui.closeButton,
+                result_icon=ui.resultIcon,
+                result_title=ui.resultTitle,
+                result_text=ui.resultText,
+            )
+        )
         self.resize(980, 680)
+
+    def flow_texts(self) -> FlowTexts:
+        return FlowTexts(
+            done=self.tr("Done"),
+            cancel=self.tr("Cancel"),
+            choose_title=self.tr("Choose a roster"),
+            file_filter=self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            checking=self.tr("Checking every row of “{file}”… Nothing is written yet."),
+            importing=self.tr("Importing {count} rows…"),
+            failure_title=self.tr("Import roster"),
+            where=self.tr("“{file}”, sheet “{sheet}”, header in row {row}."),
+            columns_not_used=self.tr("Columns not used: {columns}."),
+            rows_to_correct=self.tr("Rows to correct"),
+            worth_a_look=self.tr("Worth a look (these rows are imported)"),
+            import_all=self.tr("Import all {count} rows"),
+            import_valid_only=self.tr("Import the {count} valid rows only"),
+            nothing_title=self.tr("Nothing was imported"),
+            nothing_text=self.tr(
+                "The database is unchanged. Correct the roster and import it again; rows that "
+                "were fine will be recognised and not doubled."
+            ),
+            imported_title=self.tr("Roster imported"),
+        )
 
     # -- pages ------------------------------------------------------------------------------
 
     def show_page(self, page: int) -> None:
+        """The flow's page, sized alone: this form's pages sit in a scroll area."""
+        super().show_page(page)
         ui = self.ui
-        ui.pages.setCurrentIndex(page)
         # The stack asks for the room of the current page only, so a short page does not
         # scroll (pagesScroll) for the height of the report.
         for index in range(ui.pages.count()):
@@ -143,120 +180,24 @@ class ImportDialog(QDialog):
             if widget is not None:
                 widget.setSizePolicy(policy, policy)
         ui.pages.updateGeometry()
-        ui.againButton.setVisible(page == REPORT)
-        ui.importNothingButton.setVisible(page == REPORT)
-        ui.importValidButton.setVisible(page == REPORT)
-        ui.checkButton.setVisible(page == CHOOSE)
-        ui.checkButton.setEnabled(self.path is not None)
-        ui.closeButton.setVisible(page in (CHOOSE, RESULT))
-        ui.closeButton.setText(self.tr("Done") if page == RESULT else self.tr("Cancel"))
-        if page == CHOOSE:
-            ui.checkButton.setDefault(True)
-        elif page == RESULT:
-            ui.closeButton.setDefault(True)
 
-    def choose_file(self) -> None:
-        if self.running:
-            return
-        ui_state = self.context.ui_state
-        path = file_dialogs.open_file(
-            self,
-            self.tr("Choose a roster"),
-            file_dialogs.last_directory(ui_state, "import"),
-            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
-        )
-        if path is None:
-            if self.report is not None:
-                self.show_page(REPORT)
-            return
-        file_dialogs.remember_directory(ui_state, "import", path)
-        self.set_file(path)
-        self.check()
+    # -- after a run -------------------------------------------------------------------------
 
-    def set_file(self, path: Path) -> None:
-        self.path = Path(path)
-        self.report = None
-        self.ui.fileEdit.setText(str(self.path))
-        self.errors.clear()
-        self.show_page(CHOOSE)
+    def run_ended(self, with_report: bool) -> None:
+        """A clean re-check asked for by "create the branches and import" goes on to the
+        import; a run that ended without a report drops that wish."""
+        import_now = with_report and self.import_when_checked
+        self.import_when_checked = False
+        if import_now and self.report is not None and self.report.all_valid:
+            self.import_valid()
 
-    # -- checking ---------------------------------------------------------------------------
+    # -- the report -------------------------------------------------------------------------
 
-    def check(self) -> None:
-        if self.path is None or self.running:
-            return
-        self._start(
-            self.tr("Checking every row of “{file}”… Nothing is written yet.").format(
-                file=self.path.name
-            ),
-            dry_run=True,
-            on_success=self._checked,
-        )
+    def import_count(self, report: ImportReport) -> int:
+        return report.valid
 
-    def _start(self, text: str, dry_run: bool, on_success: Any) -> None:
-        assert self.path is not None
-        self.running = True
+    def show_details(self, report: ImportReport) -> None:
         ui = self.ui
-        ui.progressLabel.setText(text)
-        ui.progressBar.setRange(0, 0)
-        self.show_page(PROGRESS)
-        call = run_service(
-            self,
-            self.context,
-            partial(
-                run_import,
-                self.context.application.database,
-                self.context.actor,
-                self.path,
-                ui.createBranchesCheck.isChecked(),
-                dry_run,
-            ),
-            changes=NOTHING if dry_run else imported_changes,
-            on_success=on_success,
-            field_errors=self.errors,
-            failure_title=self.tr("Import roster"),
-            on_progress=self._progress,
-            with_progress=True,
-        )
-        call.finished.connect(self._stopped)
-
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.ui.progressBar.setRange(0, total)
-            self.ui.progressBar.setValue(done)
-
-    def _stopped(self) -> None:
-        """After the outcome: a run that ended without a report (refused, or a crash already
-        reported) goes back to choosing the file; a clean re-check asked for by "create the
-        branches and import" goes on to the import."""
-        self.running = False
-        if self.ui.pages.currentIndex() == PROGRESS:
-            self.report = None
-            self.import_when_checked = False
-            self.show_page(CHOOSE)
-        elif self.import_when_checked:
-            self.import_when_checked = False
-            if self.report is not None and self.report.all_valid:
-                self.import_valid()
-
-    def _checked(self, report: object) -> None:
-        self.running = False
-        if not isinstance(report, ImportReport):
-            return
-        self.show_report(report)
-
-    def show_report(self, report: ImportReport) -> None:
-        """The dry run's findings; the user chooses what to write."""
-        self.report = report
-        ui = self.ui
-        self.model.set_report(report)
-        # Reasons wrap onto a second line when the report is short enough to measure every
-        # row; a 10,000-row roster full of problems keeps one line per row (tooltips).
-        wrap = self.model.rowCount() <= WRAPPED_ROWS_LIMIT
-        ui.problemsView.setWordWrap(wrap)
-        ui.problemsView.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
-        )
         ui.totalValue.setText(f"{report.total:,}")
         ui.validValue.setText(f"{report.valid:,}")
         ui.invalidValue.setText(f"{report.invalid_rows:,}")
@@ -264,27 +205,12 @@ class ImportDialog(QDialog):
         ui.updatedValue.setText(f"{report.updated:,}")
         ui.unchangedValue.setText(f"{report.unchanged:,}")
         ui.invalidValue.setStyleSheet("color: #C8161D;" if report.invalid_rows else "")
-        ui.reportSummary.setText(self._summary(report))
-        has_lines = bool(report.invalid or report.warnings)
-        ui.problemsTitle.setVisible(has_lines)
-        ui.problemsView.setVisible(has_lines)
         ui.reportHint.setVisible(bool(report.invalid))
         self._offer_branches(report)
-        if report.invalid:
-            ui.problemsTitle.setText(self.tr("Rows to correct"))
-        else:
-            ui.problemsTitle.setText(self.tr("Worth a look (these rows are imported)"))
-        ui.importValidButton.setEnabled(report.valid > 0)
-        if report.all_valid:
-            ui.importValidButton.setText(
-                self.tr("Import all {count} rows").format(count=f"{report.valid:,}")
-            )
-        else:
-            ui.importValidButton.setText(
-                self.tr("Import the {count} valid rows only").format(count=f"{report.valid:,}")
-            )
         ui.importNothingButton.setText(self.tr("Import nothing"))
-        self.show_page(REPORT)
+
+    def choose_default(self, report: ImportReport) -> None:
+        ui = self.ui
         ui.importNothingButton.setDefault(not report.all_valid and not report.only_branches_missing)
         ui.importValidButton.setDefault(report.all_valid)
         ui.createBranchesButton.setDefault(report.only_branches_missing)
@@ -326,16 +252,8 @@ class ImportDialog(QDialog):
         self.ui.createBranchesCheck.setChecked(True)
         self.check()
 
-    def _summary(self, report: ImportReport) -> str:
-        lines = []
-        where = self.tr("“{file}”, sheet “{sheet}”, header in row {row}.").format(
-            file=report.file_name, sheet=report.sheet_name, row=report.header_row
-        )
-        if report.ignored_columns:
-            where += " " + self.tr("Columns not used: {columns}.").format(
-                columns="、".join(report.ignored_columns)
-            )
-        lines.append(where)
+    def summary(self, report: ImportReport) -> str:
+        lines = [self.where_line(report)]
         lines.extend(report.notes)
         if report.total == 0:
             lines.append(self.tr("The sheet has no member rows under its header."))
@@ -388,40 +306,9 @@ class ImportDialog(QDialog):
             )
         return "\n".join(lines)
 
-    # -- deciding ---------------------------------------------------------------------------
+    # -- the result -------------------------------------------------------------------------
 
-    def import_nothing(self) -> None:
-        if self.running:
-            return
-        self.written = None
-        ui = self.ui
-        ui.resultIcon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(48, 48)))
-        ui.resultTitle.setText(self.tr("Nothing was imported"))
-        ui.resultText.setText(
-            self.tr(
-                "The database is unchanged. Correct the roster and import it again; rows that "
-                "were fine will be recognised and not doubled."
-            )
-        )
-        self.show_page(RESULT)
-
-    def import_valid(self) -> None:
-        if self.running or self.report is None or self.report.valid == 0:
-            return
-        self._start(
-            self.tr("Importing {count} rows…").format(count=f"{self.report.valid:,}"),
-            dry_run=False,
-            on_success=self._imported,
-        )
-
-    def _imported(self, report: object) -> None:
-        self.running = False
-        if not isinstance(report, ImportReport):
-            return
-        self.written = report
-        ui = self.ui
-        ui.resultIcon.setPixmap(icon("success", "#1E7B34", None).pixmap(QSize(48, 48)))
-        ui.resultTitle.setText(self.tr("Roster imported"))
+    def result_summary(self, report: ImportReport) -> str:
         text = self.tr("{new} new, {updated} updated, {unchanged} unchanged.").format(
             new=f"{report.imported:,}",
             updated=f"{report.updated:,}",
@@ -435,18 +322,4 @@ class ImportDialog(QDialog):
             text += "\n" + self.tr("New branches: {names}.").format(
                 names="、".join(report.created_branches)
             )
-        ui.resultText.setText(text)
-        self.show_page(RESULT)
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.running:
-            return  # the import is one transaction; it finishes or rolls back by itself
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
+        return text

@@ -379,6 +379,9 @@ class MemberDialog(ServiceDialog):
         ui.kindCombo.setToolTip(tip)
         ui.statusCombo.setToolTip(tip)
         self.load_history()
+        from dangqun.ui.minutes.attendance_history import add_attendance_tab  # issue 15
+
+        self.attendance_history = add_attendance_tab(ui.tabs, self.context, detail.id)
 
     def _show_header(self, detail: MemberDetail) -> None:
         facts = [detail.kind_label, detail.status_label]

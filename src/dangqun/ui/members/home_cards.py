@@ -20,8 +20,12 @@ from dangqun.members.changes import MEMBER, ORGANIZATION
 from dangqun.members.queries import MemberOverview, member_overview, political_birthdays_in_month
 from dangqun.members.vocabulary import MemberKind
 from dangqun.ui.home_cards import CardDefinition, HomeCards
-from dangqun.ui.pages.figures import category_caption, floating_caption, organizations_caption
-from dangqun.ui.pages.module_page import format_count
+from dangqun.ui.pages.figures import (
+    category_caption,
+    floating_caption,
+    format_count,
+    organizations_caption,
+)
 
 if TYPE_CHECKING:
     from dangqun.bootstrap import Application

@@ -4,9 +4,7 @@ The main window builds its navigation, its Ctrl+1…Ctrl+9 shortcuts and its "Go
 :func:`pages`; the home page builds its quick links from it; screenshots accept its keys. The
 shell declares 首页 (position 0) and 系统设置 (100); every feature adds its
 :class:`~dangqun.core.feature_kit.PageDeclaration` objects (``Feature.pages``), placed by their
-``position``. The overview pages of modules not built yet (minutes, sync)
-stand in at their future positions until a feature declares a page with the same key, which
-replaces the stand-in without an edit here.
+``position``.
 
 Pages are imported and built lazily, on first show: start-up stays fast (reading the
 declarations imports the standard library only), and a page whose module is not there is
@@ -97,39 +95,11 @@ SHELL_PAGES: tuple[PageDeclaration, ...] = (
 )
 """The shell's own pages: the first and the last of the navigation."""
 
-STAND_IN_PAGES: tuple[PageDeclaration, ...] = (
-    PageDeclaration(
-        "minutes",
-        _source(QT_TRANSLATE_NOOP("Pages", "Meeting minutes")),
-        "minutes",
-        "dangqun.ui.pages.minutes_page:MinutesPage",
-        _source(
-            QT_TRANSLATE_NOOP(
-                "Pages", "Not in this version yet: “three meetings and one lesson”, party days"
-            )
-        ),
-        position=40,
-    ),
-    PageDeclaration(
-        "sync",
-        _source(QT_TRANSLATE_NOOP("Pages", "Data sync")),
-        "sync",
-        "dangqun.ui.pages.sync_page:SyncPage",
-        _source(
-            QT_TRANSLATE_NOOP("Pages", "Not in this version yet: data packages for the district")
-        ),
-        position=60,
-    ),
-)
-"""Overview pages of the modules of later issues; a feature declaring the same key replaces one."""
-
 
 def pages() -> tuple[PageSpec, ...]:
     """Every registered page, in navigation order (by position; ties keep declaration order)."""
     declared = [page for feature in registered_features() for page in feature.pages]
-    declared_keys = {page.key for page in declared}
-    stand_ins = [page for page in STAND_IN_PAGES if page.key not in declared_keys]
-    every = [*SHELL_PAGES, *stand_ins, *declared]
+    every = [*SHELL_PAGES, *declared]
     keys = [page.key for page in every]
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:

@@ -1,4 +1,5 @@
-"""Captions under the member figures, written once for the home page and the module pages.
+"""Figures as the UI shows them: grouped counts and the captions under the member figures,
+written once for the home page cards of every module.
 
 Each caption is one short line per part ("正式党员 90,306" / "预备党员 6,626"), so a card never
 breaks a phrase in the middle; parts that are zero and say nothing are left out.
@@ -6,11 +7,15 @@ breaks a phrase in the middle; parts that are zero and say nothing are left out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from dangqun.members.queries import MemberOverview
 from dangqun.members.vocabulary import MemberCategory, MemberKind, MemberStatus, OrganizationLevel
-from dangqun.ui.pages.module_page import format_count
+
+
+def format_count(value: int) -> str:
+    """``96,932``: digit grouping by the UI locale, as on the district's printed statistics."""
+    return QLocale().toString(value)
 
 
 def category_caption(overview: MemberOverview) -> str:

@@ -1,137 +1,127 @@
-"""会议记录: 三会一课 and organizational life, locked once signed (DOMAIN.md §4).
+"""会议记录: the meetings of the center, full-text 线上调阅 and the 合规 calendar (issue 15).
 
-The table of meetings quotes the 《中国共产党支部工作条例（试行）》 (2018) as DOMAIN.md does; the
-figures show who has a vote, since probationary members (预备党员) have none. Until the minutes
-module lands, the page says it is not available yet and what to do meanwhile (issue 11: no
-false claims).
+Three tabs over the whole width: 会议 (:mod:`dangqun.ui.minutes.meeting_list`: filters by
+organization, type, year and status; newest first), 线上调阅 (:mod:`dangqun.ui.minutes.
+search_panel`: answers while typing, hits marked) and 合规 (:mod:`dangqun.ui.minutes.
+compliance_panel`: a branch's year, months × meeting types, overdue cells red, Excel export).
+"新建会议…" and opening a meeting from the list or a search hit go to the meeting editor
+(:data:`EDITOR_MODULE`, ``open_meeting_editor(parent, context, meeting_id | None)``); while it is
+not installed the button is not there and rows do not open — no placeholder claims a feature
+that does not work (issue 11).
+
+Roles (DOMAIN.md §3): everyone who may sign in reads; "新建会议…" needs ``EDIT_RECORDS`` (the
+service checks again). The page listens to :data:`~dangqun.minutes.changes.MEETING` and to
+organization changes, and reloads the tab in view when it is shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import importlib
+import importlib.util
 
-from dangqun.members.changes import MEMBER, ORGANIZATION
-from dangqun.members.queries import member_overview
-from dangqun.members.vocabulary import MEMBER_CATEGORY_LABELS, MemberCategory, OrganizationLevel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dangqun.core.changes import Changes
+from dangqun.core.security import Permission
+from dangqun.members.changes import ORGANIZATION
+from dangqun.minutes.changes import MEETING
 from dangqun.ui.context import UiContext
-from dangqun.ui.pages.module_page import ModulePage, format_count
+from dangqun.ui.icons import icon
+from dangqun.ui.minutes.compliance_panel import CompliancePanel
+from dangqun.ui.minutes.meeting_list import MeetingList
+from dangqun.ui.minutes.search_panel import SearchPanel
+
+EDITOR_MODULE = "dangqun.ui.minutes.meeting_editor"
 
 
-class MinutesPage(ModulePage):
-    icon_name = "minutes"
-    shows = (MEMBER, ORGANIZATION)
+def editor_available() -> bool:
+    try:
+        return importlib.util.find_spec(EDITOR_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
 
+
+class MinutesPage(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.set_texts(
-            self.tr("Meeting minutes"),
-            self.tr(
-                "Minutes of the “three meetings and one lesson”, theme party days and "
-                "organizational life meetings, kept the way the branch work regulations ask."
-            ),
-            self.tr(
-                "Meeting minutes are not yet available in this version: they will come in a "
-                "later version."
-            ),
-            self.tr(
-                "Today: in “{members}”, choose a branch and use “Print roster” to check who "
-                "should attend and who is a {full} with a vote; keep the minutes in the "
-                "branch's paper minute book."
-            ).format(
-                members=self.page_title("members"),
-                full=MEMBER_CATEGORY_LABELS[MemberCategory.FULL],
-            ),
-            self.tr(
-                "Once the minutes module is released, it will record each meeting once and "
-                "keep it: after the host and the recorder sign, the record will be locked:"
-            ),
-            [
-                self.tr(
-                    "Time, place, host, recorder, expected and actual attendance, absentees "
-                    "with their reasons, observers, agenda, main points of speeches, votes and "
-                    "resolutions."
-                ),
-                self.tr(
-                    "Quorum and votes will be checked: more than half of the members with a "
-                    "vote present; a motion passes with more than half of those who should "
-                    "attend; elections need four fifths. Probationary members have no vote."
-                ),
-                self.tr(
-                    "Signed minutes will be locked: later changes will be dated corrections, "
-                    "never silent edits."
-                ),
-                self.tr(
-                    "A compliance view per branch will show which required meetings of the "
-                    "month, quarter or year are still missing."
-                ),
-            ],
-        )
-        self.add_cards(
-            [
-                ("branches", "organizations", self.tr("Grid branches")),
-                ("groups", "building", self.tr("Building groups")),
-                ("voting", "vote", self.tr("Full members")),
-                ("probationary", "probationary", self.tr("Probationary members")),
-            ]
-        )
-        self.show_details(
-            self.tr("Meetings a branch holds"),
-            self.tr(
-                "From the Regulations on the Work of Party Branches (trial, 2018). Local "
-                "frequencies, such as party lessons, become settings."
-            ),
-            [self.tr("Meeting"), self.tr("Usual frequency"), self.tr("Rule")],
-            [
-                [
-                    self.tr("General meeting of branch members"),
-                    self.tr("Once a quarter"),
-                    self.tr("To vote, more than half of the members with a vote present"),
-                ],
-                [
-                    self.tr("Branch committee meeting"),
-                    self.tr("Monthly, or as needed"),
-                    self.tr("More than half of the committee present"),
-                ],
-                [self.tr("Party group meeting"), self.tr("Monthly"), "—"],
-                [
-                    self.tr("Party lesson"),
-                    self.tr("Regularly (often quarterly)"),
-                    self.tr("The branch secretary gives at least one a year"),
-                ],
-                [self.tr("Theme party day"), self.tr("One fixed day each month"), "—"],
-                [
-                    self.tr("Organizational life meeting"),
-                    self.tr("At least once a year"),
-                    "—",
-                ],
-                [
-                    self.tr("Democratic appraisal of members"),
-                    self.tr("Usually once a year"),
-                    self.tr("Self-assessment, peer assessment, then a vote"),
-                ],
-            ],
-            stretch_column=2,
-        )
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("minutesPage")
+        self._stale: set[QWidget] = set()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 8)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.title_label = QLabel(self.tr("Meeting minutes"))
+        self.title_label.setObjectName("titleLabel")
+        self.title_label.setProperty("role", "pageTitle")
+        row.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        self.new_button = QPushButton(self.tr("New meeting…"))
+        self.new_button.setObjectName("newMeetingButton")
+        self.new_button.setProperty("role", "primary")
+        self.new_button.setIcon(icon("minutes", "#FFFFFF", None))
+        self.new_button.clicked.connect(lambda: self.open_meeting(None))
+        may_create = context.can(Permission.EDIT_RECORDS) and editor_available()
+        self.new_button.setVisible(may_create)
+        row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("minutesTabs")
+        self.tabs.setDocumentMode(True)
+        self.meetings = MeetingList(context, self, may_create=may_create)
+        self.search = SearchPanel(context, self)
+        self.compliance = CompliancePanel(context, self)
+        self.tabs.addTab(self.meetings, icon("minutes"), self.tr("Meetings"))
+        self.tabs.addTab(self.search, icon("search"), self.tr("Search the minutes"))
+        self.tabs.addTab(self.compliance, icon("calendar_month"), self.tr("Compliance"))
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
+        layout.addWidget(self.tabs, 1)
+        for panel in (self.meetings, self.search):
+            panel.open_requested.connect(self.open_meeting)
+        self._stale = {self.meetings, self.compliance}
+        context.events.subscribe(self, (MEETING, ORGANIZATION), self._on_changes)
 
-    def refresh(self) -> None:
-        overview = member_overview(self.context.application.database)
-        self.set_card(
-            "branches",
-            format_count(overview.level(OrganizationLevel.GRID_BRANCH)),
-            self.tr("In the organization tree"),
-        )
-        self.set_card(
-            "groups",
-            format_count(overview.level(OrganizationLevel.BUILDING_GROUP)),
-            self.tr("In the organization tree"),
-        )
-        self.set_card(
-            "voting",
-            format_count(overview.category(MemberCategory.FULL)),
-            self.tr("Have the right to vote"),
-        )
-        self.set_card(
-            "probationary",
-            format_count(overview.category(MemberCategory.PROBATIONARY)),
-            self.tr("Attend, but do not vote"),
-        )
+    def show_tab(self, key: str) -> None:
+        """``meetings``, ``search`` or ``compliance`` (for screenshots and the home cards)."""
+        panel = {"meetings": self.meetings, "search": self.search, "compliance": self.compliance}
+        self.tabs.setCurrentWidget(panel[key])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_current()
+
+    def _on_changes(self, _changes: Changes) -> None:
+        self._stale = {self.meetings, self.compliance, self.search}
+        if self.isVisible():
+            self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        current = self.tabs.currentWidget()
+        if current not in self._stale:
+            return
+        self._stale.discard(current)
+        if current is self.search:
+            if self.search.query_edit.text().strip():
+                self.search.search()
+        elif current is self.meetings:
+            self.meetings.refresh()
+        elif current is self.compliance:
+            self.compliance.refresh()
+
+    def is_ready(self) -> bool:
+        return all(panel.is_ready() for panel in (self.meetings, self.search, self.compliance))
+
+    def open_meeting(self, meeting_id: int | None) -> None:
+        """The meeting editor on ``meeting_id`` (None: a new meeting), when it is installed."""
+        if editor_available():
+            editor = importlib.import_module(EDITOR_MODULE)
+            editor.open_meeting_editor(self, self.context, meeting_id)

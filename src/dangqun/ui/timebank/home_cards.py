@@ -18,7 +18,7 @@ from dangqun.core.security import Actor
 from dangqun.timebank.changes import LEDGER, SERVICE_RECORD
 from dangqun.timebank.service import MonthOverview, hours_in_words, month_overview
 from dangqun.ui.home_cards import CardDefinition, HomeCards
-from dangqun.ui.pages.module_page import format_count
+from dangqun.ui.pages.figures import format_count
 
 if TYPE_CHECKING:
     from dangqun.bootstrap import Application

@@ -13,23 +13,23 @@ The roster import's story (:mod:`dangqun.ui.dialogs.import_dialog`) for the time
    nothing.
 
 The dialog opens no session: both runs go through :func:`~dangqun.ui.operations.run_service`.
+The flow (pages, runs, closing) is :class:`~dangqun.ui.dialogs.import_flow.ImportFlowDialog`,
+shared with the roster import; this module keeps the sign-in sheet's own parts.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QSize
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -56,15 +56,32 @@ from dangqun.timebank.service import (
     list_volunteers,
 )
 from dangqun.ui.context import UiContext
+from dangqun.ui.dialogs.import_flow import (
+    CHOOSE,
+    PROGRESS,
+    REPORT,
+    RESULT,
+    FlowTexts,
+    FlowWidgets,
+    ImportFlowDialog,
+    setup_problems_view,
+)
 from dangqun.ui.icons import icon
-from dangqun.ui.models.import_report_model import COLUMN, REASON, ROW, VALUE, ImportReportModel
-from dangqun.ui.operations import run_service
-from dangqun.ui.widgets import file_dialogs
-from dangqun.ui.widgets.field_errors import FieldErrors
 from dangqun.ui.widgets.window_fit import fit_to_layout
 
-CHOOSE, PROGRESS, REPORT, RESULT = range(4)
-WRAPPED_ROWS_LIMIT = 1000
+__all__ = [
+    "CHOOSE",
+    "PROGRESS",
+    "REPORT",
+    "RESULT",
+    "ServiceImportDialog",
+    "imported_changes",
+    "open_dialog",
+    "open_service_import",
+    "run_import",
+    "write_sign_in_sheet",
+]
+"""The pages are the flow's; tests and callers name them by this module."""
 STATE_KEY = "timebank_import"
 """ui-state key of the folder the last sheet came from."""
 
@@ -106,15 +123,17 @@ def imported_changes(report: object) -> Changes:
     return Changes.of(SERVICE_RECORD)
 
 
-class ServiceImportDialog(QDialog):
+class ServiceImportDialog(ImportFlowDialog[ServiceImportReport]):
+    """导入签到表: the shared import flow, with widgets built in code (no Designer form) and the
+    choice to open accounts for people who have none."""
+
+    report_type = ServiceImportReport
+    service = staticmethod(run_import)
+    changes_of = staticmethod(imported_changes)
+    state_key = STATE_KEY
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.path: Path | None = None
-        self.report: ServiceImportReport | None = None
-        """The dry run: what importing the valid rows would do."""
-        self.written: ServiceImportReport | None = None
-        self.running = False
+        super().__init__(context, parent)
         self.setWindowTitle(self.tr("Import a sign-in sheet"))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())
@@ -137,15 +156,52 @@ class ServiceImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
-        self.choose_button.clicked.connect(self.choose_file)
-        self.again_button.clicked.connect(self.choose_file)
-        self.check_button.clicked.connect(self.check)
-        self.nothing_button.clicked.connect(self.import_nothing)
-        self.import_button.clicked.connect(self.import_valid)
-        self.close_button.clicked.connect(self.reject)
-        self.errors = FieldErrors({"path": self.choose_error}, self.choose_error)
-        self.show_page(CHOOSE)
+        self.start_flow(
+            FlowWidgets(
+                pages=self.pages,
+                file_edit=self.file_edit,
+                choose_error=self.choose_error,
+                choose_button=self.choose_button,
+                option_check=self.open_accounts_check,
+                progress_label=self.progress_label,
+                progress_bar=self.progress_bar,
+                summary=self.summary_label,
+                problems_title=self.problems_title,
+                problems_view=self.problems_view,
+                again_button=self.again_button,
+                nothing_button=self.nothing_button,
+                import_button=self.import_button,
+                check_button=self.check_button,
+                close_button=self.close_button,
+                result_icon=self.result_icon,
+                result_title=self.result_title,
+                result_text=self.result_text,
+            )
+        )
         self.resize(940, 640)
+
+    def flow_texts(self) -> FlowTexts:
+        return FlowTexts(
+            done=self.tr("Done"),
+            cancel=self.tr("Cancel"),
+            choose_title=self.tr("Choose a sign-in sheet"),
+            file_filter=self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            checking=self.tr("Checking every row of “{file}”… Nothing is written yet."),
+            importing=self.tr("Importing {count} rows…"),
+            failure_title=self.tr("Import a sign-in sheet"),
+            where=self.tr("“{file}”, sheet “{sheet}”, header in row {row}."),
+            columns_not_used=self.tr("Columns not used: {columns}."),
+            rows_to_correct=self.tr("Rows to correct"),
+            worth_a_look=self.tr("Worth a look (these rows are not imported again)"),
+            import_all=self.tr("Import {count} records"),
+            import_valid_only=self.tr("Import the {count} valid rows only"),
+            nothing_title=self.tr("Nothing was imported"),
+            nothing_text=self.tr(
+                "The database is unchanged. Correct the sheet and import it again; rows already "
+                "imported are recognised and not doubled."
+            ),
+            imported_title=self.tr("Sign-in sheet imported"),
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """As large as its text needs at the user's font size, within the window (issue 11)."""
@@ -228,21 +284,10 @@ class ServiceImportDialog(QDialog):
         self.problems_title = QLabel()
         self.problems_title.setProperty("role", "section")
         layout.addWidget(self.problems_title)
-        self.model = ImportReportModel(self)
         self.problems_view = QTableView()
-        self.problems_view.setModel(self.model)
-        self.problems_view.verticalHeader().setVisible(False)
         self.problems_view.setAlternatingRowColors(True)
-        metrics = self.problems_view.fontMetrics()
-        header = self.problems_view.horizontalHeader()
-        header.resizeSection(ROW, metrics.horizontalAdvance("行号 0000") + 24)
-        header.resizeSection(COLUMN, metrics.horizontalAdvance("公民身份号码") + 24)
-        header.resizeSection(VALUE, metrics.horizontalAdvance("53010219850601123X") + 32)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         # Three rows at least: at the largest font on 1024×768 a fourth pushed the buttons off.
-        self.problems_view.setMinimumHeight(
-            3 * (metrics.height() + 14) + header.sizeHint().height()
-        )
+        setup_problems_view(self.problems_view, self.model, "公民身份号码", rows=3)
         layout.addWidget(self.problems_view, 1)
         return page
 
@@ -262,121 +307,14 @@ class ServiceImportDialog(QDialog):
         layout.addLayout(text, 1)
         return page
 
-    def show_page(self, page: int) -> None:
-        self.pages.setCurrentIndex(page)
-        self.again_button.setVisible(page == REPORT)
-        self.nothing_button.setVisible(page == REPORT)
-        self.import_button.setVisible(page == REPORT)
-        self.check_button.setVisible(page == CHOOSE)
-        self.check_button.setEnabled(self.path is not None)
-        self.close_button.setVisible(page in (CHOOSE, RESULT))
-        self.close_button.setText(self.tr("Done") if page == RESULT else self.tr("Cancel"))
-        if page == CHOOSE:
-            self.check_button.setDefault(True)
-        elif page == RESULT:
-            self.close_button.setDefault(True)
+    # -- the report -------------------------------------------------------------------------
 
-    def choose_file(self) -> None:
-        if self.running:
-            return
-        ui_state = self.context.ui_state
-        path = file_dialogs.open_file(
-            self,
-            self.tr("Choose a sign-in sheet"),
-            file_dialogs.last_directory(ui_state, STATE_KEY),
-            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
-        )
-        if path is None:
-            if self.report is not None:
-                self.show_page(REPORT)
-            return
-        file_dialogs.remember_directory(ui_state, STATE_KEY, path)
-        self.set_file(path)
-        self.check()
+    def import_count(self, report: ServiceImportReport) -> int:
+        """Rows imported before are valid but not written again."""
+        return report.imported
 
-    def set_file(self, path: Path) -> None:
-        self.path = Path(path)
-        self.report = None
-        self.file_edit.setText(str(self.path))
-        self.errors.clear()
-        self.show_page(CHOOSE)
-
-    # -- checking and importing -------------------------------------------------------------
-
-    def check(self) -> None:
-        if self.path is None or self.running:
-            return
-        self._start(
-            self.tr("Checking every row of “{file}”… Nothing is written yet.").format(
-                file=self.path.name
-            ),
-            dry_run=True,
-            on_success=self._checked,
-        )
-
-    def import_valid(self) -> None:
-        if self.running or self.report is None or self.report.valid == 0:
-            return
-        self._start(
-            self.tr("Importing {count} rows…").format(count=f"{self.report.imported:,}"),
-            dry_run=False,
-            on_success=self._imported,
-        )
-
-    def _start(self, text: str, dry_run: bool, on_success: Any) -> None:
-        assert self.path is not None
-        self.running = True
-        self.progress_label.setText(text)
-        self.progress_bar.setRange(0, 0)
-        self.show_page(PROGRESS)
-        call = run_service(
-            self,
-            self.context,
-            partial(
-                run_import,
-                self.context.application.database,
-                self.context.actor,
-                self.path,
-                self.open_accounts_check.isChecked(),
-                dry_run,
-            ),
-            changes=NOTHING if dry_run else imported_changes,
-            on_success=on_success,
-            field_errors=self.errors,
-            failure_title=self.tr("Import a sign-in sheet"),
-            on_progress=self._progress,
-            with_progress=True,
-        )
-        call.finished.connect(self._stopped)
-
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-
-    def _stopped(self) -> None:
-        """A run that ended without a report (refused, or a crash already reported) goes back
-        to choosing the file."""
-        self.running = False
-        if self.pages.currentIndex() == PROGRESS:
-            self.report = None
-            self.show_page(CHOOSE)
-
-    def _checked(self, report: object) -> None:
-        self.running = False
-        if isinstance(report, ServiceImportReport):
-            self.show_report(report)
-
-    def show_report(self, report: ServiceImportReport) -> None:
-        """The dry run's findings; the user chooses what to write."""
-        self.report = report
-        self.model.set_report(report)
+    def show_details(self, report: ServiceImportReport) -> None:
         self.problems_view.setCurrentIndex(QModelIndex())  # no focus frame on the first cell
-        wrap = self.model.rowCount() <= WRAPPED_ROWS_LIMIT
-        self.problems_view.setWordWrap(wrap)
-        self.problems_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
-        )
         figures = {
             "total": report.total,
             "valid": report.valid,
@@ -387,38 +325,13 @@ class ServiceImportDialog(QDialog):
         for key, value in figures.items():
             self.count_values[key].setText(f"{value:,}")
         self.count_values["invalid"].setStyleSheet("color: #C8161D;" if report.invalid_rows else "")
-        self.summary_label.setText(self._summary(report))
-        has_lines = bool(report.invalid or report.warnings)
-        self.problems_title.setVisible(has_lines)
-        self.problems_view.setVisible(has_lines)
-        self.problems_title.setText(
-            self.tr("Rows to correct")
-            if report.invalid
-            else self.tr("Worth a look (these rows are not imported again)")
-        )
-        self.import_button.setEnabled(report.imported > 0)
-        if report.all_valid:
-            self.import_button.setText(
-                self.tr("Import {count} records").format(count=f"{report.imported:,}")
-            )
-        else:
-            self.import_button.setText(
-                self.tr("Import the {count} valid rows only").format(count=f"{report.imported:,}")
-            )
-        self.show_page(REPORT)
+
+    def choose_default(self, report: ServiceImportReport) -> None:
         self.nothing_button.setDefault(not report.all_valid or report.imported == 0)
         self.import_button.setDefault(report.all_valid and report.imported > 0)
 
-    def _summary(self, report: ServiceImportReport) -> str:
-        lines = [
-            self.tr("“{file}”, sheet “{sheet}”, header in row {row}.").format(
-                file=report.file_name, sheet=report.sheet_name, row=report.header_row
-            )
-        ]
-        if report.ignored_columns:
-            lines[0] += " " + self.tr("Columns not used: {columns}.").format(
-                columns="、".join(report.ignored_columns)
-            )
+    def summary(self, report: ServiceImportReport) -> str:
+        lines = [self.where_line(report)]
         time = hours_in_words(report.minutes)
         if report.total == 0:
             lines.append(self.tr("The sheet has no service rows under its header."))
@@ -459,27 +372,9 @@ class ServiceImportDialog(QDialog):
             )
         return "\n".join(lines)
 
-    def import_nothing(self) -> None:
-        if self.running:
-            return
-        self.written = None
-        self.result_icon.setPixmap(icon("info", "#2E4A6B", None).pixmap(QSize(48, 48)))
-        self.result_title.setText(self.tr("Nothing was imported"))
-        self.result_text.setText(
-            self.tr(
-                "The database is unchanged. Correct the sheet and import it again; rows already "
-                "imported are recognised and not doubled."
-            )
-        )
-        self.show_page(RESULT)
+    # -- the result -------------------------------------------------------------------------
 
-    def _imported(self, report: object) -> None:
-        self.running = False
-        if not isinstance(report, ServiceImportReport):
-            return
-        self.written = report
-        self.result_icon.setPixmap(icon("success", "#1E7B34", None).pixmap(QSize(48, 48)))
-        self.result_title.setText(self.tr("Sign-in sheet imported"))
+    def result_summary(self, report: ServiceImportReport) -> str:
         text = self.tr(
             "{count} service records ({time}) were entered and wait for verification."
         ).format(count=f"{report.imported:,}", time=hours_in_words(report.minutes))
@@ -491,21 +386,7 @@ class ServiceImportDialog(QDialog):
             text += "\n" + self.tr(
                 "{count} rows with problems were left out; correct them and import the sheet again."
             ).format(count=f"{report.invalid_rows:,}")
-        self.result_text.setText(text)
-        self.show_page(RESULT)
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.running:
-            return  # the import is one transaction; it finishes or rolls back by itself
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
+        return text
 
 
 def open_service_import(page: HasContext) -> ServiceImportDialog:
