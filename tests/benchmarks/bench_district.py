@@ -13,7 +13,8 @@ call the 中心 page makes: every center's packages, gaps and records, the overd
 limit).
 
 The record store is filled in bulk (``INSERT`` of ``DistrictRecord`` rows in chunks, as the
-loader writes them) — not through 30 real centers, whose demo data and packages would take
+loader writes them, with each live member's person key, and each center's count of live records
+as an import leaves it) — not through 30 real centers, whose demo data and packages would take
 hours. Each center has per member what the figures read, in proportions a center's year has:
 20,000 members (the five kinds; a few transferred out, deleted or created after the period),
 their 报到 / 流入 / 外出 events, 1,000 time-bank volunteers (half of them in-service members)
@@ -61,10 +62,12 @@ from dangqun.district.models import (
     DistrictIdentity,
     DistrictPackage,
     DistrictRecord,
+    live_member_key,
 )
 from dangqun.district.reports import service as reports
 from dangqun.district.reports.excel import report_workbook
 from dangqun.district.reports.pdf import report_pdf
+from dangqun.district.status import count_live_records
 from dangqun.ui.district.pages import centers_view
 from tests.benchmarks.common import emit
 
@@ -122,6 +125,7 @@ class CenterRows:
             "deleted": columns.get("deleted", False),
             "deleted_at": None,
             "data": data,
+            "person_key": None if columns.get("deleted") else live_member_key(table, data),
         }
 
     def id_number(self, member: int) -> str:
@@ -332,6 +336,7 @@ def fill(url: str, centers: int, members: int) -> tuple[Any, int, float]:
             if chunk:
                 session.execute(insert(DistrictRecord), chunk)
                 rows += len(chunk)
+            registered.live_records = count_live_records(session, center)
         session.commit()
     # PostgreSQL: VACUUM too — the state autovacuum leaves after a big import; without the
     # visibility map a count cannot be answered from an index alone (the 中心 page's records).

@@ -61,10 +61,17 @@ def _is_noise(difference: Any) -> bool:
     return text == _model_default_sql(model)
 
 
-def schema_differences(engine: Any, metadata: MetaData) -> list[Any]:
+def schema_differences(
+    engine: Any, metadata: MetaData, version_table: str = "alembic_version"
+) -> list[Any]:
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "compare_server_default": True}
+            connection,
+            opts={
+                "compare_type": True,
+                "compare_server_default": True,
+                "version_table": version_table,
+            },
         )
         return [
             difference

@@ -278,8 +278,8 @@ def command_backup(arguments: argparse.Namespace, kit: CliKit) -> int:
 
 
 def add_check_and_send_commands(sub: Any, kit: CliKit) -> None:
-    """``district duplicates``, ``settings`` and ``send`` (issue 17: cross-center checks and
-    packages back to centers, :mod:`dangqun.district.checks` and :mod:`.outbound`)."""
+    """``district duplicates``, ``settings``, ``send`` and ``sent`` (issue 17: cross-center
+    checks and packages back to centers, :mod:`dangqun.district.checks` and :mod:`.outbound`)."""
     duplicates = sub.add_parser(
         "duplicates", help="核查：同一身份号码在两个以上中心在册（可记录处理决定）"
     )
@@ -309,6 +309,16 @@ def add_check_and_send_commands(sub: Any, kit: CliKit) -> None:
     send.add_argument("--keys", help=KEYS_HELP)
     send.add_argument("--json", action="store_true", help="以 JSON 输出")
     send.set_defaults(handler=partial(command_send, kit=kit))
+
+    sent = sub.add_parser(
+        "sent", help="已下发的数据包：发给哪个中心、第几号、何时、内容（新的在前）"
+    )
+    sent.add_argument("--db", required=True, help=DB_HELP)
+    sent.add_argument(
+        "--center", metavar="ID", help="只列这个中心的（中心编号或其前 8 位，或名称）"
+    )
+    sent.add_argument("--json", action="store_true", help="以 JSON 输出")
+    sent.set_defaults(handler=partial(command_sent, kit=kit))
 
 
 def command_duplicates(arguments: argparse.Namespace, kit: CliKit) -> int:
@@ -402,4 +412,30 @@ def command_send(arguments: argparse.Namespace, kit: CliKit) -> int:
         print(json.dumps(sent.as_json(), ensure_ascii=False, indent=2))
     else:
         print("\n".join(sent.lines()))
+    return EXIT_OK
+
+
+def command_sent(arguments: argparse.Namespace, kit: CliKit) -> int:
+    """``district sent`` (issue 17): the packages sent back, newest first, so the clerk can say
+    which number a center got and when (:func:`dangqun.district.outbound.sent_packages`)."""
+    from dangqun.cli_kit import EXIT_OK
+    from dangqun.district import outbound, service
+
+    db = service.open_district(arguments.db)
+    try:
+        records = outbound.sent_packages(db, arguments.center)
+    finally:
+        db.dispose()
+    if arguments.json:
+        payload = {"packages": [record.as_json() for record in records]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not records:
+        print(
+            "尚未向任何中心下发数据包。"
+            if arguments.center is None
+            else f"尚未向这个中心（{arguments.center}）下发数据包。"
+        )
+    for record in records:
+        print(record.line())
     return EXIT_OK

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from dangqun.district.models import DistrictRecord
+from dangqun.district.models import DistrictRecord, live_member_key
 from dangqun.district.report import PackageOutcome, TableOutcome
 
 CHUNK_ROWS = 2_000
@@ -156,6 +156,7 @@ def apply_table(
                 "deleted": False,
                 "deleted_at": None,
                 "data": data,
+                "person_key": live_member_key(table, data),
             }
             existing = stored.get(uuid)
             if existing is None:
@@ -220,6 +221,7 @@ def apply_tombstones(
                     "package_seq": source.seq,
                     "deleted": True,
                     "deleted_at": deleted_at,
+                    "person_key": None,
                 }
                 existing = stored.get(uuid)
                 if existing is None:

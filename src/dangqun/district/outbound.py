@@ -30,7 +30,8 @@ center's packages show them 在册 there. Nothing is typed twice.
 
 Every package is recorded (``district_sent_packages``: center, seq, SHA-256, what it carried)
 and audited in the same transaction; the seq counts per center from 1, and each package names
-the SHA-256 of the previous one, as a center's packages do. The file is written into a private
+the SHA-256 of the previous one, as a center's packages do. ``district sent`` and the 下发 page
+list them, newest first (:func:`sent_packages`). The file is written into a private
 folder inside ``--out`` first and renamed, so a center package of the same name in that folder
 (a USB stick used both ways) is never touched.
 """
@@ -52,7 +53,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dangqun import __version__
 from dangqun.bases.vocabulary import BASE_TYPE_LABELS, BaseType
-from dangqun.core.clock import utc_now
+from dangqun.core.clock import format_local, utc_now
 from dangqun.core.errors import FieldError, ValidationError
 from dangqun.core.model_base import UTCDateTime
 from dangqun.core.security import Actor, Permission
@@ -517,3 +518,84 @@ def send_package(
         target.unlink(missing_ok=True)
         raise
     return SentPackage(target, center.name, seq, written.sha256, counts)
+
+
+# --- the history of packages sent -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentRecord:
+    """One package the district sent, as ``district sent`` and the 下发 page list it (issue 17:
+    the clerk asks "did we already send 翠湖社区 the new menu? which number? when?")."""
+
+    center_uuid: str
+    center_name: str
+    division_code: str
+    seq: int
+    file_name: str
+    sha256: str
+    created_at: datetime
+    counts: dict[str, int]
+
+    def carried(self) -> str:
+        """What the package carried, in the package's table order: ``服务类别 1，通知 1``."""
+        return (
+            "，".join(
+                f"{LABELS[name]} {self.counts[name]}" for name in ORDER if self.counts.get(name)
+            )
+            or "—"
+        )
+
+    def line(self) -> str:
+        return (
+            f"{format_local(self.created_at)}  {self.center_name}（区划代码 {self.division_code}）"
+            f"第 {self.seq} 号：{self.carried()}｜文件 {self.file_name}｜SHA-256 {self.sha256}"
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "center": self.center_name,
+            "center_uuid": self.center_uuid,
+            "division_code": self.division_code,
+            "seq": self.seq,
+            "file": self.file_name,
+            "sha256": self.sha256,
+            "created_at": self.created_at.isoformat(),
+            "counts": self.counts,
+        }
+
+
+def sent_packages(
+    db: DistrictDatabase, center_reference: str | None = None, *, actor: Actor | None = None
+) -> list[SentRecord]:
+    """Every package sent back to a center (``district_sent_packages``), newest first; with
+    ``center_reference`` only that center's (:func:`find_center`'s rules; an unknown one is a
+    :class:`ValidationError` naming ``--center``).
+
+    Read-only, so not audited (only what changes the district or shows full personal data is);
+    ``actor``: the workbench user, who needs 查看 — None at the command line, as for
+    :func:`send_package`."""
+    if actor is not None:
+        actor.require(Permission.VIEW)
+    db.identity()
+    with db.reading() as session:
+        query = (
+            select(DistrictSentPackage, DistrictCenter)
+            .join(DistrictCenter, DistrictCenter.id == DistrictSentPackage.center_id)
+            .order_by(DistrictSentPackage.created_at.desc(), DistrictSentPackage.id.desc())
+        )
+        if center_reference is not None:
+            query = query.where(DistrictCenter.id == find_center(session, center_reference).id)
+        return [
+            SentRecord(
+                center_uuid=center.uuid,
+                center_name=center.name,
+                division_code=center.division_code,
+                seq=sent.seq,
+                file_name=sent.file_name,
+                sha256=sent.sha256,
+                created_at=sent.created_at,
+                counts={name: int(sent.summary.get(name, 0)) for name in ORDER},
+            )
+            for sent, center in session.execute(query)
+        ]

@@ -46,7 +46,7 @@ from dangqun.district.database import DistrictDatabase, DistrictError, open_dist
 from dangqun.district.loader import Source, apply_package_rows, valid_table_name
 from dangqun.district.models import DistrictCenter, DistrictIdentity, DistrictPackage
 from dangqun.district.report import ImportReport, PackageOutcome
-from dangqun.district.status import CenterStatus, center_statuses
+from dangqun.district.status import CenterStatus, center_statuses, count_live_records
 from dangqun.sync import crypto
 from dangqun.sync.package import OpenedPackage, PackageRejected, open_package
 from dangqun.sync.receipts import ReceiptEntry, write_receipt
@@ -374,6 +374,7 @@ def _load(
                 outcome,
             )
             outcome.status = "partial" if outcome.rows_rejected else "imported"
+            center.live_records = count_live_records(session, center.uuid)
             center.name = outcome.center_name
             center.division_code = str(center_info["division_code"])
             summary = outcome.as_json()

@@ -79,7 +79,8 @@ def missing_seqs(seqs: list[int]) -> tuple[int, ...]:
 
 
 def center_statuses(session: Session, center_uuids: set[str] | None = None) -> list[CenterStatus]:
-    """Every registered center (or those named) with its packages, gaps and live records."""
+    """Every registered center (or those named) with its packages, gaps and live records (as
+    the last import counted them: :func:`count_live_records`)."""
     query = select(DistrictCenter).order_by(DistrictCenter.division_code, DistrictCenter.name)
     if center_uuids is not None:
         query = query.where(DistrictCenter.uuid.in_(center_uuids))
@@ -89,13 +90,6 @@ def center_statuses(session: Session, center_uuids: set[str] | None = None) -> l
         select(DistrictPackage.center_id, DistrictPackage.seq, DistrictPackage.imported_at)
     ):
         seqs.setdefault(center_id, []).append((seq, imported_at))
-    records = dict(
-        session.execute(
-            select(DistrictRecord.center_uuid, func.count())
-            .where(DistrictRecord.deleted.is_(False))
-            .group_by(DistrictRecord.center_uuid)
-        ).all()
-    )
     statuses = []
     for center in centers:
         imported = sorted(seqs.get(center.id, []))
@@ -110,7 +104,20 @@ def center_statuses(session: Session, center_uuids: set[str] | None = None) -> l
                 last_seq=imported[-1][0] if imported else None,
                 last_imported_at=max((at for _, at in imported), default=None),
                 missing=missing_seqs([seq for seq, _ in imported]),
-                records=int(records.get(center.uuid, 0)),
+                records=center.live_records,
             )
         )
     return statuses
+
+
+def count_live_records(session: Session, center_uuid: str) -> int:
+    """The center's records not deleted, counted over the store's (center, table, deleted)
+    index; the import stores it on the center (``DistrictCenter.live_records``) in its own
+    transaction, so the 中心 page reads 30 numbers instead of counting a million rows."""
+    return int(
+        session.execute(
+            select(func.count()).where(
+                DistrictRecord.center_uuid == center_uuid, DistrictRecord.deleted.is_(False)
+            )
+        ).scalar_one()
+    )

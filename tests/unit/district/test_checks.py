@@ -19,7 +19,7 @@ from dangqun.core.errors import PermissionDenied, ValidationError
 from dangqun.core.security import Actor, Role
 from dangqun.district import checks, service
 from dangqun.district.database import DistrictDatabase
-from dangqun.district.models import DistrictAuditEntry
+from dangqun.district.models import DistrictAuditEntry, person_key
 from dangqun.migrations import head_revision
 from dangqun.sync import crypto
 from dangqun.sync.package import PackageHeader, TableData, schema_hash, synced_schema, write_package
@@ -77,6 +77,7 @@ def members_package(
     *,
     created_at: datetime = INSTANT,
     extra: list[TableData] | None = None,
+    tombstones: list[dict[str, Any]] | None = None,
 ) -> Path:
     """The next package of ``center`` holding these members rows (and other tables)."""
     center.seq += 1
@@ -91,7 +92,7 @@ def members_package(
             seq=center.seq,
             previous_sha256=center.last_sha256,
             counter_from=0,
-            counter_to=max(row["change_seq"] for row in rows),
+            counter_to=max(row["change_seq"] for row in [*rows, *(tombstones or [])]),
             full=True,
             schema_revision=head_revision(),
             schema_hash=schema_hash(synced_schema().values()),
@@ -100,7 +101,7 @@ def members_package(
         ),
         [TableData("members", MEMBER_COLUMNS, {"organization_id": "organizations"}, rows)]
         + (extra or []),
-        [],
+        tombstones or [],
         center.key,
         recipient,
     )
@@ -168,7 +169,7 @@ def test_duplicates_are_listed_side_by_side_and_masked(district: District) -> No
     assert {r.birth_date for r in group.records} == {"1949-12"}
     full = checks.list_duplicates(district.db, full_personal_data=True)[0]
     assert {r.id_number for r in full.records} == {SHARED}
-    assert group.check_number == checks.person_key(SHARED)[: checks.KEY_LENGTH]
+    assert group.check_number == person_key(SHARED)[: checks.KEY_LENGTH]
 
 
 def test_a_decision_is_recorded_survives_reimport_and_reopens_when_records_change(
@@ -214,6 +215,48 @@ def test_a_decision_is_recorded_survives_reimport_and_reopens_when_records_chang
     (reopened,) = checks.list_duplicates(district.db, full_personal_data=False)
     assert reopened.open and len(reopened.records) == 3
     assert reopened.decision is not None  # the earlier decision is still shown
+
+
+def test_a_closed_transfer_or_a_deleted_record_ends_the_duplicate(district: District) -> None:
+    """The person key the listing groups by follows each newer version of a record."""
+    first, second = district.centers
+    moved = member("张三", SHARED, 1)
+    district.load(first, [moved])
+    stays = member("张三", SHARED, 1)
+    district.load(second, [stays])
+    assert len(checks.list_duplicates(district.db, full_personal_data=False)) == 1
+
+    district.load(first, [{**moved, "change_seq": 2, "status": "transferred_out"}])
+    assert checks.list_duplicates(district.db, full_personal_data=False) == []
+
+    district.load(first, [{**moved, "change_seq": 3, "status": "active"}])
+    assert len(checks.list_duplicates(district.db, full_personal_data=False)) == 1
+
+    gone = {
+        "table": "members",
+        "uuid": stays["uuid"],
+        "change_seq": 2,
+        "deleted_at": "2026-03-02T00:00:00Z",
+    }
+    district.load(second, [], tombstones=[gone])
+    assert checks.list_duplicates(district.db, full_personal_data=False) == []
+    statuses = {status.name: status.records for status in service.status(district.db)}
+    assert statuses == {"翠湖社区党群服务中心": 1, "金碧社区党群服务中心": 0}
+
+
+def test_the_records_are_read_in_batches_of_keys(
+    district: District, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checks, "KEYS_PER_QUERY", 2)
+    numbers = [f"5301021980010100{n}X" for n in range(10, 15)]
+    first, second = district.centers
+    district.load(first, [member(f"甲{n}", number, n + 1) for n, number in enumerate(numbers)])
+    district.load(second, [member(f"乙{n}", number, n + 1) for n, number in enumerate(numbers)])
+
+    groups = checks.list_duplicates(district.db, full_personal_data=True)
+
+    assert sorted(g.records[0].id_number for g in groups) == numbers
+    assert all(len(g.records) == 2 for g in groups)
 
 
 def test_unknown_check_number_is_refused(district: District) -> None:

@@ -32,6 +32,12 @@ def head_revision() -> str:
 
 def upgrade_to_head(connection: Connection) -> None:
     """Bring the district schema to this build's head inside the caller's transaction."""
+    upgrade(connection, "head")
+
+
+def upgrade(connection: Connection, revision: str) -> None:
+    """Bring the district schema to ``revision`` (tests of a revision's data step start from
+    the one before it) inside the caller's transaction."""
     from alembic import command
     from alembic.config import Config
 
@@ -40,4 +46,4 @@ def upgrade_to_head(connection: Connection) -> None:
     config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", str(VERSIONS_DIRECTORY))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)

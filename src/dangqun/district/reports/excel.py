@@ -4,6 +4,12 @@ openpyxl writes the numbers as numbers (a clerk sums and filters them), each she
 frozen, and each figure's chart as an Excel chart (``openpyxl.chart``: bars per center, a pie of
 member kinds) that Excel and WPS redraw from the cells. Overdue 三会一课 periods are in red, as
 on paper. The caller writes the bytes owner-only.
+
+Two details a spreadsheet program shows and a test of the cells would not: openpyxl 3.1 leaves
+out an axis's ``delete`` flag, and recent Excel then draws a bar chart without its axes, so
+every axis is written as kept (``delete = False``); and bars start at zero, since a value axis
+that starts at the smallest center's figure makes a small difference look large. Each sheet
+prints landscape, one page wide, with its header row on every page.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, PieChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +38,8 @@ from dangqun.minutes.vocabulary import MEETING_TYPE_LABELS
 HEADER_FILL = PatternFill("solid", fgColor="F1F1F1")
 BOLD = Font(bold=True)
 RED = Font(color="C8161D")
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+"""Over the numbers' columns a left-aligned header reads as belonging to the column before."""
 
 
 def _hours(minutes: int) -> float:
@@ -52,16 +60,27 @@ def _sheet(
         sheet.append(list(cells(center)))
     sheet.append(list(cells(report.total)))
     for cell in sheet[1]:
-        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGNMENT
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     sheet.freeze_panes = "B2"
+    _printed_landscape(sheet)
     sheet.column_dimensions["A"].width = 28
     for index in range(2, len(headers) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = max(
             10, 2 * len(str(headers[index - 1])) + 2
         )
     return sheet
+
+
+def _printed_landscape(sheet: Worksheet) -> None:
+    """Landscape, as wide as one page, the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _bars(sheet: Worksheet, title: str, first_column: int, last_column: int, anchor: str) -> None:
@@ -72,6 +91,8 @@ def _bars(sheet: Worksheet, title: str, first_column: int, last_column: int, anc
     chart = BarChart()
     chart.type, chart.title, chart.style = "col", title, 10
     chart.height, chart.width = 8, max(16, centers * 1.2)
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.y_axis.scaling.min = 0
     data = Reference(
         sheet, min_col=first_column, max_col=last_column, min_row=1, max_row=centers + 1
     )
@@ -96,8 +117,14 @@ def report_workbook(report: DistrictReport) -> bytes:
     ):
         about.append(line)
     about["A1"].font = Font(bold=True, size=14)
+    for row in about.iter_rows(min_row=3, max_row=3, min_col=2, max_col=3):
+        for cell in row:
+            cell.number_format = "yyyy-mm-dd"
+    about["B5"].number_format = "yyyy-mm-dd hh:mm"
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 24
+    about.column_dimensions["C"].width = 14
+    _printed_landscape(about)
 
     kinds = [kind.value for kind in MemberKind]
     members = _sheet(
@@ -218,7 +245,7 @@ def report_workbook(report: DistrictReport) -> bytes:
     overdue = book.create_sheet("逾期未开")
     overdue.append(["服务中心", "党支部", "会议", "应开起", "应开止"])
     for cell in overdue[1]:
-        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGNMENT
     for center in report.centers:
         for branch in center.compliance:
             for period in branch.overdue:
@@ -234,6 +261,7 @@ def report_workbook(report: DistrictReport) -> bytes:
                 for cell in overdue[overdue.max_row]:
                     cell.font = RED
     overdue.freeze_panes = "A2"
+    _printed_landscape(overdue)
     for letter, width in zip("ABCDE", (28, 24, 16, 12, 12), strict=True):
         overdue.column_dimensions[letter].width = width
     buffer = io.BytesIO()

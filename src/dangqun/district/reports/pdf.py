@@ -11,7 +11,7 @@ Overdue 三会一课 periods are listed and set in red, the colour of the center
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -175,15 +175,20 @@ def pie_chart(title: str, slices: Sequence[tuple[str, int]], width: float, font:
 def _table(
     context: PrintContext,
     width: float,
-    columns: Sequence[Column],
+    center_share: float,
+    figures: Sequence[tuple[str, float]],
     report: DistrictReport,
-    cells: Any,
+    cells: Callable[[CenterFigures], list[str]],
     font_size: float = TypeSize.WUHAO,
 ) -> Any:
-    """A row per center (its short name first), then the total row."""
+    """A row per center (its short name first), then the total row; ``figures`` are the
+    right-aligned number columns after the center's (header, share of the width)."""
     rows = [[_short(center.name), *cells(center)] for center in report.centers]
     return data_table(
-        columns,
+        [
+            Column("服务中心", center_share),
+            *(Column(header, share, "right") for header, share in figures),
+        ],
         rows,
         context,
         width,
@@ -264,186 +269,157 @@ def build_report(report: DistrictReport, context: PrintContext) -> DocumentPlan:
         ),
     ]
 
-    def heading(number: int, text: str) -> None:
-        story.append(paragraph(f"{NUMBERS[number]}、{text}", styles.heading, fonts))
+    def section(
+        number: int,
+        title: str,
+        figures: Sequence[tuple[str, float]],
+        cells: Callable[[CenterFigures], list[str]],
+        charts: Sequence[Drawing] = (),
+        *,
+        center_share: float,
+        font_size: float = TypeSize.WUHAO,
+    ) -> None:
+        """One figure's section, the same for every figure: its numbered heading, the table of
+        the centers and the total (``figures``: its number columns, ``cells``: a center's
+        numbers), then its charts (none for a figure a table says enough of)."""
+        story.append(paragraph(f"{NUMBERS[number]}、{title}", styles.heading, fonts))
+        story.extend(
+            [
+                _table(context, width, center_share, figures, report, cells, font_size),
+                gap(3),
+                *charts,
+            ]
+        )
 
-    heading(0, "党员情况")
-    member_columns = [
-        Column("服务中心", 24),
-        *(Column(KIND_LABELS[kind], 13, "right") for kind in kinds),
-        *(Column(CATEGORY_LABELS[c.value], 12, "right") for c in MemberCategory),
-        Column("合计", 14, "right"),
-    ]
-    story += [
-        _table(
-            context,
-            width,
-            member_columns,
-            report,
-            lambda c: [
-                *(_number(c.members_of_kind(kind)) for kind in kinds),
-                *(_number(c.members_of_category(cat.value)) for cat in MemberCategory),
-                _number(c.members_total),
-            ],
-            TypeSize.XIAOWU,
-        ),
-        gap(3),
-        pie_chart(
-            "全区党员类型构成",
-            [(KIND_LABELS[kind], total.members_of_kind(kind)) for kind in kinds],
-            width,
-            font,
-        ),
-        bar_chart(
-            "各中心在册党员（名）",
-            labels,
-            [("在册党员", [c.members_total for c in report.centers])],
-            width,
-            font,
-        ),
-    ]
-
-    heading(1, "在职党员“双报到”")
-    story += [
-        _table(
-            context,
-            width,
-            [
-                Column("服务中心", 40),
-                Column("在职党员", 16, "right"),
-                Column("本期报到", 16, "right"),
-                Column("参加服务", 16, "right"),
-                Column("服务时长（小时）", 22, "right"),
-            ],
-            report,
-            lambda c: [
-                _number(c.dual_registered),
-                _number(c.dual_reported_in_period),
-                _number(c.dual_serving),
-                _hours(c.dual_service_minutes),
-            ],
-        ),
-        gap(3),
-        bar_chart(
-            "各中心在职党员服务时长（小时）",
-            labels,
-            [("服务时长", [round(c.dual_service_minutes / 60) for c in report.centers])],
-            width,
-            font,
-        ),
-    ]
-
-    heading(2, "流动党员")
-    story += [
-        _table(
-            context,
-            width,
-            [
-                Column("服务中心", 40),
-                Column("流入党员", 17, "right"),
-                Column("流出党员", 17, "right"),
-                Column("本期流入登记", 20, "right"),
-                Column("本期外出登记", 20, "right"),
-            ],
-            report,
-            lambda c: [
-                _number(c.floating_in),
-                _number(c.floating_out),
-                _number(c.floating_in_registered),
-                _number(c.floating_out_registered),
-            ],
-        ),
-        gap(3),
-    ]
-
-    heading(3, "阵地活动（按实际签到）")
-    story += [
-        _table(
-            context,
-            width,
-            [
-                Column("服务中心", 30),
-                *(Column(f"{VISITOR_LABELS[t]} 批次/人次", 17, "right") for t in visitor_types),
-                Column("合计 批次/人次", 17, "right"),
-            ],
-            report,
-            lambda c: [
-                *(_visits(c.visits_by_type.get(t, Visits())) for t in visitor_types),
-                _visits(c.visits),
-            ],
-            TypeSize.XIAOWU,
-        ),
-        gap(3),
-        bar_chart(
-            "各中心阵地活动批次（按来访组织类型）",
-            labels,
-            [
-                (
-                    VISITOR_LABELS[t],
-                    [c.visits_by_type.get(t, Visits()).visits for c in report.centers],
-                )
-                for t in visitor_types
-            ],
-            width,
-            font,
-        ),
-    ]
-
-    heading(4, "时间银行")
-    story += [
-        _table(
-            context,
-            width,
-            [
-                Column("服务中心", 40),
-                Column("本期存入（小时）", 20, "right"),
-                Column("本期兑换（小时）", 20, "right"),
-                Column("期末结余（小时）", 20, "right"),
-            ],
-            report,
-            lambda c: [
-                _hours(c.minutes_earned),
-                _hours(c.minutes_spent),
-                _hours(c.minutes_outstanding),
-            ],
-        ),
-        gap(3),
-        bar_chart(
-            "各中心时间银行（小时）",
-            labels,
-            [
-                ("本期存入", [round(c.minutes_earned / 60) for c in report.centers]),
-                ("本期兑换", [round(c.minutes_spent / 60) for c in report.centers]),
-            ],
-            width,
-            font,
-        ),
-    ]
-
-    heading(5, "三会一课")
-    story += [
-        _table(
-            context,
-            width,
-            [
-                Column("服务中心", 40),
-                Column("党支部", 13, "right"),
-                Column("应开期数", 15, "right"),
-                Column("已开", 13, "right"),
-                Column("逾期未开", 15, "right"),
-                Column("完成率", 13, "right"),
-            ],
-            report,
-            lambda c: [
-                _number(len(c.compliance)),
-                _number(c.periods_due),
-                _number(c.periods_held),
-                _number(c.overdue),
-                _rate(c),
-            ],
-        ),
-        gap(3),
-    ]
+    section(
+        0,
+        "党员情况",
+        [
+            *((KIND_LABELS[kind], 13) for kind in kinds),
+            *((CATEGORY_LABELS[c.value], 12) for c in MemberCategory),
+            ("合计", 14),
+        ],
+        lambda c: [
+            *(_number(c.members_of_kind(kind)) for kind in kinds),
+            *(_number(c.members_of_category(cat.value)) for cat in MemberCategory),
+            _number(c.members_total),
+        ],
+        [
+            pie_chart(
+                "全区党员类型构成",
+                [(KIND_LABELS[kind], total.members_of_kind(kind)) for kind in kinds],
+                width,
+                font,
+            ),
+            bar_chart(
+                "各中心在册党员（名）",
+                labels,
+                [("在册党员", [c.members_total for c in report.centers])],
+                width,
+                font,
+            ),
+        ],
+        center_share=24,
+        font_size=TypeSize.XIAOWU,
+    )
+    section(
+        1,
+        "在职党员“双报到”",
+        [("在职党员", 16), ("本期报到", 16), ("参加服务", 16), ("服务时长（小时）", 22)],
+        lambda c: [
+            _number(c.dual_registered),
+            _number(c.dual_reported_in_period),
+            _number(c.dual_serving),
+            _hours(c.dual_service_minutes),
+        ],
+        [
+            bar_chart(
+                "各中心在职党员服务时长（小时）",
+                labels,
+                [("服务时长", [round(c.dual_service_minutes / 60) for c in report.centers])],
+                width,
+                font,
+            )
+        ],
+        center_share=40,
+    )
+    section(
+        2,
+        "流动党员",
+        [("流入党员", 17), ("流出党员", 17), ("本期流入登记", 20), ("本期外出登记", 20)],
+        lambda c: [
+            _number(c.floating_in),
+            _number(c.floating_out),
+            _number(c.floating_in_registered),
+            _number(c.floating_out_registered),
+        ],
+        center_share=40,
+    )
+    section(
+        3,
+        "阵地活动（按实际签到）",
+        [
+            *((f"{VISITOR_LABELS[t]} 批次/人次", 17) for t in visitor_types),
+            ("合计 批次/人次", 17),
+        ],
+        lambda c: [
+            *(_visits(c.visits_by_type.get(t, Visits())) for t in visitor_types),
+            _visits(c.visits),
+        ],
+        [
+            bar_chart(
+                "各中心阵地活动批次（按来访组织类型）",
+                labels,
+                [
+                    (
+                        VISITOR_LABELS[t],
+                        [c.visits_by_type.get(t, Visits()).visits for c in report.centers],
+                    )
+                    for t in visitor_types
+                ],
+                width,
+                font,
+            )
+        ],
+        center_share=30,
+        font_size=TypeSize.XIAOWU,
+    )
+    section(
+        4,
+        "时间银行",
+        [("本期存入（小时）", 20), ("本期兑换（小时）", 20), ("期末结余（小时）", 20)],
+        lambda c: [
+            _hours(c.minutes_earned),
+            _hours(c.minutes_spent),
+            _hours(c.minutes_outstanding),
+        ],
+        [
+            bar_chart(
+                "各中心时间银行（小时）",
+                labels,
+                [
+                    ("本期存入", [round(c.minutes_earned / 60) for c in report.centers]),
+                    ("本期兑换", [round(c.minutes_spent / 60) for c in report.centers]),
+                ],
+                width,
+                font,
+            )
+        ],
+        center_share=40,
+    )
+    section(
+        5,
+        "三会一课",
+        [("党支部", 13), ("应开期数", 15), ("已开", 13), ("逾期未开", 15), ("完成率", 13)],
+        lambda c: [
+            _number(len(c.compliance)),
+            _number(c.periods_due),
+            _number(c.periods_held),
+            _number(c.overdue),
+            _rate(c),
+        ],
+        center_share=40,
+    )
     overdue = [
         (center.name, branch.branch_name, period)
         for center in report.centers

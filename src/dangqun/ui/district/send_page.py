@@ -6,15 +6,25 @@ members transferred to the center travel without it) and the folder to write int
 stick), then sends; :func:`~dangqun.district.outbound.send_package` checks the content, writes
 the ``.dqdist`` file and records it (编辑记录). The page shows the file and what it carries; the
 center imports it with ``dangqun sync import FILE``.
+
+Below the form, 已下发的数据包: every package the district sent, newest first
+(:func:`~dangqun.district.outbound.sent_packages`, 查看), so the clerk can answer "did we already
+send 翠湖社区 the new menu? which number? when?" without the command line. The table lists all
+centers (the question is often about any of them); "Only the chosen center" narrows it to the
+center chosen in the form. It is read again with the centers on every refresh and right after a
+send, the new package on top and selected.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -23,18 +33,35 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
 )
 
-from dangqun.core.security import Permission
-from dangqun.ui.district.pages import DistrictPage
+from dangqun.core.clock import format_local
+from dangqun.core.security import Actor, Permission
+from dangqun.ui.district.pages import DistrictPage, item_of, table_of
 from dangqun.ui.district.window import DistrictContext
 from dangqun.ui.icons import icon
 from dangqun.ui.operations import run_service
 from dangqun.ui.widgets.field_errors import FieldErrors
 
 if TYPE_CHECKING:
-    from dangqun.district.outbound import SentPackage
+    from dangqun.district.database import DistrictDatabase
+    from dangqun.district.outbound import SentPackage, SentRecord
     from dangqun.district.status import CenterStatus
+
+
+@dataclass(frozen=True)
+class SendView:
+    """What the page reads in one call: the centers for the form and the packages sent."""
+
+    centers: list[CenterStatus]
+    sent: list[SentRecord]
+
+
+def send_view(db: DistrictDatabase, actor: Actor) -> SendView:
+    from dangqun.district import outbound, service
+
+    return SendView(service.status(db), outbound.sent_packages(db, actor=actor))
 
 
 class DistrictSendPage(DistrictPage):
@@ -84,9 +111,58 @@ class DistrictSendPage(DistrictPage):
         self.result = QPlainTextEdit()
         self.result.setReadOnly(True)
         self.result.setPlaceholderText(self.tr("The package made appears here."))
-        self.layout_.addWidget(self.result, 1)
+        self.result.ensurePolished()  # the theme's border and padding count in its margins
+        margins = self.result.contentsMargins()
+        lines = self.result.fontMetrics().lineSpacing()
+        frame = margins.top() + margins.bottom() + 2 * int(self.result.document().documentMargin())
+        self.result.setMinimumHeight(3 * lines + frame)
+        self.result.setMaximumHeight(5 * lines + frame)  # the five lines of show_sent
+        self.layout_.addWidget(self.result)
+        self._build_history()
         self.sent: SentPackage | None = None
+        self.history: list[SentRecord] = []
         self.refresh()
+
+    def _build_history(self) -> None:
+        """已下发的数据包 (module docstring)."""
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("Packages sent"))
+        caption.setProperty("role", "sectionTitle")
+        row.addWidget(caption)
+        self.only_chosen = QCheckBox(self.tr("Only the chosen center"))
+        self.only_chosen.toggled.connect(self._filter_history)
+        self.center.currentIndexChanged.connect(self._filter_history)
+        row.addWidget(self.only_chosen)
+        row.addStretch(1)
+        refresh = QPushButton(icon("refresh"), self.tr("Refresh"))
+        refresh.clicked.connect(lambda: self.refresh())  # not clicked's checked flag
+        row.addWidget(refresh)
+        self.layout_.addLayout(row)
+        self.history_empty = QLabel()
+        self.history_empty.setWordWrap(True)
+        self.history_empty.setProperty("role", "muted")
+        self.layout_.addWidget(self.history_empty)
+        self.history_table = table_of(
+            (
+                self.tr("Made at"),
+                self.tr("Center"),
+                self.tr("No."),
+                self.tr("Carries"),
+                self.tr("File"),
+            )
+        )
+        # The table takes the room left under the form (at least a few rows) rather than
+        # asking for its default height, so the page fits 1024×768 with a package shown.
+        table = self.history_table
+        table.setWordWrap(False)  # a file name breaks at its hyphens otherwise
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # … and keeps its number
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height()
+            + 3 * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        self.layout_.addWidget(table, 1)
 
     def _with_browse(self, edit: QLineEdit, choose: object) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -96,14 +172,25 @@ class DistrictSendPage(DistrictPage):
         row.addWidget(button)
         return row
 
-    def refresh(self) -> None:
-        from dangqun.district import service
+    def refresh(self, select_newest: bool = False) -> None:
+        """Read the centers and the packages sent again; ``select_newest`` right after a send."""
+        run_service(
+            self,
+            self.context,
+            partial(send_view, self.context.db, self.context.actor),
+            on_success=partial(self._show, select_newest=select_newest),
+        )
 
-        run_service(self, self.context, partial(service.status, self.context.db),
-                    on_success=self._show_centers)  # fmt: skip
+    def _show(self, view: SendView, select_newest: bool = False) -> None:
+        self._show_centers(view.centers)
+        self._show_history(view.sent)
+        if select_newest and view.sent:
+            self.history_table.selectRow(0)
+            self.history_table.scrollToTop()
 
     def _show_centers(self, centers: list[CenterStatus]) -> None:
         chosen = self.center.currentData()
+        self.center.blockSignals(True)
         self.center.clear()
         for center in centers:
             self.center.addItem(
@@ -113,7 +200,51 @@ class DistrictSendPage(DistrictPage):
         index = self.center.findData(chosen)
         if index >= 0:
             self.center.setCurrentIndex(index)
+        self.center.blockSignals(False)
         self.send_button.setEnabled(bool(centers))
+
+    def _show_history(self, records: list[SentRecord]) -> None:
+        self.history = records
+        table = self.history_table
+        table.clearSelection()
+        table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            values = (
+                format_local(record.created_at),
+                record.center_name,
+                self.tr("No. {seq}").format(seq=record.seq),
+                record.carried(),
+                record.file_name,
+            )
+            tip = "\n".join(
+                (record.file_name, self.tr("SHA-256: {sha256}").format(sha256=record.sha256))
+            )
+            for column, value in enumerate(values):
+                item = item_of(value, align_right=column == 2)
+                item.setToolTip(tip)
+                table.setItem(row, column, item)
+        self._filter_history()
+
+    def _filter_history(self) -> None:
+        """Hide other centers' rows when "Only the chosen center" is ticked; say when none
+        is left to show."""
+        chosen = self.center.currentData()
+        only = self.only_chosen.isChecked()
+        shown = 0
+        for row, record in enumerate(self.history):
+            hidden = only and record.center_uuid != chosen
+            self.history_table.setRowHidden(row, hidden)
+            shown += not hidden
+        if not self.history:
+            empty = self.tr("No package has been sent to any center yet.")
+        elif not shown:
+            empty = self.tr("No package has been sent to {center} yet.").format(
+                center=self.center.currentText()
+            )
+        else:
+            empty = ""
+        self.history_empty.setText(empty)
+        self.history_empty.setVisible(bool(empty))
 
     def choose_content(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -161,6 +292,7 @@ class DistrictSendPage(DistrictPage):
         from dangqun.sync.inbound import LABELS, ORDER
 
         self.sent = sent
+        self.refresh(select_newest=True)
         self.send_button.setEnabled(True)
         carried = self.tr(", ").join(
             f"{LABELS[name]} {sent.counts[name]}" for name in ORDER if sent.counts.get(name)

@@ -6,7 +6,8 @@
 * **Limits** are the settings :mod:`dangqun.timebank.limits` registered (overdraft, warning
   level, daily and yearly caps, who verifies), saved with
   :func:`dangqun.core.settings.update_settings` — audited, each value checked by its registered
-  rule, the Chinese reason shown beside the field — as the other tabs do.
+  rule, the Chinese reason shown beside the field — by the form of
+  :mod:`dangqun.ui.settings.module_settings_tab`, as the other modules' tabs.
 
 Everyone sees both; only ``MANAGE_SETTINGS`` sees the buttons (the services check again).
 """
@@ -20,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dangqun.core.changes import SETTINGS, Changes
+from dangqun.core.changes import Changes
 from dangqun.core.security import Permission
 from dangqun.core.setting_definitions import SettingDefinition
-from dangqun.core.settings import read_all_settings, update_settings
 from dangqun.timebank.changes import SERVICE_CATEGORY
 from dangqun.timebank.limits import (
     DAILY_CAP_MINUTES,
@@ -56,10 +55,10 @@ from dangqun.timebank.service import (
 from dangqun.timebank.vocabulary import VERIFIER_RULE_LABELS, VerifierRule
 from dangqun.ui.context import UiContext
 from dangqun.ui.operations import run_service
+from dangqun.ui.settings.module_settings_tab import ModuleSettingsForm, SpinField, WidgetField
 from dangqun.ui.settings.tab_kit import StatusNote, tab_icon
 from dangqun.ui.threads import BackgroundCall
 from dangqun.ui.widgets.field_errors import FieldErrors
-from dangqun.ui.widgets.spin_boxes import pad_spin_boxes
 
 RETIRED_GREY = QColor("#8A919C")
 
@@ -74,8 +73,7 @@ class TimebankTab(QWidget):
         self.editable = context.can(Permission.MANAGE_SETTINGS)
         self.categories: list[CategoryView] = []
         self._category_call: BackgroundCall | None = None
-        self._save_call: BackgroundCall | None = None
-        self._pending_reads = 0
+        self._category_reads = 0
         layout = QVBoxLayout(self)
 
         categories_box = QGroupBox(self.tr("Service categories"), self)
@@ -120,123 +118,88 @@ class TimebankTab(QWidget):
             widget.setVisible(self.editable)
         layout.addWidget(categories_box)
 
-        limits_box = QGroupBox(self.tr("Limits and verification"), self)
-        limits_layout = QVBoxLayout(limits_box)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.spins: dict[str, tuple[SettingDefinition, QSpinBox, QLabel]] = {}
-        error_labels: dict[str, QLabel] = {}
-        inputs: dict[str, QWidget] = {}
-        for definition, caption, explanation in (
-            (
-                OVERDRAFT_MINUTES,
-                self.tr("Overdraft allowed"),
-                self.tr("0: a balance never goes below zero."),
-            ),
-            (
-                WARNING_MINUTES,
-                self.tr("Warn when less than"),
-                self.tr("above the lowest balance allowed, the desk is warned before posting."),
-            ),
-            (
-                DAILY_CAP_MINUTES,
-                self.tr("Most service a day"),
-                self.tr("per volunteer and service date (never more than 24 hours)."),
-            ),
-            (
-                YEARLY_CAP_MINUTES,
-                self.tr("Most service a year"),
-                self.tr("per volunteer and calendar year; 0: no yearly cap."),
-            ),
-        ):
-            spin = QSpinBox(limits_box)
-            spin.setObjectName(f"{definition.key}Spin")
-            spin.setRange(0, 999_999)
-            spin.setSingleStep(15)
-            spin.setSuffix(self.tr(" minutes"))
-            spin.setMinimumWidth(160)
-            spin.setMaximumWidth(220)
-            spin.setReadOnly(not self.editable)
-            words = QLabel(limits_box)
-            words.setWordWrap(True)
-            spin.valueChanged.connect(partial(self._show_words, definition.key, explanation))
-            error = QLabel(limits_box)
-            holder = QWidget(limits_box)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            row = QHBoxLayout()
-            row.addWidget(spin)
-            row.addWidget(words, 1)
-            column.addLayout(row)
-            column.addWidget(error)
-            form.addRow(caption, holder)
-            self.spins[definition.key] = (definition, spin, words)
-            error_labels[definition.key] = error
-            inputs[definition.key] = spin
-            self._show_words(definition.key, explanation, spin.value())
-        self.verifier_combo = QComboBox(limits_box)
+        self.verifier_combo = QComboBox()
         self.verifier_combo.setObjectName("verifierRuleCombo")
         for rule, label in VERIFIER_RULE_LABELS.items():
             self.verifier_combo.addItem(label, rule)
         self.verifier_combo.setEnabled(self.editable)
         self.verifier_combo.currentIndexChanged.connect(self._explain_rule)
-        self.verifier_help = QLabel(limits_box)
+        self.verifier_help = QLabel()
         self.verifier_help.setObjectName("verifierRuleHelp")
         self.verifier_help.setWordWrap(True)
-        verifier_error = QLabel(limits_box)
-        verifier = QWidget(limits_box)
-        verifier_layout = QVBoxLayout(verifier)
-        verifier_layout.setContentsMargins(0, 0, 0, 0)
-        verifier_layout.setSpacing(2)
-        verifier_layout.addWidget(self.verifier_combo)
-        verifier_layout.addWidget(self.verifier_help)
-        verifier_layout.addWidget(verifier_error)
-        form.addRow(self.tr("Who verifies a record"), verifier)
-        error_labels[VERIFIER_RULE.key] = verifier_error
-        inputs[VERIFIER_RULE.key] = self.verifier_combo
-        limits_layout.addLayout(form)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(
-            tab_icon("save", on_accent=True), self.tr("Save"), limits_box
+        minutes = self.tr(" minutes")
+        limits = [
+            SpinField(definition, caption, minutes, explanation, maximum=999_999, step=15)
+            for definition, caption, explanation in (
+                (
+                    OVERDRAFT_MINUTES,
+                    self.tr("Overdraft allowed"),
+                    self.tr("0: a balance never goes below zero."),
+                ),
+                (
+                    WARNING_MINUTES,
+                    self.tr("Warn when less than"),
+                    self.tr("above the lowest balance allowed, the desk is warned before posting."),
+                ),
+                (
+                    DAILY_CAP_MINUTES,
+                    self.tr("Most service a day"),
+                    self.tr("per volunteer and service date (never more than 24 hours)."),
+                ),
+                (
+                    YEARLY_CAP_MINUTES,
+                    self.tr("Most service a year"),
+                    self.tr("per volunteer and calendar year; 0: no yearly cap."),
+                ),
+            )
+        ]
+        self.limits = ModuleSettingsForm(context, self, section=True)
+        self.limits.build(
+            self.tr("Limits and verification"),
+            [
+                *limits,
+                WidgetField(
+                    VERIFIER_RULE,
+                    self.tr("Who verifies a record"),
+                    (self.verifier_combo, self.verifier_help),
+                    self._show_rule,
+                    self._chosen_rule,
+                ),
+            ],
+            save_button_name="saveTimebankSettingsButton",
+            failure_title=self.tr("Time bank"),
         )
-        self.save_button.setObjectName("saveTimebankSettingsButton")
-        self.save_button.setProperty("role", "primary")
-        self.save_button.clicked.connect(self.save_limits)
-        self.save_button.setVisible(self.editable)
-        buttons.addWidget(self.save_button)
-        self.saved_label = QLabel(limits_box)
-        buttons.addWidget(self.saved_label, 1)
-        limits_layout.addLayout(buttons)
-        self.read_only_note = QLabel(
-            self.tr("Only an administrator can change these settings."), limits_box
-        )
-        self.read_only_note.setVisible(not self.editable)
-        limits_layout.addWidget(self.read_only_note)
-        layout.addWidget(limits_box)
+        layout.addWidget(self.limits)
         layout.addStretch(1)
+        self.save_button = self.limits.save_button
+        self.saved_label = self.limits.saved_label
+        self.read_only_note = self.limits.read_only_note
+        self.limit_errors = self.limits.errors
+        self.spins: dict[str, tuple[SettingDefinition, QSpinBox, QLabel]] = {}
+        for field in limits:
+            key = field.definition.key
+            spin = self.limits.spins[key]
+            self.spins[key] = (field.definition, spin, self.limits.notes[key])
+            spin.valueChanged.connect(partial(self._show_words, key, field.explanation))
+            self._show_words(key, field.explanation, spin.value())
+        self.limits.loaded.connect(self._announce_when_read)
 
-        self.limit_errors = FieldErrors(error_labels, inputs=inputs)
         self.category_errors = FieldErrors({"name": self.category_error}, self.category_error)
-        self.status = StatusNote(self.saved_label)
         self.category_note = StatusNote(self.category_status)
-        pad_spin_boxes(self)
         self._explain_rule()
         self._category_selected()
-        context.events.subscribe(self, (SETTINGS,), lambda _changes: self.refresh_limits())
         context.events.subscribe(
             self, (SERVICE_CATEGORY,), lambda _changes: self.refresh_categories()
         )
         self.refresh_categories()
-        self.refresh_limits()
 
     # -- reading ----------------------------------------------------------------------------
 
     def is_ready(self) -> bool:
-        return self._pending_reads == 0
+        return self._category_reads == 0 and self.limits.is_ready()
 
     def refresh_categories(self) -> None:
-        self._pending_reads += 1
+        self._category_reads += 1
         run_service(
             self,
             self.context,
@@ -246,23 +209,12 @@ class TimebankTab(QWidget):
             failure_title=self.tr("Time bank"),
         )
 
-    def refresh_limits(self) -> None:
-        self._pending_reads += 1
-        run_service(
-            self,
-            self.context,
-            partial(read_all_settings, self.context.application.database),
-            on_success=self._limits_read,
-            on_failure=self._read_failed,
-            failure_title=self.tr("Time bank"),
-        )
-
     def _read_failed(self, _error: object) -> None:
-        self._pending_reads -= 1
+        self._category_reads -= 1
 
-    def _read_done(self) -> None:
-        self._pending_reads -= 1
-        if self._pending_reads == 0:
+    def _announce_when_read(self) -> None:
+        """``loaded`` once both reads are in: the categories and the limits (read by the form)."""
+        if self.is_ready():
             self.loaded.emit()
 
     def _categories_read(self, categories: list[CategoryView]) -> None:
@@ -282,15 +234,15 @@ class TimebankTab(QWidget):
             if selected is not None and category.id == selected.id:
                 self.category_list.setCurrentItem(item)
         self._category_selected()
-        self._read_done()
+        self._category_reads -= 1
+        self._announce_when_read()
 
-    def _limits_read(self, values: dict[str, Any]) -> None:
-        for key, (definition, spin, _words) in self.spins.items():
-            spin.setValue(int(values.get(key, definition.default)))
-        rule = VerifierRule(values.get(VERIFIER_RULE.key, VERIFIER_RULE.default))
-        self.verifier_combo.setCurrentIndex(self.verifier_combo.findData(rule))
-        self.limit_errors.clear()
-        self._read_done()
+    def _show_rule(self, stored: Any) -> None:
+        self.verifier_combo.setCurrentIndex(self.verifier_combo.findData(VerifierRule(stored)))
+
+    def _chosen_rule(self) -> Any:
+        rule = self.verifier_combo.currentData()
+        return rule.value if isinstance(rule, VerifierRule) else rule
 
     def _show_words(self, key: str, explanation: str, minutes: int) -> None:
         self.spins[key][2].setText(f"{hours_in_words(minutes)}；{explanation}")
@@ -335,7 +287,7 @@ class TimebankTab(QWidget):
 
     @property
     def is_busy(self) -> bool:
-        return self._category_call is not None or self._save_call is not None
+        return self._category_call is not None or self.limits.is_saving()
 
     def _change_category(self, call: partial[CategoryView], done: str) -> None:
         if not self.editable or self._category_call is not None:
@@ -385,33 +337,6 @@ class TimebankTab(QWidget):
 
     # -- limits -----------------------------------------------------------------------------
 
-    def limit_values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {key: spin.value() for key, (_d, spin, _w) in self.spins.items()}
-        rule = self.verifier_combo.currentData()
-        values[VERIFIER_RULE.key] = rule.value if isinstance(rule, VerifierRule) else rule
-        return values
-
     def save_limits(self) -> None:
-        if not self.editable or self._save_call is not None:
-            return
-        self.limit_errors.clear()
-        self.save_button.setEnabled(False)
-        self._save_call = run_service(
-            self,
-            self.context,
-            partial(
-                update_settings,
-                self.context.application.database,
-                self.context.actor,
-                self.limit_values(),
-            ),
-            changes=Changes.of(SETTINGS),
-            on_success=lambda _result: self.status.show(self.tr("Saved.")),
-            field_errors=self.limit_errors,
-            failure_title=self.tr("Time bank"),
-        )
-        self._save_call.finished.connect(self._save_finished)
-
-    def _save_finished(self) -> None:
-        self._save_call = None
-        self.save_button.setEnabled(True)
+        """Save the limits and the verifier rule together, in one transaction (the form's Save)."""
+        self.limits.save()
