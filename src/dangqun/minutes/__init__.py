@@ -56,6 +56,10 @@ after a write, ``changes.DRAFT`` after an autosave):
   | votes=((member_id, Vote),), opinions=(OpinionEntry,), on_admission=, recorded_as_passed=)])
   -> [ResolutionView]`` with the stored verdict (may_vote, passed, rule, explanation). Types
   that do not vote (``quorum.voting_rule_applies``) record conclusions without tallies.
+  ``written_opinion_candidates(attendance)`` (voting members 缺席/请假: who may hand in a
+  书面意见) and ``judge_resolution(type, kind, figures, (yes, no, abstain), opinion_votes)``
+  (the verdict the service stores, "计入书面意见 N 份后：…") need no database: the editor uses
+  them while the clerk types.
 * ``add_attachment(db, actor, id, path, caption) -> attachment_id``; ``remove_attachment``;
   ``attachment_file(db, actor, attachment_id) -> Path`` to open.
 * ``sign_meeting(db, actor, id, SignatureRole.HOST | RECORDER) -> locked``;

@@ -16,7 +16,8 @@ The rules (issue 15 "Rules and bad input", DOMAIN §4), each with a test named a
   as passed;
 * written opinions submitted before the meeting count only in votes on admitting a member
   (《中国共产党发展党员工作细则》: 因故不能到会的有表决权的正式党员在会前提出的书面意见应当统计在票数内),
-  only from voting members not present; they count in the tally, never in the quorum.
+  only from voting members 缺席 or 请假 (:func:`may_give_written_opinion`), submitted on or
+  before the meeting date, one each; they count in the tally, never in the quorum.
 """
 
 from __future__ import annotations
@@ -848,6 +849,66 @@ def _delete_resolutions(session: Session, meeting_id: int) -> None:
     session.flush()
 
 
+def may_give_written_opinion(line: AttendanceView) -> bool:
+    """Whether ``line``'s member may have a written opinion counted: a voting member on the list
+    (not 列席) who was 缺席 or 请假 — "因故不能到会的有表决权的正式党员" (《中国共产党发展党员工作
+    细则》, quoted above). Those left out of 应到 (不计入应到) are not among the members the vote
+    is measured against, so their opinion cannot count either. The editor offers exactly these
+    members (:func:`written_opinion_candidates`)."""
+    return (
+        line.voting
+        and not line.observer
+        and line.status in (AttendanceStatus.ABSENT.value, AttendanceStatus.LEAVE.value)
+    )
+
+
+def written_opinion_candidates(
+    lines: tuple[AttendanceView, ...] | list[AttendanceView],
+) -> list[AttendanceView]:
+    """The members of an attendance list whose written opinion may count in a vote on admitting
+    a member (:func:`may_give_written_opinion`), in list order — what the editor offers."""
+    return [line for line in lines if may_give_written_opinion(line)]
+
+
+def judge_resolution(
+    meeting_type: MeetingType,
+    decision_kind: DecisionKind,
+    figures: Figures,
+    counts: tuple[int, int, int],
+    opinions: tuple[Vote, ...] = (),
+) -> quorum.Verdict:
+    """The verdict on a vote with the meeting's figures: :func:`quorum.judge` on 应到 and 实到
+    有表决权党员; written opinions (their votes) are added to the tally and to those who took
+    part after the quorum was judged on the members present — they count in the tally, never in
+    the quorum (发展党员工作细则) — and the explanation says so ("计入书面意见 N 份后：").
+    The service stores this verdict; the editor shows it while the clerk types. Raises
+    ValidationError for figures that cannot happen."""
+    count = quorum.VoteCount(figures.voting_should_attend, figures.voting_present, *counts)
+    verdict = quorum.judge(meeting_type, decision_kind, count)
+    if not opinions:
+        return verdict
+    extra = {vote: opinions.count(vote) for vote in Vote}
+    with_opinions = quorum.judge(
+        meeting_type,
+        decision_kind,
+        quorum.VoteCount(
+            figures.voting_should_attend,
+            figures.voting_present + len(opinions),
+            counts[0] + extra[Vote.YES],
+            counts[1] + extra[Vote.NO],
+            counts[2] + extra[Vote.ABSTAIN],
+        ),
+    )
+    return quorum.Verdict(
+        may_vote=verdict.may_vote,
+        passed=verdict.may_vote and with_opinions.passed,
+        rule=verdict.rule,
+        explanation=f"{verdict.explanation}；计入书面意见 {len(opinions)} 份后：{with_opinions.explanation}",
+        present_needed=verdict.present_needed,
+        yes_needed=with_opinions.yes_needed,
+    )
+
+
 @dataclass
 class _Judged:
     entry: ResolutionEntry
@@ -926,12 +987,7 @@ def _judge_one(
         errors.append(FieldError(where, f"{label}：只有讨论接收（或转正）党员的表决才计入书面意见"))
     for opinion in entry.opinions:
         line = lines.get(opinion.member_id)
-        if (
-            line is None
-            or line.observer
-            or not line.voting
-            or line.status == AttendanceStatus.PRESENT.value
-        ):
+        if line is None or not may_give_written_opinion(line):
             name = line.name if line else f"党员 {opinion.member_id}"
             errors.append(
                 FieldError(where, f"{label}：{name}不是因故未到会的有表决权党员，书面意见不能计入")
@@ -941,29 +997,13 @@ def _judge_one(
     if len({o.member_id for o in entry.opinions}) != len(entry.opinions):
         errors.append(FieldError(where, f"{label}：同一人提交了两份书面意见"))
     try:
-        count = quorum.VoteCount(figures.voting_should_attend, figures.voting_present, *counts)
-        verdict = quorum.judge(meeting_type, entry.decision_kind, count)
-        if entry.opinions:
-            extra = {vote: sum(1 for o in entry.opinions if o.vote is vote) for vote in Vote}
-            with_opinions = quorum.judge(
-                meeting_type,
-                entry.decision_kind,
-                quorum.VoteCount(
-                    figures.voting_should_attend,
-                    figures.voting_present + len(entry.opinions),
-                    counts[0] + extra[Vote.YES],
-                    counts[1] + extra[Vote.NO],
-                    counts[2] + extra[Vote.ABSTAIN],
-                ),
-            )
-            verdict = quorum.Verdict(
-                may_vote=verdict.may_vote,
-                passed=verdict.may_vote and with_opinions.passed,
-                rule=verdict.rule,
-                explanation=f"{verdict.explanation}；计入书面意见 {len(entry.opinions)} 份后：{with_opinions.explanation}",
-                present_needed=verdict.present_needed,
-                yes_needed=with_opinions.yes_needed,
-            )
+        verdict = judge_resolution(
+            meeting_type,
+            entry.decision_kind,
+            figures,
+            counts,
+            tuple(opinion.vote for opinion in entry.opinions),
+        )
     except ValidationError as refusal:
         errors.extend(FieldError(where, f"{label}：{e.message}") for e in refusal.errors)
         return _Judged(entry, voted=True)

@@ -4,7 +4,10 @@ What a record states, per 《中国共产党支部工作条例（试行）》 pr
 block (organization, type, time, place, host, recorder, 讲课人 and 党课主题, 应到 / 实到 / 缺席
 with names and reasons, 请假, those left out of 应到 with the recorded reason, 列席), the
 agenda with its content and the main points of each speech, the resolutions with their tallies
-and the rule's verdict (:func:`dangqun.minutes.quorum.judge`, stored with the resolution), the
+and the rule's verdict (:func:`dangqun.minutes.quorum.judge`, stored with the resolution) and,
+in a vote on admitting a member, each written opinion counted (who, 赞成/反对/弃权, the day it
+was handed in — 《中国共产党发展党员工作细则》: the opinions of absent voting members handed in
+before the meeting count, so the paper names them), the
 dated corrections (reason, author) after the original text — never merged into it — and
 signature lines for host and recorder.
 
@@ -83,6 +86,8 @@ class ResolutionLine:
     conclusion recorded without a vote."""
     verdict: str
     """通过 / 未通过 / 不能表决 with the engine's explanation and rule, or empty."""
+    opinions: tuple[str, ...] = ()
+    """The written opinions counted: ``张伟（赞成，2026年11月8日提交）``."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,10 @@ def body_lines(data: MinutesRecordData) -> list[str]:
     for item in data.agenda:
         lines.append(f"议程：{item.title}：{item.content}")
         lines += [f"发言：{speech.speaker}：{speech.points}" for speech in item.speeches]
-    lines += [f"{r.kind}：{r.text}：{r.tally}：{r.verdict}" for r in data.resolutions]
+    for r in data.resolutions:
+        lines.append(f"{r.kind}：{r.text}：{r.tally}：{r.verdict}")
+        if r.opinions:  # only then: records without opinions keep the digest they had
+            lines.append(f"书面意见：{'、'.join(r.opinions)}")
     lines += [
         f"更正：{c.made_on:%Y%m%d}：{c.author}：{c.reason}：{c.text}" for c in data.corrections
     ]
@@ -259,6 +267,10 @@ def build_minutes_record(data: MinutesRecordData, context: PrintContext) -> Docu
             story.append(paragraph(f"{number}. {line.kind}：{line.text}", styles.body, fonts))
             if line.tally:
                 story.append(paragraph(f"表决：{line.tally}", styles.body, fonts))
+            if line.opinions:
+                story.append(
+                    paragraph(f"会前书面意见：{'、'.join(line.opinions)}", styles.body, fonts)
+                )
             if line.verdict:
                 story.append(paragraph(f"结果：{line.verdict}", styles.body, fonts))
     if data.corrections:
@@ -343,6 +355,7 @@ def load_minutes_record(
     observers += [
         part for part in (meeting.observers or "").replace("，", "、").split("、") if part
     ]
+    names = {line.member_id: line.name for line in meeting.attendance}
     resolutions = []
     for r in meeting.resolutions:
         tally = verdict = ""
@@ -363,9 +376,18 @@ def load_minutes_record(
                 else ("未当选" if elected else "未通过")
             )
             verdict = f"{outcome}。{r.explanation or ''}（依据：{r.rule or ''}）"
+        opinions = tuple(
+            f"{names.get(o.member_id, '')}（{VOTE_LABELS[Vote(o.vote)]}，"
+            f"{chinese_date(o.submitted_on)}提交）"
+            for o in r.opinions
+        )
         resolutions.append(
             ResolutionLine(
-                DECISION_KIND_LABELS[DecisionKind(r.decision_kind)], r.text, tally, verdict
+                DECISION_KIND_LABELS[DecisionKind(r.decision_kind)],
+                r.text,
+                tally,
+                verdict,
+                opinions,
             )
         )
     signed_on = None

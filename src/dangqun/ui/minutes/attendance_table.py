@@ -6,6 +6,12 @@ the reason, its note, and 补课 (date and what was done) for an absentee. 应�
 the voting figures the quorum engine is given are recounted with
 :func:`dangqun.minutes.service.figures_of` at every change, so the clerk sees them as they type.
 
+列席 members (issue 15: "an attendee who is not on the roster … is marked as observer"): "添加列席
+党员…" asks the editor for a member (:class:`~dangqun.ui.minutes.observer_dialog.ObserverDialog`)
+and adds the line as 列席 — 出席 only, no vote, never in 应到 or 实到; "移除列席" takes such a
+line off again. A member who turns out to be on the roster of the date is added as an ordinary
+line instead. People who are not members stay in the header's free-text 列席人员.
+
 The table is plain items with a combo box delegate for the two choice columns: 200 rows open in
 a few milliseconds (a combo box widget per cell would not). The service validates on save;
 the rows it names (``attendance[3]``) are marked red and the first is scrolled to.
@@ -116,6 +122,8 @@ class AttendanceTable(QWidget):
     """The 出席 tab: the list, its figures and the buttons that fill it."""
 
     edited = Signal()
+    observer_wanted = Signal()
+    """"添加列席党员…" was pressed: the editor finds the member and calls :meth:`add_observer`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +179,23 @@ class AttendanceTable(QWidget):
         self.table.setItemDelegateForColumn(STATUS, self.status_delegate)
         self.table.setItemDelegateForColumn(REASON, self.reason_delegate)
         self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+        observers = QHBoxLayout()
+        self.add_observer_button = QPushButton(self.tr("Add member as observer…"))
+        self.add_observer_button.setObjectName("addObserverButton")
+        self.add_observer_button.clicked.connect(self.observer_wanted)
+        observers.addWidget(self.add_observer_button)
+        self.remove_observer_button = QPushButton(self.tr("Remove observer"))
+        self.remove_observer_button.setObjectName("removeObserverButton")
+        self.remove_observer_button.setEnabled(False)
+        self.remove_observer_button.clicked.connect(self.remove_observer)
+        observers.addWidget(self.remove_observer_button)
+        self.observer_label = QLabel()
+        self.observer_label.setObjectName("observerNote")
+        self.observer_label.setWordWrap(True)
+        observers.addWidget(self.observer_label, 1)
+        layout.addLayout(observers)
         self.error_label = QLabel()
         self.error_label.setObjectName("attendanceError")
         layout.addWidget(self.error_label)
@@ -198,6 +222,7 @@ class AttendanceTable(QWidget):
         self.show_figures()
 
     def show_views(self, views: tuple[AttendanceView, ...]) -> None:
+        self.observer_label.clear()
         self.set_lines([line_of(view) for view in views])
 
     def _put_row(self, row: int, line: dict[str, Any]) -> None:
@@ -236,6 +261,9 @@ class AttendanceTable(QWidget):
             (MAKEUP_ON, QTableWidgetItem(str(texts[1]))),
             (MAKEUP_NOTES, QTableWidgetItem(texts[2])),
         ):
+            if line["observer"] and column != NAME:
+                # An observer is 出席 and nothing else (the service refuses any other status).
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, column, item)
 
     def _standing(self, line: dict[str, Any]) -> str:
@@ -322,6 +350,48 @@ class AttendanceTable(QWidget):
         )
         self.all_present_button.setVisible(editable)
         self.fill_button.setVisible(editable)
+        self.add_observer_button.setVisible(editable)
+        self.remove_observer_button.setVisible(editable)
+        self.observer_label.setVisible(editable)
+
+    def _selection_changed(self) -> None:
+        row = self.table.currentRow()
+        self.remove_observer_button.setEnabled(
+            0 <= row < self.table.rowCount()
+            and bool(cell(self.table, row, STANDING).data(CODE)["observer"])
+        )
+
+    def add_observer(self, member_id: int, name: str) -> None:
+        """Add the member found by "添加列席党员…" as 列席 — or, when the roster of the date has
+        them after all, as an ordinary line — and say which, under the table."""
+        lines = self.lines()
+        if any(line["member_id"] == member_id for line in lines):
+            self.observer_label.setText(self.tr("{name} is already on the list.").format(name=name))
+            return
+        listed = next((entry for entry in self.roster if entry.member_id == member_id), None)
+        if listed is not None:
+            lines.append(line_from_roster(listed))
+            note = self.tr("{name} is on the list of the meeting date: added as an ordinary line.")
+        else:
+            lines.append(observer_line(member_id, name))
+            note = self.tr("{name} added as observer: not counted in should attend or present.")
+        self.set_lines(lines)
+        self.table.selectRow(len(lines) - 1)
+        self.table.scrollToBottom()
+        self.observer_label.setText(note.format(name=name))
+        self.edited.emit()
+
+    def remove_observer(self) -> None:
+        """Take the chosen 列席 line off the list (roster lines stay: mark them instead)."""
+        row = self.table.currentRow()
+        lines = self.lines()
+        if not 0 <= row < len(lines) or not lines[row]["observer"]:
+            return
+        name = lines[row]["name"]
+        del lines[row]
+        self.set_lines(lines)
+        self.observer_label.setText(self.tr("{name} removed.").format(name=name))
+        self.edited.emit()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:
@@ -407,6 +477,22 @@ def line_of(view: AttendanceView) -> dict[str, Any]:
         "reason_note": view.reason_note,
         "makeup_on": view.makeup_on.isoformat() if view.makeup_on else None,
         "makeup_notes": view.makeup_notes,
+    }
+
+
+def observer_line(member_id: int, name: str) -> dict[str, Any]:
+    """A member not on the roster of the date, as 列席: present, no vote, never counted."""
+    return {
+        "member_id": member_id,
+        "name": name,
+        "voting": False,
+        "probationary": False,
+        "observer": True,
+        "status": AttendanceStatus.PRESENT.value,
+        "reason": None,
+        "reason_note": None,
+        "makeup_on": None,
+        "makeup_notes": None,
     }
 
 

@@ -5,7 +5,8 @@
 completed booking's "生成会议记录草稿…", issue 14 "Hand-offs") a new meeting opens with the
 booking's header, and once the clerk saves it, 出席 comes from the check-in. Tabs: 会议信息 (organization, type, date and time, place or a base room,
 host, recorder, lecturer and topic for a 党课, observers who are not members), 出席
-(:mod:`~dangqun.ui.minutes.attendance_table`), 议程与发言 and 决议
+(:mod:`~dangqun.ui.minutes.attendance_table`; "添加列席党员…" finds a member not on the roster
+with :mod:`~dangqun.ui.minutes.observer_dialog`), 议程与发言 and 决议 with written opinions
 (:mod:`~dangqun.ui.minutes.meeting_sections`), 附件 and 签字锁定
 (:mod:`~dangqun.ui.minutes.record_tabs`).
 
@@ -17,7 +18,9 @@ first; the other tabs open once it exists. Tabs with unsaved changes carry a dot
 
 Drafts (issue 15: "a crash loses no typing"): a few seconds after typing stops, and on close,
 the unsaved tabs are kept with ``save_draft`` (local, per user and meeting, not audited); a
-tab saved is dropped from the draft and a draft with nothing left is discarded. Opening a
+tab saved is dropped from the draft and a draft with nothing left is discarded. The draft keeps
+each tab's plain form, so 列席 lines (``observer``) and each vote's written opinions
+(``opinions``: member, vote, date handed in) come back with the rest. Opening a
 meeting that has a draft offers it back above the tabs (恢复 / 丢弃).
 
 Locked records (both signatures) and users without ``EDIT_RECORDS`` see everything read-only;
@@ -87,6 +90,7 @@ from dangqun.minutes.vocabulary import (
 from dangqun.ui.context import UiContext
 from dangqun.ui.minutes.attendance_table import AttendanceTable, line_from_roster
 from dangqun.ui.minutes.meeting_sections import AgendaEditor, ResolutionEditor
+from dangqun.ui.minutes.observer_dialog import ObserverDialog
 from dangqun.ui.minutes.record_tabs import AttachmentsTab, SignTab
 from dangqun.ui.operations import run_service
 from dangqun.ui.threads import BackgroundCall
@@ -365,6 +369,12 @@ class HeaderForm(QScrollArea):
     def meeting_type(self) -> MeetingType:
         return MeetingType(self.type_combo.currentData())
 
+    def meeting_date(self) -> date:
+        """The date as typed: written opinions are handed in on or before it."""
+        day = self.date_edit.date().toPython()
+        assert isinstance(day, date)
+        return day
+
     def form(self) -> MeetingForm | None:
         """The service's form, or None (the error shown) when no organization can be chosen."""
         organization = self.organization_combo.currentData()
@@ -440,7 +450,9 @@ class MeetingEditor(QDialog):
         self.header = HeaderForm()
         self.attendance = AttendanceTable()
         self.agenda = AgendaEditor()
-        self.resolutions = ResolutionEditor(self.header.meeting_type, self.attendance.views)
+        self.resolutions = ResolutionEditor(
+            self.header.meeting_type, self.attendance.views, self.header.meeting_date
+        )
         self.attachments = AttachmentsTab(context, self.reload)
         self.sign = SignTab(context, self.reload, self.unsaved_titles)
         self.titles = {
@@ -496,6 +508,8 @@ class MeetingEditor(QDialog):
         self.autosave_timer.timeout.connect(self.autosave)
         self.header.connect_edits(lambda *_args: self._edited("header"))
         self.attendance.edited.connect(lambda: self._edited("attendance"))
+        self.attendance.observer_wanted.connect(self.ask_for_observer)
+        self.observer_dialog: ObserverDialog | None = None
         self.agenda.edited.connect(lambda: self._edited("agenda"))
         self.resolutions.edited.connect(lambda: self._edited("resolutions"))
         self.resize(960, 640)
@@ -631,6 +645,25 @@ class MeetingEditor(QDialog):
             ).format(date=detail.on_date.isoformat())
         )
         self.attendance.hint_label.setVisible(True)
+
+    def ask_for_observer(self) -> ObserverDialog:
+        """ "添加列席党员…": find the member (window-modal); the 出席 tab adds the line."""
+        listed = {int(line["member_id"]) for line in self.attendance.lines()}
+        dialog = ObserverDialog(self.context, listed, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self._observer_chosen, dialog))
+        dialog.finished.connect(partial(self._observer_dialog_closed, dialog))
+        self.observer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _observer_chosen(self, dialog: ObserverDialog) -> None:
+        if dialog.chosen is not None and self._writable():
+            self.attendance.add_observer(*dialog.chosen)
+
+    def _observer_dialog_closed(self, dialog: ObserverDialog, _result: int) -> None:
+        if self.observer_dialog is dialog:
+            self.observer_dialog = None
 
     def locked(self) -> bool:
         detail = None if self.data is None else self.data.detail
@@ -797,6 +830,7 @@ class MeetingEditor(QDialog):
         errors = self.section_errors[section]
         errors.clear()
         self.attendance.mark_rows([])
+        self.resolutions.clear_refusal()
         database, actor = self.context.application.database, self.context.actor
         meeting_id = self.meeting_id or 0  # only the header is shown before the meeting exists
         if section == "header":
@@ -836,6 +870,12 @@ class MeetingEditor(QDialog):
         self.save_button.setEnabled(True)
         if section == "attendance" and isinstance(error, ValidationError):
             self.attendance.mark_rows(error.errors)
+        if section == "resolutions" and isinstance(error, ValidationError):
+            others = self.resolutions.show_refusal(error.errors)
+            if others:
+                self.section_errors[section].show(others)
+            else:
+                self.section_errors[section].clear()
 
     def _saved(self, section: str, result: object) -> None:
         self._save_call = None

@@ -8,18 +8,31 @@ with the voting figures of the 出席 tab as they stand): the rule applied (支�
 12, 选举工作条例 art. 16) and the figures against it. A resolution the engine says failed and
 typed as 通过 is flagged here and refused by the service, whose Chinese message is shown under
 the list. Meeting types that do not vote (``quorum.voting_rule_applies``) record conclusions only.
+
+书面意见 (written opinions, 《中国共产党发展党员工作细则》: "因故不能到会的有表决权的正式党员，在
+会前提出的书面意见应当统计在票数内"): in a vote that admits or confirms a member, the clerk adds
+the opinions handed in before the meeting — the member is chosen among those the service allows
+(:func:`dangqun.minutes.service.written_opinion_candidates`: voting members 缺席 or 请假 on the
+出席 tab as it stands, one opinion each), with 赞成/反对/弃权 and the date it was handed in (on or
+before the meeting date). The verdict line is the service's own
+(:func:`dangqun.minutes.service.judge_resolution`: "计入书面意见 N 份后：…"). An opinion whose
+member the 出席 tab no longer allows (marked present since) is marked red at once, and the
+service's refusal is shown beside the opinions. Signed records list them only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -38,16 +51,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dangqun.core.errors import ValidationError
+from dangqun.core.errors import FieldError, ValidationError
 from dangqun.minutes import quorum
 from dangqun.minutes.service import (
     AgendaEntry,
     AgendaItemView,
     AttendanceView,
+    OpinionEntry,
     ResolutionEntry,
     ResolutionView,
     SpeechEntry,
     figures_of,
+    judge_resolution,
+    written_opinion_candidates,
 )
 from dangqun.minutes.vocabulary import (
     DECISION_KIND_LABELS,
@@ -57,9 +73,19 @@ from dangqun.minutes.vocabulary import (
     MeetingType,
     Vote,
 )
-from dangqun.ui.minutes.attendance_table import CODE, ChoiceDelegate, cell
+from dangqun.ui.minutes.attendance_table import (
+    CODE,
+    ERROR_BACKGROUND,
+    ChoiceDelegate,
+    cell,
+)
+from dangqun.ui.widgets.responsive import FlowLayout
 
 LIST_TEXT_LENGTH = 24
+OPINION_ROWS = 2
+"""Rows of written opinions in view before the table scrolls (a branch's absentees are few)."""
+OPINION_MARK = "书面意见"
+"""The service's refusals about written opinions all name them: those go beside the opinions."""
 
 
 def _short(number: int, text: str) -> str:
@@ -312,11 +338,17 @@ class ResolutionEditor(ListAndDetail):
         self,
         meeting_type: Callable[[], MeetingType],
         attendance: Callable[[], list[AttendanceView]],
+        meeting_date: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("", "", parent)
         self.meeting_type = meeting_type
         self.attendance = attendance
+        self.meeting_date = meeting_date
+        self.opinion_errors: dict[int, list[str]] = {}
+        """The service's refusals about written opinions, by resolution (list position)."""
+        self._opinion_meeting_day: date | None = None
+        """The meeting date the opinion date's default and limit were set for."""
         self.add_button.setText(self.tr("Add resolution"))
         self.remove_button.setText(self.tr("Remove resolution"))
         self.add_button.setObjectName("addResolutionButton")
@@ -350,7 +382,11 @@ class ResolutionEditor(ListAndDetail):
         self.mode_combo.addItem(self.tr("Vote of each person"), "persons")
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         form.addRow(self.tr("Counted as"), self.mode_combo)
+        # The three tallies share one row (wrapping at the largest font), so the verdict and
+        # a vote's written opinions stay in view together at 1024×768.
         self.yes_spin, self.no_spin, self.abstain_spin = QSpinBox(), QSpinBox(), QSpinBox()
+        self.tally_row = QWidget()
+        tallies = FlowLayout(self.tally_row)
         for spin, caption, name in (
             (self.yes_spin, self.tr("Yes"), "yesCount"),
             (self.no_spin, self.tr("No"), "noCount"),
@@ -359,7 +395,15 @@ class ResolutionEditor(ListAndDetail):
             spin.setObjectName(name)
             spin.setRange(0, 9999)
             spin.valueChanged.connect(self._typed)
-            form.addRow(caption, spin)
+            pair = QWidget()
+            together = QHBoxLayout(pair)
+            together.setContentsMargins(0, 0, 0, 0)
+            tally_label = QLabel(caption)
+            tally_label.setBuddy(spin)
+            together.addWidget(tally_label)
+            together.addWidget(spin)
+            tallies.addWidget(pair)
+        form.addRow(self.tr("Votes"), self.tally_row)
         self.votes_table = QTableWidget(0, 2)
         self.votes_table.setObjectName("personalVotes")
         self.votes_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Vote")])
@@ -386,7 +430,77 @@ class ResolutionEditor(ListAndDetail):
         self.verdict_label.setWordWrap(True)
         self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Rule"), self.verdict_label)
+        self.opinions_box = self._build_opinions()
+        form.addRow(self.tr("Written opinions"), self.opinions_box)
         self.form = form
+
+    def _build_opinions(self) -> QWidget:
+        """The written opinions of the chosen vote: their list, and a row to add one."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.opinions_table = QTableWidget(0, 3)
+        self.opinions_table.setObjectName("opinionsTable")
+        self.opinions_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Opinion"), self.tr("Handed in on")]
+        )
+        self.opinions_table.verticalHeader().setVisible(False)
+        self.opinions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.opinions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.opinions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.opinions_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.opinions_table.verticalHeader().defaultSectionSize()
+        self.opinions_table.setFixedHeight(
+            header.sizeHint().height() + rows * OPINION_ROWS + 2 * self.opinions_table.frameWidth()
+        )
+        self.opinions_table.itemSelectionChanged.connect(self._opinion_selected)
+        column.addWidget(self.opinions_table)
+        self.opinions_error = QLabel()
+        self.opinions_error.setObjectName("opinionsError")
+        self.opinions_error.setProperty("role", "error")
+        self.opinions_error.setWordWrap(True)
+        self.opinions_error.setVisible(False)
+        column.addWidget(self.opinions_error)
+        self.opinion_adder = QWidget()
+        adder = FlowLayout(self.opinion_adder)  # one row, or more at the largest font
+        self.opinion_member_combo = QComboBox()
+        self.opinion_member_combo.setObjectName("opinionMember")
+        self.opinion_member_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.opinion_member_combo.setMinimumContentsLength(8)
+        self.opinion_vote_combo = QComboBox()
+        self.opinion_vote_combo.setObjectName("opinionVote")
+        for vote, label in VOTE_LABELS.items():
+            self.opinion_vote_combo.addItem(label, vote.value)
+        self.opinion_date_edit = QDateEdit()
+        self.opinion_date_edit.setObjectName("opinionDate")
+        self.opinion_date_edit.setCalendarPopup(True)
+        self.opinion_date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.opinion_date_edit.setToolTip(self.tr("The day it was handed in, before the meeting"))
+        self.add_opinion_button = QPushButton(self.tr("Add opinion"))
+        self.add_opinion_button.setObjectName("addOpinionButton")
+        self.add_opinion_button.clicked.connect(self.add_opinion)
+        self.remove_opinion_button = QPushButton(self.tr("Remove opinion"))
+        self.remove_opinion_button.setObjectName("removeOpinionButton")
+        self.remove_opinion_button.clicked.connect(self.remove_opinion)
+        adder.add_widgets(
+            [
+                self.opinion_member_combo,
+                self.opinion_vote_combo,
+                self.opinion_date_edit,
+                self.add_opinion_button,
+                self.remove_opinion_button,
+            ]
+        )
+        column.addWidget(self.opinion_adder)
+        self.opinions_hint = QLabel()
+        self.opinions_hint.setObjectName("opinionsHint")
+        self.opinions_hint.setWordWrap(True)
+        column.addWidget(self.opinions_hint)
+        return box
 
     def new_item(self) -> dict[str, Any]:
         return {
@@ -398,6 +512,7 @@ class ResolutionEditor(ListAndDetail):
             "no": 0,
             "abstain": 0,
             "votes": {},
+            "opinions": [],
             "recorded": RECORDED_AUTO,
         }
 
@@ -418,6 +533,7 @@ class ResolutionEditor(ListAndDetail):
         self.abstain_spin.setValue(int(item["abstain"] or 0))
         self.recorded_combo.setCurrentIndex(max(self.recorded_combo.findData(item["recorded"]), 0))
         self._show_voters(item)
+        self._show_opinions(item)
         self._arrange()
         self.show_verdict()
 
@@ -443,16 +559,158 @@ class ResolutionEditor(ListAndDetail):
             self.votes_table.setItem(row, 0, name)
             self.votes_table.setItem(row, 1, vote)
 
+    # -- written opinions ------------------------------------------------------------------
+
+    def _opinions_of(self, item: dict[str, Any] | None) -> list[dict[str, Any]]:
+        """The item's opinions (drafts kept before opinions could be typed have none)."""
+        if item is None:
+            return []
+        opinions: list[dict[str, Any]] = item.setdefault("opinions", [])
+        return opinions
+
+    def opinion_candidates(self, item: dict[str, Any] | None) -> list[AttendanceView]:
+        """Who may still hand in an opinion on this vote: the service's rule on the 出席 tab as
+        it stands, less those who have one already."""
+        given = {int(opinion["member_id"]) for opinion in self._opinions_of(item)}
+        return [
+            line
+            for line in written_opinion_candidates(self.attendance())
+            if line.member_id not in given
+        ]
+
+    def _show_opinions(self, item: dict[str, Any] | None) -> None:
+        opinions = self._opinions_of(item)
+        index = self.list.currentRow()
+        refused = "\n".join(self.opinion_errors.get(index, []))
+        self.opinions_error.setText(refused)
+        self.opinions_error.setVisible(bool(refused))
+        allowed = {line.member_id for line in written_opinion_candidates(self.attendance())}
+        self.opinions_table.setRowCount(0)
+        for opinion in opinions:
+            row = self.opinions_table.rowCount()
+            self.opinions_table.insertRow(row)
+            cells = (
+                str(opinion["name"]),
+                VOTE_LABELS[Vote(opinion["vote"])],
+                str(opinion["submitted_on"]),
+            )
+            for column, text in enumerate(cells):
+                shown = QTableWidgetItem(text)
+                if opinion.get("text"):
+                    shown.setToolTip(str(opinion["text"]))
+                if int(opinion["member_id"]) not in allowed:  # the 出席 tab changed since
+                    shown.setBackground(QBrush(ERROR_BACKGROUND))
+                self.opinions_table.setItem(row, column, shown)
+        chosen = self.opinion_member_combo.currentData()
+        self.opinion_member_combo.clear()
+        for line in self.opinion_candidates(item):
+            self.opinion_member_combo.addItem(line.name, line.member_id)
+        self.opinion_member_combo.setCurrentIndex(
+            max(self.opinion_member_combo.findData(chosen), 0)
+        )
+        meeting_day = self.meeting_date()
+        if meeting_day != self._opinion_meeting_day:  # first shown, or the header's date changed
+            self._opinion_meeting_day = meeting_day
+            day_before = meeting_day - timedelta(days=1)
+            self.opinion_date_edit.setMaximumDate(
+                QDate(meeting_day.year, meeting_day.month, meeting_day.day)
+            )
+            self.opinion_date_edit.setDate(QDate(day_before.year, day_before.month, day_before.day))
+        can_add = self.opinion_member_combo.count() > 0
+        self.add_opinion_button.setEnabled(self.editable and can_add)
+        self.opinion_member_combo.setEnabled(self.editable and can_add)
+        self.remove_opinion_button.setEnabled(False)
+        self.opinions_hint.setText(
+            ""
+            if can_add or not self.editable
+            else self.tr(
+                "Only voting members absent or on leave (see the Attendance tab) can have a "
+                "written opinion counted."
+            )
+        )
+        self.opinions_hint.setVisible(bool(self.opinions_hint.text()))
+
+    def _opinion_selected(self) -> None:
+        self.remove_opinion_button.setEnabled(
+            self.editable and bool(self.opinions_table.selectedItems())
+        )
+
+    def add_opinion(self) -> None:
+        """Add the chosen member's opinion to the chosen vote (counted in the verdict at once)."""
+        item = self.current()
+        member_id = self.opinion_member_combo.currentData()
+        if item is None or member_id is None:
+            return
+        self._opinions_of(item).append(
+            {
+                "member_id": int(member_id),
+                "name": self.opinion_member_combo.currentText(),
+                "vote": self.opinion_vote_combo.currentData(),
+                "submitted_on": self.opinion_date_edit.date().toString("yyyy-MM-dd"),
+                "text": None,
+            }
+        )
+        self._opinions_changed(item)
+
+    def remove_opinion(self) -> None:
+        item = self.current()
+        row = self.opinions_table.currentRow()
+        opinions = self._opinions_of(item)
+        if item is None or not 0 <= row < len(opinions):
+            return
+        del opinions[row]
+        self._opinions_changed(item)
+
+    def _opinions_changed(self, item: dict[str, Any]) -> None:
+        self.opinion_errors.pop(self.list.currentRow(), None)
+        self._loading = True
+        try:
+            self._show_opinions(item)
+            self._arrange()
+        finally:
+            self._loading = False
+        self.show_verdict()
+        self.changed()
+
+    def show_refusal(self, errors: list[FieldError]) -> list[FieldError]:
+        """Put the service's refusals about written opinions beside the opinions of the vote
+        they name (``resolutions[1]``), that vote chosen and its refused rows marked; return
+        the other refusals, for the label under the list."""
+        self.opinion_errors = {}
+        others = []
+        for error in errors:
+            where = error.field
+            if OPINION_MARK in error.message and where.startswith("resolutions["):
+                index = int(where[len("resolutions[") : -1])
+                self.opinion_errors.setdefault(index, []).append(error.message)
+            else:
+                others.append(error)
+        if self.opinion_errors:
+            first = min(self.opinion_errors)
+            if first == self.list.currentRow():
+                self.refresh()
+            else:
+                self.list.setCurrentRow(first)
+        return others
+
+    def clear_refusal(self) -> None:
+        if self.opinion_errors:
+            self.opinion_errors = {}
+            self.refresh()
+
     def _arrange(self) -> None:
         voting = self.voting()
         persons = self.mode_combo.currentData() == "persons"
+        item = self.current()
+        opinions_shown = voting and (
+            self.admission_check.isChecked() or bool(self._opinions_of(item))
+        )
         for widget, shown in (
             (self.kind_row, voting),
             (self.mode_combo, voting),
-            (self.yes_spin, voting and not persons),
-            (self.no_spin, voting and not persons),
-            (self.abstain_spin, voting and not persons),
+            (self.tally_row, voting and not persons),
             (self.votes_table, voting and persons),
+            (self.opinions_box, opinions_shown),
             (self.recorded_combo, voting),
         ):
             self.form.setRowVisible(widget, shown)
@@ -468,6 +726,7 @@ class ResolutionEditor(ListAndDetail):
         item = self.current()
         if self._loading or item is None:
             return
+        admission_changed = bool(item.get("on_admission")) != self.admission_check.isChecked()
         item.update(
             text=self.text_edit.toPlainText(),
             decision_kind=self.kind_combo.currentData(),
@@ -484,6 +743,8 @@ class ResolutionEditor(ListAndDetail):
             if code:
                 votes[str(cell(self.votes_table, row, 0).data(CODE))] = code
         item["votes"] = votes
+        if admission_changed:
+            self._arrange()
         self.show_verdict()
         self.changed()
 
@@ -508,15 +769,13 @@ class ResolutionEditor(ListAndDetail):
                 self.tr("This kind of meeting does not vote: record the conclusion only.")
             )
             return
-        figures = figures_of(self.attendance())
-        yes, no, abstain = self._counts(item)
         try:
-            verdict = quorum.judge(
+            verdict = judge_resolution(
                 meeting_type,
                 DecisionKind(item["decision_kind"]),
-                quorum.VoteCount(
-                    figures.voting_should_attend, figures.voting_present, yes, no, abstain
-                ),
+                figures_of(self.attendance()),
+                self._counts(item),
+                tuple(Vote(opinion["vote"]) for opinion in self._opinions_of(item)),
             )
         except ValidationError as refusal:
             self.verdict_label.setText("\n".join(error.message for error in refusal.errors))
@@ -542,11 +801,29 @@ class ResolutionEditor(ListAndDetail):
             )
         return int(item["yes"] or 0), int(item["no"] or 0), int(item["abstain"] or 0)
 
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.opinion_adder.setVisible(editable)
+        self._show_opinions(self.current())
+
+    def set_items(self, items: list[dict[str, Any]]) -> None:
+        self.opinion_errors = {}
+        super().set_items(items)
+
     def entries(self) -> list[ResolutionEntry]:
         voting = self.voting()
         found = []
         for item in self.items:
             recorded = {RECORDED_PASSED: True, RECORDED_FAILED: False}.get(item["recorded"])
+            opinions = tuple(
+                OpinionEntry(
+                    member_id=int(opinion["member_id"]),
+                    vote=Vote(opinion["vote"]),
+                    submitted_on=date.fromisoformat(opinion["submitted_on"]),
+                    text=opinion.get("text"),
+                )
+                for opinion in self._opinions_of(item)
+            )
             if not voting:
                 found.append(ResolutionEntry(text=item["text"]))
             elif item["mode"] == "persons":
@@ -557,6 +834,7 @@ class ResolutionEditor(ListAndDetail):
                         votes=tuple(
                             (int(member), Vote(vote)) for member, vote in item["votes"].items()
                         ),
+                        opinions=opinions,
                         on_admission=bool(item["on_admission"]),
                         recorded_as_passed=recorded,
                     )
@@ -569,6 +847,7 @@ class ResolutionEditor(ListAndDetail):
                         yes=int(item["yes"] or 0),
                         no=int(item["no"] or 0),
                         abstain=int(item["abstain"] or 0),
+                        opinions=opinions,
                         on_admission=bool(item["on_admission"]),
                         recorded_as_passed=recorded,
                     )
@@ -576,10 +855,13 @@ class ResolutionEditor(ListAndDetail):
         return found
 
     def show_views(self, views: tuple[ResolutionView, ...]) -> None:
-        self.set_items([resolution_item_of(view) for view in views])
+        names = {line.member_id: line.name for line in self.attendance()}
+        self.set_items([resolution_item_of(view, names) for view in views])
 
 
-def resolution_item_of(view: ResolutionView) -> dict[str, Any]:
+def resolution_item_of(view: ResolutionView, names: dict[int, str]) -> dict[str, Any]:
+    """A stored resolution in the editor's (and the draft's) plain form; ``names`` are the
+    attendance list's, which every opinion's member is on (the service checked it)."""
     return {
         "text": view.text,
         "decision_kind": view.decision_kind,
@@ -589,5 +871,15 @@ def resolution_item_of(view: ResolutionView) -> dict[str, Any]:
         "no": view.no or 0,
         "abstain": view.abstain or 0,
         "votes": {str(member): vote for member, vote in view.votes},
+        "opinions": [
+            {
+                "member_id": opinion.member_id,
+                "name": names.get(opinion.member_id, str(opinion.member_id)),
+                "vote": opinion.vote,
+                "submitted_on": opinion.submitted_on.isoformat(),
+                "text": opinion.text,
+            }
+            for opinion in view.opinions
+        ],
         "recorded": RECORDED_AUTO,
     }
