@@ -351,6 +351,14 @@
         <translation>补课情况</translation>
     </message>
     <message>
+        <source>Add member as observer…</source>
+        <translation>添加列席党员…</translation>
+    </message>
+    <message>
+        <source>Remove observer</source>
+        <translation>移除列席</translation>
+    </message>
+    <message>
         <source>Observer</source>
         <translation>列席</translation>
     </message>
@@ -369,6 +377,22 @@
     <message>
         <source>{name}: the make-up date should be written as 2026-11-20</source>
         <translation>{name}的补课日期应写作 2026-11-20</translation>
+    </message>
+    <message>
+        <source>{name} is already on the list.</source>
+        <translation>{name}已在出席名单中。</translation>
+    </message>
+    <message>
+        <source>{name} is on the list of the meeting date: added as an ordinary line.</source>
+        <translation>{name}在会议当日的党员名单中，已按名单成员添加。</translation>
+    </message>
+    <message>
+        <source>{name} added as observer: not counted in should attend or present.</source>
+        <translation>已添加{name}为列席，不计入应到和实到人数。</translation>
+    </message>
+    <message>
+        <source>{name} removed.</source>
+        <translation>已移除{name}。</translation>
     </message>
     <message>
         <source>Should attend {should}, present {present}, rate {rate}; absent {absent}, on leave {leave}, not counted {excused}, observers {observers}. Voting members: should attend {voting_should}, present {voting_present}.</source>
@@ -969,20 +993,8 @@ The program now returns to the sign-in screen.</source>
         <translation>一个来访组织每月最多预约次数；0 表示不限。</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change these settings.</source>
-        <translation>只有管理员可以修改这些设置。</translation>
-    </message>
-    <message>
         <source>Bookings</source>
         <translation>阵地预约</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1328,14 @@ The program now returns to the sign-in screen.</source>
         <translation>未选择文件</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -1376,10 +1396,6 @@ The program now returns to the sign-in screen.</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>Attached</source>
-        <translation>已上传</translation>
-    </message>
-    <message>
         <source>{name} ({capacity} people)</source>
         <translation>{name}（{capacity} 人）</translation>
     </message>
@@ -1402,6 +1418,34 @@ The program now returns to the sign-in screen.</source>
     <message>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>{name} ({size}), kept when saved</source>
+        <translation>{name}（{size}），保存时存入</translation>
+    </message>
+    <message>
+        <source>{name} ({size})</source>
+        <translation>{name}（{size}）</translation>
+    </message>
+    <message>
+        <source>Only an administrator may open the letter: it shows the visiting unit&apos;s personal data, which cannot be masked on a scan.</source>
+        <translation>只有管理员可以打开介绍信：扫描件上有来访单位人员的个人信息，无法遮盖。</translation>
+    </message>
+    <message>
+        <source>Cannot open the letter</source>
+        <translation>无法打开介绍信</translation>
+    </message>
+    <message>
+        <source>Remove the letter of introduction</source>
+        <translation>移除介绍信</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from booking {number}?</source>
+        <translation>从预约 {number} 中移除“{name}”？</translation>
+    </message>
+    <message>
+        <source>Cannot remove the letter</source>
+        <translation>无法移除介绍信</translation>
     </message>
     <message>
         <source>The end must be after the start.</source>
@@ -2424,12 +2468,52 @@ The program now returns to the sign-in screen.</source>
         <translation>生成的数据包显示在这里。</translation>
     </message>
     <message>
+        <source>Packages sent</source>
+        <translation>已下发的数据包</translation>
+    </message>
+    <message>
+        <source>Only the chosen center</source>
+        <translation>只看所选中心</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Carries</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation>第 {seq} 号</translation>
+    </message>
+    <message>
+        <source>No package has been sent to any center yet.</source>
+        <translation>尚未向任何中心下发数据包。</translation>
+    </message>
+    <message>
+        <source>No package has been sent to {center} yet.</source>
+        <translation>尚未向 {center} 下发数据包。</translation>
     </message>
     <message>
         <source>Choose the content file</source>
@@ -4760,6 +4844,13 @@ Click for the call list</source>
         <translation>会议照片和扫描件保存在数据库中，每份备份都带着它们：请不要设得太大。</translation>
     </message>
     <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleSettingsForm</name>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4768,12 +4859,35 @@ Click for the call list</source>
         <translation>只有管理员可以修改这些设置。</translation>
     </message>
     <message>
-        <source>Meeting minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ObserverDialog</name>
+    <message>
+        <source>Add a member as observer</source>
+        <translation>添加列席党员</translation>
+    </message>
+    <message>
+        <source>A member who attended but is not on this organization&apos;s list of the meeting date is recorded as observer: not counted in should attend or present. Guests who are not members go in the Observers field of the Meeting tab.</source>
+        <translation>不在本组织会议当日党员名单中的党员参加会议，登记为列席，不计入应到和实到人数。非党员的列席人员请填在“会议信息”页的“列席人员”中。</translation>
+    </message>
+    <message>
+        <source>Find the member: name or pinyin (e.g. zsf)</source>
+        <translation>查找党员：姓名或拼音（如 zsf）</translation>
+    </message>
+    <message>
+        <source>Add as observer</source>
+        <translation>添加为列席</translation>
+    </message>
+    <message>
+        <source>The members found are already on the list.</source>
+        <translation>找到的党员都已在出席名单中。</translation>
+    </message>
+    <message>
+        <source>No member matches.</source>
+        <translation>没有符合的党员。</translation>
     </message>
 </context>
 <context>
@@ -5582,8 +5696,16 @@ Cannot be used: {reason}</source>
         <translation>表决</translation>
     </message>
     <message>
+        <source>Written opinions</source>
+        <translation>书面意见</translation>
+    </message>
+    <message>
         <source>As counted</source>
         <translation>按计票结果</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票数</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -5600,6 +5722,30 @@ Cannot be used: {reason}</source>
     <message>
         <source>Rule</source>
         <translation>表决规则</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Handed in on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>The day it was handed in, before the meeting</source>
+        <translation>书面意见的提交日期，须在会议召开前</translation>
+    </message>
+    <message>
+        <source>Add opinion</source>
+        <translation>添加书面意见</translation>
+    </message>
+    <message>
+        <source>Remove opinion</source>
+        <translation>删除书面意见</translation>
+    </message>
+    <message>
+        <source>Only voting members absent or on leave (see the Attendance tab) can have a written opinion counted.</source>
+        <translation>只有缺席或请假的有表决权党员（见“出席”页）的书面意见才能计入。</translation>
     </message>
     <message>
         <source>This kind of meeting does not vote: record the conclusion only.</source>
@@ -6864,14 +7010,6 @@ Size: {size}</source>
         <translation>服务记录的核实人</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change these settings.</source>
-        <translation>只有管理员可以修改这些设置。</translation>
-    </message>
-    <message>
         <source>Time bank</source>
         <translation>时间银行</translation>
     </message>
@@ -6910,10 +7048,6 @@ Size: {size}</source>
     <message>
         <source>Retired “{name}”.</source>
         <translation>已停用“{name}”。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
 </context>
 <context>

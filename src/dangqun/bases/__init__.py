@@ -36,6 +36,12 @@ Decisions:
   ``bases_buffer_minutes`` (0), ``bases_monthly_quota`` (0 = none), ``bases_time_zone``.
 * Used things are retired, never deleted; closed dates may be removed (they are rules).
 * Statistics count only visits that happened (已签到, 已完成) with the real headcount.
+* A booking's 介绍信 scan is kept inside the database (``bases_booking_letters``, migration
+  0010), written in the transaction of the action that brings it, so a backup carries it and a
+  restore or a moved data directory brings it back; it is local only (not a ``SyncedRecord``:
+  the district gets ``letter_path``, a ``sha256:`` flag). Its type is judged by content. Every
+  role sees its name and size; the bytes need ``SEE_PERSONAL_DATA`` (a scan cannot be masked)
+  and each opening is audited.
 
 How to use the services (every function takes ``database, actor`` first; writes raise
 ``ValidationError`` whose ``FieldError.field`` is the form field, with a Chinese message; unknown
@@ -69,7 +75,11 @@ dates) ``MANAGE_SETTINGS``, the menu, materials and lecturers ``EDIT_RECORDS``):
         bases.AttendeeForm(name="周青"))))              # on or after the day
     bases.complete_booking(db, actor, booking_id)
     bases.mark_no_show(db, actor, booking_id)          # only after the slot has ended
-    bases.attach_letter(db, actor, booking_id, Path("介绍信.pdf"))   # copied owner-only
+    bases.attach_letter(db, actor, booking_id, Path("介绍信.pdf"))   # or replace; kept in the database
+    detail.letter                                      # LetterSummary(file_name, media_type, size, …) or None
+    letter = bases.booking_letter(db, admin, booking_id)   # LetterFile: file_name, media_type, content;
+        # needs SEE_PERSONAL_DATA, audited; BookingForm(letter_file=…) in book/update_booking too
+    bases.remove_letter(db, actor, booking_id)
     result = bases.book_series(db, actor, bases.SeriesForm(bases.RecurrenceRule(
         bases.RecurrenceKind.MONTHLY_WEEKDAY, weekday=4, ordinal=1),    # 每月第一个周五
         date(2027, 1, 1), date(2027, 12, 31), template_form))

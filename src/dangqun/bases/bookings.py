@@ -16,10 +16,21 @@ the rules and returns every other date with its reason; a skipped date can be ad
 (:func:`add_series_date`). Each occurrence is an ordinary booking: editing or cancelling one
 leaves the others alone. Dates come from the rule as local dates and every occurrence keeps
 the template's local times, so a series never drifts.
+
+A booking's 介绍信 scan is kept in the database (``bases_booking_letters``, migration 0010), so
+a backup — a copy of the SQLite file — carries it and a restore brings it back. It is written
+in the same transaction as the booking or the change that brings it (nothing is left behind
+when that fails), read from disk before the transaction so no 20 MB read holds the write lock,
+and its type is judged by content (``%PDF``, the PNG and JPEG signatures), not by its name.
+Every role sees that a letter is there, its name and size; its content only an actor who may
+see personal data (:func:`booking_letter`): the scan shows the visiting unit's people and
+cannot be masked (ARCHITECTURE "Personal data"), so each opening is audited like any other
+request for full personal data.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -34,6 +45,7 @@ from dangqun.bases.models import (
     Attendee,
     Booking,
     BookingItem,
+    BookingLetter,
     BookingMaterial,
     Lecturer,
     MenuItem,
@@ -70,7 +82,6 @@ from dangqun.core.clock import utc_now
 from dangqun.core.db import Database
 from dangqun.core.errors import FieldError, NotFound, ValidationError
 from dangqun.core.parsing import check_name
-from dangqun.core.paths import make_private_directory, write_private_file
 from dangqun.core.privacy import PersonalField, is_masked_form_of
 from dangqun.core.security import Actor, Permission
 
@@ -78,8 +89,14 @@ MAX_HEADCOUNT = 2000
 MAX_SERIES_DATES = 400
 LETTER_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png")
 LETTER_MAX_BYTES = 20 * 1024 * 1024
-LETTERS_FOLDER = "letters"
-"""Where 介绍信 scans are copied, inside the data directory (owner-only like the rest)."""
+LETTER_SIGNATURES = (
+    (b"%PDF", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+)
+"""What a scan's first bytes must be: the file's content decides, not its suffix."""
+LETTER_FLAG_PREFIX = "sha256:"
+"""``Booking.letter_path`` of a booking with a letter: this prefix and the letter's SHA-256."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +119,8 @@ class BookingForm:
     channel: Channel = Channel.PHONE
     ends_next_day: bool = False
     letter_file: Path | None = None
-    """A 介绍信 scan to copy into the data directory (PDF, JPEG or PNG, at most 20 MB)."""
+    """A 介绍信 scan to keep with the booking (PDF, JPEG or PNG, at most 20 MB); on a change
+    (:func:`update_booking`) it replaces the letter the booking had, None keeps it."""
     notes: str | None = None
     confirmed: bool = False
     """True: the booking is 已确认 at once (taken in person with the letter in hand)."""
@@ -206,13 +224,9 @@ def _form_errors(form: BookingForm) -> tuple[list[FieldError], dict[str, object]
     if not isinstance(form.channel, Channel):
         errors.append(FieldError("channel", "请选择预约方式（电话、现场、线上）"))
     if form.letter_file is not None:
-        letter = Path(form.letter_file)
-        if not letter.is_file():
-            errors.append(FieldError("letter_file", f"介绍信文件“{letter}”不存在"))
-        elif letter.suffix.lower() not in LETTER_SUFFIXES:
-            errors.append(FieldError("letter_file", "介绍信只能是 PDF、JPG 或 PNG 文件"))
-        elif letter.stat().st_size > LETTER_MAX_BYTES:
-            errors.append(FieldError("letter_file", "介绍信文件太大（最大 20 MB）"))
+        problem = _letter_problem(Path(form.letter_file))
+        if problem is not None:
+            errors.append(FieldError("letter_file", problem))
     return errors, values
 
 
@@ -470,31 +484,24 @@ def book(
     """Take one booking; returns its id (:func:`dangqun.bases.queries.get_booking` reads it).
     Refused with every reason at once when the form is wrong or a rule says no."""
     actor.require(Permission.EDIT_RECORDS)
-    copied: Path | None = None
-    try:
-        with database.unit_of_work(actor) as work:
-            session = work.session
-            context = rule_context(session, now)
-            plan = _plan(session, form)
-            if isinstance(plan, list):
-                raise ValidationError(plan)
-            _ensure_organization(session, plan)
-            findings, lecturer_id = _findings(session, context, plan, form.on_date)
-            if findings:
-                raise _refused(findings)
-            booking = _insert(session, context, actor, plan, form.on_date, lecturer_id)
-            if plan.letter is not None:
-                copied = _copy_letter(database, booking, plan.letter)
-            values = _audit_values(booking, plan)
-            if copied is not None:
-                values["letter"] = booking.letter_path
-            work.audit("bases.booking.create", "bases_booking", booking.id, None, values)
-            work.commit()
-            return booking.id
-    except BaseException:
-        if copied is not None:
-            copied.unlink(missing_ok=True)
-        raise
+    upload = _read_letter(form.letter_file)
+    with database.unit_of_work(actor) as work:
+        session = work.session
+        context = rule_context(session, now)
+        plan = _plan(session, form)
+        if isinstance(plan, list):
+            raise ValidationError(plan)
+        _ensure_organization(session, plan)
+        findings, lecturer_id = _findings(session, context, plan, form.on_date)
+        if findings:
+            raise _refused(findings)
+        booking = _insert(session, context, actor, plan, form.on_date, lecturer_id)
+        values = _audit_values(booking, plan)
+        if plan.letter is not None:
+            values["letter"] = _store_letter(session, actor, booking, plan.letter, upload)
+        work.audit("bases.booking.create", "bases_booking", booking.id, None, values)
+        work.commit()
+        return booking.id
 
 
 def update_booking(
@@ -509,6 +516,7 @@ def update_booking(
     checked again, the booking not clashing with itself. A booking checked in or completed
     cannot be moved (issue 14); cancelled and no-show bookings are history."""
     actor.require(Permission.EDIT_RECORDS)
+    upload = _read_letter(form.letter_file)
     with database.unit_of_work(actor) as work:
         session = work.session
         booking = _booking(session, booking_id)
@@ -545,13 +553,11 @@ def update_booking(
                 session.delete(row)
         session.flush()
         _write_holdings(session, booking.id, plan)
-        work.audit(
-            "bases.booking.update",
-            "bases_booking",
-            booking.id,
-            before,
-            _audit_values(booking, plan),
-        )
+        after = _audit_values(booking, plan)
+        if plan.letter is not None:
+            before["letter"] = _current_letter_text(session, booking.id)
+            after["letter"] = _store_letter(session, actor, booking, plan.letter, upload)
+        work.audit("bases.booking.update", "bases_booking", booking.id, before, after)
         work.commit()
 
 
@@ -725,56 +731,178 @@ def check_in(
         work.commit()
 
 
+@dataclass(frozen=True)
+class LetterFile:
+    """A booking's 介绍信 as stored: the name the clerk chose, its media type and its bytes."""
+
+    booking_number: str
+    file_name: str
+    media_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class _Upload:
+    """A scan read from disk before the transaction, with the media type its content shows."""
+
+    file_name: str
+    media_type: str
+    content: bytes
+
+
 def attach_letter(database: Database, actor: Actor, booking_id: int, path: Path) -> None:
-    """Attach (or replace) a booking's 介绍信 scan, copied owner-only into the data folder."""
+    """Attach (or replace) a booking's 介绍信 scan: the bytes go into the database with the
+    audit entry, in one transaction (ARCHITECTURE "Writes")."""
     actor.require(Permission.EDIT_RECORDS)
-    errors, _values = _form_errors(
-        BookingForm(
-            room_id=0,
-            on_date=date.min,
-            starts_at=time(0),
-            ends_at=time(1),
-            headcount=1,
-            organization="-",
-            org_type=OrganizationType.BRANCH,
-            contact="-",
-            phone="13800000000",
-            letter_file=path,
+    source = Path(path)
+    problem = _letter_problem(source)
+    if problem is not None:
+        raise ValidationError.single("letter_file", problem)
+    upload = _read_letter(source)
+    with database.unit_of_work(actor) as work:
+        booking = _booking(work.session, booking_id)
+        before = _current_letter_text(work.session, booking.id)
+        after = _store_letter(work.session, actor, booking, source, upload)
+        work.audit(
+            "bases.booking.letter",
+            "bases_booking",
+            booking.id,
+            {"letter": before},
+            {"letter": after},
         )
-    )
-    if errors:
-        raise ValidationError(errors)
-    copied: Path | None = None
+        work.commit()
+
+
+def remove_letter(database: Database, actor: Actor, booking_id: int) -> None:
+    """Remove a booking's 介绍信 (attached to the wrong booking, or not the unit's letter);
+    audited with the name, size and SHA-256 of what was removed."""
+    actor.require(Permission.EDIT_RECORDS)
+    with database.unit_of_work(actor) as work:
+        booking = _booking(work.session, booking_id)
+        letter = _letter_row(work.session, booking.id)
+        if letter is None:
+            raise ValidationError.single("letter_file", f"预约 {booking.number} 没有介绍信可移除")
+        before = _letter_text(letter)
+        work.session.delete(letter)
+        booking.letter_path = None
+        work.audit(
+            "bases.booking.letter_remove",
+            "bases_booking",
+            booking.id,
+            {"letter": before},
+            {"letter": None},
+        )
+        work.commit()
+
+
+def booking_letter(database: Database, actor: Actor, booking_id: int) -> LetterFile:
+    """The 介绍信 of a booking, bytes and all, for the viewer.
+
+    Needs ``VIEW`` and ``SEE_PERSONAL_DATA``: a letter names the unit's people (often with ID
+    numbers and phones) and a scan cannot be masked, so staff and read-only users see that a
+    letter is there (name, size, :class:`~dangqun.bases.queries.LetterSummary`) but only an
+    administrator opens it — the rule every personal field follows (core/privacy.py). Each
+    opening is in the audit log, as every request for full personal data is."""
+    actor.require(Permission.VIEW)
+    actor.require(Permission.SEE_PERSONAL_DATA)
+    with database.unit_of_work(actor) as work:
+        booking = _booking(work.session, booking_id)
+        letter = _letter_row(work.session, booking.id)
+        if letter is None:
+            raise NotFound(f"预约 {booking.number} 没有介绍信")
+        found = LetterFile(booking.number, letter.file_name, letter.media_type, letter.content)
+        work.audit(
+            "bases.booking.letter_view",
+            "bases_booking",
+            booking.id,
+            None,
+            {"letter": _letter_text(letter)},
+        )
+        work.commit()
+    return found
+
+
+def _letter_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a 介绍信 (in Chinese, naming the field), or None."""
     try:
-        with database.unit_of_work(actor) as work:
-            booking = _booking(work.session, booking_id)
-            before = booking.letter_path
-            copied = _copy_letter(database, booking, Path(path))
-            work.audit(
-                "bases.booking.letter",
-                "bases_booking",
-                booking.id,
-                {"letter": before},
-                {"letter": booking.letter_path},
-            )
-            work.commit()
-    except BaseException:
-        if copied is not None:
-            copied.unlink(missing_ok=True)
-        raise
+        if not path.is_file():
+            return f"介绍信文件“{path}”不存在"
+        if path.suffix.lower() not in LETTER_SUFFIXES:
+            return "介绍信只能是 PDF、JPG 或 PNG 文件"
+        size = path.stat().st_size
+        if size == 0:
+            return f"介绍信文件“{path.name}”是空的"
+        if size > LETTER_MAX_BYTES:
+            return "介绍信文件太大（最大 20 MB）"
+        with path.open("rb") as stream:
+            head = stream.read(16)
+    except OSError:
+        return f"介绍信文件“{path.name}”无法读取"
+    if _media_type(head) is None:
+        return f"介绍信文件“{path.name}”的内容不是 PDF、JPG 或 PNG（可能已损坏，或只是改了扩展名）"
+    return None
 
 
-def _copy_letter(database: Database, booking: Booking, source: Path) -> Path:
-    if database.path is None:
-        raise ValidationError.single("letter_file", "这个数据库不在本机文件夹中，不能保存介绍信")
-    folder = database.path.parent / LETTERS_FOLDER
-    folder.mkdir(mode=0o700, exist_ok=True)
-    make_private_directory(folder)
-    relative = f"{LETTERS_FOLDER}/{booking.number}{source.suffix.lower()}"
-    target = database.path.parent / relative
-    write_private_file(target, source.read_bytes())
-    booking.letter_path = relative
-    return target
+def _media_type(content: bytes) -> str | None:
+    return next((kind for magic, kind in LETTER_SIGNATURES if content.startswith(magic)), None)
+
+
+def _read_letter(path: Path | None) -> _Upload | None:
+    """The scan's bytes, read before the transaction; None without a file, or when the file
+    fails the checks — :func:`_letter_problem` then says why, with every other error."""
+    if path is None:
+        return None
+    source = Path(path)
+    if _letter_problem(source) is not None:
+        return None
+    try:
+        content = source.read_bytes()
+    except OSError:
+        return None
+    media_type = _media_type(content)
+    if media_type is None or len(content) > LETTER_MAX_BYTES:
+        return None
+    return _Upload(source.name[:200], media_type, content)
+
+
+def _store_letter(
+    session: Session, actor: Actor, booking: Booking, source: Path, upload: _Upload | None
+) -> str:
+    """Put the letter read before the transaction into ``booking``'s row (replacing one) and
+    the booking's flag; returns the audit text. The file changed between the checks and the
+    read (or vanished): refused, nothing written."""
+    if upload is None:
+        raise ValidationError.single(
+            "letter_file", f"介绍信文件“{source.name}”无法读取，请重新选择"
+        )
+    digest = hashlib.sha256(upload.content).hexdigest()
+    letter = _letter_row(session, booking.id)
+    if letter is None:
+        letter = BookingLetter(booking_id=booking.id)
+        session.add(letter)
+    letter.file_name = upload.file_name
+    letter.media_type = upload.media_type
+    letter.size = len(upload.content)
+    letter.sha256 = digest
+    letter.content = upload.content
+    letter.attached_at = utc_now()
+    letter.attached_by = actor.display_name
+    booking.letter_path = LETTER_FLAG_PREFIX + digest
+    return _letter_text(letter)
+
+
+def _letter_row(session: Session, booking_id: int) -> BookingLetter | None:
+    return session.scalar(select(BookingLetter).where(BookingLetter.booking_id == booking_id))
+
+
+def _current_letter_text(session: Session, booking_id: int) -> str | None:
+    letter = _letter_row(session, booking_id)
+    return _letter_text(letter) if letter is not None else None
+
+
+def _letter_text(letter: BookingLetter) -> str:
+    """How the audit log names a letter: enough to tell two versions apart, no content."""
+    return f"{letter.file_name}（{letter.size} 字节，SHA-256 {letter.sha256}）"
 
 
 # ---------------------------------------------------------------- series

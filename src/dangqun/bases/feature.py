@@ -70,6 +70,8 @@ FEATURE = Feature(
         "bases.booking.complete": "预约完成",
         "bases.booking.no_show": "标记未到",
         "bases.booking.letter": "上传介绍信",
+        "bases.booking.letter_remove": "移除介绍信",
+        "bases.booking.letter_view": "查看介绍信原件",
         "bases.series.create": "新增周期预约",
         "bases.series.add_date": "周期预约补加日期",
     },

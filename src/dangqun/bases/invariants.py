@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dangqun.bases.models import Booking, BookingMaterial, Material, Room
+from dangqun.bases.models import Booking, BookingLetter, BookingMaterial, Material, Room
 from dangqun.bases.rules import crowded_bookings
 from dangqun.bases.vocabulary import (
     BOOKING_STATUS_LABELS,
@@ -152,4 +152,36 @@ def _statuses_consistent(session: Session) -> list[str]:
             problems.append(f"预约 {number} 已取消，但没有取消原因")
         if not 0 <= start < end <= 24 * 60 or headcount < 1:
             problems.append(f"预约 {number} 的时段或人数无效")
+    return _summarize(problems)
+
+
+@invariant("bases_booking_letters", "阵地预约介绍信")
+def _letter_flags_match(session: Session) -> list[str]:
+    """A booking's ``letter_path`` flag is ``sha256:`` and the SHA-256 of the letter kept for
+    it, or None without one (migration 0010), and the stored size is the content's size. The
+    content is not hashed here: ``length()`` reads no blob, so a restore's check stays quick."""
+    letters = {
+        booking_id: (digest, size, length)
+        for booking_id, digest, size, length in session.execute(
+            select(
+                BookingLetter.booking_id,
+                BookingLetter.sha256,
+                BookingLetter.size,
+                func.length(BookingLetter.content),
+            )
+        )
+    }
+    problems = []
+    for booking_id, number, flag in session.execute(
+        select(Booking.id, Booking.number, Booking.letter_path).where(
+            Booking.letter_path.is_not(None) | Booking.id.in_(list(letters))
+        )
+    ):
+        found = letters.get(booking_id)
+        if found is None:
+            problems.append(f"预约 {number} 标记有介绍信，但数据库中没有")
+        elif flag != f"sha256:{found[0]}":
+            problems.append(f"预约 {number} 的介绍信标记与保存的介绍信不一致")
+        elif found[1] != found[2]:
+            problems.append(f"预约 {number} 的介绍信大小（{found[2]} 字节）与记录的不同")
     return _summarize(problems)

@@ -9,13 +9,17 @@
 * ``bases_organizations``: visiting organizations. ``bases_series``: a recurring booking's rule
   and template. ``bases_bookings`` with ``bases_booking_items`` (menu items),
   ``bases_booking_materials`` (what the booking holds) and ``bases_attendees`` (named check-in).
+* ``bases_booking_letters`` (migration 0010): a booking's 介绍信 scan, bytes and all, so the
+  SQLite backup carries it and a restore or a moved data directory brings it back (issue 14,
+  "a 介绍信 scan may be attached"). Local only: the scan is never sent to the district.
 
 Times of day are local wall-clock minutes since midnight (integers, DOMAIN §2: "times are the
 center's local wall-clock times"), on a local ``date``, with the zone's name stored beside them
 (:data:`dangqun.bases.booking_settings.TIME_ZONE`): nothing is converted to UTC, so a series can
 never drift an hour or onto another weekday. Used rows are retired, never deleted.
 
-All are :class:`SyncedRecord` tables: the district counts the same visits (DOMAIN §5).
+All but the letters are :class:`SyncedRecord` tables: the district counts the same visits
+(DOMAIN §5); it needs no scan of a visiting unit's letter, which shows that unit's people.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -222,7 +227,12 @@ class Booking(SyncedRecord, Base):
     """The user who took the booking (the call, for a phone booking)."""
     taken_by_user_id: Mapped[int | None] = mapped_column(Integer)
     letter_path: Mapped[str | None] = mapped_column(String(300))
-    """The 介绍信 scan, relative to the data directory (copied there owner-only)."""
+    """Derived flag, kept by migration 0010: ``sha256:<hex>`` of the 介绍信 held in
+    :class:`BookingLetter`, None without one. Before 0010 it was the scan's path under the data
+    directory. Kept rather than dropped because a district refuses a package carrying a column
+    it does not know (:func:`dangqun.sync.package.open_package`): dropping it would have a
+    district on this version refuse every package of a center not yet upgraded. The district
+    learns that a letter is on file (and when it changes), never its content."""
     status: Mapped[str] = mapped_column(String(16))
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     actual_headcount: Mapped[int | None] = mapped_column(Integer)
@@ -266,3 +276,27 @@ class Attendee(SyncedRecord, Base):
     booking_id: Mapped[int] = mapped_column(ForeignKey("bases_bookings.id"), index=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     name: Mapped[str | None] = mapped_column(String(64))
+
+
+class BookingLetter(Base):
+    """A booking's 介绍信 scan (PDF, JPEG or PNG, at most 20 MB), one per booking.
+
+    Kept in the database, not beside it (migration 0010): a backup is a copy of the SQLite file
+    (:mod:`dangqun.core.backup`), so a scan in a folder was lost by every restore and every
+    move to another computer, or outlived the booking it belonged to. Not a
+    :class:`SyncedRecord`: the sync export reads only those (:mod:`dangqun.sync.export`).
+    ``content`` is deferred and the last column, so lists read the name and size only.
+    """
+
+    __tablename__ = "bases_booking_letters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("bases_bookings.id"), unique=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    """The name of the file the clerk chose (what the viewer's temporary copy is called)."""
+    media_type: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    attached_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attached_by: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)

@@ -24,6 +24,7 @@ from dangqun.bases.models import (
     BaseSite,
     Booking,
     BookingItem,
+    BookingLetter,
     Closure,
     MenuItem,
     OpeningHours,
@@ -58,6 +59,18 @@ class AttendeeDetail:
 
 
 @dataclass(frozen=True)
+class LetterSummary:
+    """What every role sees of a booking's 介绍信: the file, not its content (the scan cannot
+    be masked; :func:`dangqun.bases.bookings.booking_letter` gives the bytes to those allowed)."""
+
+    file_name: str
+    media_type: str
+    size: int
+    attached_at: datetime
+    attached_by: str
+
+
+@dataclass(frozen=True)
 class BookingDetail:
     """One booking as screens and prints show it; ``phone`` masked unless allowed."""
 
@@ -83,7 +96,7 @@ class BookingDetail:
     phone: str
     channel: Channel
     taken_by: str
-    letter_path: str | None
+    letter: LetterSummary | None
     status: BookingStatus
     cancel_reason: str | None
     actual_headcount: int | None
@@ -318,6 +331,24 @@ def booking_details(
             session, sorted({b.lecturer_id for b in bookings if b.lecturer_id is not None})
         )
     }
+    with_letter = [b.id for b in bookings if b.letter_path]  # the flag spares most lists a query
+    letters = {
+        booking_id: LetterSummary(file_name, media_type, size, attached_at, attached_by)
+        for booking_id, file_name, media_type, size, attached_at, attached_by in (
+            session.execute(
+                select(
+                    BookingLetter.booking_id,
+                    BookingLetter.file_name,
+                    BookingLetter.media_type,
+                    BookingLetter.size,
+                    BookingLetter.attached_at,
+                    BookingLetter.attached_by,
+                ).where(BookingLetter.booking_id.in_(with_letter))
+            )
+            if with_letter
+            else ()
+        )
+    }
     attendees: dict[int, list[AttendeeDetail]] = defaultdict(list)
     if with_attendees:
         for booking_id, member_id, name, member_name in session.execute(
@@ -355,7 +386,7 @@ def booking_details(
                 phone=shown(actor, PersonalField.PHONE, b.phone),
                 channel=Channel(b.channel),
                 taken_by=b.taken_by,
-                letter_path=b.letter_path,
+                letter=letters.get(b.id),
                 status=BookingStatus(b.status),
                 cancel_reason=b.cancel_reason,
                 actual_headcount=b.actual_headcount,

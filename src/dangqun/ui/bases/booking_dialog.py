@@ -11,18 +11,26 @@ them). Every refusal of :func:`dangqun.bases.service.book` is shown beside its f
 重复 turns the booking into a series (每周星期X, 每月第N个星期X such as 每月第一个周五主题党日,
 每月N日, until a date): after saving, :class:`SeriesResultDialog` lists the dates booked and each
 skipped date with its reason, and books a skipped date later with 补加 once it fits.
+
+The 介绍信 row of a booking that has one shows its name and size, 查看 and 移除 (the scan is kept
+in the database, :mod:`dangqun.bases.bookings`). 查看 writes the bytes to an owner-only
+temporary file for the system viewer — enabled only for a role that may see personal data, as
+the service requires — and every such file goes when the application quits. 移除 asks first and
+removes it at once (its own audited action); a file chosen and not yet saved is just dropped.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -53,6 +61,8 @@ from dangqun.bases.service import (
     BookingForm,
     Channel,
     LecturerDetail,
+    LetterFile,
+    LetterSummary,
     MenuItemDetail,
     OrganizationDetail,
     OrganizationType,
@@ -64,24 +74,67 @@ from dangqun.bases.service import (
     add_series_date,
     book,
     book_series,
+    booking_letter,
     get_base,
     list_lecturers,
     list_menu_items,
     list_organizations,
+    remove_letter,
     update_booking,
     week_view,
 )
 from dangqun.bases.vocabulary import ORDINAL_LABELS, WEEKDAY_LABELS
 from dangqun.core.changes import Changes
+from dangqun.core.paths import write_private_file
+from dangqun.core.security import Permission
 from dangqun.ui.context import UiContext
 from dangqun.ui.operations import run_service
 from dangqun.ui.timebank.form_kit import FormRows, TimeBankDialog
+from dangqun.ui.widgets import message_boxes
 from dangqun.ui.widgets.field_errors import FieldErrors
 from dangqun.ui.widgets.file_dialogs import open_file
 from dangqun.ui.widgets.window_fit import fit_to_layout
 
 CAPACITY_SLOT_MINUTES = 15
 """The capacity shown before saving is the fewest free places over quarter-hour slots."""
+LETTER_SUFFIXES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+"""The suffix the viewer's copy gets: the content's type, whatever the chosen file was named."""
+
+_viewer_folder: Path | None = None
+
+
+def _letters_folder() -> Path:
+    """This run's owner-only folder (``mkdtemp`` makes it 0700) for letters being viewed,
+    removed with everything in it when the application quits (:func:`remove_viewer_files`)."""
+    global _viewer_folder
+    if _viewer_folder is None or not _viewer_folder.is_dir():
+        _viewer_folder = Path(tempfile.mkdtemp(prefix="dangqun-letters-"))
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(remove_viewer_files)
+    return _viewer_folder
+
+
+def remove_viewer_files() -> None:
+    """Remove every copy 查看 wrote: a scan of personal data does not outlive the session."""
+    global _viewer_folder
+    if _viewer_folder is not None:
+        shutil.rmtree(_viewer_folder, ignore_errors=True)
+        _viewer_folder = None
+
+
+def letter_viewer_file(letter: LetterFile) -> Path:
+    """Write ``letter`` to a file of its own (0600) for the system viewer. A folder per
+    opening: a viewer still holding the last copy (Windows locks it) never blocks the next."""
+    folder = Path(tempfile.mkdtemp(dir=_letters_folder()))
+    stem = Path(letter.file_name).stem or letter.booking_number
+    target = folder / f"{stem}{LETTER_SUFFIXES.get(letter.media_type, '.pdf')}"
+    write_private_file(target, letter.content)
+    return target
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
 
 
 def _minute(value: time) -> int:
@@ -218,17 +271,32 @@ class BookingDialog(TimeBankDialog):
         )
         self.taken_by_label.setObjectName("takenByLabel")
         left_form.addRow("", self.taken_by_label)
-        letter_row = QWidget()
-        letter_layout = QHBoxLayout(letter_row)
+        letter_row = QWidget()  # the name on its own line: a unit's file names run long
+        letter_layout = QVBoxLayout(letter_row)
         letter_layout.setContentsMargins(0, 0, 0, 0)
+        letter_buttons = QHBoxLayout()
         self.letter_label = QLabel(self.tr("No file"))
         self.letter_label.setObjectName("letterLabel")
+        self.letter_label.setWordWrap(True)
+        self.letter_view_button = QPushButton(self.tr("View"))
+        self.letter_view_button.setObjectName("letterViewButton")
+        self.letter_view_button.clicked.connect(self.view_letter)
+        self.letter_remove_button = QPushButton(self.tr("Remove"))
+        self.letter_remove_button.setObjectName("letterRemoveButton")
+        self.letter_remove_button.clicked.connect(self.remove_letter)
         letter_button = QPushButton(self.tr("Choose…"))
         letter_button.setObjectName("letterButton")
         letter_button.clicked.connect(self.choose_letter)
-        letter_layout.addWidget(self.letter_label, 1)
-        letter_layout.addWidget(letter_button)
+        letter_layout.addWidget(self.letter_label)
+        for button in (self.letter_view_button, self.letter_remove_button, letter_button):
+            letter_buttons.addWidget(button)
+        letter_buttons.addStretch(1)
+        letter_layout.addLayout(letter_buttons)
         left.add("letter_file", self.tr("Letter of introduction"), letter_row)
+        self.stored_letter: LetterSummary | None = existing.letter if existing else None
+        self.viewed_letter: Path | None = None
+        """The temporary copy 查看 wrote last (the system viewer was given it)."""
+        self._show_letter()
         self.notes_edit = QLineEdit()
         self.notes_edit.setObjectName("notesEdit")
         left.add("notes", self.tr("Notes"), self.notes_edit)
@@ -398,8 +466,6 @@ class BookingDialog(TimeBankDialog):
         self.headcount_spin.setValue(existing.headcount)
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(existing.channel))
         self.notes_edit.setText(existing.notes)
-        if existing.letter_path:
-            self.letter_label.setText(self.tr("Attached"))
 
     def _choices_read(
         self,
@@ -516,9 +582,98 @@ class BookingDialog(TimeBankDialog):
         if path is not None:
             self.set_letter(path)
 
-    def set_letter(self, path: Path) -> None:
+    def set_letter(self, path: Path | None) -> None:
+        """A file chosen to be saved with the booking (replacing the stored one on saving)."""
         self.letter_path = path
-        self.letter_label.setText(path.name)
+        self._show_letter()
+
+    def _show_letter(self) -> None:
+        """The chosen file, else the stored letter (name, size; 查看 for those allowed)."""
+        chosen, stored = self.letter_path, self.stored_letter
+        if chosen is not None:
+            size = chosen.stat().st_size if chosen.is_file() else 0
+            self.letter_label.setText(
+                self.tr("{name} ({size}), kept when saved").format(
+                    name=chosen.name, size=size_text(size)
+                )
+            )
+        elif stored is not None:
+            self.letter_label.setText(
+                self.tr("{name} ({size})").format(
+                    name=stored.file_name, size=size_text(stored.size)
+                )
+            )
+        else:
+            self.letter_label.setText(self.tr("No file"))
+        self.letter_view_button.setVisible(chosen is None and stored is not None)
+        allowed = self.context.actor.can(Permission.SEE_PERSONAL_DATA)
+        self.letter_view_button.setEnabled(allowed)
+        self.letter_view_button.setToolTip(
+            ""
+            if allowed
+            else self.tr(
+                "Only an administrator may open the letter: it shows the visiting unit's "
+                "personal data, which cannot be masked on a scan."
+            )
+        )
+        self.letter_remove_button.setVisible(chosen is not None or stored is not None)
+
+    def view_letter(self) -> None:
+        if self.existing is None or self.stored_letter is None:
+            return
+        run_service(
+            self,
+            self.context,
+            partial(
+                booking_letter,
+                self.context.application.database,
+                self.context.actor,
+                self.existing.id,
+            ),
+            on_success=self._open_letter,
+            field_errors=self.errors,
+            failure_title=self.tr("Cannot open the letter"),
+        )
+
+    def _open_letter(self, letter: LetterFile) -> None:
+        path = letter_viewer_file(letter)
+        self.viewed_letter = path
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_letter(self) -> None:
+        """A chosen file is dropped; a stored letter is removed after asking."""
+        if self.letter_path is not None:
+            self.set_letter(None)
+            return
+        if self.existing is None or self.stored_letter is None:
+            return
+        if not message_boxes.confirm(
+            self,
+            self.tr("Remove the letter of introduction"),
+            self.tr("Remove “{name}” from booking {number}?").format(
+                name=self.stored_letter.file_name, number=self.existing.number
+            ),
+            self.tr("Remove"),
+        ):
+            return
+        run_service(
+            self,
+            self.context,
+            partial(
+                remove_letter,
+                self.context.application.database,
+                self.context.actor,
+                self.existing.id,
+            ),
+            changes=Changes.of(BOOKING),
+            on_success=self._letter_removed,
+            field_errors=self.errors,
+            failure_title=self.tr("Cannot remove the letter"),
+        )
+
+    def _letter_removed(self, _result: object) -> None:
+        self.stored_letter = None
+        self._show_letter()
 
     # -- capacity ---------------------------------------------------------------------------
 
