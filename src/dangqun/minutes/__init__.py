@@ -14,7 +14,11 @@ Glossary:
 Modules: ``vocabulary`` (codes and labels), ``models`` + ``migrations/0008``, ``roster`` (the
 list of a date), ``quorum`` (the engine; no database), ``record`` (a meeting read as plain
 data, figures, content hash), ``search`` (FTS5 trigram index), ``compliance`` (the schedule),
-``service`` (the one import), ``invariants``, ``changes``, ``minutes_settings``, ``cli_commands``.
+``service`` (the one import: a facade re-exporting ``meetings`` — header, agenda, drafts;
+``attendance`` — the list and its checks; ``resolutions`` — votes, written opinions, verdicts;
+``attachments``; ``signing`` — sign, lock, corrections; ``queries`` — the reads; with
+``editing``, what the writes share), ``invariants``, ``changes``, ``minutes_settings``,
+``cli_commands``.
 
 Decisions (what a user can rely on):
 
