@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from sqlalchemy import select
 
 from dangqun.core.security import Role
 from dangqun.district import service as district
 from dangqun.district import users
 from dangqun.district.models import DistrictAuditEntry, DistrictCenter, DistrictRecord
+from dangqun.district.status import count_live_records
 from dangqun.ui.district.window import district_window
 from tests.ui.layout_checks import layout_problems
 
@@ -71,6 +73,11 @@ def district_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[district.D
                                    change_seq=seq, database_id="db", package_seq=1,
                                    created_at=now, updated_at=now, deleted=False, data=data)
                 )  # fmt: skip
+            session.flush()
+            center = session.execute(
+                select(DistrictCenter).where(DistrictCenter.uuid == center_uuid)
+            ).scalar_one()
+            center.live_records = count_live_records(session, center_uuid)  # as an import does
         session.commit()
     users.act_as(db, None)
     yield db
@@ -231,6 +238,9 @@ def test_the_overdue_setting_colours_the_centers_page(qtbot, window) -> None:
     centers = window.show_page("centers")
     _settle(qtbot, window)
     assert centers.table.item(0, 0).foreground().color() == GAP_COLOUR
+    records = centers.table.columnCount() - 1  # each center's live records, as imported
+    counted = {centers.table.item(row, records).text() for row in range(centers.table.rowCount())}
+    assert counted == {"4", "5"}  # an organization and 3 + n members
     try:
         window.show_page("checks")
         page.days.setValue(3000)  # the spin box stops at the service's limit
