@@ -913,8 +913,10 @@ def book_series(
 ) -> SeriesResult:
     """Every date of the rule that passes the rules, booked in one transaction; the others
     come back with their reasons. A form error (a bad phone, an unknown room) refuses the whole
-    series; so does a series of which no date fits."""
+    series; so does a series of which no date fits. A 介绍信 chosen for the series is the unit's
+    one letter for all its dates: it is kept once, with the first booking placed."""
     actor.require(Permission.EDIT_RECORDS)
+    upload = _read_letter(form.template.letter_file)
     rule_problems = form.rule.problems()
     errors = [FieldError("rule", message) for message in rule_problems]
     if form.ends_on < form.starts_on:
@@ -974,6 +976,9 @@ def book_series(
                 "ends_on": form.ends_on.isoformat(),
                 "created": [b.number for b in placed],
                 "skipped": {s.on_date.isoformat(): s.message for s in skipped},
+                "letter": None
+                if plan.letter is None
+                else _store_letter(session, actor, placed[0], plan.letter, upload),
             },
         )
         work.commit()

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,12 @@ from sqlalchemy import select
 from dangqun import migrations
 from dangqun.bases.models import BookingLetter
 from dangqun.bases.service import (
+    RecurrenceKind,
+    RecurrenceRule,
+    SeriesForm,
     attach_letter,
     book,
+    book_series,
     booking_letter,
     get_booking,
     remove_letter,
@@ -37,7 +42,7 @@ from dangqun.core.model_base import SyncedRecord
 from dangqun.core.security import Actor, Role
 from dangqun.features import load_invariants, migration_directories
 from dangqun.sync.package import synced_schema
-from tests.unit.bases.conftest import NOW, booking_form, row_counts
+from tests.unit.bases.conftest import NOW, booking_form, row_counts, set_rules
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + bytes(range(256)) * 8
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200)
@@ -87,6 +92,27 @@ def test_a_letter_taken_with_the_booking_is_kept_in_the_database(database, admin
     assert not (database.path.parent / "letters").exists()
     created = _audit(database, "bases.booking.create")[-1]
     assert "某公司介绍信.pdf" in json.loads(created.after_json)["letter"]
+
+
+def test_a_series_keeps_its_letter_once_with_its_first_booking(database, admin, site, tmp_path):
+    set_rules(database, admin, max_advance_days=365)
+    scan = _scan(tmp_path, "全年主题党日介绍信.png", PNG)
+    first_friday = RecurrenceRule(RecurrenceKind.MONTHLY_WEEKDAY, weekday=4, ordinal=1)
+    form = SeriesForm(
+        first_friday,
+        date(2026, 12, 1),
+        date(2027, 1, 31),
+        booking_form(site.meeting_room, headcount=8, letter_file=scan),
+    )
+
+    result = book_series(database, admin, form, now=NOW)
+
+    first, *others = result.booking_ids
+    assert booking_letter(database, admin, first).content == PNG
+    assert others and all(get_booking(database, admin, b).letter is None for b in others)
+    assert len(_letter_rows(database.path)) == 1
+    created = _audit(database, "bases.series.create")[-1]
+    assert "全年主题党日介绍信.png" in json.loads(created.after_json)["letter"]
 
 
 def test_attach_replace_and_remove_are_each_one_audited_transaction(
