@@ -21,8 +21,9 @@ update_member`, after the district's receipt is imported (so the next export is 
 Baseline, in the same run: a raw ``executemany`` of the same rows — every synced table's rows
 read with the standard library's sqlite3 and inserted into a table of the same shape in a new
 file, one transaction (and for the incremental step, the rows past the acknowledged counter).
-The ratios say what the package format (JSON lines, zip, SHA-256, signature, encryption) and the
-district's merge add to copying the rows.
+The ratios say what the package format (JSON lines, zip, SHA-256, signature, deflate and
+encryption) and the district's merge add to copying the rows. ``package_mib`` is the file,
+``ndjson_mib`` the data it carries (the manifest's ``sizes``, format version 2).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +113,12 @@ def phase_export(work: Path) -> dict[str, Any]:
         seconds = time.perf_counter() - started
     finally:
         application.close()
+    with zipfile.ZipFile(result.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
     return {
         "seconds": seconds,
+        "format_version": manifest["format_version"],
+        "ndjson_bytes": sum(manifest.get("sizes", {}).values()),
         "file": str(result.path),
         "full": result.full,
         "rows": result.rows,
@@ -298,7 +304,9 @@ def measure(center: Path, members: int) -> None:
             {
                 "members": members,
                 "rows": full["rows"],
+                "format_version": full["format_version"],
                 "package_mib": round(full["bytes"] / 2**20, 1),
+                "ndjson_mib": round(full["ndjson_bytes"] / 2**20, 1),
                 "incremental_rows": incremental["rows"],
                 "raw_executemany_s": round(raw["seconds"], 3),
                 "raw_incremental_s": round(raw_incremental["seconds"], 4),

@@ -19,14 +19,14 @@ CENTER_UUID = "5a1d3c4e-0000-4000-8000-000000000001"
 CREATED_AT = datetime(2027, 1, 5, 8, 0, tzinfo=UTC)
 
 
-def organization_rows(count: int) -> list[dict[str, Any]]:
+def organization_rows(count: int, names: list[str] | None = None) -> list[dict[str, Any]]:
     table = package.synced_schema()["organizations"]
     rows = []
     for number in range(count):
         row: dict[str, Any] = {name: None for name in package.table_columns(table)}
         row.update(
             uuid=str(uuid.UUID(int=number + 1)),
-            name=f"第{number}党支部",
+            name=f"第{number}党支部" if names is None else names[number],
             created_at=CREATED_AT,
             updated_at=CREATED_AT,
             change_seq=number + 1,
@@ -61,13 +61,14 @@ def make_package(
     recipient: bytes | None,
     rows: int = 40,
     seq: int = 1,
+    names: list[str] | None = None,
 ) -> package.WrittenPackage:
     table = package.synced_schema()["organizations"]
     data = package.TableData(
         "organizations",
         package.table_columns(table),
         package.table_references(table),
-        organization_rows(rows),
+        organization_rows(rows, names),
     )
     tombstones = [
         {
@@ -120,3 +121,26 @@ def read_everything(opened: package.OpenedPackage) -> int:
         count += sum(1 for _ in opened.rows(table))
     count += sum(1 for _ in opened.tombstones())
     return count
+
+
+def sealed_package(
+    path: Path,
+    members: list[tuple[str, bytes]],
+    key: Ed25519PrivateKey,
+    recipient: bytes,
+    streams: dict[str, bytes],
+    **manifest_changes: Any,
+) -> Path:
+    """A package made from ``members`` whose data files are ``streams`` (what goes inside the
+    encryption: in version 2 a zlib stream of the NDJSON) sealed under a fresh key, with the
+    manifest's hashes updated, ``manifest_changes`` applied and all signed by ``key`` — what a
+    faulty or malicious but registered sender could make."""
+    contents = dict(members)
+    manifest = json.loads(contents[package.MANIFEST])
+    encryptor = crypto.PackageEncryptor(recipient)
+    for name, stream in streams.items():
+        sealer = encryptor.file_sealer(name)
+        contents[name] = b"".join([*sealer.feed(stream), sealer.finish()])
+    files = {name: hashlib.sha256(contents[name]).hexdigest() for name in manifest["files"]}
+    changes = {"encryption": encryptor.header.to_json(), "files": files, **manifest_changes}
+    return canonical_zip(path, resigned(list(contents.items()), key, **changes))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import subprocess
 import zlib
 from pathlib import Path
@@ -75,10 +76,14 @@ def test_the_same_data_gives_the_same_bytes_and_sha256sum_checks_it(tmp_path, ce
 def test_large_tables_stream_through_chunks(
     tmp_path, center_key, center_public, district_keys, district_encryption_public
 ):
-    """More than one encryption chunk and more than one write buffer."""
-    written = make_package(tmp_path, center_key, district_encryption_public, rows=12_000)
+    """More than one encryption chunk (random names: the zlib stream stays over 1 MiB), more than
+    one write buffer and more than one inflated block."""
+    names = [secrets.token_hex(100) for _ in range(12_000)]
+    written = make_package(tmp_path, center_key, district_encryption_public, 12_000, names=names)
+    sealed = dict(members_of(written.path))["data/organizations.ndjson.enc"]
+    assert len(sealed) > crypto.CHUNK_BYTES + crypto.TAG_BYTES
     with open_package(written.path, [center_public], district_keys.encryption) as opened:
-        assert sum(1 for _ in opened.rows("organizations")) == 12_000
+        assert [row["name"] for row in opened.rows("organizations")] == names
 
 
 def _rejected(path: Path, trusted: list[bytes], key=None) -> str:
@@ -230,8 +235,8 @@ def test_a_newer_schema_or_format_is_refused_with_upgrade_advice(
     tmp_path, center_key, center_public
 ):
     members = members_of(make_package(tmp_path, center_key, None).path)
-    path = canonical_zip(tmp_path / "v2.dqpkg", resigned(members, center_key, format_version=2))
-    assert "格式版本 2 本程序不认识，请升级本程序" in _rejected(path, [center_public])
+    path = canonical_zip(tmp_path / "v3.dqpkg", resigned(members, center_key, format_version=3))
+    assert "格式版本 3 本程序不认识，请升级本程序" in _rejected(path, [center_public])
     path = canonical_zip(
         tmp_path / "new.dqpkg", resigned(members, center_key, schema_revision="9999")
     )
