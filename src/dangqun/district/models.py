@@ -5,8 +5,9 @@ The district merges many centers, so it keeps none of the center's tables. One g
 center's uuid, timestamps and change number in columns of their own, the other columns in one
 JSON document (``jsonb`` on PostgreSQL) with foreign keys as the referenced rows' uuids. A table
 a module adds later (the minutes, …) therefore flows to the district without a district
-migration, and the workbench (issue 17) queries the same documents for reports and the
-cross-center duplicates (the same 身份号码 at two centers).
+migration, and the workbench (issue 17) queries the same documents for its reports. Two
+columns are derived for speed (revision d0004): a 在册 member's person key, which the
+cross-center duplicate check groups by, and each center's count of live records.
 
 A record belongs to the center that first sent it; its uuid is unique per table across the
 district. The packages table is the ledger of what each center sent (seq, sha256, counter
