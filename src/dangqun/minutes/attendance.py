@@ -6,7 +6,10 @@ list written at once with its checks (issue 15 "Rules and bad input", DOMAIN §4
 * the host cannot be absent (a member host must be on the list as 出席,
   :func:`refuse_absent_host`);
 * 缺席 and 请假 need a reason, 不计入应到 a written one; a make-up (补课) only for those 缺席 or
-  请假, dated between the meeting and today.
+  请假, dated between the meeting and today;
+* a list changed after votes were recorded has them judged again
+  (:func:`dangqun.minutes.resolutions.restate_verdicts`): refused when a stored verdict would
+  no longer hold.
 
 Each line's voting and probationary facts are those of the meeting date
 (:mod:`dangqun.minutes.roster`); the figures are :func:`dangqun.minutes.record.figures_of`.
@@ -35,6 +38,7 @@ from dangqun.minutes.editing import (
 )
 from dangqun.minutes.models import AttendanceLine, Meeting
 from dangqun.minutes.record import AttendanceView, Figures, attendance_views, figures_of
+from dangqun.minutes.resolutions import restate_verdicts
 from dangqun.minutes.roster import RosterEntry, roster_as_of
 from dangqun.minutes.vocabulary import ATTENDANCE_STATUS_LABELS, AbsenceReason, AttendanceStatus
 
@@ -103,6 +107,7 @@ def fill_attendance_from_roster(
                 )
             )
         session.flush()
+        restate_verdicts(session, meeting)
         work.audit(
             "minutes.attendance.update",
             "minutes_meeting",
@@ -235,6 +240,8 @@ def set_attendance(
         refuse_absent_host(meeting, views)
         before = _figures_text(figures_of(attendance_views(session, meeting.id)))
         _replace_lines(session, meeting.id, views)
+        session.flush()
+        restate_verdicts(session, meeting)
         figures = figures_of(views)
         work.audit(
             "minutes.attendance.update",

@@ -35,7 +35,7 @@ from dangqun.minutes.editing import (
     reindex,
     required_text,
 )
-from dangqun.minutes.models import PersonalVote, Resolution, WrittenOpinion
+from dangqun.minutes.models import Meeting, PersonalVote, Resolution, WrittenOpinion
 from dangqun.minutes.record import (
     AttendanceView,
     Figures,
@@ -335,6 +335,83 @@ def set_resolutions(
         )
         work.commit()
         return list(read_meeting(session, meeting.id).resolutions)
+
+
+def restate_verdicts(session: Session, meeting: Meeting) -> None:
+    """Judge the stored votes again after the attendance changed (the caller's transaction).
+
+    A verdict is stored with the 应到 and 实到 it was judged on, and a signed record keeps it:
+    a list changed afterwards (a member found present after all, the roster filled in) must not
+    leave a resolution saying 通过 where the rule now says 未通过, tallies above the members
+    present, or a written opinion from a member now present. So each stored vote is judged
+    again with the new list: the same outcome restates its figures and explanation; anything
+    else refuses the change, naming the resolution, for the clerk to correct it first."""
+    views = attendance_views(session, meeting.id)
+    figures = figures_of(views)
+    lines = {view.member_id: view for view in views}
+    meeting_type = MeetingType(meeting.meeting_type)
+    problems: list[FieldError] = []
+    for row in session.scalars(
+        select(Resolution)
+        .where(Resolution.meeting_id == meeting.id, Resolution.voted.is_(True))
+        .order_by(Resolution.position)
+    ):
+        errors: list[FieldError] = []
+        judged = _judge_one(
+            meeting_type,
+            row.position - 1,
+            _stored_entry(session, row),
+            figures,
+            lines,
+            meeting.on_date,
+            errors,
+        )
+        verdict = judged.verdict
+        if errors or verdict is None:
+            problems.extend(
+                FieldError("attendance", f"按这样的出席情况，{e.message}；请先修改决议")
+                for e in errors
+            )
+        elif (verdict.may_vote, verdict.passed) != (row.may_vote, row.passed):
+            outcome = "通过" if verdict.passed else "未获通过"
+            problems.append(
+                FieldError(
+                    "attendance",
+                    f"按这样的出席情况，第 {row.position} 项决议{outcome}（{verdict.explanation}），"
+                    "与已记录的结果不同；请先修改决议",
+                )
+            )
+        else:
+            row.should_attend, row.present = judged.should_attend, judged.present
+            row.rule, row.explanation = verdict.rule, verdict.explanation
+    if problems:
+        raise ValidationError(problems)
+
+
+def _stored_entry(session: Session, row: Resolution) -> ResolutionEntry:
+    """A stored vote as the form that made it: tallies, per-person votes, written opinions."""
+    votes = tuple(
+        (vote.member_id, Vote(vote.vote))
+        for vote in session.scalars(
+            select(PersonalVote).where(PersonalVote.resolution_id == row.id)
+        )
+    )
+    opinions = tuple(
+        OpinionEntry(opinion.member_id, Vote(opinion.vote), opinion.submitted_on, opinion.text)
+        for opinion in session.scalars(
+            select(WrittenOpinion).where(WrittenOpinion.resolution_id == row.id)
+        )
+    )
+    return ResolutionEntry(
+        text=row.text,
+        decision_kind=DecisionKind(row.decision_kind),
+        yes=row.yes_count,
+        no=row.no_count,
+        abstain=row.abstain_count,
+        votes=votes,
+        opinions=opinions,
+        on_admission=row.on_admission,
+    )
 
 
 def _resolution_summary(session: Session, meeting_id: int) -> list[str]:

@@ -151,3 +151,110 @@ def test_the_printed_record_names_each_opinion_counted(application, admin, cente
     assert "会前书面意见：张伟（赞成，2026年11月8日提交）、刘洋（弃权，2026年11月9日提交）" in text
     assert "会前书面意见2份" in text  # in the tally line
     assert "列席人员冯涛" in text
+
+
+# --- stored verdicts follow the attendance ------------------------------------------------
+
+
+def _entries(center, **changed: service.AttendanceEntry) -> list[service.AttendanceEntry]:
+    """The list of :func:`_meeting` with some lines changed (by the voter's name)."""
+    secretary, recorder, zhang, liu, chen = center.voters
+    lines = {
+        "secretary": service.AttendanceEntry(secretary, PRESENT),
+        "recorder": service.AttendanceEntry(recorder, PRESENT),
+        "zhang": service.AttendanceEntry(zhang, LEAVE, AbsenceReason.SICK),
+        "liu": service.AttendanceEntry(liu, ABSENT, AbsenceReason.PERSONAL),
+        "chen": service.AttendanceEntry(chen, EXCUSED, reason_note="长期患病"),
+        "probationary": service.AttendanceEntry(
+            center.probationary, ABSENT, AbsenceReason.PERSONAL
+        ),
+        "on_probation": service.AttendanceEntry(center.on_probation, PRESENT),
+        "leaving": service.AttendanceEntry(center.leaving, PRESENT),
+        "other": service.AttendanceEntry(center.other, PRESENT, observer=True),
+    }
+    return list((lines | changed).values())
+
+
+def _passed_resolution(database, admin, meeting_id: int) -> service.ResolutionView:
+    (stored,) = service.set_resolutions(
+        database,
+        admin,
+        meeting_id,
+        [service.ResolutionEntry("同意开展主题党日活动", yes=3, no=0, abstain=0)],
+        now=NOW,
+    )
+    assert stored.passed and "应到 5 人" in stored.explanation
+    return stored
+
+
+def test_an_attendance_change_that_keeps_the_outcome_restates_the_verdict(database, admin, center):
+    meeting_id = _meeting(database, admin, center)
+    _passed_resolution(database, admin, meeting_id)
+    liu = center.voters[3]
+
+    service.set_attendance(
+        database,
+        admin,
+        meeting_id,
+        _entries(center, liu=service.AttendanceEntry(liu, EXCUSED, reason_note="外出六个月以上")),
+        now=NOW,
+    )
+
+    (stored,) = service.get_meeting(database, admin, meeting_id).resolutions
+    assert stored.passed and "应到 4 人" in stored.explanation
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # 陈静 counted again: 3 of 6 present is no quorum, the recorded 通过 would be wrong.
+        ("chen", "与已记录的结果不同；请先修改决议"),
+        # The recorder absent after all: 3 votes from 2 voting members present.
+        ("recorder", "票数合计 3 超过到会的有表决权党员 2 人"),
+    ],
+)
+def test_an_attendance_change_that_contradicts_a_stored_verdict_is_refused(
+    database, admin, center, change, message
+):
+    meeting_id = _meeting(database, admin, center)
+    _passed_resolution(database, admin, meeting_id)
+    member = center.voters[4] if change == "chen" else center.voters[1]
+    before = row_counts(database)
+    was = service.get_meeting(database, admin, meeting_id)
+
+    with pytest.raises(ValidationError) as refused:
+        service.set_attendance(
+            database,
+            admin,
+            meeting_id,
+            _entries(
+                center, **{change: service.AttendanceEntry(member, ABSENT, AbsenceReason.SICK)}
+            ),
+            now=NOW,
+        )
+
+    assert refused.value.errors[0].field == "attendance"
+    assert message in refused.value.message and "按这样的出席情况" in refused.value.message
+    assert row_counts(database) == before
+    assert service.get_meeting(database, admin, meeting_id) == was
+
+
+def test_a_member_who_gave_an_opinion_cannot_be_marked_present_afterwards(database, admin, center):
+    meeting_id = _meeting(database, admin, center)
+    zhang = center.voters[2]
+    service.set_resolutions(
+        database,
+        admin,
+        meeting_id,
+        [_admission([service.OpinionEntry(zhang, Vote.YES, date(2026, 11, 9))])],
+        now=NOW,
+    )
+
+    with pytest.raises(ValidationError, match="张伟不是因故未到会的有表决权党员"):
+        service.set_attendance(
+            database,
+            admin,
+            meeting_id,
+            _entries(center, zhang=service.AttendanceEntry(zhang, PRESENT)),
+            now=NOW,
+        )
