@@ -7,8 +7,11 @@ counter and the lock are committed even though the login fails, and each failure
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
+from typing import Protocol
 
 from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -259,8 +262,76 @@ def change_own_password(
         work.commit()
 
 
+UNKNOWN_ACCOUNT_MESSAGE = "用户名或密码不正确。"
+"""For an unknown user name: the wording of a wrong password, so names cannot be probed."""
+
+
+class LockableAccount(Protocol):
+    """What the sign-in rule reads and updates of an account: a center's :class:`User` or a
+    district's ``DistrictUser``."""
+
+    is_active: bool
+    password_hash: str
+    failed_logins: int
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+class SignInVerdict(Enum):
+    DISABLED = "disabled"
+    LOCKED = "locked"
+    """Still locked from earlier failures: refused without checking the password."""
+    WRONG_PASSWORD = "wrong_password"
+    LOCKED_NOW = "locked_now"
+    """This failure was the last one allowed: the account is locked from now."""
+    ACCEPTED = "accepted"
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    verdict: SignInVerdict
+    failure: Exception | None
+    """What to raise once the caller has audited and committed (None when accepted)."""
+    lockout_minutes: int | None = None
+    """How long the account was locked for (``LOCKED_NOW`` only)."""
+
+
+def check_password(
+    account: LockableAccount, password: str, now: datetime, lockout_minutes: Callable[[], int]
+) -> PasswordCheck:
+    """The sign-in rule a center and the district share: a disabled or locked account is
+    refused; a wrong password counts, and the :data:`MAX_FAILED_LOGINS`-th in a row locks the
+    account for ``lockout_minutes()`` (read only then); a right one clears the count and notes
+    the time. Updates ``account``; the caller audits the verdict and commits before raising."""
+    if not account.is_active:
+        return PasswordCheck(
+            SignInVerdict.DISABLED, AuthenticationFailed("该账户已被停用，请联系管理员。")
+        )
+    if account.locked_until is not None and account.locked_until > now:
+        return PasswordCheck(SignInVerdict.LOCKED, locked_error(account.locked_until, now))
+    if not verify_password(password, account.password_hash):
+        account.failed_logins += 1
+        if account.failed_logins >= MAX_FAILED_LOGINS:
+            minutes = lockout_minutes()
+            account.locked_until = now + timedelta(minutes=minutes)
+            account.failed_logins = 0
+            return PasswordCheck(
+                SignInVerdict.LOCKED_NOW, locked_error(account.locked_until, now), minutes
+            )
+        remaining = MAX_FAILED_LOGINS - account.failed_logins
+        return PasswordCheck(
+            SignInVerdict.WRONG_PASSWORD,
+            AuthenticationFailed(f"用户名或密码不正确。再错 {remaining} 次，账户将被暂时锁定。"),
+        )
+    account.failed_logins = 0
+    account.locked_until = None
+    account.last_login_at = now
+    return PasswordCheck(SignInVerdict.ACCEPTED, None)
+
+
 def authenticate(database: Database, username: str, password: str) -> Actor:
-    """Check a login; failures and lock-outs are committed and audited, then raised."""
+    """Check a login (:func:`check_password`); failures and lock-outs are committed and
+    audited, then raised."""
     username = username.strip()
     if not username:
         raise ValidationError.single("username", "请输入用户名")
@@ -270,44 +341,36 @@ def authenticate(database: Database, username: str, password: str) -> Actor:
     with database.unit_of_work(Actor(None, username, username, Role.READ_ONLY)) as work:
         session = work.session
         user = session.scalar(select(User).where(func.lower(User.username) == username.lower()))
-        now = utc_now()
         if user is None:
-            # Same wording as a wrong password: do not reveal which user names exist.
-            failure = AuthenticationFailed("用户名或密码不正确。")
+            failure = AuthenticationFailed(UNKNOWN_ACCOUNT_MESSAGE)
             work.audit("login.failed", "user", None, None, {"username": username})
-        elif not user.is_active:
-            failure = AuthenticationFailed("该账户已被停用，请联系管理员。")
-            work.audit("login.failed", "user", user.id, None, {"reason": "disabled"})
-        elif user.locked_until is not None and user.locked_until > now:
-            failure = _locked_error(user.locked_until, now)
-        elif not verify_password(password, user.password_hash):
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                minutes = int(get_setting(session, LOGIN_LOCKOUT_MINUTES))
-                user.locked_until = now + timedelta(minutes=minutes)
-                user.failed_logins = 0
-                failure = _locked_error(user.locked_until, now)
-                work.audit("login.locked", "user", user.id, None, {"minutes": minutes})
-            else:
-                remaining = MAX_FAILED_LOGINS - user.failed_logins
-                failure = AuthenticationFailed(
-                    f"用户名或密码不正确。再错 {remaining} 次，账户将被暂时锁定。"
-                )
-                work.audit("login.failed", "user", user.id, None, {"attempt": user.failed_logins})
         else:
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            actor = user.to_actor()
-            work.actor = actor
-            work.audit("login.success", "user", user.id)
+            check = check_password(
+                user,
+                password,
+                utc_now(),
+                lambda: int(get_setting(session, LOGIN_LOCKOUT_MINUTES)),
+            )
+            failure = check.failure
+            if check.verdict is SignInVerdict.DISABLED:
+                work.audit("login.failed", "user", user.id, None, {"reason": "disabled"})
+            elif check.verdict is SignInVerdict.LOCKED_NOW:
+                work.audit(
+                    "login.locked", "user", user.id, None, {"minutes": check.lockout_minutes}
+                )
+            elif check.verdict is SignInVerdict.WRONG_PASSWORD:
+                work.audit("login.failed", "user", user.id, None, {"attempt": user.failed_logins})
+            elif check.verdict is SignInVerdict.ACCEPTED:
+                actor = user.to_actor()
+                work.actor = actor
+                work.audit("login.success", "user", user.id)
         work.commit()
     if failure is not None:
         raise failure
     return actor
 
 
-def _locked_error(until: datetime, now: datetime) -> AccountLocked:
+def locked_error(until: datetime, now: datetime) -> AccountLocked:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
     return AccountLocked(
         f"密码连续输错 {MAX_FAILED_LOGINS} 次，账户已被锁定，请 {minutes} 分钟后再试，"

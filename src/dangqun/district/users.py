@@ -23,17 +23,22 @@ The first administrator is made by ``dangqun district init --admin NAME --passwo
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from dangqun.core.clock import utc_now
-from dangqun.core.errors import AccountLocked, AuthenticationFailed, FieldError, ValidationError
+from dangqun.core.errors import AuthenticationFailed, FieldError, ValidationError
 from dangqun.core.model_base import UTCDateTime
-from dangqun.core.passwords import hash_password, verify_password
+from dangqun.core.passwords import hash_password
 from dangqun.core.security import Actor, Permission, Role
-from dangqun.core.users import MAX_FAILED_LOGINS, validate_new_account
+from dangqun.core.users import (
+    UNKNOWN_ACCOUNT_MESSAGE,
+    SignInVerdict,
+    check_password,
+    validate_new_account,
+)
 from dangqun.district.database import DistrictDatabase
 from dangqun.district.models import DistrictBase
 
@@ -189,52 +194,33 @@ def authenticate(db: DistrictDatabase, username: str, password: str) -> Actor:
         user = session.scalar(
             select(DistrictUser).where(func.lower(DistrictUser.username) == username.lower())
         )
-        now = utc_now()
         if user is None:
-            failure = AuthenticationFailed("用户名或密码不正确。")
+            failure = AuthenticationFailed(UNKNOWN_ACCOUNT_MESSAGE)
             db.audit(session, "district.login.failed", {"username": username})
-        elif not user.is_active:
-            failure = AuthenticationFailed("该账户已被停用，请联系管理员。")
-            db.audit(session, "district.login.failed", {"username": username, "reason": "disabled"})
-        elif user.locked_until is not None and user.locked_until > now:
-            failure = _locked(user.locked_until, now)
-        elif not verify_password(password, user.password_hash):
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                user.locked_until = now + timedelta(minutes=LOCKOUT_MINUTES)
-                user.failed_logins = 0
-                failure = _locked(user.locked_until, now)
-                db.audit(session, "district.login.locked", {"username": user.username})
-            else:
-                remaining = MAX_FAILED_LOGINS - user.failed_logins
-                failure = AuthenticationFailed(
-                    f"用户名或密码不正确。再错 {remaining} 次，账户将被暂时锁定。"
+        else:
+            check = check_password(user, password, utc_now(), lambda: LOCKOUT_MINUTES)
+            failure = check.failure
+            if check.verdict is SignInVerdict.DISABLED:
+                db.audit(
+                    session, "district.login.failed", {"username": username, "reason": "disabled"}
                 )
+            elif check.verdict is SignInVerdict.LOCKED_NOW:
+                db.audit(session, "district.login.locked", {"username": user.username})
+            elif check.verdict is SignInVerdict.WRONG_PASSWORD:
                 db.audit(
                     session,
                     "district.login.failed",
                     {"username": user.username, "attempt": user.failed_logins},
                 )
-        else:
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            actor = user.to_actor()
-            act_as(db, actor)
-            db.audit(session, "district.login.success", {"username": user.username})
+            elif check.verdict is SignInVerdict.ACCEPTED:
+                actor = user.to_actor()
+                act_as(db, actor)
+                db.audit(session, "district.login.success", {"username": user.username})
         session.commit()
     if failure is not None:
         raise failure
     assert actor is not None
     return actor
-
-
-def _locked(until: datetime, now: datetime) -> AccountLocked:
-    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return AccountLocked(
-        f"密码连续输错 {MAX_FAILED_LOGINS} 次，账户已被锁定，请 {minutes} 分钟后再试，"
-        "或请管理员重置密码。"
-    )
 
 
 def act_as(db: DistrictDatabase, actor: Actor | None) -> None:
