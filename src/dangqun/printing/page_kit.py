@@ -910,6 +910,32 @@ def data_table(
     return table
 
 
+def signing_grid(
+    rows: Sequence[Sequence[Any]], widths: Sequence[float], fonts: DocumentFonts, line_height: float
+) -> Table:
+    """A sign-in sheet's ruled grid: the header row shaded and ruled off, every other row
+    ``line_height`` tall for a hand to write in, the header repeated on each page."""
+    table = Table(
+        rows,
+        colWidths=widths,
+        rowHeights=[None] + [line_height] * (len(rows) - 1),
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.table_font.name),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
+                ("BOX", (0, 0), (-1, -1), 1.0, TEXT_BLACK),
+                ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.0, TEXT_BLACK),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
 def signature_lines(
     labels: Sequence[str], context: PrintContext, width: float, per_row: int = 2
 ) -> Table:

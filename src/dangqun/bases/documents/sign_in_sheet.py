@@ -15,14 +15,10 @@ from datetime import date, time
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
 
 from dangqun.bases.documents.booking_slip import full_date
 from dangqun.core.db import Database
 from dangqun.printing.page_kit import (
-    LABEL_BACKGROUND,
-    RULE_GREY,
-    TEXT_BLACK,
     DocumentPlan,
     FormField,
     PageLayout,
@@ -32,6 +28,7 @@ from dangqun.printing.page_kit import (
     gap,
     paragraph,
     signature_lines,
+    signing_grid,
 )
 
 KIND = "sign_in_sheet"
@@ -86,24 +83,7 @@ def build_sign_in_sheet(data: SignInSheetData, context: PrintContext) -> Documen
         [paragraph(str(number), styles.cell_center, fonts), "", "", "", ""]
         for number in range(1, lines_for(data.headcount) + 1)
     ]
-    table = Table(
-        rows,
-        colWidths=widths,
-        rowHeights=[None] + [LINE_HEIGHT] * (len(rows) - 1),
-        repeatRows=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.table_font.name),
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
-                ("BOX", (0, 0), (-1, -1), 1.0, TEXT_BLACK),
-                ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.0, TEXT_BLACK),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
+    table = signing_grid(rows, widths, fonts, LINE_HEIGHT)
     story: list[object] = [
         paragraph(f"{data.base_name}活动签到表", styles.title, fonts),
         header,

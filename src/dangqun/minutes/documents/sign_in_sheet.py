@@ -16,14 +16,11 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Table, TableStyle
+from reportlab.platypus import KeepTogether
 
 from dangqun.core.db import Database
 from dangqun.printing.kinds import integer_id
 from dangqun.printing.page_kit import (
-    LABEL_BACKGROUND,
-    RULE_GREY,
-    TEXT_BLACK,
     DocumentPlan,
     FormField,
     PageLayout,
@@ -34,6 +31,7 @@ from dangqun.printing.page_kit import (
     gap,
     paragraph,
     signature_lines,
+    signing_grid,
 )
 
 KIND = "minutes_sign_in"
@@ -94,24 +92,7 @@ def build_meeting_sign_in(data: MeetingSignInData, context: PrintContext) -> Doc
         [paragraph("列席", styles.cell_center, fonts), "", "", "", ""]
         for _ in range(OBSERVER_LINES)
     ]
-    table = Table(
-        rows,
-        colWidths=widths,
-        rowHeights=[None] + [LINE_HEIGHT] * (len(rows) - 1),
-        repeatRows=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.table_font.name),
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
-                ("BOX", (0, 0), (-1, -1), 1.0, TEXT_BLACK),
-                ("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.0, TEXT_BLACK),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
+    table = signing_grid(rows, widths, fonts, LINE_HEIGHT)
     story: list[object] = [
         paragraph(data.organization, styles.title, fonts),
         paragraph(f"{data.meeting_type}签到表", styles.title, fonts),
