@@ -127,13 +127,17 @@ def schedule(session: Session, level: str, has_groups: bool) -> dict[MeetingType
     return months
 
 
-def _period(year: int, first_month: int, months: int) -> tuple[date, date]:
+def statutory_period(year: int, first_month: int, months: int) -> tuple[date, date]:
+    """The ``months``-long statutory period of ``year`` starting in ``first_month``: its first
+    and last day (the district's report reads the same periods)."""
     last_month = first_month + months - 1
     following = date(year + 1, 1, 1) if last_month == 12 else date(year, last_month + 1, 1)
     return date(year, first_month, 1), following - timedelta(days=1)
 
 
-def _state(starts_on: date, ends_on: date, held: int, today: date) -> ComplianceState:
+def period_state(starts_on: date, ends_on: date, held: int, today: date) -> ComplianceState:
+    """已召开 when a meeting was held; else 逾期未开 once the period has ended, 本期待开 while it
+    runs, 未到期 before it starts."""
     if held:
         return ComplianceState.HELD
     if ends_on < today:
@@ -199,9 +203,9 @@ def compliance_table_in(
     state_of: dict[tuple[int, MeetingType], ComplianceState] = {}
     for meeting_type, months in required.items():
         for first in range(1, 13, months):
-            starts_on, ends_on = _period(year, first, months)
+            starts_on, ends_on = statutory_period(year, first, months)
             held = sum(counts[(m, meeting_type.value)] for m in range(first, first + months))
-            state = _state(starts_on, ends_on, held, today)
+            state = period_state(starts_on, ends_on, held, today)
             periods.append(CompliancePeriod(meeting_type, starts_on, ends_on, held, state))
             for m in range(first, first + months):
                 state_of[(m, meeting_type)] = state
@@ -246,7 +250,7 @@ def overdue_in(session: Session, today: date) -> list[OverdueMeeting]:
 
 def _last_ended_period(today: date, months: int) -> tuple[date, date]:
     first = ((today.month - 1) // months) * months + 1
-    current_start, _end = _period(today.year, first, months)
+    current_start, _end = statutory_period(today.year, first, months)
     previous_end = current_start - timedelta(days=1)
     first_previous = ((previous_end.month - 1) // months) * months + 1
-    return _period(previous_end.year, first_previous, months)
+    return statutory_period(previous_end.year, first_previous, months)

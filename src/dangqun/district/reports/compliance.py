@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from dangqun.district.models import DistrictRecord
 from dangqun.district.reports.json_fields import json_text
 from dangqun.district.reports.periods import Period
-from dangqun.minutes.compliance import FIXED_MONTHS
+from dangqun.minutes.compliance import FIXED_MONTHS, period_state, statutory_period
 from dangqun.minutes.minutes_settings import COMMITTEE_MONTHS, PARTY_LESSON_MONTHS
 from dangqun.minutes.vocabulary import (
     COMPLIANCE_STATE_LABELS,
@@ -108,22 +108,10 @@ def _periods_overlapping(period: Period, months: int) -> list[tuple[date, date]]
     year = period.starts_on.year
     found = []
     for first in range(1, 13, months):
-        last = first + months - 1
-        following = date(year + 1, 1, 1) if last == 12 else date(year, last + 1, 1)
-        starts_on, ends_on = date(year, first, 1), following - timedelta(days=1)
+        starts_on, ends_on = statutory_period(year, first, months)
         if starts_on <= period.ends_on and ends_on >= period.starts_on:
             found.append((starts_on, ends_on))
     return found
-
-
-def _state(starts_on: date, ends_on: date, held: int, today: date) -> ComplianceState:
-    if held:
-        return ComplianceState.HELD
-    if ends_on < today:
-        return ComplianceState.MISSING
-    if starts_on <= today:
-        return ComplianceState.DUE
-    return ComplianceState.UPCOMING
 
 
 def branch_compliance(
@@ -168,7 +156,7 @@ def branch_compliance(
             dates = held.get((uuid, meeting_type.value), [])
             for starts_on, ends_on in _periods_overlapping(period, months):
                 count = sum(1 for day in dates if starts_on <= day <= ends_on)
-                state = _state(starts_on, ends_on, count, today)
+                state = period_state(starts_on, ends_on, count, today)
                 periods.append(ScheduledPeriod(meeting_type, starts_on, ends_on, count, state))
         found.append(BranchCompliance(center_uuid, str(name), tuple(periods)))
     return found
