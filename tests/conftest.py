@@ -34,8 +34,8 @@ from dangqun.bootstrap import (
     open_application,
 )
 from dangqun.core.paths import DataPaths
-from dangqun.core.security import Actor, system_actor
-from dangqun.core.users import User
+from dangqun.core.security import Actor, Role, system_actor
+from dangqun.core.users import User, create_user
 from dangqun.demo import generate_demo_data
 
 ADMIN_PASSWORD = "correct-horse-9"
@@ -192,6 +192,24 @@ def actor_of(application: Application, username: str) -> Actor:
         user = session.scalar(select(User).where(User.username == username))
         assert user is not None, username
         return user.to_actor()
+
+
+def demo_center(folder: Path, members: int, seed: int, *, with_staff: bool = False) -> Application:
+    """A center initialized in ``folder`` with the demo of every module (``dangqun demo``);
+    ``with_staff``: first a 工作人员 ``limin``, whom the time bank's demo names as a clerk."""
+    application = open_application(DataPaths(folder))
+    initialize_center(application.database, CENTER_ANSWERS)
+    admin = actor_of(application, "admin")
+    if with_staff:
+        create_user(application.database, admin, "limin", "李敏", Role.STAFF, "staff-password-1")
+    generate_demo_data(application.database, admin, members, seed=seed)
+    return application
+
+
+def read_rows(application: Application, sql: str) -> list[tuple]:
+    """``sql``'s rows from the center's database file, opened read-only beside the app's."""
+    with sqlite3.connect(f"file:{application.paths.database}?mode=ro", uri=True) as raw:
+        return raw.execute(sql).fetchall()
 
 
 @pytest.fixture

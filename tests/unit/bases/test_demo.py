@@ -4,7 +4,6 @@ same seed gives the same bookings, and the two years look like a community's: ä¸
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -14,31 +13,19 @@ import pytest
 
 from dangqun.bases import service as bases
 from dangqun.bases.demo import spring_festival
-from dangqun.bootstrap import Application, initialize_center, open_application
+from dangqun.bootstrap import Application, open_application
 from dangqun.core.clock import local_today
 from dangqun.core.paths import DataPaths
 from dangqun.demo import generate_demo_data
 from tests.cli_helpers import run_cli
-from tests.conftest import CENTER_ANSWERS, actor_of
-
-
-def _demo_center(folder: Path, members: int, seed: int) -> Application:
-    application = open_application(DataPaths(folder))
-    initialize_center(application.database, CENTER_ANSWERS)
-    generate_demo_data(application.database, actor_of(application, "admin"), members, seed=seed)
-    return application
+from tests.conftest import actor_of, demo_center, read_rows
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Application]:
-    application = _demo_center(tmp_path_factory.mktemp("bases-demo") / "center", 400, 11)
+    application = demo_center(tmp_path_factory.mktemp("bases-demo") / "center", 400, 11)
     yield application
     application.close()
-
-
-def _rows(application: Application, sql: str) -> list[tuple]:
-    with sqlite3.connect(f"file:{application.paths.database}?mode=ro", uri=True) as raw:
-        return raw.execute(sql).fetchall()
 
 
 @pytest.mark.slow
@@ -66,17 +53,17 @@ def test_the_same_seed_gives_the_same_bookings(tmp_path: Path) -> None:
     )
     made = []
     for name in ("one", "two"):
-        application = _demo_center(tmp_path / name, 60, 9)
-        made.append(_rows(application, sql))
+        application = demo_center(tmp_path / name, 60, 9)
+        made.append(read_rows(application, sql))
         application.close()
     assert made[0] == made[1] and len(made[0]) > 500
 
 
 def test_every_base_type_and_visitor_type_and_status_is_there(demo: Application) -> None:
-    types = {row[0] for row in _rows(demo, "SELECT base_type FROM bases_bases")}
+    types = {row[0] for row in read_rows(demo, "SELECT base_type FROM bases_bases")}
     visitors = {
         row[0]
-        for row in _rows(
+        for row in read_rows(
             demo,
             "SELECT DISTINCT o.org_type FROM bases_bookings b "
             "JOIN bases_organizations o ON o.id = b.organization_id",
@@ -84,7 +71,7 @@ def test_every_base_type_and_visitor_type_and_status_is_there(demo: Application)
     }
     assert types == {kind.value for kind in bases.BaseType}
     assert visitors == {kind.value for kind in bases.OrganizationType}
-    lecturer_kinds = _rows(
+    lecturer_kinds = read_rows(
         demo,
         "SELECT count(member_id), count(volunteer_id), count(name) FROM bases_lecturers",
     )[0]
@@ -95,7 +82,7 @@ def test_statuses_follow_the_date(demo: Application) -> None:
     today = local_today().isoformat()
     past = Counter(
         dict(
-            _rows(
+            read_rows(
                 demo,
                 f"SELECT status, count(*) FROM bases_bookings WHERE on_date < '{today}' GROUP BY 1",
             )
@@ -103,7 +90,7 @@ def test_statuses_follow_the_date(demo: Application) -> None:
     )
     future = Counter(
         dict(
-            _rows(
+            read_rows(
                 demo,
                 f"SELECT status, count(*) FROM bases_bookings WHERE on_date > '{today}' GROUP BY 1",
             )
@@ -112,14 +99,14 @@ def test_statuses_follow_the_date(demo: Application) -> None:
     assert set(past) == {"completed", "cancelled", "no_show"}
     assert past["completed"] > 5 * (past["cancelled"] + past["no_show"])
     assert {"pending", "confirmed"} <= set(future) <= {"pending", "confirmed", "cancelled"}
-    assert not _rows(
+    assert not read_rows(
         demo,
         "SELECT number FROM bases_bookings WHERE status = 'cancelled' "
         "AND coalesce(cancel_reason, '') = ''",
     )
-    assert _rows(demo, "SELECT count(*) FROM bases_attendees")[0][0] > 0
+    assert read_rows(demo, "SELECT count(*) FROM bases_attendees")[0][0] > 0
     # taken before the day, never in the future, within the 180-day advance
-    for created, on_date in _rows(demo, "SELECT created_at, on_date FROM bases_bookings"):
+    for created, on_date in read_rows(demo, "SELECT created_at, on_date FROM bases_bookings"):
         taken = date.fromisoformat(created[:10])
         assert taken < date.fromisoformat(on_date) and taken <= local_today()
         assert (date.fromisoformat(on_date) - taken).days <= 181
@@ -129,7 +116,7 @@ def test_seasons_peak_at_july_first_and_quieten_in_spring_festival(demo: Applica
     by_day = Counter(
         {
             date.fromisoformat(day): count
-            for day, count in _rows(
+            for day, count in read_rows(
                 demo,
                 "SELECT on_date, count(*) FROM bases_bookings WHERE status != 'cancelled' GROUP BY 1",
             )
@@ -149,7 +136,7 @@ def test_seasons_peak_at_july_first_and_quieten_in_spring_festival(demo: Applica
 
 def test_series_week_view_and_statistics_read_the_demo(demo: Application) -> None:
     admin = actor_of(demo, "admin")
-    series = _rows(demo, "SELECT id, kind FROM bases_series")
+    series = read_rows(demo, "SELECT id, kind FROM bases_series")
     assert len(series) == 3
     for series_id, _kind in series:
         assert bases.series_bookings(demo.database, admin, series_id)

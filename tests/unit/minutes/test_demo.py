@@ -5,7 +5,6 @@ corrections, one branch falls behind, and the texts are searchable."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -13,32 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from dangqun.bootstrap import Application, initialize_center, open_application
+from dangqun.bootstrap import Application, open_application
 from dangqun.core.paths import DataPaths
 from dangqun.demo import generate_demo_data
 from dangqun.minutes import service
 from dangqun.minutes.roster import roster_as_of
 from tests.cli_helpers import run_cli
-from tests.conftest import CENTER_ANSWERS, actor_of
-
-
-def _demo_center(folder: Path, members: int, seed: int) -> Application:
-    application = open_application(DataPaths(folder))
-    initialize_center(application.database, CENTER_ANSWERS)
-    generate_demo_data(application.database, actor_of(application, "admin"), members, seed=seed)
-    return application
+from tests.conftest import actor_of, demo_center, read_rows
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Application]:
-    application = _demo_center(tmp_path_factory.mktemp("minutes-demo") / "center", 120, 7)
+    application = demo_center(tmp_path_factory.mktemp("minutes-demo") / "center", 120, 7)
     yield application
     application.close()
-
-
-def _rows(application: Application, sql: str) -> list[tuple]:
-    with sqlite3.connect(f"file:{application.paths.database}?mode=ro", uri=True) as raw:
-        return raw.execute(sql).fetchall()
 
 
 @pytest.mark.slow
@@ -65,14 +52,16 @@ def test_the_same_seed_gives_the_same_minutes(tmp_path: Path) -> None:
     )
     made = []
     for name in ("one", "two"):
-        application = _demo_center(tmp_path / name, 60, 9)
-        made.append(_rows(application, sql))
+        application = demo_center(tmp_path / name, 60, 9)
+        made.append(read_rows(application, sql))
         application.close()
     assert made[0] == made[1] and len(made[0]) > 100
 
 
 def test_every_type_is_there_and_most_records_are_signed(demo: Application) -> None:
-    by_type = dict(_rows(demo, "SELECT meeting_type, count(*) FROM minutes_meetings GROUP BY 1"))
+    by_type = dict(
+        read_rows(demo, "SELECT meeting_type, count(*) FROM minutes_meetings GROUP BY 1")
+    )
     for meeting_type in (
         "general_meeting",
         "committee",
@@ -83,15 +72,15 @@ def test_every_type_is_there_and_most_records_are_signed(demo: Application) -> N
         "evaluation",
     ):
         assert by_type.get(meeting_type, 0) > 0, meeting_type
-    statuses = dict(_rows(demo, "SELECT status, count(*) FROM minutes_meetings GROUP BY 1"))
+    statuses = dict(read_rows(demo, "SELECT status, count(*) FROM minutes_meetings GROUP BY 1"))
     assert statuses["signed"] > 0.85 * sum(statuses.values())
     assert statuses["draft"] > 0
-    [(corrections,)] = _rows(demo, "SELECT count(*) FROM minutes_corrections")
+    [(corrections,)] = read_rows(demo, "SELECT count(*) FROM minutes_corrections")
     assert corrections > 0
 
 
 def test_attendance_is_the_roster_of_the_meeting_date(demo: Application) -> None:
-    meetings = _rows(
+    meetings = read_rows(
         demo,
         "SELECT id, organization_id, on_date FROM minutes_meetings "
         "WHERE meeting_type IN ('general_meeting', 'group_meeting') ORDER BY id",
@@ -103,7 +92,7 @@ def test_attendance_is_the_roster_of_the_meeting_date(demo: Application) -> None
                 for entry in roster_as_of(session, organization_id, date.fromisoformat(on_date))
             }
             listed = set(
-                _rows(
+                read_rows(
                     demo,
                     "SELECT member_id, voting, probationary FROM minutes_attendance "
                     f"WHERE meeting_id = {meeting_id}",
@@ -113,7 +102,7 @@ def test_attendance_is_the_roster_of_the_meeting_date(demo: Application) -> None
 
 
 def test_tallies_fit_the_voting_members_present(demo: Application) -> None:
-    rows = _rows(
+    rows = read_rows(
         demo,
         "SELECT r.yes_count + r.no_count + r.abstain_count, r.present, r.should_attend, "
         "(SELECT count(*) FROM minutes_attendance a WHERE a.meeting_id = r.meeting_id "
@@ -129,7 +118,9 @@ def test_one_branch_is_behind_schedule(demo: Application) -> None:
     overdue = service.overdue_meetings(demo.database, admin)
     assert overdue
     assert len({item.organization_id for item in overdue}) < len(
-        _rows(demo, "SELECT id FROM organizations WHERE level IN ('grid_branch', 'building_group')")
+        read_rows(
+            demo, "SELECT id FROM organizations WHERE level IN ('grid_branch', 'building_group')"
+        )
     )
 
 

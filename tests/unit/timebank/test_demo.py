@@ -4,7 +4,6 @@ from it, the same seed gives the same year, and the people, seasons and postings
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -13,47 +12,30 @@ from pathlib import Path
 
 import pytest
 
-from dangqun.bootstrap import Application, check_application, initialize_center, open_application
+from dangqun.bootstrap import Application, check_application, open_application
 from dangqun.core.clock import local_today
 from dangqun.core.errors import ValidationError
 from dangqun.core.parsing import birth_date_of_id_number, has_valid_checksum
 from dangqun.core.paths import DataPaths
-from dangqun.core.security import Role
-from dangqun.core.users import create_user
 from dangqun.demo import generate_demo_data
 from dangqun.timebank import service as timebank
 from dangqun.timebank.demo import lunar_festivals
 from tests.cli_helpers import run_cli
-from tests.conftest import CENTER_ANSWERS, actor_of
+from tests.conftest import actor_of, demo_center, read_rows
 from tests.unit.timebank.conftest import resident_form
 
 DEMO_MEMBERS = 2_000
 SEED = 5
 
 
-def _demo_center(folder: Path, members: int, seed: int, *, clerk: bool) -> Application:
-    application = open_application(DataPaths(folder))
-    initialize_center(application.database, CENTER_ANSWERS)
-    admin = actor_of(application, "admin")
-    if clerk:
-        create_user(application.database, admin, "limin", "李敏", Role.STAFF, "staff-password-1")
-    generate_demo_data(application.database, admin, members, seed=seed)
-    return application
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Application]:
     """One demo center of 2,000 members with two staff users, shared by the read-only tests."""
-    application = _demo_center(
-        tmp_path_factory.mktemp("demo") / "center", DEMO_MEMBERS, SEED, clerk=True
+    application = demo_center(
+        tmp_path_factory.mktemp("demo") / "center", DEMO_MEMBERS, SEED, with_staff=True
     )
     yield application
     application.close()
-
-
-def _rows(application: Application, sql: str) -> list[tuple]:
-    with sqlite3.connect(f"file:{application.paths.database}?mode=ro", uri=True) as raw:
-        return raw.execute(sql).fetchall()
 
 
 def _age(today: date, birth: date) -> int:
@@ -79,10 +61,14 @@ def test_a_fresh_demo_center_passes_dangqun_check(initialized_paths: DataPaths) 
 @pytest.mark.slow
 def test_every_invariant_holds_for_large_and_tiny_centers(tmp_path: Path) -> None:
     for members, seed in ((5, 1), (8_000, 2)):
-        application = _demo_center(tmp_path / str(members), members, seed, clerk=False)
+        application = demo_center(
+            tmp_path / str(members),
+            members,
+            seed,
+        )
         try:
             report = check_application(application)
-            volunteers = _rows(application, "SELECT count(*) FROM timebank_volunteers")[0][0]
+            volunteers = read_rows(application, "SELECT count(*) FROM timebank_volunteers")[0][0]
         finally:
             application.close()
         assert report.ok, report.problems
@@ -91,9 +77,13 @@ def test_every_invariant_holds_for_large_and_tiny_centers(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_the_demo_year_holds_every_kind_of_record_and_posting(demo: Application) -> None:
-    statuses = dict(_rows(demo, "SELECT status, count(*) FROM timebank_service_records GROUP BY 1"))
-    kinds = dict(_rows(demo, "SELECT kind, count(*) FROM timebank_transfers GROUP BY 1"))
-    volunteer_statuses = {row[0] for row in _rows(demo, "SELECT status FROM timebank_volunteers")}
+    statuses = dict(
+        read_rows(demo, "SELECT status, count(*) FROM timebank_service_records GROUP BY 1")
+    )
+    kinds = dict(read_rows(demo, "SELECT kind, count(*) FROM timebank_transfers GROUP BY 1"))
+    volunteer_statuses = {
+        row[0] for row in read_rows(demo, "SELECT status FROM timebank_volunteers")
+    }
 
     assert statuses["verified"] > 0.9 * sum(statuses.values())
     assert 0 < statuses["pending"] < 0.05 * sum(statuses.values())
@@ -101,23 +91,25 @@ def test_the_demo_year_holds_every_kind_of_record_and_posting(demo: Application)
     assert statuses["reversed"] > 0
     assert {"earn", "spend", "give", "donate", "reversal"} <= set(kinds)
     assert volunteer_statuses == {"active", "suspended", "closed"}
-    assert _rows(
+    assert read_rows(
         demo,
         "SELECT count(*) FROM timebank_service_records WHERE batch_uuid IS NOT NULL "
         "GROUP BY batch_uuid HAVING count(*) >= 3",
     )
-    assert _rows(demo, "SELECT count(*) FROM timebank_service_records WHERE crosses_midnight = 1")
-    rejected = _rows(
+    assert read_rows(
+        demo, "SELECT count(*) FROM timebank_service_records WHERE crosses_midnight = 1"
+    )
+    rejected = read_rows(
         demo, "SELECT rejection_reason FROM timebank_service_records WHERE status = 'rejected'"
     )
-    reasons = _rows(demo, "SELECT reason FROM timebank_transfers WHERE kind = 'reversal'")
+    reasons = read_rows(demo, "SELECT reason FROM timebank_transfers WHERE kind = 'reversal'")
     assert all(reason for (reason,) in rejected + reasons)
 
 
 def test_records_are_verified_by_another_staff_user_days_after_the_service(
     demo: Application,
 ) -> None:
-    decided = _rows(
+    decided = read_rows(
         demo,
         "SELECT entered_by, decided_by, served_on, decided_at "
         "FROM timebank_service_records WHERE decided_by IS NOT NULL",
@@ -125,7 +117,7 @@ def test_records_are_verified_by_another_staff_user_days_after_the_service(
     assert decided
     assert all(entered != verifier for entered, verifier, _served, _at in decided)
     assert {verifier for _entered, verifier, _served, _at in decided} == {"admin", "limin"}
-    earns = _rows(
+    earns = read_rows(
         demo,
         "SELECT r.served_on, t.booked_on, t.posted_by, r.decided_by "
         "FROM timebank_transfers t JOIN timebank_service_records r "
@@ -140,7 +132,7 @@ def test_categories_follow_the_seasons(demo: Application) -> None:
     by_month = Counter(
         {
             (category, int(month)): count
-            for category, month, count in _rows(
+            for category, month, count in read_rows(
                 demo,
                 "SELECT c.name, substr(r.served_on, 6, 2), count(*) FROM "
                 "timebank_service_records r JOIN timebank_categories c ON c.id = r.category_id "
@@ -160,7 +152,7 @@ def test_categories_follow_the_seasons(demo: Application) -> None:
     assert sum(by_month[("助学", m)] for m in (3, 4, 5, 10, 11)) > 0  # 四点半课堂 in term time
     assert 0 < sum(by_month[("疫情防控", m)] for m in range(1, 13)) < 0.03 * total
     assert min(by_month[("养老助老", m)] for m in range(1, 13)) > 0  # all year round
-    culture = _rows(
+    culture = read_rows(
         demo,
         "SELECT DISTINCT r.served_on FROM timebank_service_records r "
         "JOIN timebank_categories c ON c.id = r.category_id WHERE c.name = '文体'",
@@ -181,15 +173,15 @@ def test_categories_follow_the_seasons(demo: Application) -> None:
 
 def test_volunteers_are_plausible_people(demo: Application) -> None:
     today = local_today()
-    members = _rows(
+    members = read_rows(
         demo,
         "SELECT m.kind, m.birth_date, m.status FROM timebank_volunteers v "
         "JOIN members m ON m.id = v.member_id",
     )
-    residents = _rows(
+    residents = read_rows(
         demo, "SELECT name, id_number, opened_on FROM timebank_volunteers WHERE member_id IS NULL"
     )
-    member_ids = {row[0] for row in _rows(demo, "SELECT id_number FROM members")}
+    member_ids = {row[0] for row in read_rows(demo, "SELECT id_number FROM members")}
 
     kinds = Counter(kind for kind, _birth, _status in members)
     assert kinds["retired"] + kinds["in_service"] > len(members) / 2
@@ -205,7 +197,7 @@ def test_volunteers_are_plausible_people(demo: Application) -> None:
 
 
 def test_gifts_go_to_elderly_relatives_at_the_same_address(demo: Application) -> None:
-    gifts = _rows(
+    gifts = read_rows(
         demo,
         "SELECT t.reason, m.name, m.birth_date, m.address, p.name, p.id_number, p.address "
         "FROM timebank_transfers t "
@@ -228,7 +220,9 @@ def test_gifts_go_to_elderly_relatives_at_the_same_address(demo: Application) ->
 @pytest.mark.slow
 def test_every_past_month_is_closed_and_the_services_carry_on(demo: Application) -> None:
     today = local_today()
-    months = [row[0] for row in _rows(demo, "SELECT month FROM timebank_closings ORDER BY month")]
+    months = [
+        row[0] for row in read_rows(demo, "SELECT month FROM timebank_closings ORDER BY month")
+    ]
     assert len(months) == 12 and months[-1] == f"{today.replace(day=1) - timedelta(days=1):%Y-%m}"
     assert f"{today:%Y-%m}" not in months
 
@@ -248,7 +242,7 @@ def test_every_past_month_is_closed_and_the_services_carry_on(demo: Application)
     opened = timebank.open_volunteer(demo.database, admin, resident_form(sequence=777))
     numbers = [
         row[0]
-        for row in _rows(
+        for row in read_rows(
             demo, f"SELECT number FROM timebank_volunteers WHERE number LIKE 'ZY{today.year}%'"
         )
     ]
@@ -283,9 +277,13 @@ def test_the_same_seed_gives_the_same_year(tmp_path: Path) -> None:
     ledger = "SELECT kind, request_id, booked_on, reason FROM timebank_transfers ORDER BY id"
     years = []
     for folder, seed in (("one", 9), ("two", 9), ("three", 10)):
-        application = _demo_center(tmp_path / folder, 300, seed, clerk=False)
+        application = demo_center(
+            tmp_path / folder,
+            300,
+            seed,
+        )
         try:
-            years.append((_rows(application, query), _rows(application, ledger)))
+            years.append((read_rows(application, query), read_rows(application, ledger)))
         finally:
             application.close()
     assert years[0] == years[1]
