@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 from dangqun.cli_kit import EXIT_OK, CliKit
 from dangqun.core.errors import ValidationError
+from dangqun.printing.cli_commands import print_record_to
 
 if TYPE_CHECKING:
-    from dangqun.bootstrap import Application
-    from dangqun.core.security import Actor
+    pass
 
 GRANULARITY_WORDS = {"月": "month", "季": "quarter", "年": "year"}
 
@@ -71,21 +71,11 @@ def add_document_commands(
     export.set_defaults(handler=partial(command_export_stats, kit=kit))
 
 
-def _render(
-    application: Application, actor: Actor, kind: str, record_id: str, output: Path
-) -> None:
-    from dangqun.printing.service import print_context_for, print_record
-
-    context = print_context_for(application.database, application.paths.keys, actor)
-    summary = print_record(application.database, actor, context, kind, record_id, output)
-    print(f"已生成：{output}（{summary.pages} 页）")
-
-
 def command_sign_in_sheet(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bases.documents.sign_in_sheet import KIND
 
     with kit.initialized(arguments) as application:
-        _render(application, kit.actor(), KIND, arguments.number, Path(arguments.out))
+        print_record_to(application, kit.actor(), KIND, arguments.number, Path(arguments.out))
     return EXIT_OK
 
 
@@ -93,7 +83,7 @@ def command_brochure(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.bases.documents.menu_brochure import KIND
 
     with kit.initialized(arguments) as application:
-        _render(application, kit.actor(), KIND, str(arguments.base), Path(arguments.out))
+        print_record_to(application, kit.actor(), KIND, str(arguments.base), Path(arguments.out))
     return EXIT_OK
 
 
@@ -131,5 +121,5 @@ def command_export_stats(arguments: argparse.Namespace, kit: CliKit) -> int:
         print(f"已导出：{path}")
         if arguments.out:
             key = StatisticsKey(arguments.base, arguments.start, arguments.end, granularity)
-            _render(application, actor, KIND, statistics_id(key), Path(arguments.out))
+            print_record_to(application, actor, KIND, statistics_id(key), Path(arguments.out))
     return EXIT_OK

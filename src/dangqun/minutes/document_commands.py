@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from dangqun.cli_kit import EXIT_OK, CliKit, check_writable_output
 from dangqun.core.errors import ValidationError
+from dangqun.printing.cli_commands import print_record_to
 
 if TYPE_CHECKING:
     from dangqun.bootstrap import Application
@@ -75,16 +76,6 @@ def add_document_commands(
     sheet.add_argument("--id", required=True, dest="meeting", metavar="ID", help="会议记录编号")
     sheet.add_argument("--out", required=True, help="输出的 PDF 文件")
     sheet.set_defaults(handler=partial(command_sign_in_sheet, kit=kit))
-
-
-def _render(
-    application: Application, actor: Actor, kind: str, record_id: str, output: Path
-) -> None:
-    from dangqun.printing.service import print_context_for, print_record
-
-    context = print_context_for(application.database, application.paths.keys, actor)
-    summary = print_record(application.database, actor, context, kind, record_id, output)
-    print(f"已生成：{output}（{summary.pages} 页）")
 
 
 def _whole_number(text: str | None, field: str, label: str) -> int | None:
@@ -201,7 +192,7 @@ def command_compliance(arguments: argparse.Namespace, kit: CliKit) -> int:
             for organization, sheet in sheets:
                 _print_sheet(organization, sheet)
         if arguments.out:
-            _render(application, actor, KIND, f"{branch}/{year}", Path(arguments.out))
+            print_record_to(application, actor, KIND, f"{branch}/{year}", Path(arguments.out))
     return EXIT_OK
 
 
@@ -242,5 +233,5 @@ def command_sign_in_sheet(arguments: argparse.Namespace, kit: CliKit) -> int:
     from dangqun.minutes.documents.sign_in_sheet import KIND
 
     with kit.initialized(arguments) as application:
-        _render(application, kit.actor(), KIND, arguments.meeting, Path(arguments.out))
+        print_record_to(application, kit.actor(), KIND, arguments.meeting, Path(arguments.out))
     return EXIT_OK

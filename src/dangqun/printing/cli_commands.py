@@ -12,11 +12,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dangqun.cli_kit import EXIT_FAILED, EXIT_OK, CliKit
 from dangqun.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from dangqun.bootstrap import Application
+    from dangqun.core.security import Actor
 
 SAMPLES = "samples"
 
@@ -174,13 +180,42 @@ def command_print(arguments: argparse.Namespace, kit: CliKit) -> int:
                     application.database, actor, context, kind, arguments.record_id, output
                 )
     print(f"已生成：{output}（{summary.pages} 页）")
-    if missing:  # issue 12: say so before the paper is printed (plans are built before render)
+    warn_missing_characters(missing)  # plans are built before render: the set is complete
+    return EXIT_OK
+
+
+def warn_missing_characters(missing: Iterable[str]) -> None:
+    """Issue 12: name the characters no font on this machine has, before the paper is printed."""
+    if missing:
         print(
             f"注意：本机没有字体含有这些字：{' '.join(f'{c}（U+{ord(c):04X}）' for c in sorted(missing))}，"
             "打印出来可能是空白或另一种字形，请核对，必要时手写补上。",
             file=sys.stderr,
         )
-    return EXIT_OK
+
+
+def print_record_to(
+    application: Application,
+    actor: Actor,
+    kind: str,
+    record_id: str,
+    output: Path,
+    *,
+    full_personal_data: bool = False,
+) -> None:
+    """A module's own print command (a sign-in sheet, a passbook, a statistics sheet …), as
+    ``print KIND --id`` does it: the page progress on stderr while it renders, then the file
+    and its pages, and the characters no font has (:func:`warn_missing_characters`)."""
+    from dangqun.printing.batch import terminal_page_progress
+    from dangqun.printing.service import print_context_for, print_record
+
+    context = print_context_for(
+        application.database, application.paths.keys, actor, full_personal_data=full_personal_data
+    )
+    with terminal_page_progress():
+        summary = print_record(application.database, actor, context, kind, record_id, output)
+    print(f"已生成：{output}（{summary.pages} 页）")
+    warn_missing_characters(summary.missing_characters)
 
 
 def command_estimate(arguments: argparse.Namespace, kit: CliKit) -> int:

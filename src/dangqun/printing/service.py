@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -132,7 +132,7 @@ def print_record(
     data = _load(definition, database, record_id, context)
     target = Path(path)
     if definition.registration is None:
-        summary = render_to_file([definition.build(data, context)], context, target)
+        summary = render_to_file(_built(definition, data, context), context, target)
         if context.may_see_personal_data:
             with database.unit_of_work(actor) as work:
                 _audit_personal_data(work, kind, record_id, target, 1)
@@ -140,11 +140,19 @@ def print_record(
         return summary
     with database.unit_of_work(actor) as work:
         data = issue_document(work, definition, record_id, data, context)
-        summary = render_to_file([definition.build(data, context)], context, target)
+        summary = render_to_file(_built(definition, data, context), context, target)
         if context.may_see_personal_data:
             _audit_personal_data(work, kind, record_id, target, 1)
         work.commit()
     return summary
+
+
+def _built(
+    definition: DocumentKind[Any], data: Any, context: PrintContext
+) -> Iterator[DocumentPlan]:
+    """The document's plan, built when the render asks for it: inside the render, so the
+    characters no font has that building finds are in the summary it returns (issue 12)."""
+    yield definition.build(data, context)
 
 
 def record_pdf(

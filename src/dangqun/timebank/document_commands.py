@@ -11,7 +11,6 @@ to certify, no permission), with the reason in Chinese.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -19,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from dangqun.cli_kit import EXIT_OK, CliKit
 from dangqun.core.errors import ValidationError
+from dangqun.printing.cli_commands import print_record_to, warn_missing_characters
 
 if TYPE_CHECKING:
-    from dangqun.bootstrap import Application
     from dangqun.core.db import Database
     from dangqun.core.security import Actor
 
@@ -90,40 +89,15 @@ def add_document_commands(
 def _print_one(arguments: argparse.Namespace, kit: CliKit, kind: str, record_id: str) -> int:
     """``dangqun print KIND --id record_id --out …`` with this command's sign-in."""
     with kit.initialized(arguments) as application:
-        _render(application, kit.actor(), arguments, kind, record_id)
-    return EXIT_OK
-
-
-def _render(
-    application: Application,
-    actor: Actor,
-    arguments: argparse.Namespace,
-    kind: str,
-    record_id: str,
-) -> None:
-    from dangqun.printing.batch import terminal_page_progress
-    from dangqun.printing.service import print_context_for, print_record
-
-    output = Path(arguments.out)
-    context = print_context_for(
-        application.database,
-        application.paths.keys,
-        actor,
-        full_personal_data=arguments.full_personal_data,
-    )
-    with terminal_page_progress():
-        summary = print_record(application.database, actor, context, kind, record_id, output)
-    print(f"已生成：{output}（{summary.pages} 页）")
-    _warn_missing(summary.missing_characters)
-
-
-def _warn_missing(missing: tuple[str, ...]) -> None:
-    if missing:  # issue 12: say so before the paper is printed
-        print(
-            f"注意：本机没有字体含有这些字：{' '.join(missing)}，打印出来可能是空白或另一种字形，"
-            "请核对，必要时手写补上。",
-            file=sys.stderr,
+        print_record_to(
+            application,
+            kit.actor(),
+            kind,
+            record_id,
+            Path(arguments.out),
+            full_personal_data=arguments.full_personal_data,
         )
+    return EXIT_OK
 
 
 def _period(arguments: argparse.Namespace) -> None:
@@ -161,7 +135,14 @@ def command_close_month(arguments: argparse.Namespace, kit: CliKit) -> int:
             "（借贷相等时为 0）。"
         )
         if arguments.out:
-            _render(application, actor, arguments, KIND, result.month)
+            print_record_to(
+                application,
+                actor,
+                KIND,
+                result.month,
+                Path(arguments.out),
+                full_personal_data=arguments.full_personal_data,
+            )
     return EXIT_OK
 
 
@@ -201,7 +182,7 @@ def command_certificate(arguments: argparse.Namespace, kit: CliKit) -> int:
     print(f"已生成：{output}（{summary.documents} 份，{summary.pages} 页）")
     for number, check_code, subject in numbers:
         print(f"  {number}  {subject}  核验码 {check_code}")
-    _warn_missing(summary.missing_characters)
+    warn_missing_characters(summary.missing_characters)
     return EXIT_OK
 
 

@@ -173,3 +173,28 @@ def test_the_cli_warns_on_stderr_about_characters_no_font_has(
     assert f"已生成：{out}" in captured.out
     assert f"注意：本机没有字体含有这些字：{UNPRINTABLE}（U+20000）" in captured.err
     assert run_tool("pdfinfo", str(out))
+
+
+@requires_poppler
+@pytest.mark.demo_members(20)
+def test_a_modules_own_print_command_warns_the_same_way(
+    initialized_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``minutes sign-in-sheet`` prints through the same path as ``print`` (progress, the
+    characters no font has), not a copy of it that forgot the warning."""
+    with sqlite3.connect(initialized_paths.root / "dangqun.sqlite3") as connection:
+        meeting_id, line_id = connection.execute(
+            "SELECT meeting_id, id FROM minutes_attendance ORDER BY id LIMIT 1"
+        ).fetchone()
+        connection.execute(
+            "UPDATE minutes_attendance SET name = ? WHERE id = ?", ("王" + UNPRINTABLE, line_id)
+        )
+    out = tmp_path / "sign-in.pdf"
+    words = ["--data-dir", str(initialized_paths.root), "--user", "admin", "--password-stdin"]
+    words += ["minutes", "sign-in-sheet", "--id", str(meeting_id), "--out", str(out)]
+    arguments = build_parser(CliKit()).parse_args(words)
+    with patch.object(sys, "stdin", io.StringIO(ADMIN_PASSWORD + "\n")):
+        assert arguments.handler(arguments) == 0
+    captured = capsys.readouterr()
+    assert f"已生成：{out}" in captured.out
+    assert f"注意：本机没有字体含有这些字：{UNPRINTABLE}（U+20000）" in captured.err
